@@ -1,0 +1,32 @@
+import type { Config } from '../config'
+import type { Database, DriverName } from '../db/client'
+import type { IngestWorker } from '../ingest/worker'
+import type { Logger } from '../lib/logger'
+import type { WebhookEventWriter } from '../webhooks/event-writer'
+
+/** What the routes need, built once by the server (or by a test) and passed to `createApp`. */
+export interface AppDeps {
+  db: Database
+  driver: DriverName
+  config: Config
+  logger: Logger
+  encryptionKey: Buffer
+  eventWriter: WebhookEventWriter
+  /** Present when the ingest worker runs in this process; routes wake it after storing work. */
+  ingestWorker?: IngestWorker
+  /** Set once migrations are applied; `/readyz` reports it. */
+  isMigrated: () => boolean
+}
+
+export interface AuthContext {
+  workspaceId: string
+  keyId: string
+  scope: 'admin' | 'platform'
+}
+
+export interface AppEnv {
+  Variables: {
+    requestId: string
+    auth: AuthContext
+  }
+}

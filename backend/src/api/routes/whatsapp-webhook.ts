@@ -1,0 +1,86 @@
+import { bodyLimit } from 'hono/body-limit'
+import { ApiError } from '../../lib/errors'
+import { envelopeSchema } from '../../whatsapp/envelope'
+import { verifyMetaSignature } from '../../whatsapp/signature'
+import type { AppDeps } from '../app-env'
+import { zodDetails } from '../errors'
+import { newRouter } from '../openapi'
+
+/** Meta's documented ceiling for one webhook POST. */
+export const WEBHOOK_MAX_BYTES = 3 * 1024 * 1024
+
+const utf8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Meta's verification handshake and deliveries. A delivery is answered 200 only after its exact
+ * bytes are committed to `webhook_events`; any failure before that is a 5xx so Meta redelivers.
+ */
+export function whatsappWebhookRoutes(deps: AppDeps) {
+  const app = newRouter()
+  const { WHATSAPP_APP_SECRET: appSecret, WHATSAPP_VERIFY_TOKEN: verifyToken } = deps.config
+
+  app.get('/webhooks/whatsapp', (c) => {
+    if (!verifyToken) throw new ApiError('not_configured', 'WHATSAPP_VERIFY_TOKEN is not set on this server.')
+    const mode = c.req.query('hub.mode')
+    const token = c.req.query('hub.verify_token')
+    const challenge = c.req.query('hub.challenge')
+    if (mode !== 'subscribe' || token !== verifyToken || !challenge) {
+      throw new ApiError('forbidden', 'Verification failed: hub.mode or hub.verify_token does not match.')
+    }
+    return c.text(challenge, 200)
+  })
+
+  app.post(
+    '/webhooks/whatsapp',
+    bodyLimit({
+      maxSize: WEBHOOK_MAX_BYTES,
+      onError: () => {
+        throw new ApiError('payload_too_large', 'Webhook bodies are limited to 3 MB.')
+      },
+    }),
+    async (c) => {
+      if (!appSecret) throw new ApiError('not_configured', 'WHATSAPP_APP_SECRET is not set on this server.')
+      const raw = new Uint8Array(await c.req.arrayBuffer())
+      if (!verifyMetaSignature(raw, c.req.header('x-hub-signature-256'), appSecret)) {
+        throw new ApiError('invalid_signature', 'X-Hub-Signature-256 is missing or does not match the body.')
+      }
+      let text: string
+      let json: unknown
+      try {
+        text = utf8.decode(raw)
+        json = JSON.parse(text)
+      } catch (error) {
+        throw new ApiError('invalid_json', `Body is not UTF-8 JSON: ${(error as Error).message}`)
+      }
+      const envelope = envelopeSchema.safeParse(json)
+      if (!envelope.success) {
+        const details = zodDetails(envelope.error)
+        const first = details[0]
+        throw new ApiError(
+          'invalid_envelope',
+          `Not a WhatsApp Business Account envelope: ${first ? `${first.path}: ${first.message}` : 'unexpected shape'}`,
+          details,
+        )
+      }
+      try {
+        await deps.eventWriter.append({ source: 'whatsapp', rawBody: text, routingKeys: routingKeysOf(envelope.data) })
+      } catch (error) {
+        deps.logger.error({ err: (error as Error).message }, 'could not store a webhook delivery')
+        throw new ApiError('unavailable', 'The delivery could not be stored; Meta will redeliver it.')
+      }
+      return c.json({ received: true }, 200)
+    },
+  )
+  return app
+}
+
+function routingKeysOf(envelope: { entry: { changes: { value: Record<string, unknown> }[] }[] }): string[] {
+  const keys = new Set<string>()
+  for (const entry of envelope.entry) {
+    for (const change of entry.changes) {
+      const meta = change.value.metadata as { phone_number_id?: unknown } | undefined
+      if (typeof meta?.phone_number_id === 'string') keys.add(meta.phone_number_id)
+    }
+  }
+  return [...keys]
+}

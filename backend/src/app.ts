@@ -1,0 +1,43 @@
+import { swaggerUI } from '@hono/swagger-ui'
+import { requestId } from 'hono/request-id'
+import { ApiError } from './lib/errors'
+import type { AppDeps } from './api/app-env'
+import { bearerAuth } from './api/auth'
+import { errorHandler, renderError } from './api/errors'
+import { newRouter } from './api/openapi'
+import { channelRoutes } from './api/routes/channels'
+import { deadLetterRoutes } from './api/routes/dead-letters'
+import { healthRoutes } from './api/routes/health'
+import { threadRoutes } from './api/routes/thread'
+import { whatsappWebhookRoutes } from './api/routes/whatsapp-webhook'
+import { workspaceRoutes } from './api/routes/workspaces'
+
+/** Builds the HTTP app from its routes; `server.ts` serves it, tests call `app.request()`. */
+export function createApp(deps: AppDeps) {
+  const app = newRouter()
+  app.use(requestId())
+  app.onError(errorHandler(deps.logger))
+  app.notFound((c) => renderError(c, new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)))
+
+  app.route('/', healthRoutes(deps))
+  app.route('/', whatsappWebhookRoutes(deps))
+  app.use('/api/v1/*', bearerAuth(deps.db))
+  app.route('/', channelRoutes(deps))
+  app.route('/', threadRoutes(deps))
+  app.route('/', deadLetterRoutes(deps))
+  app.route('/', workspaceRoutes(deps))
+
+  app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'WhatsApp SCRM API',
+      version: '0.1.0',
+      description: 'Card, admin and webhook API of the WhatsApp social CRM. Errors use one envelope: { error: { code, message } }.',
+    },
+  })
+  app.get('/docs', swaggerUI({ url: '/openapi.json' }))
+  return app
+}
+
+export type App = ReturnType<typeof createApp>

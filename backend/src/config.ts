@@ -1,0 +1,99 @@
+import { existsSync } from 'node:fs'
+import { z } from 'zod'
+
+/**
+ * The environment, parsed once at start. Everything else receives a `Config`; no other file reads
+ * `process.env`. Names follow DESIGN.md.
+ */
+
+const optionalSecret = (min: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, { message: `must be at least ${min} characters` })
+    .optional()
+    .or(z.literal('').transform(() => undefined))
+
+const encryptionKey = z
+  .string()
+  .trim()
+  .refine((v) => decodeKey(v) !== null, {
+    message: 'must be 32 bytes as 64 hex characters or base64 (e.g. `openssl rand -base64 32`)',
+  })
+  .transform((v) => decodeKey(v) as Buffer)
+
+function decodeKey(value: string): Buffer | null {
+  if (/^[0-9a-fA-F]{64}$/.test(value)) return Buffer.from(value, 'hex')
+  const b64 = Buffer.from(value, 'base64')
+  return b64.length === 32 ? b64 : null
+}
+
+const boolish = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => v === 'true' || v === '1' || v === 'yes')
+
+export const envSchema = z
+  .object({
+    NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
+    HOST: z.string().default('0.0.0.0'),
+    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+    DATABASE_URL: z
+      .string()
+      .trim()
+      .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
+      .optional()
+      .or(z.literal('').transform(() => undefined)),
+    DATABASE_DRIVER: z.enum(['auto', 'pglite', 'pg', 'neon']).default('auto'),
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
+    DATA_DIR: z.string().default('./.data'),
+    ADMIN_API_KEY: optionalSecret(24),
+    ENCRYPTION_KEY: encryptionKey.optional().or(z.literal('').transform(() => undefined)),
+    WHATSAPP_APP_SECRET: optionalSecret(8),
+    WHATSAPP_VERIFY_TOKEN: optionalSecret(8),
+    WHATSAPP_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
+    WHATSAPP_API_VERSION: z
+      .string()
+      .regex(/^v\d+\.\d+$/, { message: 'must look like v23.0' })
+      .default('v23.0'),
+    INGEST_WORKER: z.enum(['inline', 'off']).default('inline'),
+    INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
+    INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
+    INGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
+    MIGRATE_ON_START: boolish.default(true),
+    HUBSPOT_CLIENT_ID: z.string().optional(),
+    HUBSPOT_CLIENT_SECRET: z.string().optional(),
+    HUBSPOT_API_URL: z.string().url().default('https://api.hubapi.com'),
+  })
+  .superRefine((env, ctx) => {
+    if (env.NODE_ENV !== 'production') return
+    for (const name of ['ENCRYPTION_KEY', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const) {
+      if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' })
+    }
+  })
+
+export type Config = z.infer<typeof envSchema>
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`)
+    this.name = 'ConfigError'
+  }
+}
+
+/** Parses an environment. Values are never echoed back: some are secrets. */
+export function parseConfig(env: Record<string, string | undefined>): Config {
+  const result = envSchema.safeParse(env)
+  if (result.success) return result.data
+  const problems = result.error.issues.map((issue) => {
+    const name = issue.path.join('.') || '(environment)'
+    const missing = issue.code === 'invalid_type' && env[name] === undefined
+    return missing ? `${name} is missing` : `${name} ${issue.message}`
+  })
+  throw new ConfigError(problems)
+}
+
+/** Reads `.env` from the working directory when there is one (Node's own loader, no dependency). */
+export function loadDotEnv(path = '.env'): void {
+  if (existsSync(path)) process.loadEnvFile(path)
+}

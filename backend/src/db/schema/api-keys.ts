@@ -1,0 +1,26 @@
+import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, tstz } from './columns'
+import { workspaces } from './workspaces'
+
+export const apiKeys = pgTable(
+  'api_keys',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    /** SHA-256 of the key; the key itself is shown once and never stored. */
+    keyHash: text('key_hash').notNull().unique(),
+    /** First characters, so an admin can tell keys apart. */
+    keyPrefix: text('key_prefix').notNull(),
+    /** `admin` manages one workspace; `platform` may also see what belongs to no workspace yet. */
+    scope: text('scope', { enum: ['admin', 'platform'] }).notNull().default('admin'),
+    createdAt: createdAt(),
+    lastUsedAt: tstz('last_used_at'),
+    revokedAt: tstz('revoked_at'),
+  },
+  (t) => [index('api_keys_workspace_idx').on(t.workspaceId)],
+)
+
+export type ApiKey = typeof apiKeys.$inferSelect

@@ -1,0 +1,47 @@
+import { sql } from 'drizzle-orm'
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, tstz, updatedAt } from './columns'
+import { workspaces } from './workspaces'
+
+/** Milliseconds since epoch of the last write to each field, for per-field last-writer-wins sync. */
+export type FieldVersions = Record<string, number>
+
+export const contacts = pgTable(
+  'contacts',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    phoneE164: text('phone_e164'),
+    waId: text('wa_id'),
+    /** Business-scoped user id (`user_id`, e.g. `US.1349…`): the only key for username users. */
+    bsuid: text('bsuid'),
+    parentBsuid: text('parent_bsuid'),
+    username: text('username'),
+    /** The name the person set in WhatsApp, as last seen. */
+    profileName: text('profile_name'),
+    /** The name we use; filled from the profile only while empty, so CRM or agent edits win. */
+    name: text('name'),
+    email: text('email'),
+    optInStatus: text('opt_in_status', { enum: ['unknown', 'opted_in', 'opted_out'] })
+      .notNull()
+      .default('unknown'),
+    optInSource: text('opt_in_source'),
+    optInAt: tstz('opt_in_at'),
+    marketingOptOutAt: tstz('marketing_opt_out_at'),
+    lastInboundAt: tstz('last_inbound_at'),
+    lastOutboundAt: tstz('last_outbound_at'),
+    fieldVersions: jsonb('field_versions').$type<FieldVersions>().notNull().default({}),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('contacts_workspace_phone_uq').on(t.workspaceId, t.phoneE164).where(sql`${t.phoneE164} is not null`),
+    uniqueIndex('contacts_workspace_bsuid_uq').on(t.workspaceId, t.bsuid).where(sql`${t.bsuid} is not null`),
+    index('contacts_workspace_last_inbound_idx').on(t.workspaceId, t.lastInboundAt),
+  ],
+)
+
+export type Contact = typeof contacts.$inferSelect
+export type NewContact = typeof contacts.$inferInsert

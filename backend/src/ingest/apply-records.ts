@@ -1,0 +1,365 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import { identityKey, resolveIdentities } from '../contacts/resolve-identities'
+import type { Executor } from '../db/client'
+import { channelEvents, contacts, messages, messageStatusEvents } from '../db/schema'
+import type { ChannelEventRecord, ExtractedEvent, MessageRecord, PreferenceRecord, StatusRecord } from './records'
+import { statusRank, storedStatusRank } from './status-rank'
+
+/**
+ * Writes the records of a batch of envelopes. Every statement is idempotent (unique keys with
+ * ON CONFLICT DO NOTHING, statuses that only move forward, GREATEST for times), so Meta's
+ * redeliveries and our own retries change nothing the second time.
+ */
+export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = new Date()): Promise<void> {
+  const msgs = dedupeBy(
+    batch.flatMap((e) => e.messages),
+    (m) => `${m.channel.id}|${m.wamid}`,
+  )
+  const statuses = batch.flatMap((e) => e.statuses)
+  const preferences = batch.flatMap((e) => e.preferences)
+  const events = dedupeBy(
+    batch.flatMap((e) => e.channelEvents),
+    (e) => `${e.channel.workspaceId}|${e.dedupeKey}`,
+  )
+
+  const contactIds = await resolveAllIdentities(tx, [...msgs, ...preferences], now)
+  const inserted = await insertMessages(tx, msgs, contactIds)
+  await touchContacts(tx, msgs, contactIds)
+  await applyIdentityChanges(tx, msgs, contactIds)
+  await applyEditsAndRevokes(tx, msgs, inserted)
+  await recordStatuses(tx, statuses)
+  await applyStoredStatusesTo(tx, msgs, inserted)
+  await applyPreferences(tx, preferences, contactIds)
+  await insertChannelEvents(tx, events)
+}
+
+async function resolveAllIdentities(
+  tx: Executor,
+  items: (MessageRecord | PreferenceRecord)[],
+  now: Date,
+): Promise<Map<string, string>> {
+  const byWorkspace = new Map<string, MessageRecord['identity'][]>()
+  for (const item of items) {
+    const list = byWorkspace.get(item.channel.workspaceId) ?? []
+    list.push(item.identity)
+    byWorkspace.set(item.channel.workspaceId, list)
+  }
+  const all = new Map<string, string>()
+  for (const [workspaceId, identities] of [...byWorkspace].sort(([a], [b]) => a.localeCompare(b))) {
+    for (const [k, v] of await resolveIdentities(tx, workspaceId, identities, now)) all.set(k, v)
+  }
+  return all
+}
+
+const contactOf = (ids: Map<string, string>, r: MessageRecord | PreferenceRecord): string => {
+  const id = ids.get(identityKey(r.channel.workspaceId, r.identity))
+  if (!id) throw new Error('identity was not resolved')
+  return id
+}
+
+/** Inserts new messages; returns the keys (`channel|wamid`) of those that were not stored before. */
+async function insertMessages(tx: Executor, msgs: MessageRecord[], ids: Map<string, string>): Promise<Set<string>> {
+  if (msgs.length === 0) return new Set()
+  const rows = await tx
+    .insert(messages)
+    .values(
+      msgs.map((m) => ({
+        workspaceId: m.channel.workspaceId,
+        channelId: m.channel.id,
+        contactId: contactOf(ids, m),
+        wamid: m.wamid,
+        direction: m.direction,
+        type: m.content.type,
+        text: m.content.text,
+        payload: m.content.payload,
+        mediaId: m.content.media?.id ?? null,
+        mediaMimeType: m.content.media?.mimeType ?? null,
+        mediaSha256: m.content.media?.sha256 ?? null,
+        mediaFilename: m.content.media?.filename ?? null,
+        mediaUrl: m.content.media?.url ?? null,
+        status: m.direction === 'inbound' ? 'received' : 'sent',
+        statusAt: m.sentAt,
+        errorCode: m.error?.code ?? null,
+        errorTitle: m.error?.title ?? null,
+        errorDetails: m.error?.details ?? null,
+        sender: m.sender,
+        sentAt: m.sentAt,
+        relatedWamid: m.content.relatedWamid,
+        threadVisible: m.content.threadVisible,
+        webhookEventId: m.eventId,
+      })),
+    )
+    .onConflictDoNothing()
+    .returning({ channelId: messages.channelId, wamid: messages.wamid })
+  return new Set(rows.map((r) => `${r.channelId}|${r.wamid}`))
+}
+
+/** Moves last inbound / outbound times forward; the 24 h window is read from them. */
+async function touchContacts(tx: Executor, msgs: MessageRecord[], ids: Map<string, string>): Promise<void> {
+  const latest = new Map<string, { id: string; inbound: number | null; outbound: number | null }>()
+  for (const m of msgs) {
+    if (m.content.type === 'reaction' && m.direction === 'outbound') continue
+    const id = contactOf(ids, m)
+    const row = latest.get(id) ?? { id, inbound: null, outbound: null }
+    const t = m.sentAt.getTime()
+    if (m.direction === 'inbound') row.inbound = Math.max(row.inbound ?? 0, t)
+    else row.outbound = Math.max(row.outbound ?? 0, t)
+    latest.set(id, row)
+  }
+  if (latest.size === 0) return
+  const rows = [...latest.values()]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((r) => ({
+      id: r.id,
+      inbound: r.inbound === null ? null : new Date(r.inbound).toISOString(),
+      outbound: r.outbound === null ? null : new Date(r.outbound).toISOString(),
+    }))
+  await tx.execute(sql`
+    update contacts c set
+      last_inbound_at = greatest(c.last_inbound_at, v.inbound),
+      last_outbound_at = greatest(c.last_outbound_at, v.outbound),
+      updated_at = now()
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as v(id uuid, inbound timestamptz, outbound timestamptz)
+    where c.id = v.id`)
+}
+
+/** `system` messages announcing a new number or BSUID move the contact, unless another owns it. */
+async function applyIdentityChanges(tx: Executor, msgs: MessageRecord[], ids: Map<string, string>): Promise<void> {
+  for (const m of msgs) {
+    if (!m.identityChange) continue
+    const id = contactOf(ids, m)
+    const { newPhone, newBsuid } = m.identityChange
+    const stamp = Date.now()
+    if (newPhone) {
+      await tx.execute(sql`
+        update contacts set phone_e164 = ${newPhone}, wa_id = ${newPhone.slice(1)},
+          field_versions = field_versions || ${JSON.stringify({ phone: stamp })}::jsonb, updated_at = now()
+        where id = ${id} and not exists (
+          select 1 from contacts o where o.workspace_id = contacts.workspace_id and o.phone_e164 = ${newPhone})`)
+    }
+    if (newBsuid) {
+      await tx.execute(sql`
+        update contacts set bsuid = ${newBsuid},
+          field_versions = field_versions || ${JSON.stringify({ bsuid: stamp })}::jsonb, updated_at = now()
+        where id = ${id} and not exists (
+          select 1 from contacts o where o.workspace_id = contacts.workspace_id and o.bsuid = ${newBsuid})`)
+    }
+  }
+}
+
+/**
+ * Edits and deletions change their target. Both orders work: an edit stored before its original
+ * arrives is applied when the original is inserted.
+ */
+async function applyEditsAndRevokes(tx: Executor, msgs: MessageRecord[], inserted: Set<string>): Promise<void> {
+  const changes = msgs.filter((m) => (m.content.type === 'edit' || m.content.type === 'revoke') && m.content.relatedWamid)
+  const newTargets = msgs.filter((m) => m.content.threadVisible && inserted.has(`${m.channel.id}|${m.wamid}`))
+  const pending: { channel_id: string; target: string; type: string; text: string | null; at: string }[] = changes.map(
+    (m) => ({
+      channel_id: m.channel.id,
+      target: m.content.relatedWamid as string,
+      type: m.content.type,
+      text: m.content.text,
+      at: m.sentAt.toISOString(),
+    }),
+  )
+  if (newTargets.length > 0) {
+    const earlier = await tx
+      .select({
+        channelId: messages.channelId,
+        target: messages.relatedWamid,
+        type: messages.type,
+        text: messages.text,
+        at: messages.sentAt,
+      })
+      .from(messages)
+      .where(
+        and(
+          inArray(messages.channelId, [...new Set(newTargets.map((m) => m.channel.id))]),
+          inArray(messages.relatedWamid, newTargets.map((m) => m.wamid)),
+          inArray(messages.type, ['edit', 'revoke']),
+        ),
+      )
+    for (const e of earlier) {
+      if (!e.target) continue
+      pending.push({ channel_id: e.channelId, target: e.target, type: e.type, text: e.text, at: e.at.toISOString() })
+    }
+  }
+  const edits = latestPerTarget(pending.filter((p) => p.type === 'edit'))
+  const revokes = latestPerTarget(pending.filter((p) => p.type === 'revoke'))
+  if (edits.length > 0) {
+    await tx.execute(sql`
+      update messages m set
+        original_text = coalesce(m.original_text, m.text),
+        text = v.text,
+        edited_at = v.at
+      from jsonb_to_recordset(${JSON.stringify(edits)}::jsonb) as v(channel_id uuid, target text, text text, at timestamptz)
+      where m.channel_id = v.channel_id and m.wamid = v.target and (m.edited_at is null or m.edited_at < v.at)`)
+  }
+  if (revokes.length > 0) {
+    await tx.execute(sql`
+      update messages m set deleted_at = v.at
+      from jsonb_to_recordset(${JSON.stringify(revokes)}::jsonb) as v(channel_id uuid, target text, at timestamptz)
+      where m.channel_id = v.channel_id and m.wamid = v.target and m.deleted_at is null`)
+  }
+}
+
+function latestPerTarget<T extends { channel_id: string; target: string; at: string }>(items: T[]): T[] {
+  const best = new Map<string, T>()
+  for (const item of items) {
+    const key = `${item.channel_id}|${item.target}`
+    const current = best.get(key)
+    if (!current || current.at < item.at) best.set(key, item)
+  }
+  return [...best.values()]
+}
+
+/** Stores each (message, status) once and moves the message's status forward only. */
+async function recordStatuses(tx: Executor, statuses: StatusRecord[]): Promise<void> {
+  if (statuses.length === 0) return
+  const unique = dedupeBy(statuses, (s) => `${s.channel.id}|${s.wamid}|${s.status}`)
+  await tx
+    .insert(messageStatusEvents)
+    .values(
+      unique.map((s) => ({
+        workspaceId: s.channel.workspaceId,
+        channelId: s.channel.id,
+        wamid: s.wamid,
+        status: s.status,
+        occurredAt: s.occurredAt,
+        recipientId: s.recipientId,
+        recipientUserId: s.recipientUserId,
+        errorCode: s.error?.code ?? null,
+        errorTitle: s.error?.title ?? null,
+        errorDetails: s.error?.details ?? null,
+        pricing: s.pricing,
+        conversation: s.conversation,
+        bizOpaqueCallbackData: s.bizOpaqueCallbackData,
+        webhookEventId: s.eventId,
+      })),
+    )
+    .onConflictDoNothing()
+  await advanceStatuses(
+    tx,
+    unique.map((s) => ({
+      channel_id: s.channel.id,
+      wamid: s.wamid,
+      status: s.status,
+      at: s.occurredAt.toISOString(),
+      error_code: s.error?.code ?? null,
+      error_title: s.error?.title ?? null,
+      error_details: s.error?.details ?? null,
+    })),
+  )
+}
+
+type StatusRow = {
+  channel_id: string
+  wamid: string
+  status: string
+  at: string
+  error_code: number | null
+  error_title: string | null
+  error_details: string | null
+}
+
+async function advanceStatuses(tx: Executor, rows: StatusRow[]): Promise<void> {
+  const furthest = new Map<string, StatusRow & { rank: number }>()
+  for (const row of rows) {
+    const key = `${row.channel_id}|${row.wamid}`
+    const rank = statusRank(row.status)
+    const current = furthest.get(key)
+    if (!current || rank > current.rank) furthest.set(key, { ...row, rank })
+  }
+  if (furthest.size === 0) return
+  const values = [...furthest.values()].sort((a, b) => (a.wamid < b.wamid ? -1 : 1))
+  await tx.execute(sql`
+    update messages m set
+      status = v.status,
+      status_at = v.at,
+      error_code = coalesce(v.error_code, m.error_code),
+      error_title = coalesce(v.error_title, m.error_title),
+      error_details = coalesce(v.error_details, m.error_details)
+    from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as v(channel_id uuid, wamid text, status text, at timestamptz, rank int, error_code int, error_title text, error_details text)
+    where m.channel_id = v.channel_id and m.wamid = v.wamid and ${storedStatusRank} < v.rank`)
+}
+
+/** Outbound messages (echoes, later our own sends) may arrive after their statuses did. */
+async function applyStoredStatusesTo(tx: Executor, msgs: MessageRecord[], inserted: Set<string>): Promise<void> {
+  const fresh = msgs.filter((m) => m.direction === 'outbound' && inserted.has(`${m.channel.id}|${m.wamid}`))
+  if (fresh.length === 0) return
+  const stored = await tx
+    .select()
+    .from(messageStatusEvents)
+    .where(
+      and(
+        inArray(messageStatusEvents.channelId, [...new Set(fresh.map((m) => m.channel.id))]),
+        inArray(messageStatusEvents.wamid, fresh.map((m) => m.wamid)),
+      ),
+    )
+  await advanceStatuses(
+    tx,
+    stored.map((s) => ({
+      channel_id: s.channelId,
+      wamid: s.wamid,
+      status: s.status,
+      at: s.occurredAt.toISOString(),
+      error_code: s.errorCode,
+      error_title: s.errorTitle,
+      error_details: s.errorDetails,
+    })),
+  )
+}
+
+/**
+ * `user_preferences` stop / resume for marketing messages. The field's write time decides, so a
+ * late redelivery of an old `stop` cannot undo a newer `resume`.
+ */
+async function applyPreferences(tx: Executor, prefs: PreferenceRecord[], ids: Map<string, string>): Promise<void> {
+  const marketing = prefs.filter((p) => p.category === 'marketing_messages').sort((a, b) => +a.at - +b.at)
+  for (const p of marketing) {
+    const stop = p.value === 'stop'
+    if (!stop && p.value !== 'resume' && p.value !== 'signup') continue
+    const at = p.at.getTime()
+    await tx
+      .update(contacts)
+      .set({
+        marketingOptOutAt: stop ? p.at : null,
+        fieldVersions: sql`${contacts.fieldVersions} || ${JSON.stringify({ marketing_opt_out: at })}::jsonb`,
+        updatedAt: new Date(),
+      })
+      .where(
+        and(
+          eq(contacts.id, contactOf(ids, p)),
+          sql`coalesce((${contacts.fieldVersions} ->> 'marketing_opt_out')::bigint, 0) <= ${at}`,
+        ),
+      )
+  }
+}
+
+async function insertChannelEvents(tx: Executor, events: ChannelEventRecord[]): Promise<void> {
+  if (events.length === 0) return
+  await tx
+    .insert(channelEvents)
+    .values(
+      events.map((e) => ({
+        workspaceId: e.channel.workspaceId,
+        channelId: e.channel.id,
+        field: e.field,
+        kind: e.kind,
+        errorCode: e.errorCode,
+        payload: e.payload,
+        occurredAt: e.occurredAt,
+        dedupeKey: e.dedupeKey,
+        webhookEventId: e.eventId,
+      })),
+    )
+    .onConflictDoNothing()
+}
+
+function dedupeBy<T>(items: T[], key: (item: T) => string): T[] {
+  const seen = new Map<string, T>()
+  for (const item of items) if (!seen.has(key(item))) seen.set(key(item), item)
+  return [...seen.values()]
+}

@@ -1,0 +1,46 @@
+import { serve } from '@hono/node-server'
+import { ConfigError, loadDotEnv, parseConfig } from './config'
+import { createLogger } from './lib/logger'
+import { startRuntime } from './runtime'
+
+loadDotEnv()
+let config: ReturnType<typeof parseConfig>
+try {
+  config = parseConfig(process.env)
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\nFix the variables above (see README, "Configuration") and start again.\n`)
+    process.exit(1)
+  }
+  throw error
+}
+
+const logger = createLogger(config.LOG_LEVEL)
+const started = Date.now()
+logger.info({ driver: config.DATABASE_URL ? config.DATABASE_DRIVER : 'pglite (embedded)' }, 'starting: opening database and applying migrations')
+const runtime = await startRuntime(config, logger)
+if (!config.WHATSAPP_APP_SECRET) logger.warn('WHATSAPP_APP_SECRET is not set: webhook deliveries are refused with 503')
+if (!config.ADMIN_API_KEY) logger.warn('ADMIN_API_KEY is not set: no key can call /api/v1 yet')
+
+const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
+  logger.info(
+    { url: `http://localhost:${info.port}`, driver: runtime.db.driver, ms: Date.now() - started },
+    `listening on http://localhost:${info.port} (docs at /docs)`,
+  )
+})
+
+process.on('unhandledRejection', (reason) => {
+  logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection')
+})
+
+let stopping = false
+async function shutdown(signal: string) {
+  if (stopping) return
+  stopping = true
+  logger.info({ signal }, 'shutting down')
+  server.close()
+  await runtime.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

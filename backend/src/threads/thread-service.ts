@@ -1,0 +1,164 @@
+import {
+  type ContactView,
+  type MessageStatus,
+  type TagView,
+  type ThreadMessage,
+  type ThreadView,
+  messageStatusSchema,
+} from '@scrm/shared'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { type Contact, contactTags, contacts, type Message, messages, tags } from '../db/schema'
+import { decodeCursor, encodeCursor } from './cursor'
+
+export const WINDOW_MS = 24 * 60 * 60 * 1000
+
+export type ThreadLookup = { phone: string } | { contactId: string }
+
+export interface ThreadQuery {
+  limit: number
+  cursor?: string
+  now?: Date
+}
+
+/**
+ * The thread view for one person in one workspace: contact, tags, 24 h window and a page of
+ * messages (oldest first), with a cursor to the older page. An unknown person is an empty thread.
+ */
+export async function getThread(
+  db: Database,
+  workspaceId: string,
+  lookup: ThreadLookup,
+  query: ThreadQuery,
+): Promise<ThreadView> {
+  const now = query.now ?? new Date()
+  const match = 'phone' in lookup ? eq(contacts.phoneE164, lookup.phone) : eq(contacts.id, lookup.contactId)
+  const [contact] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, workspaceId), match))
+    .limit(1)
+  if (!contact) return { contact: null, tags: [], window: { state: 'closed', open_until: null }, messages: [], next_cursor: null }
+
+  const cursor = query.cursor ? decodeCursor(query.cursor) : null
+  const [page, tagRows] = await Promise.all([
+    db
+      .select()
+      .from(messages)
+      .where(
+        and(
+          eq(messages.contactId, contact.id),
+          eq(messages.threadVisible, true),
+          cursor ? sql`(${messages.sentAt}, ${messages.id}) < (${cursor.sentAt.toISOString()}::timestamptz, ${cursor.id})` : undefined,
+        ),
+      )
+      .orderBy(desc(messages.sentAt), desc(messages.id))
+      .limit(query.limit + 1),
+    db
+      .select({ id: tags.id, key: tags.key, label: tags.label, source: contactTags.source, addedAt: contactTags.createdAt })
+      .from(contactTags)
+      .innerJoin(tags, eq(tags.id, contactTags.tagId))
+      .where(and(eq(contactTags.contactId, contact.id), eq(contactTags.workspaceId, workspaceId)))
+      .orderBy(asc(contactTags.createdAt)),
+  ])
+  const hasMore = page.length > query.limit
+  const shown = page.slice(0, query.limit)
+  const reactions = await loadReactions(db, shown)
+  const oldest = shown.at(-1)
+  return {
+    contact: toContactView(contact),
+    tags: tagRows.map(
+      (t): TagView => ({ id: t.id, key: t.key, label: t.label, source: t.source, added_at: t.addedAt.toISOString() }),
+    ),
+    window: windowOf(contact, now),
+    messages: shown.reverse().map((m) => toThreadMessage(m, reactions.get(`${m.channelId}|${m.wamid}`) ?? [])),
+    next_cursor: hasMore && oldest ? encodeCursor({ sentAt: oldest.sentAt, id: oldest.id }) : null,
+  }
+}
+
+export function windowOf(contact: Pick<Contact, 'lastInboundAt'>, now: Date): ThreadView['window'] {
+  if (!contact.lastInboundAt) return { state: 'closed', open_until: null }
+  const until = new Date(contact.lastInboundAt.getTime() + WINDOW_MS)
+  return until > now ? { state: 'open', open_until: until.toISOString() } : { state: 'closed', open_until: null }
+}
+
+type Reaction = ThreadMessage['reactions'][number]
+
+/** The latest reaction per side on each shown message; a reaction without emoji removed it. */
+async function loadReactions(db: Database, shown: Message[]): Promise<Map<string, Reaction[]>> {
+  const withWamid = shown.filter((m) => m.wamid)
+  const out = new Map<string, Reaction[]>()
+  if (withWamid.length === 0) return out
+  const rows = await db
+    .select({
+      channelId: messages.channelId,
+      target: messages.relatedWamid,
+      emoji: messages.text,
+      direction: messages.direction,
+      at: messages.sentAt,
+    })
+    .from(messages)
+    .where(
+      and(
+        inArray(messages.channelId, [...new Set(withWamid.map((m) => m.channelId))]),
+        inArray(messages.relatedWamid, withWamid.map((m) => m.wamid as string)),
+        eq(messages.type, 'reaction'),
+      ),
+    )
+    .orderBy(asc(messages.sentAt), asc(messages.id))
+  const latest = new Map<string, { key: string; reaction: Reaction | null }>()
+  for (const r of rows) {
+    const key = `${r.channelId}|${r.target}`
+    latest.set(`${key}|${r.direction}`, {
+      key,
+      reaction: r.emoji ? { emoji: r.emoji, direction: r.direction, at: r.at.toISOString() } : null,
+    })
+  }
+  for (const { key, reaction } of latest.values()) {
+    if (!reaction) continue
+    out.set(key, [...(out.get(key) ?? []), reaction])
+  }
+  return out
+}
+
+export function toContactView(c: Contact): ContactView {
+  return {
+    id: c.id,
+    phone: c.phoneE164,
+    bsuid: c.bsuid,
+    name: c.name,
+    profile_name: c.profileName,
+    email: c.email,
+    opt_in: c.optInStatus,
+    marketing_opt_out: c.marketingOptOutAt !== null,
+    last_inbound_at: c.lastInboundAt?.toISOString() ?? null,
+    last_outbound_at: c.lastOutboundAt?.toISOString() ?? null,
+  }
+}
+
+function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessage {
+  const status = messageStatusSchema.safeParse(m.status)
+  const hasMedia = m.mediaId || m.mediaUrl
+  return {
+    id: String(m.id),
+    wamid: m.wamid,
+    direction: m.direction,
+    type: m.type,
+    text: m.deletedAt ? null : m.text,
+    content: m.deletedAt ? {} : m.payload,
+    media:
+      hasMedia && !m.deletedAt
+        ? { id: m.mediaId, mime_type: m.mediaMimeType, sha256: m.mediaSha256, filename: m.mediaFilename, url: m.mediaUrl }
+        : null,
+    status: status.success ? status.data : ('sent' satisfies MessageStatus),
+    status_at: m.statusAt?.toISOString() ?? null,
+    error: m.errorCode !== null ? { code: m.errorCode, title: m.errorTitle, details: m.errorDetails } : null,
+    sender: m.sender as ThreadMessage['sender'],
+    sent_at: m.sentAt.toISOString(),
+    reply_to: m.relatedWamid,
+    edited_at: m.editedAt?.toISOString() ?? null,
+    original_text: m.deletedAt ? null : m.originalText,
+    deleted_at: m.deletedAt?.toISOString() ?? null,
+    reactions,
+  }
+}

@@ -1,0 +1,30 @@
+import { z } from 'zod'
+
+/** Every error the product returns over HTTP, machine-readable. */
+export const errorCodeSchema = z.enum([
+  'bad_request',
+  'validation_failed',
+  'invalid_json',
+  'invalid_envelope',
+  'unauthorized',
+  'invalid_signature',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'not_configured',
+  'unavailable',
+  'internal',
+])
+export type ErrorCode = z.infer<typeof errorCodeSchema>
+
+/** The one error envelope: a code for programs and a sentence for people. */
+export const errorEnvelopeSchema = z.object({
+  error: z.object({
+    code: errorCodeSchema,
+    message: z.string(),
+    details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    request_id: z.string().optional(),
+  }),
+})
+export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>

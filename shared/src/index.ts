@@ -1,0 +1,4 @@
+export * from './errors'
+export * from './message'
+export * from './phone'
+export * from './thread'

@@ -1,0 +1,61 @@
+import { z } from 'zod'
+
+export const messageDirectionSchema = z.enum(['inbound', 'outbound'])
+export type MessageDirection = z.infer<typeof messageDirectionSchema>
+
+/** Delivery states in the order they can be reached; `failed` is terminal. */
+export const messageStatusSchema = z.enum(['received', 'pending', 'sent', 'delivered', 'read', 'played', 'failed'])
+export type MessageStatus = z.infer<typeof messageStatusSchema>
+
+export const STATUS_RANK: Record<MessageStatus, number> = {
+  received: 0,
+  pending: 0,
+  sent: 1,
+  delivered: 2,
+  read: 3,
+  played: 4,
+  failed: 5,
+}
+
+export const messageSenderSchema = z.enum(['customer', 'agent', 'automation', 'business_app', 'api'])
+export type MessageSender = z.infer<typeof messageSenderSchema>
+
+export const mediaRefSchema = z.object({
+  id: z.string().nullable(),
+  mime_type: z.string().nullable(),
+  sha256: z.string().nullable(),
+  filename: z.string().nullable(),
+  url: z.string().nullable(),
+})
+export type MediaRef = z.infer<typeof mediaRefSchema>
+
+export const messageErrorSchema = z.object({
+  code: z.number().int(),
+  title: z.string().nullable(),
+  details: z.string().nullable(),
+})
+
+export const reactionSchema = z.object({ emoji: z.string(), direction: messageDirectionSchema, at: z.string() })
+
+/** One message as every card renders it. `text` is plain text, never markup. */
+export const threadMessageSchema = z.object({
+  id: z.string(),
+  wamid: z.string().nullable(),
+  direction: messageDirectionSchema,
+  type: z.string(),
+  text: z.string().nullable(),
+  /** Type-specific fields (location, contacts, order, interactive reply ...), as Meta sent them. */
+  content: z.record(z.string(), z.unknown()),
+  media: mediaRefSchema.nullable(),
+  status: messageStatusSchema,
+  status_at: z.string().nullable(),
+  error: messageErrorSchema.nullable(),
+  sender: messageSenderSchema,
+  sent_at: z.string(),
+  reply_to: z.string().nullable(),
+  edited_at: z.string().nullable(),
+  original_text: z.string().nullable(),
+  deleted_at: z.string().nullable(),
+  reactions: z.array(reactionSchema),
+})
+export type ThreadMessage = z.infer<typeof threadMessageSchema>

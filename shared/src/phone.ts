@@ -1,0 +1,47 @@
+import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max'
+
+/**
+ * Phone helpers shared by the backend and the card front ends, so both sides agree on what
+ * "the same number" means. libphonenumber-js does the parsing; this file only fixes the policy:
+ * WhatsApp ids (`wa_id`, `from`) are international digits without "+", anything else is parsed
+ * against the channel's default region.
+ */
+
+export type E164 = string & { readonly __brand: 'E164' }
+
+const WA_DIGITS = /^\d{6,15}$/
+
+export function isCountryCode(region: string): region is CountryCode {
+  return isSupportedCountry(region)
+}
+
+/** Normalises a phone in any common notation to E.164, or null when it is not a valid number. */
+export function toE164(raw: string, defaultRegion?: string): E164 | null {
+  const input = raw.trim()
+  if (input.length === 0 || input.length > 40) return null
+  const region = defaultRegion && isCountryCode(defaultRegion) ? defaultRegion : undefined
+  const parsed = parsePhoneNumberFromString(input, region ? { defaultCountry: region } : undefined)
+  if (!parsed?.isValid()) return null
+  return parsed.number as E164
+}
+
+/**
+ * A WhatsApp id is the full international number without "+". Meta sometimes keeps numbers that
+ * libphonenumber considers invalid (new ranges), so a well-formed id is accepted as possible.
+ */
+export function waIdToE164(waId: string): E164 | null {
+  const digits = waId.trim()
+  if (!WA_DIGITS.test(digits)) return null
+  const parsed = parsePhoneNumberFromString(`+${digits}`)
+  if (!parsed?.isPossible()) return null
+  return parsed.number as E164
+}
+
+/** The `to` value the Cloud API expects for an E.164 number. */
+export function e164ToWaId(phone: E164 | string): string {
+  return phone.replace(/^\+/, '')
+}
+
+export function isE164(value: string): value is E164 {
+  return /^\+[1-9]\d{5,14}$/.test(value) && toE164(value) === value
+}

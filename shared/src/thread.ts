@@ -1,0 +1,48 @@
+import { z } from 'zod'
+import { threadMessageSchema } from './message'
+
+export const contactViewSchema = z.object({
+  id: z.string(),
+  phone: z.string().nullable(),
+  bsuid: z.string().nullable(),
+  name: z.string().nullable(),
+  profile_name: z.string().nullable(),
+  email: z.string().nullable(),
+  opt_in: z.enum(['unknown', 'opted_in', 'opted_out']),
+  marketing_opt_out: z.boolean(),
+  last_inbound_at: z.string().nullable(),
+  last_outbound_at: z.string().nullable(),
+})
+export type ContactView = z.infer<typeof contactViewSchema>
+
+export const tagViewSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  label: z.string(),
+  source: z.enum(['manual', 'rule', 'crm']),
+  added_at: z.string(),
+})
+export type TagView = z.infer<typeof tagViewSchema>
+
+/** The 24-hour customer-service window: free text only while it is open. */
+export const windowViewSchema = z.object({
+  state: z.enum(['open', 'closed']),
+  open_until: z.string().nullable(),
+})
+export type WindowView = z.infer<typeof windowViewSchema>
+
+/**
+ * The one thing every card asks for. `messages` are oldest first within the page; `next_cursor`
+ * loads the page of older messages, null when there are none.
+ */
+export const threadViewSchema = z.object({
+  contact: contactViewSchema.nullable(),
+  tags: z.array(tagViewSchema),
+  window: windowViewSchema,
+  messages: z.array(threadMessageSchema),
+  next_cursor: z.string().nullable(),
+})
+export type ThreadView = z.infer<typeof threadViewSchema>
+
+export const THREAD_PAGE_DEFAULT = 30
+export const THREAD_PAGE_MAX = 100
