@@ -15,20 +15,22 @@ export function isCountryCode(region: string): region is CountryCode {
   return isSupportedCountry(region)
 }
 
-/** Normalises a phone in any common notation to E.164, or null when it is not a valid number. */
+/**
+ * Normalises a phone in any common notation to E.164, or null when it cannot be a phone number.
+ * "Possible" (right length for its country) rather than "valid" (in an allocated range): Meta
+ * delivers from ranges libphonenumber does not know yet (new allocations, 555 test numbers), and
+ * a number stored from a webhook must be findable with the same rule a rep types it with.
+ */
 export function toE164(raw: string, defaultRegion?: string): E164 | null {
   const input = raw.trim()
   if (input.length === 0 || input.length > 40) return null
   const region = defaultRegion && isCountryCode(defaultRegion) ? defaultRegion : undefined
   const parsed = parsePhoneNumberFromString(input, region ? { defaultCountry: region } : undefined)
-  if (!parsed?.isValid()) return null
+  if (!parsed?.isPossible()) return null
   return parsed.number as E164
 }
 
-/**
- * A WhatsApp id is the full international number without "+". Meta sometimes keeps numbers that
- * libphonenumber considers invalid (new ranges), so a well-formed id is accepted as possible.
- */
+/** A WhatsApp id is the full international number without "+". */
 export function waIdToE164(waId: string): E164 | null {
   const digits = waId.trim()
   if (!WA_DIGITS.test(digits)) return null

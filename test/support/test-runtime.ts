@@ -1,0 +1,59 @@
+import { type Config, parseConfig } from '../../backend/src/config'
+import { createLogger } from '../../backend/src/lib/logger'
+import { type Runtime, startRuntime } from '../../backend/src/runtime'
+import type { NumberRef } from '../simulators/whatsapp/envelopes'
+import { type Engine, openTestDb } from './test-db'
+
+export const TEST_ENV = {
+  NODE_ENV: 'test',
+  LOG_LEVEL: 'silent',
+  WHATSAPP_APP_SECRET: 'test-app-secret-0123456789',
+  WHATSAPP_VERIFY_TOKEN: 'test-verify-token',
+  ADMIN_API_KEY: 'test-admin-key-0123456789abcdef',
+  ENCRYPTION_KEY: '00'.repeat(32),
+  INGEST_WORKER: 'off',
+  MIGRATE_ON_START: 'false',
+}
+
+export interface TestRuntime extends Runtime {
+  config: Config
+  /** Calls the app in-process with the admin key. */
+  api(path: string, init?: RequestInit & { json?: unknown; key?: string }): Promise<Response>
+}
+
+/** The real backend on a fresh database of the given engine; ingest runs when a test drains it. */
+export async function startTestRuntime(engine: Engine, env: Record<string, string> = {}): Promise<TestRuntime> {
+  const config = parseConfig({ ...TEST_ENV, ...env })
+  const db = await openTestDb(engine)
+  const runtime = await startRuntime(config, createLogger('silent'), { db, ownsDb: true })
+  return {
+    ...runtime,
+    config,
+    api(path, init = {}) {
+      const { json, key, ...rest } = init
+      const headers = new Headers(rest.headers)
+      headers.set('authorization', `Bearer ${key ?? config.ADMIN_API_KEY}`)
+      if (json !== undefined) headers.set('content-type', 'application/json')
+      return Promise.resolve(
+        runtime.app.request(path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body }),
+      )
+    },
+  }
+}
+
+export const NUMBER_A: NumberRef = { phoneNumberId: '106540352242922', displayPhoneNumber: '15550783881', wabaId: '102290129340398' }
+export const NUMBER_B: NumberRef = { phoneNumberId: '209876543210987', displayPhoneNumber: '5511940000000', wabaId: '102290129340398' }
+
+export async function registerChannel(rt: TestRuntime, number: NumberRef, region = 'US', key?: string): Promise<Response> {
+  return rt.api('/api/v1/channels', {
+    method: 'POST',
+    key,
+    json: {
+      phone_number_id: number.phoneNumberId,
+      display_phone_number: `+${number.displayPhoneNumber}`,
+      default_region: region,
+      waba_id: number.wabaId,
+      access_token: 'EAAG-test-token-not-real',
+    },
+  })
+}
