@@ -6,13 +6,12 @@ import { z } from 'zod'
  * `process.env`. Names follow DESIGN.md.
  */
 
+/** An unset variable and an empty one mean the same: not configured. */
+const optional = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
+
 const optionalSecret = (min: number) =>
-  z
-    .string()
-    .trim()
-    .min(min, { message: `must be at least ${min} characters` })
-    .optional()
-    .or(z.literal('').transform(() => undefined))
+  optional(z.string().trim().min(min, { message: `must be at least ${min} characters` }))
 
 const encryptionKey = z
   .string()
@@ -36,19 +35,24 @@ export const envSchema = z
   .object({
     NODE_ENV: z.enum(['development', 'test', 'production']).default('development'),
     HOST: z.string().default('0.0.0.0'),
-    PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+    PORT: z.coerce
+      .number({ message: 'must be a port number (0-65535)' })
+      .int()
+      .min(0)
+      .max(65535)
+      .default(3000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-    DATABASE_URL: z
-      .string()
-      .trim()
-      .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' })
-      .optional()
-      .or(z.literal('').transform(() => undefined)),
+    DATABASE_URL: optional(
+      z
+        .string()
+        .trim()
+        .regex(/^postgres(ql)?:\/\//, { message: 'must be a postgres:// or postgresql:// URL' }),
+    ),
     DATABASE_DRIVER: z.enum(['auto', 'pglite', 'pg', 'neon']).default('auto'),
     DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
     DATA_DIR: z.string().default('./.data'),
     ADMIN_API_KEY: optionalSecret(24),
-    ENCRYPTION_KEY: encryptionKey.optional().or(z.literal('').transform(() => undefined)),
+    ENCRYPTION_KEY: optional(encryptionKey),
     WHATSAPP_APP_SECRET: optionalSecret(8),
     WHATSAPP_VERIFY_TOKEN: optionalSecret(8),
     WHATSAPP_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),

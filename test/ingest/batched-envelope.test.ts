@@ -79,7 +79,7 @@ describe.each(ENGINES)('batched envelope on %s', (engine) => {
   let rt: TestRuntime
   const deliver = async (payload: unknown) => {
     const d = metaDelivery(payload, rt.config.WHATSAPP_APP_SECRET as string)
-    const res = await rt.app.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })
+    const res = await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })
     return res.status
   }
   const thread = async (phone: string) => {

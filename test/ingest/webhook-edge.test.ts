@@ -12,7 +12,7 @@ describe.each(ENGINES)('WhatsApp webhook edge on %s', (engine) => {
   const secret = () => rt.config.WHATSAPP_APP_SECRET as string
   const storedCount = async () => (await rt.db.db.select().from(webhookEvents)).length
   const post = (body: string | Uint8Array, headers: Record<string, string>) =>
-    rt.app.request('/webhooks/whatsapp', { method: 'POST', body, headers })
+    rt.request('/webhooks/whatsapp', { method: 'POST', body, headers })
 
   beforeAll(async () => {
     rt = await startTestRuntime(engine)
@@ -20,10 +20,10 @@ describe.each(ENGINES)('WhatsApp webhook edge on %s', (engine) => {
   afterAll(async () => rt?.close())
 
   it('answers the verification handshake with the challenge, and 403 on a wrong token', async () => {
-    const ok = await rt.app.request('/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444')
+    const ok = await rt.request('/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444')
     expect(ok.status).toBe(200)
     expect(await ok.text()).toBe('1158201444')
-    const bad = await rt.app.request('/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1')
+    const bad = await rt.request('/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1')
     expect(bad.status).toBe(403)
     expect((await bad.json()).error.code).toBe('forbidden')
   })
@@ -116,7 +116,7 @@ describe('WhatsApp webhook without a configured secret', () => {
     const rt = await startTestRuntime('pglite', { WHATSAPP_APP_SECRET: '' })
     try {
       const delivery = metaDelivery(singleText(NUMBER_A, { waId: '5511988887777' }, 'x'), 'whatever-secret')
-      const res = await rt.app.request('/webhooks/whatsapp', { method: 'POST', body: delivery.body, headers: delivery.headers })
+      const res = await rt.request('/webhooks/whatsapp', { method: 'POST', body: delivery.body, headers: delivery.headers })
       expect(res.status).toBe(503)
       expect((await res.json()).error.code).toBe('not_configured')
     } finally {

@@ -15,10 +15,18 @@ export const TEST_ENV = {
   MIGRATE_ON_START: 'false',
 }
 
+/** A response whose JSON tests read field by field; contract checks parse with @scrm/shared schemas. */
+export type TestResponse = Omit<Response, 'json'> & {
+  // biome-ignore lint/suspicious/noExplicitAny: assertions inspect arbitrary JSON answers
+  json(): Promise<any>
+}
+
 export interface TestRuntime extends Runtime {
   config: Config
   /** Calls the app in-process with the admin key. */
-  api(path: string, init?: RequestInit & { json?: unknown; key?: string }): Promise<Response>
+  api(path: string, init?: RequestInit & { json?: unknown; key?: string }): Promise<TestResponse>
+  /** Calls the app in-process without credentials (webhooks, health, docs). */
+  request(path: string, init?: RequestInit): Promise<TestResponse>
 }
 
 /** The real backend on a fresh database of the given engine; ingest runs when a test drains it. */
@@ -29,6 +37,7 @@ export async function startTestRuntime(engine: Engine, env: Record<string, strin
   return {
     ...runtime,
     config,
+    request: (path, init) => Promise.resolve(runtime.app.request(path, init)),
     api(path, init = {}) {
       const { json, key, ...rest } = init
       const headers = new Headers(rest.headers)
@@ -44,7 +53,7 @@ export async function startTestRuntime(engine: Engine, env: Record<string, strin
 export const NUMBER_A: NumberRef = { phoneNumberId: '106540352242922', displayPhoneNumber: '15550783881', wabaId: '102290129340398' }
 export const NUMBER_B: NumberRef = { phoneNumberId: '209876543210987', displayPhoneNumber: '5511940000000', wabaId: '102290129340398' }
 
-export async function registerChannel(rt: TestRuntime, number: NumberRef, region = 'US', key?: string): Promise<Response> {
+export async function registerChannel(rt: TestRuntime, number: NumberRef, region = 'US', key?: string): Promise<TestResponse> {
   return rt.api('/api/v1/channels', {
     method: 'POST',
     key,

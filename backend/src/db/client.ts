@@ -18,7 +18,7 @@ export interface DbOptions {
   /** Where PGlite keeps its files; `memory://` for a throwaway database. */
   dataDir?: string
   poolSize?: number
-  /** Neon over a plain WebSocket proxy (local tests); production Neon uses its own endpoint. */
+  /** host:port of a plain WebSocket-to-TCP proxy (local tests); production Neon uses its own endpoint. */
   neonWsProxy?: string
 }
 

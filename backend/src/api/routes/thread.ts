@@ -22,7 +22,7 @@ const route = createRoute({
   security: bearerSecurity,
   request: { query },
   responses: {
-    200: { description: 'Thread view', content: { 'application/json': { schema: threadViewSchema.openapi('ThreadView') } } },
+    200: { description: 'Thread view', content: { 'application/json': { schema: threadViewSchema } } },
     ...commonErrors,
   },
 })

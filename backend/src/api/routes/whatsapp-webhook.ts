@@ -4,7 +4,7 @@ import { envelopeSchema } from '../../whatsapp/envelope'
 import { verifyMetaSignature } from '../../whatsapp/signature'
 import type { AppDeps } from '../app-env'
 import { zodDetails } from '../errors'
-import { newRouter } from '../openapi'
+import { errorResponse, newRouter, z } from '../openapi'
 
 /** Meta's documented ceiling for one webhook POST. */
 export const WEBHOOK_MAX_BYTES = 3 * 1024 * 1024
@@ -17,6 +17,7 @@ const utf8 = new TextDecoder('utf-8', { fatal: true })
  */
 export function whatsappWebhookRoutes(deps: AppDeps) {
   const app = newRouter()
+  describeInOpenApi(app)
   const { WHATSAPP_APP_SECRET: appSecret, WHATSAPP_VERIFY_TOKEN: verifyToken } = deps.config
 
   app.get('/webhooks/whatsapp', (c) => {
@@ -83,4 +84,41 @@ function routingKeysOf(envelope: { entry: { changes: { value: Record<string, unk
     }
   }
   return [...keys]
+}
+
+function describeInOpenApi(app: ReturnType<typeof newRouter>): void {
+  app.openAPIRegistry.registerPath({
+    method: 'get',
+    path: '/webhooks/whatsapp',
+    tags: ['webhooks'],
+    summary: "Meta's verification handshake",
+    request: {
+      query: z.object({
+        'hub.mode': z.literal('subscribe'),
+        'hub.verify_token': z.string(),
+        'hub.challenge': z.string(),
+      }),
+    },
+    responses: {
+      200: { description: 'The challenge, echoed', content: { 'text/plain': { schema: z.string() } } },
+      403: errorResponse('Token mismatch'),
+    },
+  })
+  app.openAPIRegistry.registerPath({
+    method: 'post',
+    path: '/webhooks/whatsapp',
+    tags: ['webhooks'],
+    summary: 'WhatsApp Cloud API webhook delivery (signed with X-Hub-Signature-256)',
+    request: {
+      headers: z.object({ 'x-hub-signature-256': z.string() }),
+      body: { content: { 'application/json': { schema: z.object({ object: z.literal('whatsapp_business_account'), entry: z.array(z.unknown()) }) } } },
+    },
+    responses: {
+      200: { description: 'Stored; processed asynchronously', content: { 'application/json': { schema: z.object({ received: z.boolean() }) } } },
+      400: errorResponse('Not JSON or not a WhatsApp envelope'),
+      401: errorResponse('Missing or wrong signature'),
+      413: errorResponse('Body above 3 MB'),
+      503: errorResponse('Could not be stored (Meta redelivers) or not configured'),
+    },
+  })
 }

@@ -1,0 +1,39 @@
+#!/usr/bin/env node
+// `npm test`: type-check, run every vitest suite, and end with one plain line CI can read:
+// "N passed, N failed". Later suites (e.g. Jest for the Salesforce LWC package) add their
+// counts here so the line stays the total for all suites.
+import { spawnSync } from 'node:child_process'
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
+import { join } from 'node:path'
+
+const root = join(import.meta.dirname, '..')
+const bin = (name) => join(root, 'node_modules', '.bin', name)
+const resultsDir = join(root, '.test-results')
+rmSync(resultsDir, { recursive: true, force: true })
+mkdirSync(resultsDir, { recursive: true })
+
+const engines = process.env.DATABASE_URL ? 'PGlite and the Postgres server in DATABASE_URL' : 'PGlite (set DATABASE_URL to add a Postgres server)'
+console.log(`Type-checking...`)
+const tsc = spawnSync(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' })
+let failed = tsc.status === 0 ? 0 : 1
+if (failed) console.log('Type-check failed (counted as 1 failed).')
+
+console.log(`Running tests on ${engines}...`)
+const vitestJson = join(resultsDir, 'vitest.json')
+const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`, ...process.argv.slice(2)]
+const vitest = spawnSync(bin('vitest'), args, { cwd: root, stdio: 'inherit' })
+
+let passed = 0
+if (existsSync(vitestJson)) {
+  const report = JSON.parse(readFileSync(vitestJson, 'utf8'))
+  passed += report.numPassedTests
+  failed += report.numFailedTests
+  // A file that fails to load has no tests to count but must still fail the run.
+  failed += report.testResults.filter((f) => f.status === 'failed' && f.assertionResults.length === 0).length
+} else {
+  failed += 1
+}
+if (vitest.status !== 0 && failed === 0) failed = 1
+
+console.log(`${passed} passed, ${failed} failed`)
+process.exit(failed === 0 ? 0 : 1)

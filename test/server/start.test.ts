@@ -1,0 +1,70 @@
+import { type ChildProcess, spawn } from 'node:child_process'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { createServer } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, describe, expect, it } from 'vitest'
+
+const ROOT = join(import.meta.dirname, '..', '..')
+const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
+const SERVER = join(ROOT, 'backend', 'src', 'server.ts')
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const srv = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = srv.address() as { port: number }
+      srv.close(() => resolve(port))
+    })
+  })
+}
+
+function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+  let out = ''
+  const child = spawn(TSX, [SERVER], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, cwd: ROOT })
+  child.stdout?.on('data', (d) => (out += d))
+  child.stderr?.on('data', (d) => (out += d))
+  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  return { child, output: () => out, exit }
+}
+
+describe('the backend process', () => {
+  const dirs: string[] = []
+  afterAll(() => {
+    for (const d of dirs) rmSync(d, { recursive: true, force: true })
+  })
+
+  it('starts on the embedded default with no configuration and serves /healthz within 20 s', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'scrm-start-'))
+    dirs.push(dataDir)
+    const port = await freePort()
+    const started = Date.now()
+    const server = run({ PORT: String(port), DATA_DIR: dataDir })
+    try {
+      let body: unknown = null
+      while (Date.now() - started < 20_000 && body === null) {
+        try {
+          const res = await fetch(`http://127.0.0.1:${port}/healthz`)
+          body = await res.json()
+        } catch {
+          await new Promise((r) => setTimeout(r, 200))
+        }
+      }
+      expect(body, server.output()).toEqual({ status: 'ok' })
+      expect(Date.now() - started).toBeLessThan(20_000)
+      const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()
+      expect(ready).toMatchObject({ status: 'ready', driver: 'pglite' })
+    } finally {
+      server.child.kill('SIGTERM')
+      await server.exit
+    }
+  }, 40_000)
+
+  it('exits with code 1 and names the bad variable when the configuration is wrong', async () => {
+    const server = run({ PORT: 'not-a-port', WHATSAPP_APP_SECRET: 'x' })
+    const code = await server.exit
+    expect(code).toBe(1)
+    expect(server.output()).toMatch(/Invalid configuration/)
+    expect(server.output()).toMatch(/PORT/)
+    expect(server.output()).toMatch(/WHATSAPP_APP_SECRET must be at least 8 characters/)
+  }, 20_000)
+})
