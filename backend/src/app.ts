@@ -1,6 +1,5 @@
 import { swaggerUI } from '@hono/swagger-ui'
 import { requestId } from 'hono/request-id'
-import { ApiError } from './lib/errors'
 import type { AppDeps } from './api/app-env'
 import { bearerAuth } from './api/auth'
 import { errorHandler, renderError } from './api/errors'
@@ -11,13 +10,16 @@ import { healthRoutes } from './api/routes/health'
 import { threadRoutes } from './api/routes/thread'
 import { whatsappWebhookRoutes } from './api/routes/whatsapp-webhook'
 import { workspaceRoutes } from './api/routes/workspaces'
+import { ApiError } from './lib/errors'
 
 /** Builds the HTTP app from its routes; `server.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
   const app = newRouter()
   app.use(requestId())
   app.onError(errorHandler(deps.logger))
-  app.notFound((c) => renderError(c, new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)))
+  app.notFound((c) =>
+    renderError(c, new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)),
+  )
 
   app.route('/', healthRoutes(deps))
   app.route('/', whatsappWebhookRoutes(deps))
@@ -33,7 +35,8 @@ export function createApp(deps: AppDeps) {
     info: {
       title: 'WhatsApp SCRM API',
       version: '0.1.0',
-      description: 'Card, admin and webhook API of the WhatsApp social CRM. Errors use one envelope: { error: { code, message } }.',
+      description:
+        'Card, admin and webhook API of the WhatsApp social CRM. Errors use one envelope: { error: { code, message } }.',
     },
   })
   app.get('/docs', swaggerUI({ url: '/openapi.json' }))

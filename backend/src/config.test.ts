@@ -11,7 +11,11 @@ describe('parseConfig', () => {
 
   it('names every bad variable without echoing its value', () => {
     try {
-      parseConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://secret-host/db', ENCRYPTION_KEY: 'short-secret-value' })
+      parseConfig({
+        PORT: 'eighty',
+        DATABASE_URL: 'mysql://secret-host/db',
+        ENCRYPTION_KEY: 'short-secret-value',
+      })
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(ConfigError)
@@ -32,6 +36,10 @@ describe('parseConfig', () => {
 
   it('accepts a 32-byte key as hex or base64 and decodes it', () => {
     expect(parseConfig({ ENCRYPTION_KEY: 'ab'.repeat(32) }).ENCRYPTION_KEY?.length).toBe(32)
-    expect(parseConfig({ ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).ENCRYPTION_KEY?.equals(Buffer.alloc(32, 7))).toBe(true)
+    expect(
+      parseConfig({ ENCRYPTION_KEY: Buffer.alloc(32, 7).toString('base64') }).ENCRYPTION_KEY?.equals(
+        Buffer.alloc(32, 7),
+      ),
+    ).toBe(true)
   })
 })

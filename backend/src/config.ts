@@ -11,7 +11,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
 
 const optionalSecret = (min: number) =>
-  optional(z.string().trim().min(min, { message: `must be at least ${min} characters` }))
+  optional(
+    z
+      .string()
+      .trim()
+      .min(min, { message: `must be at least ${min} characters` }),
+  )
 
 const encryptionKey = z
   .string()

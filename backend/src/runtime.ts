@@ -25,7 +25,11 @@ export interface RuntimeOptions {
 }
 
 /** Opens the database, migrates, bootstraps the admin key and wires the app and the worker. */
-export async function startRuntime(config: Config, logger: Logger, options: RuntimeOptions = {}): Promise<Runtime> {
+export async function startRuntime(
+  config: Config,
+  logger: Logger,
+  options: RuntimeOptions = {},
+): Promise<Runtime> {
   const db =
     options.db ??
     (await openDatabase({

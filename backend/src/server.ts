@@ -9,7 +9,9 @@ try {
   config = parseConfig(process.env)
 } catch (error) {
   if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\nFix the variables above (see README, "Configuration") and start again.\n`)
+    process.stderr.write(
+      `${error.message}\nFix the variables above (see README, "Configuration") and start again.\n`,
+    )
     process.exit(1)
   }
   throw error
@@ -17,9 +19,13 @@ try {
 
 const logger = createLogger(config.LOG_LEVEL)
 const started = Date.now()
-logger.info({ driver: config.DATABASE_URL ? config.DATABASE_DRIVER : 'pglite (embedded)' }, 'starting: opening database and applying migrations')
+logger.info(
+  { driver: config.DATABASE_URL ? config.DATABASE_DRIVER : 'pglite (embedded)' },
+  'starting: opening database and applying migrations',
+)
 const runtime = await startRuntime(config, logger)
-if (!config.WHATSAPP_APP_SECRET) logger.warn('WHATSAPP_APP_SECRET is not set: webhook deliveries are refused with 503')
+if (!config.WHATSAPP_APP_SECRET)
+  logger.warn('WHATSAPP_APP_SECRET is not set: webhook deliveries are refused with 503')
 if (!config.ADMIN_API_KEY) logger.warn('ADMIN_API_KEY is not set: no key can call /api/v1 yet')
 
 const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {

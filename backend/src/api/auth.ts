@@ -25,6 +25,9 @@ export function bearerAuth(db: Database) {
 
 export function requirePlatform(scope: 'admin' | 'platform'): void {
   if (scope !== 'platform') {
-    throw new ApiError('forbidden', 'Only the platform administrator key can see data that belongs to no workspace.')
+    throw new ApiError(
+      'forbidden',
+      'Only the platform administrator key can see data that belongs to no workspace.',
+    )
   }
 }

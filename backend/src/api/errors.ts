@@ -19,7 +19,12 @@ export function validationError(error: ZodError, what: string): ApiError {
 
 export function renderError(c: Context<AppEnv>, error: ApiError) {
   const body: ErrorEnvelope = {
-    error: { code: error.code, message: error.message, details: error.details, request_id: c.get('requestId') },
+    error: {
+      code: error.code,
+      message: error.message,
+      details: error.details,
+      request_id: c.get('requestId'),
+    },
   }
   return c.json(body, error.status)
 }
@@ -29,10 +34,17 @@ export function errorHandler(logger: Logger) {
   return (error: Error, c: Context<AppEnv>) => {
     if (error instanceof ApiError) return renderError(c, error)
     if (error instanceof HTTPException && error.status < 500) {
-      const code = error.status === 401 ? 'unauthorized' : error.status === 413 ? 'payload_too_large' : 'bad_request'
+      const code =
+        error.status === 401 ? 'unauthorized' : error.status === 413 ? 'payload_too_large' : 'bad_request'
       return renderError(c, new ApiError(code, error.message || 'Request rejected'))
     }
-    logger.error({ err: error.message, stack: error.stack, path: c.req.path, requestId: c.get('requestId') }, 'unhandled error')
-    return renderError(c, new ApiError('internal', 'Something went wrong on our side; the request id helps us find it.'))
+    logger.error(
+      { err: error.message, stack: error.stack, path: c.req.path, requestId: c.get('requestId') },
+      'unhandled error',
+    )
+    return renderError(
+      c,
+      new ApiError('internal', 'Something went wrong on our side; the request id helps us find it.'),
+    )
   }
 }

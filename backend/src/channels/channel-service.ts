@@ -48,11 +48,17 @@ export async function createChannel(
 ): Promise<{ channel: ChannelView; requeued: number }> {
   const region = input.defaultRegion.toUpperCase()
   if (!isCountryCode(region)) {
-    throw new ApiError('validation_failed', `default_region "${input.defaultRegion}" is not an ISO 3166 region code.`)
+    throw new ApiError(
+      'validation_failed',
+      `default_region "${input.defaultRegion}" is not an ISO 3166 region code.`,
+    )
   }
   const display = toE164(input.displayPhoneNumber, region)
   if (!display) {
-    throw new ApiError('validation_failed', `display_phone_number "${input.displayPhoneNumber}" is not a valid phone number.`)
+    throw new ApiError(
+      'validation_failed',
+      `display_phone_number "${input.displayPhoneNumber}" is not a valid phone number.`,
+    )
   }
   return db.transaction(async (tx) => {
     const [row] = await tx

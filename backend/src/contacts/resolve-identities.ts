@@ -1,6 +1,6 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
-import { type Contact, contactTags, contacts, messages } from '../db/schema'
+import { type Contact, contacts, contactTags, messages } from '../db/schema'
 import type { Identity } from '../ingest/records'
 
 export const identityKey = (workspaceId: string, identity: Pick<Identity, 'phone' | 'bsuid'>): string =>
@@ -35,7 +35,9 @@ export async function resolveIdentities(
   if (unique.size === 0) return result
 
   let rows = await loadMatching(tx, workspaceId, [...unique.values()])
-  const missing = [...unique.values()].filter((i) => !findMatch(rows, i).phoneRow && !findMatch(rows, i).bsuidRow)
+  const missing = [...unique.values()].filter(
+    (i) => !findMatch(rows, i).phoneRow && !findMatch(rows, i).bsuidRow,
+  )
   if (missing.length > 0) {
     const stamp = now.getTime()
     await tx

@@ -1,8 +1,14 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { identityKey, resolveIdentities } from '../contacts/resolve-identities'
 import type { Executor } from '../db/client'
-import { channelEvents, contacts, messages, messageStatusEvents } from '../db/schema'
-import type { ChannelEventRecord, ExtractedEvent, MessageRecord, PreferenceRecord, StatusRecord } from './records'
+import { channelEvents, contacts, messageStatusEvents, messages } from '../db/schema'
+import type {
+  ChannelEventRecord,
+  ExtractedEvent,
+  MessageRecord,
+  PreferenceRecord,
+  StatusRecord,
+} from './records'
 import { statusRank, storedStatusRank } from './status-rank'
 
 /**
@@ -58,7 +64,11 @@ const contactOf = (ids: Map<string, string>, r: MessageRecord | PreferenceRecord
 }
 
 /** Inserts new messages; returns the keys (`channel|wamid`) of those that were not stored before. */
-async function insertMessages(tx: Executor, msgs: MessageRecord[], ids: Map<string, string>): Promise<Set<string>> {
+async function insertMessages(
+  tx: Executor,
+  msgs: MessageRecord[],
+  ids: Map<string, string>,
+): Promise<Set<string>> {
   if (msgs.length === 0) return new Set()
   const rows = await tx
     .insert(messages)
@@ -124,7 +134,11 @@ async function touchContacts(tx: Executor, msgs: MessageRecord[], ids: Map<strin
 }
 
 /** `system` messages announcing a new number or BSUID move the contact, unless another owns it. */
-async function applyIdentityChanges(tx: Executor, msgs: MessageRecord[], ids: Map<string, string>): Promise<void> {
+async function applyIdentityChanges(
+  tx: Executor,
+  msgs: MessageRecord[],
+  ids: Map<string, string>,
+): Promise<void> {
   for (const m of msgs) {
     if (!m.identityChange) continue
     const id = contactOf(ids, m)
@@ -151,18 +165,23 @@ async function applyIdentityChanges(tx: Executor, msgs: MessageRecord[], ids: Ma
  * Edits and deletions change their target. Both orders work: an edit stored before its original
  * arrives is applied when the original is inserted.
  */
-async function applyEditsAndRevokes(tx: Executor, msgs: MessageRecord[], inserted: Set<string>): Promise<void> {
-  const changes = msgs.filter((m) => (m.content.type === 'edit' || m.content.type === 'revoke') && m.content.relatedWamid)
+async function applyEditsAndRevokes(
+  tx: Executor,
+  msgs: MessageRecord[],
+  inserted: Set<string>,
+): Promise<void> {
+  const changes = msgs.filter(
+    (m) => (m.content.type === 'edit' || m.content.type === 'revoke') && m.content.relatedWamid,
+  )
   const newTargets = msgs.filter((m) => m.content.threadVisible && inserted.has(`${m.channel.id}|${m.wamid}`))
-  const pending: { channel_id: string; target: string; type: string; text: string | null; at: string }[] = changes.map(
-    (m) => ({
+  const pending: { channel_id: string; target: string; type: string; text: string | null; at: string }[] =
+    changes.map((m) => ({
       channel_id: m.channel.id,
       target: m.content.relatedWamid as string,
       type: m.content.type,
       text: m.content.text,
       at: m.sentAt.toISOString(),
-    }),
-  )
+    }))
   if (newTargets.length > 0) {
     const earlier = await tx
       .select({
@@ -176,13 +195,22 @@ async function applyEditsAndRevokes(tx: Executor, msgs: MessageRecord[], inserte
       .where(
         and(
           inArray(messages.channelId, [...new Set(newTargets.map((m) => m.channel.id))]),
-          inArray(messages.relatedWamid, newTargets.map((m) => m.wamid)),
+          inArray(
+            messages.relatedWamid,
+            newTargets.map((m) => m.wamid),
+          ),
           inArray(messages.type, ['edit', 'revoke']),
         ),
       )
     for (const e of earlier) {
       if (!e.target) continue
-      pending.push({ channel_id: e.channelId, target: e.target, type: e.type, text: e.text, at: e.at.toISOString() })
+      pending.push({
+        channel_id: e.channelId,
+        target: e.target,
+        type: e.type,
+        text: e.text,
+        at: e.at.toISOString(),
+      })
     }
   }
   const edits = latestPerTarget(pending.filter((p) => p.type === 'edit'))
@@ -286,7 +314,11 @@ async function advanceStatuses(tx: Executor, rows: StatusRow[]): Promise<void> {
 }
 
 /** Outbound messages (echoes, later our own sends) may arrive after their statuses did. */
-async function applyStoredStatusesTo(tx: Executor, msgs: MessageRecord[], inserted: Set<string>): Promise<void> {
+async function applyStoredStatusesTo(
+  tx: Executor,
+  msgs: MessageRecord[],
+  inserted: Set<string>,
+): Promise<void> {
   const fresh = msgs.filter((m) => m.direction === 'outbound' && inserted.has(`${m.channel.id}|${m.wamid}`))
   if (fresh.length === 0) return
   const stored = await tx
@@ -295,7 +327,10 @@ async function applyStoredStatusesTo(tx: Executor, msgs: MessageRecord[], insert
     .where(
       and(
         inArray(messageStatusEvents.channelId, [...new Set(fresh.map((m) => m.channel.id))]),
-        inArray(messageStatusEvents.wamid, fresh.map((m) => m.wamid)),
+        inArray(
+          messageStatusEvents.wamid,
+          fresh.map((m) => m.wamid),
+        ),
       ),
     )
   await advanceStatuses(
@@ -316,7 +351,11 @@ async function applyStoredStatusesTo(tx: Executor, msgs: MessageRecord[], insert
  * `user_preferences` stop / resume for marketing messages. The field's write time decides, so a
  * late redelivery of an old `stop` cannot undo a newer `resume`.
  */
-async function applyPreferences(tx: Executor, prefs: PreferenceRecord[], ids: Map<string, string>): Promise<void> {
+async function applyPreferences(
+  tx: Executor,
+  prefs: PreferenceRecord[],
+  ids: Map<string, string>,
+): Promise<void> {
   const marketing = prefs.filter((p) => p.category === 'marketing_messages').sort((a, b) => +a.at - +b.at)
   for (const p of marketing) {
     const stop = p.value === 'stop'

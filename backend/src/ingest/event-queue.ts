@@ -36,7 +36,12 @@ export async function claimEvents(db: Executor, limit: number): Promise<ClaimedE
     returning e.id, e.raw_body, e.attempts, e.received_at`,
   )
   return rows
-    .map((r) => ({ id: Number(r.id), rawBody: r.raw_body, attempts: r.attempts, receivedAt: new Date(r.received_at) }))
+    .map((r) => ({
+      id: Number(r.id),
+      rawBody: r.raw_body,
+      attempts: r.attempts,
+      receivedAt: new Date(r.received_at),
+    }))
     .sort((a, b) => a.id - b.id)
 }
 
@@ -61,7 +66,12 @@ export function retryDelayMs(attempts: number, random = Math.random): number {
   return Math.round(base * (0.75 + random() * 0.5))
 }
 
-export async function markFailed(db: Executor, event: ClaimedEvent, error: string, maxAttempts: number): Promise<'retry' | 'dead'> {
+export async function markFailed(
+  db: Executor,
+  event: ClaimedEvent,
+  error: string,
+  maxAttempts: number,
+): Promise<'retry' | 'dead'> {
   const dead = event.attempts >= maxAttempts
   await db
     .update(webhookEvents)

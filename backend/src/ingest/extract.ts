@@ -40,7 +40,9 @@ export function extractEnvelope(
         // they belong to every channel of the WABA in `entry.id`.
         const wabaRoutes = [...routes.values()].filter((r) => r.wabaId === entry.id)
         for (const route of wabaRoutes) {
-          out.channelEvents.push(channelEvent(eventId, route, change.field, change.field, null, value, receivedAt))
+          out.channelEvents.push(
+            channelEvent(eventId, route, change.field, change.field, null, value, receivedAt),
+          )
         }
         continue
       }
@@ -76,18 +78,25 @@ function extractChange(
     for (const item of asArray(value[listKey])) {
       const parsed = messageItemSchema.safeParse(item)
       if (!parsed.success) {
-        out.channelEvents.push(channelEvent(eventId, route, field, 'malformed_message', null, { item }, receivedAt))
+        out.channelEvents.push(
+          channelEvent(eventId, route, field, 'malformed_message', null, { item }, receivedAt),
+        )
         continue
       }
       const record = toMessageRecord(eventId, route, parsed.data, profiles, echo)
       if (record) out.messages.push(record)
-      else out.channelEvents.push(channelEvent(eventId, route, field, 'unattributed_message', null, { item }, receivedAt))
+      else
+        out.channelEvents.push(
+          channelEvent(eventId, route, field, 'unattributed_message', null, { item }, receivedAt),
+        )
     }
     known.add('statuses')
     for (const item of asArray(value.statuses)) {
       const parsed = statusItemSchema.safeParse(item)
       if (!parsed.success) {
-        out.channelEvents.push(channelEvent(eventId, route, field, 'malformed_status', null, { item }, receivedAt))
+        out.channelEvents.push(
+          channelEvent(eventId, route, field, 'malformed_status', null, { item }, receivedAt),
+        )
         continue
       }
       const s = parsed.data
@@ -111,9 +120,13 @@ function extractChange(
     known.add('user_preferences')
     for (const item of asArray(value.user_preferences)) {
       const parsed = userPreferenceSchema.safeParse(item)
-      const identity = parsed.success ? identityOf(route, parsed.data.wa_id, parsed.data.user_id, undefined, profiles) : null
+      const identity = parsed.success
+        ? identityOf(route, parsed.data.wa_id, parsed.data.user_id, undefined, profiles)
+        : null
       if (!parsed.success || !identity) {
-        out.channelEvents.push(channelEvent(eventId, route, field, 'malformed_preference', null, { item }, receivedAt))
+        out.channelEvents.push(
+          channelEvent(eventId, route, field, 'malformed_preference', null, { item }, receivedAt),
+        )
         continue
       }
       out.preferences.push({

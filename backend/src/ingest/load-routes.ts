@@ -28,7 +28,12 @@ export async function loadRoutes(db: Executor, envelopes: Envelope[]): Promise<M
       defaultRegion: whatsappChannels.defaultRegion,
     })
     .from(whatsappChannels)
-    .where(or(inArray(whatsappChannels.phoneNumberId, [...phoneIds, '']), inArray(whatsappChannels.wabaId, [...wabaIds])))
+    .where(
+      or(
+        inArray(whatsappChannels.phoneNumberId, [...phoneIds, '']),
+        inArray(whatsappChannels.wabaId, [...wabaIds]),
+      ),
+    )
   for (const row of rows) routes.set(row.phoneNumberId, row)
   return routes
 }

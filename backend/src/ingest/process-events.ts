@@ -1,6 +1,6 @@
 import type { Database } from '../db/client'
 import type { Logger } from '../lib/logger'
-import { envelopeSchema, type Envelope } from '../whatsapp/envelope'
+import { type Envelope, envelopeSchema } from '../whatsapp/envelope'
 import { applyRecords } from './apply-records'
 import { type ClaimedEvent, markDone, markFailed } from './event-queue'
 import { extractEnvelope } from './extract'
@@ -35,7 +35,10 @@ export async function processEvents(
       await fail(db, events[0] as ClaimedEvent, error, options, outcome)
       return outcome
     }
-    options.logger.warn({ err: errorText(error), events: events.length }, 'ingest batch failed; retrying events one by one')
+    options.logger.warn(
+      { err: errorText(error), events: events.length },
+      'ingest batch failed; retrying events one by one',
+    )
   }
   for (const event of events) {
     try {
@@ -89,7 +92,10 @@ async function fail(
   const state = await markFailed(db, event, reason, options.maxAttempts)
   if (state === 'dead') outcome.dead += 1
   else outcome.retried += 1
-  options.logger.error({ eventId: event.id, attempts: event.attempts, state, err: reason }, 'webhook event failed')
+  options.logger.error(
+    { eventId: event.id, attempts: event.attempts, state, err: reason },
+    'webhook event failed',
+  )
 }
 
 function errorText(error: unknown): string {

@@ -1,4 +1,4 @@
-import { STATUS_RANK, type MessageStatus } from '@scrm/shared'
+import { type MessageStatus, STATUS_RANK } from '@scrm/shared'
 import { sql } from 'drizzle-orm'
 
 /** Rank of a status Meta may send; unknown future statuses rank with `sent` so they never regress. */

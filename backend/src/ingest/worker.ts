@@ -20,7 +20,14 @@ export class IngestWorker {
   private running = false
   private loops: Promise<void>[] = []
   private wakers: (() => void)[] = []
-  readonly totals: ProcessOutcome = { processed: 0, unrouted: 0, retried: 0, dead: 0, messages: 0, statuses: 0 }
+  readonly totals: ProcessOutcome = {
+    processed: 0,
+    unrouted: 0,
+    retried: 0,
+    dead: 0,
+    messages: 0,
+    statuses: 0,
+  }
 
   constructor(
     private readonly db: Database,

@@ -25,7 +25,13 @@ describe('logger redaction', () => {
       'request',
     )
     const out = lines.join('')
-    for (const secret of ['scrm_live_key', 'sha256=abc', 'EAAG-secret-token', 'admin-key-value', 'app-secret-value']) {
+    for (const secret of [
+      'scrm_live_key',
+      'sha256=abc',
+      'EAAG-secret-token',
+      'admin-key-value',
+      'app-secret-value',
+    ]) {
       expect(out).not.toContain(secret)
     }
     expect(out).toContain('[redacted]')

@@ -1,4 +1,4 @@
-import { pino, type Logger } from 'pino'
+import { type Logger, pino } from 'pino'
 
 /** Paths pino blanks out wherever they appear, so secrets and tokens never reach a log line. */
 export const REDACTED_PATHS = [

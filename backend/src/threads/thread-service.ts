@@ -1,14 +1,14 @@
 import {
   type ContactView,
   type MessageStatus,
+  messageStatusSchema,
   type TagView,
   type ThreadMessage,
   type ThreadView,
-  messageStatusSchema,
 } from '@scrm/shared'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
-import { type Contact, contactTags, contacts, type Message, messages, tags } from '../db/schema'
+import { type Contact, contacts, contactTags, type Message, messages, tags } from '../db/schema'
 import { decodeCursor, encodeCursor } from './cursor'
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000
@@ -38,7 +38,14 @@ export async function getThread(
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), match))
     .limit(1)
-  if (!contact) return { contact: null, tags: [], window: { state: 'closed', open_until: null }, messages: [], next_cursor: null }
+  if (!contact)
+    return {
+      contact: null,
+      tags: [],
+      window: { state: 'closed', open_until: null },
+      messages: [],
+      next_cursor: null,
+    }
 
   const cursor = query.cursor ? decodeCursor(query.cursor) : null
   const [page, tagRows] = await Promise.all([
@@ -49,13 +56,21 @@ export async function getThread(
         and(
           eq(messages.contactId, contact.id),
           eq(messages.threadVisible, true),
-          cursor ? sql`(${messages.sentAt}, ${messages.id}) < (${cursor.sentAt.toISOString()}::timestamptz, ${cursor.id})` : undefined,
+          cursor
+            ? sql`(${messages.sentAt}, ${messages.id}) < (${cursor.sentAt.toISOString()}::timestamptz, ${cursor.id})`
+            : undefined,
         ),
       )
       .orderBy(desc(messages.sentAt), desc(messages.id))
       .limit(query.limit + 1),
     db
-      .select({ id: tags.id, key: tags.key, label: tags.label, source: contactTags.source, addedAt: contactTags.createdAt })
+      .select({
+        id: tags.id,
+        key: tags.key,
+        label: tags.label,
+        source: contactTags.source,
+        addedAt: contactTags.createdAt,
+      })
       .from(contactTags)
       .innerJoin(tags, eq(tags.id, contactTags.tagId))
       .where(and(eq(contactTags.contactId, contact.id), eq(contactTags.workspaceId, workspaceId)))
@@ -68,10 +83,18 @@ export async function getThread(
   return {
     contact: toContactView(contact),
     tags: tagRows.map(
-      (t): TagView => ({ id: t.id, key: t.key, label: t.label, source: t.source, added_at: t.addedAt.toISOString() }),
+      (t): TagView => ({
+        id: t.id,
+        key: t.key,
+        label: t.label,
+        source: t.source,
+        added_at: t.addedAt.toISOString(),
+      }),
     ),
     window: windowOf(contact, now),
-    messages: shown.reverse().map((m) => toThreadMessage(m, reactions.get(`${m.channelId}|${m.wamid}`) ?? [])),
+    messages: shown
+      .reverse()
+      .map((m) => toThreadMessage(m, reactions.get(`${m.channelId}|${m.wamid}`) ?? [])),
     next_cursor: hasMore && oldest ? encodeCursor({ sentAt: oldest.sentAt, id: oldest.id }) : null,
   }
 }
@@ -79,7 +102,9 @@ export async function getThread(
 export function windowOf(contact: Pick<Contact, 'lastInboundAt'>, now: Date): ThreadView['window'] {
   if (!contact.lastInboundAt) return { state: 'closed', open_until: null }
   const until = new Date(contact.lastInboundAt.getTime() + WINDOW_MS)
-  return until > now ? { state: 'open', open_until: until.toISOString() } : { state: 'closed', open_until: null }
+  return until > now
+    ? { state: 'open', open_until: until.toISOString() }
+    : { state: 'closed', open_until: null }
 }
 
 type Reaction = ThreadMessage['reactions'][number]
@@ -101,7 +126,10 @@ async function loadReactions(db: Database, shown: Message[]): Promise<Map<string
     .where(
       and(
         inArray(messages.channelId, [...new Set(withWamid.map((m) => m.channelId))]),
-        inArray(messages.relatedWamid, withWamid.map((m) => m.wamid as string)),
+        inArray(
+          messages.relatedWamid,
+          withWamid.map((m) => m.wamid as string),
+        ),
         eq(messages.type, 'reaction'),
       ),
     )
@@ -148,7 +176,13 @@ function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessage {
     content: m.deletedAt ? {} : m.payload,
     media:
       hasMedia && !m.deletedAt
-        ? { id: m.mediaId, mime_type: m.mediaMimeType, sha256: m.mediaSha256, filename: m.mediaFilename, url: m.mediaUrl }
+        ? {
+            id: m.mediaId,
+            mime_type: m.mediaMimeType,
+            sha256: m.mediaSha256,
+            filename: m.mediaFilename,
+            url: m.mediaUrl,
+          }
         : null,
     status: status.success ? status.data : ('sent' satisfies MessageStatus),
     status_at: m.statusAt?.toISOString() ?? null,

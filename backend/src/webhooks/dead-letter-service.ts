@@ -59,7 +59,12 @@ export async function listDeadLetters(
   }))
 }
 
-export async function replayDeadLetter(db: Database, workspaceId: string, platform: boolean, id: number): Promise<void> {
+export async function replayDeadLetter(
+  db: Database,
+  workspaceId: string,
+  platform: boolean,
+  id: number,
+): Promise<void> {
   const visible = await visibility(db, workspaceId, platform)
   const [row] = await db
     .select({ id: webhookEvents.id })
@@ -78,7 +83,12 @@ export interface UnroutedNumberView {
 
 /** Numbers Meta delivers for that no workspace has registered: a setup problem for the admin. */
 export async function listUnroutedNumbers(db: Database): Promise<UnroutedNumberView[]> {
-  const rows = await queryRows<{ phone_number_id: string; events: string | number; first_at: string | Date; last_at: string | Date }>(
+  const rows = await queryRows<{
+    phone_number_id: string
+    events: string | number
+    first_at: string | Date
+    last_at: string | Date
+  }>(
     db,
     sql`select k.phone_number_id, count(*) as events, min(e.received_at) as first_at, max(e.received_at) as last_at
         from webhook_events e, unnest(e.routing_keys) as k(phone_number_id)

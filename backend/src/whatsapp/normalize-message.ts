@@ -111,7 +111,16 @@ export function normalizeMessage(message: MessageItem): NormalizedContent {
   }
 }
 
-const COMMON_KEYS = new Set(['id', 'from', 'from_user_id', 'from_parent_user_id', 'to', 'to_user_id', 'timestamp', 'type'])
+const COMMON_KEYS = new Set([
+  'id',
+  'from',
+  'from_user_id',
+  'from_parent_user_id',
+  'to',
+  'to_user_id',
+  'timestamp',
+  'type',
+])
 
 function withoutCommonKeys(raw: Obj): Obj {
   return Object.fromEntries(Object.entries(raw).filter(([k]) => !COMMON_KEYS.has(k)))

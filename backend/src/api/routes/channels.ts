@@ -20,7 +20,10 @@ const newChannelSchema = z
     phone_number_id: z.string().regex(/^\d{5,20}$/, 'must be the numeric id Meta shows for the number'),
     display_phone_number: z.string().min(5).max(32),
     default_region: z.string().length(2, 'must be a two-letter ISO 3166 region such as BR'),
-    waba_id: z.string().regex(/^\d{5,20}$/).optional(),
+    waba_id: z
+      .string()
+      .regex(/^\d{5,20}$/)
+      .optional(),
     access_token: z.string().min(10).max(2048).optional(),
   })
   .strict()
@@ -36,7 +39,9 @@ const create = createRoute({
   responses: {
     201: {
       description: 'Registered; deliveries that arrived before are processed now',
-      content: { 'application/json': { schema: z.object({ channel: channelSchema, requeued_events: z.number() }) } },
+      content: {
+        'application/json': { schema: z.object({ channel: channelSchema, requeued_events: z.number() }) },
+      },
     },
     ...commonErrors,
     409: errorResponse('The number is already registered'),
@@ -50,7 +55,10 @@ const list = createRoute({
   summary: "The workspace's WhatsApp numbers",
   security: bearerSecurity,
   responses: {
-    200: { description: 'Channels', content: { 'application/json': { schema: z.object({ channels: z.array(channelSchema) }) } } },
+    200: {
+      description: 'Channels',
+      content: { 'application/json': { schema: z.object({ channels: z.array(channelSchema) }) } },
+    },
     ...commonErrors,
   },
 })
@@ -74,6 +82,8 @@ export function channelRoutes(deps: AppDeps) {
     if (requeued > 0) deps.ingestWorker?.wake()
     return c.json({ channel, requeued_events: requeued }, 201)
   })
-  app.openapi(list, async (c) => c.json({ channels: await listChannels(deps.db, c.get('auth').workspaceId) }, 200))
+  app.openapi(list, async (c) =>
+    c.json({ channels: await listChannels(deps.db, c.get('auth').workspaceId) }, 200),
+  )
   return app
 }

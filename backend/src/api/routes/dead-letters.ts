@@ -40,7 +40,10 @@ const replay = createRoute({
   security: bearerSecurity,
   request: { params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a dead letter id') }) },
   responses: {
-    202: { description: 'Queued again', content: { 'application/json': { schema: z.object({ id: z.string(), state: z.literal('pending') }) } } },
+    202: {
+      description: 'Queued again',
+      content: { 'application/json': { schema: z.object({ id: z.string(), state: z.literal('pending') }) } },
+    },
     ...commonErrors,
     404: errorResponse('No such dead letter in this workspace'),
   },
@@ -78,7 +81,12 @@ export function deadLetterRoutes(deps: AppDeps) {
   const app = newRouter()
   app.openapi(list, async (c) => {
     const auth = c.get('auth')
-    const rows = await listDeadLetters(deps.db, auth.workspaceId, auth.scope === 'platform', c.req.valid('query').limit)
+    const rows = await listDeadLetters(
+      deps.db,
+      auth.workspaceId,
+      auth.scope === 'platform',
+      c.req.valid('query').limit,
+    )
     return c.json({ dead_letters: rows }, 200)
   })
   app.openapi(replay, async (c) => {

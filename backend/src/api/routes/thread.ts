@@ -12,7 +12,9 @@ const query = z
     limit: z.coerce.number().int().min(1).max(THREAD_PAGE_MAX).default(THREAD_PAGE_DEFAULT),
     cursor: z.string().max(200).optional(),
   })
-  .refine((q) => Boolean(q.phone) !== Boolean(q.contact_id), { message: 'give exactly one of phone or contact_id' })
+  .refine((q) => Boolean(q.phone) !== Boolean(q.contact_id), {
+    message: 'give exactly one of phone or contact_id',
+  })
 
 const route = createRoute({
   method: 'get',
@@ -34,12 +36,19 @@ export function threadRoutes(deps: AppDeps) {
     let lookup: { phone: string } | { contactId: string }
     if (q.phone) {
       const phone = toE164(q.phone)
-      if (!phone) throw new ApiError('validation_failed', `phone "${q.phone}" is not a valid E.164 number (e.g. +5511999990000).`)
+      if (!phone)
+        throw new ApiError(
+          'validation_failed',
+          `phone "${q.phone}" is not a valid E.164 number (e.g. +5511999990000).`,
+        )
       lookup = { phone }
     } else {
       lookup = { contactId: q.contact_id as string }
     }
-    const view = await getThread(deps.db, c.get('auth').workspaceId, lookup, { limit: q.limit, cursor: q.cursor })
+    const view = await getThread(deps.db, c.get('auth').workspaceId, lookup, {
+      limit: q.limit,
+      cursor: q.cursor,
+    })
     // The contract is checked on the way out too: a drift is our bug and must not reach a card.
     return c.json(threadViewSchema.parse(view), 200)
   })

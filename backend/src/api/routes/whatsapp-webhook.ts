@@ -64,7 +64,11 @@ export function whatsappWebhookRoutes(deps: AppDeps) {
         )
       }
       try {
-        await deps.eventWriter.append({ source: 'whatsapp', rawBody: text, routingKeys: routingKeysOf(envelope.data) })
+        await deps.eventWriter.append({
+          source: 'whatsapp',
+          rawBody: text,
+          routingKeys: routingKeysOf(envelope.data),
+        })
       } catch (error) {
         deps.logger.error({ err: (error as Error).message }, 'could not store a webhook delivery')
         throw new ApiError('unavailable', 'The delivery could not be stored; Meta will redeliver it.')
@@ -111,10 +115,19 @@ function describeInOpenApi(app: ReturnType<typeof newRouter>): void {
     summary: 'WhatsApp Cloud API webhook delivery (signed with X-Hub-Signature-256)',
     request: {
       headers: z.object({ 'x-hub-signature-256': z.string() }),
-      body: { content: { 'application/json': { schema: z.object({ object: z.literal('whatsapp_business_account'), entry: z.array(z.unknown()) }) } } },
+      body: {
+        content: {
+          'application/json': {
+            schema: z.object({ object: z.literal('whatsapp_business_account'), entry: z.array(z.unknown()) }),
+          },
+        },
+      },
     },
     responses: {
-      200: { description: 'Stored; processed asynchronously', content: { 'application/json': { schema: z.object({ received: z.boolean() }) } } },
+      200: {
+        description: 'Stored; processed asynchronously',
+        content: { 'application/json': { schema: z.object({ received: z.boolean() }) } },
+      },
       400: errorResponse('Not JSON or not a WhatsApp envelope'),
       401: errorResponse('Missing or wrong signature'),
       413: errorResponse('Body above 3 MB'),

@@ -13,13 +13,17 @@ const create = createRoute({
   request: {
     body: {
       required: true,
-      content: { 'application/json': { schema: z.object({ name: z.string().trim().min(1).max(200) }).strict() } },
+      content: {
+        'application/json': { schema: z.object({ name: z.string().trim().min(1).max(200) }).strict() },
+      },
     },
   },
   responses: {
     201: {
       description: 'Created; the API key is shown this once',
-      content: { 'application/json': { schema: z.object({ id: z.string(), name: z.string(), api_key: z.string() }) } },
+      content: {
+        'application/json': { schema: z.object({ id: z.string(), name: z.string(), api_key: z.string() }) },
+      },
     },
     ...commonErrors,
   },

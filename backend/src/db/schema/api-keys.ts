@@ -15,7 +15,9 @@ export const apiKeys = pgTable(
     /** First characters, so an admin can tell keys apart. */
     keyPrefix: text('key_prefix').notNull(),
     /** `admin` manages one workspace; `platform` may also see what belongs to no workspace yet. */
-    scope: text('scope', { enum: ['admin', 'platform'] }).notNull().default('admin'),
+    scope: text('scope', { enum: ['admin', 'platform'] })
+      .notNull()
+      .default('admin'),
     createdAt: createdAt(),
     lastUsedAt: tstz('last_used_at'),
     revokedAt: tstz('revoked_at'),

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, primaryKey, text, uuid } from 'drizzle-orm/pg-core'
-import { contacts } from './contacts'
 import { createdAt } from './columns'
+import { contacts } from './contacts'
 import { tags } from './tags'
 import { workspaces } from './workspaces'
 
@@ -19,7 +19,9 @@ export const contactTags = pgTable(
     tagId: uuid('tag_id')
       .notNull()
       .references(() => tags.id, { onDelete: 'cascade' }),
-    source: text('source', { enum: ['manual', 'rule', 'crm'] }).notNull().default('manual'),
+    source: text('source', { enum: ['manual', 'rule', 'crm'] })
+      .notNull()
+      .default('manual'),
     reason: jsonb('reason').$type<TagReason>().notNull().default({}),
     createdAt: createdAt(),
   },

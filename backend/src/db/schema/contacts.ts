@@ -37,7 +37,9 @@ export const contacts = pgTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    uniqueIndex('contacts_workspace_phone_uq').on(t.workspaceId, t.phoneE164).where(sql`${t.phoneE164} is not null`),
+    uniqueIndex('contacts_workspace_phone_uq')
+      .on(t.workspaceId, t.phoneE164)
+      .where(sql`${t.phoneE164} is not null`),
     uniqueIndex('contacts_workspace_bsuid_uq').on(t.workspaceId, t.bsuid).where(sql`${t.bsuid} is not null`),
     index('contacts_workspace_last_inbound_idx').on(t.workspaceId, t.lastInboundAt),
   ],

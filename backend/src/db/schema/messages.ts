@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { contacts } from './contacts'
 import { createdAt, tstz } from './columns'
+import { contacts } from './contacts'
 import { whatsappChannels } from './whatsapp-channels'
 import { workspaces } from './workspaces'
 
@@ -52,12 +52,8 @@ export const messages = pgTable(
   },
   (t) => [
     uniqueIndex('messages_channel_wamid_uq').on(t.channelId, t.wamid),
-    index('messages_thread_idx')
-      .on(t.contactId, t.sentAt.desc(), t.id.desc())
-      .where(sql`${t.threadVisible}`),
-    index('messages_related_idx')
-      .on(t.channelId, t.relatedWamid)
-      .where(sql`${t.relatedWamid} is not null`),
+    index('messages_thread_idx').on(t.contactId, t.sentAt.desc(), t.id.desc()).where(sql`${t.threadVisible}`),
+    index('messages_related_idx').on(t.channelId, t.relatedWamid).where(sql`${t.relatedWamid} is not null`),
   ],
 )
 

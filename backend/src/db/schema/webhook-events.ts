@@ -2,7 +2,14 @@ import { sql } from 'drizzle-orm'
 import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 
-export const WEBHOOK_EVENT_STATES = ['pending', 'processing', 'retry', 'processed', 'unrouted', 'dead'] as const
+export const WEBHOOK_EVENT_STATES = [
+  'pending',
+  'processing',
+  'retry',
+  'processed',
+  'unrouted',
+  'dead',
+] as const
 export type WebhookEventState = (typeof WEBHOOK_EVENT_STATES)[number]
 
 /**
@@ -29,9 +36,7 @@ export const webhookEvents = pgTable(
     index('webhook_events_due_idx')
       .on(t.nextAttemptAt, t.id)
       .where(sql`${t.state} in ('pending', 'processing', 'retry')`),
-    index('webhook_events_parked_idx')
-      .on(t.state, t.id)
-      .where(sql`${t.state} in ('dead', 'unrouted')`),
+    index('webhook_events_parked_idx').on(t.state, t.id).where(sql`${t.state} in ('dead', 'unrouted')`),
   ],
 )
 

@@ -1,0 +1,58 @@
+import { ConfigError, loadDotEnv, parseConfig } from './config'
+import { openDatabase } from './db/client'
+import { migrateDatabase } from './db/migrate'
+import { IngestWorker } from './ingest/worker'
+import { createLogger } from './lib/logger'
+
+/**
+ * The ingest worker as its own process, for deployments that scale webhook intake and processing
+ * separately (run the API with INGEST_WORKER=off). Needs a shared Postgres: an embedded PGlite
+ * database belongs to one process.
+ */
+loadDotEnv()
+let config: ReturnType<typeof parseConfig>
+try {
+  config = parseConfig(process.env)
+} catch (error) {
+  if (error instanceof ConfigError) {
+    process.stderr.write(`${error.message}\n`)
+    process.exit(1)
+  }
+  throw error
+}
+if (!config.DATABASE_URL) {
+  process.stderr.write(
+    'The standalone worker needs DATABASE_URL: the embedded database can only be used by the API process.\n',
+  )
+  process.exit(1)
+}
+
+const logger = createLogger(config.LOG_LEVEL).child({ component: 'ingest' })
+const handle = await openDatabase({
+  url: config.DATABASE_URL,
+  driver: config.DATABASE_DRIVER,
+  poolSize: config.DATABASE_POOL_SIZE,
+})
+if (config.MIGRATE_ON_START) await migrateDatabase(handle)
+const worker = new IngestWorker(handle.db, {
+  concurrency: config.INGEST_CONCURRENCY,
+  batchSize: config.INGEST_BATCH_SIZE,
+  maxAttempts: config.INGEST_MAX_ATTEMPTS,
+  // Without the API's in-process wake-up, polling bounds the delay between ack and processing.
+  pollMs: 200,
+  logger,
+})
+worker.start()
+logger.info({ concurrency: config.INGEST_CONCURRENCY, driver: handle.driver }, 'ingest worker started')
+
+const report = setInterval(() => logger.info({ totals: worker.totals }, 'ingest progress'), 60_000)
+report.unref()
+
+async function shutdown(signal: string) {
+  logger.info({ signal }, 'ingest worker stopping after the current batch')
+  await worker.stop()
+  await handle.close()
+  process.exit(0)
+}
+process.on('SIGINT', () => void shutdown('SIGINT'))
+process.on('SIGTERM', () => void shutdown('SIGTERM'))

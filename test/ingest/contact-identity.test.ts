@@ -1,0 +1,81 @@
+import { eq, sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows } from '../../backend/src/db/query-rows'
+import { contacts } from '../../backend/src/db/schema'
+import { change, contactOf, envelope, type Sender, text } from '../simulators/whatsapp/envelopes'
+import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
+import { ENGINES } from '../support/test-db'
+import { NUMBER_A, registerChannel, startTestRuntime, type TestRuntime } from '../support/test-runtime'
+
+describe.each(ENGINES)('contact identity on %s', (engine) => {
+  let rt: TestRuntime
+  const send = async (sender: Sender, body: string) => {
+    const payload = envelope([
+      {
+        wabaId: NUMBER_A.wabaId,
+        changes: [change(NUMBER_A, { contacts: [contactOf(sender)], messages: [text(sender, body)] })],
+      },
+    ])
+    const d = metaDelivery(payload, rt.config.WHATSAPP_APP_SECRET as string)
+    expect(
+      (await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })).status,
+    ).toBe(200)
+    await rt.worker.drain()
+  }
+
+  beforeAll(async () => {
+    rt = await startTestRuntime(engine)
+    expect((await registerChannel(rt, NUMBER_A)).status).toBe(201)
+  })
+  afterAll(async () => rt?.close())
+
+  it('fills an empty name from the WhatsApp profile but never overwrites a name set since', async () => {
+    await send({ waId: '5511966660001', name: 'Rafa' }, 'oi')
+    const [first] = await rt.db.db.select().from(contacts).where(eq(contacts.phoneE164, '+5511966660001'))
+    expect(first).toMatchObject({ name: 'Rafa', profileName: 'Rafa', waId: '5511966660001' })
+    expect(first?.fieldVersions.name).toBeTypeOf('number')
+
+    await rt.db.db
+      .update(contacts)
+      .set({ name: 'Rafael Souza (CRM)' })
+      .where(eq(contacts.id, first?.id as string))
+    await send({ waId: '5511966660001', name: 'Rafa 🚀' }, 'de novo')
+    const [after] = await rt.db.db.select().from(contacts).where(eq(contacts.phoneE164, '+5511966660001'))
+    expect(after).toMatchObject({ name: 'Rafael Souza (CRM)', profileName: 'Rafa 🚀' })
+  })
+
+  it('keys a username user on the BSUID alone, then merges when the phone appears with it', async () => {
+    // Known first by phone (no BSUID yet) ...
+    await send({ waId: '5511966660002', name: 'Bia' }, 'por telefone')
+    // ... then a username user writes with only a BSUID: a second contact, since nothing links them yet.
+    await send({ userId: 'BR.77712345678901234567', username: 'bia.s', name: 'Bia' }, 'por username')
+    const split = await queryRows<{ phone_e164: string | null; bsuid: string | null }>(
+      rt.db.db,
+      sql`select phone_e164, bsuid from contacts where phone_e164 = '+5511966660002' or bsuid = 'BR.77712345678901234567' order by created_at`,
+    )
+    expect(split).toEqual([
+      { phone_e164: '+5511966660002', bsuid: null },
+      { phone_e164: null, bsuid: 'BR.77712345678901234567' },
+    ])
+
+    // A delivery carrying both ids proves they are one person: one contact with both histories.
+    await send({ waId: '5511966660002', userId: 'BR.77712345678901234567', name: 'Bia' }, 'com os dois')
+    const merged = await queryRows<{ id: string; phone_e164: string; bsuid: string; username: string }>(
+      rt.db.db,
+      sql`select id, phone_e164, bsuid, username from contacts where phone_e164 = '+5511966660002' or bsuid = 'BR.77712345678901234567'`,
+    )
+    expect(merged).toHaveLength(1)
+    expect(merged[0]).toMatchObject({
+      phone_e164: '+5511966660002',
+      bsuid: 'BR.77712345678901234567',
+      username: 'bia.s',
+    })
+    const thread = await (await rt.api('/api/v1/thread?phone=%2B5511966660002')).json()
+    expect(thread.messages.map((m: { text: string }) => m.text)).toEqual([
+      'por telefone',
+      'por username',
+      'com os dois',
+    ])
+    expect(thread.contact.bsuid).toBe('BR.77712345678901234567')
+  })
+})
