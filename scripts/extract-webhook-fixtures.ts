@@ -17,7 +17,7 @@ type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 /** "Text Message with Context (Product Inquiry)" → "text-message-with-context-product-inquiry". */
-export function slug(name: string): string {
+function slug(name: string): string {
   return name
     .normalize('NFKD')
     .toLowerCase()
@@ -26,13 +26,14 @@ export function slug(name: string): string {
 }
 
 /** Every `examples.<name>.value` of every request body media type under the webhook path. */
-export function webhookExamples(spec: unknown): Map<string, unknown> {
+function webhookExamples(spec: unknown): Map<string, unknown> {
   const paths = isObj(spec) && isObj(spec.paths) ? spec.paths : {}
   const item = paths[WEBHOOK_PATH]
   if (!isObj(item)) throw new Error(`${WEBHOOK_PATH} is not in the spec`)
   const out = new Map<string, unknown>()
   for (const operation of Object.values(item)) {
-    const content = isObj(operation) && isObj(operation.requestBody) ? operation.requestBody.content : undefined
+    const content =
+      isObj(operation) && isObj(operation.requestBody) ? operation.requestBody.content : undefined
     if (!isObj(content)) continue
     for (const media of Object.values(content)) {
       const examples = isObj(media) && isObj(media.examples) ? media.examples : {}

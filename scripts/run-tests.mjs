@@ -12,7 +12,9 @@ const resultsDir = join(root, '.test-results')
 rmSync(resultsDir, { recursive: true, force: true })
 mkdirSync(resultsDir, { recursive: true })
 
-const engines = process.env.DATABASE_URL ? 'PGlite and the Postgres server in DATABASE_URL' : 'PGlite (set DATABASE_URL to add a Postgres server)'
+const engines = process.env.DATABASE_URL
+  ? 'PGlite and the Postgres server in DATABASE_URL'
+  : 'PGlite (set DATABASE_URL to add a Postgres server)'
 console.log(`Type-checking...`)
 const tsc = spawnSync(bin('tsc'), ['-p', 'tsconfig.json', '--noEmit'], { cwd: root, stdio: 'inherit' })
 let failed = tsc.status === 0 ? 0 : 1
@@ -20,7 +22,13 @@ if (failed) console.log('Type-check failed (counted as 1 failed).')
 
 console.log(`Running tests on ${engines}...`)
 const vitestJson = join(resultsDir, 'vitest.json')
-const args = ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`, ...process.argv.slice(2)]
+const args = [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+  ...process.argv.slice(2),
+]
 const vitest = spawnSync(bin('vitest'), args, { cwd: root, stdio: 'inherit' })
 
 let passed = 0

@@ -4,7 +4,15 @@ export const messageDirectionSchema = z.enum(['inbound', 'outbound'])
 export type MessageDirection = z.infer<typeof messageDirectionSchema>
 
 /** Delivery states in the order they can be reached; `failed` is terminal. */
-export const messageStatusSchema = z.enum(['received', 'pending', 'sent', 'delivered', 'read', 'played', 'failed'])
+export const messageStatusSchema = z.enum([
+  'received',
+  'pending',
+  'sent',
+  'delivered',
+  'read',
+  'played',
+  'failed',
+])
 export type MessageStatus = z.infer<typeof messageStatusSchema>
 
 export const STATUS_RANK: Record<MessageStatus, number> = {
@@ -35,7 +43,11 @@ export const messageErrorSchema = z.object({
   details: z.string().nullable(),
 })
 
-export const reactionSchema = z.object({ emoji: z.string(), direction: messageDirectionSchema, at: z.string() })
+export const reactionSchema = z.object({
+  emoji: z.string(),
+  direction: messageDirectionSchema,
+  at: z.string(),
+})
 
 /** One message as every card renders it. `text` is plain text, never markup. */
 export const threadMessageSchema = z.object({

@@ -10,6 +10,7 @@ import { type CountryCode, isSupportedCountry, parsePhoneNumberFromString } from
 export type E164 = string & { readonly __brand: 'E164' }
 
 const WA_DIGITS = /^\d{6,15}$/
+const E164_SHAPE = /^\+[1-9]\d{5,14}$/
 
 export function isCountryCode(region: string): region is CountryCode {
   return isSupportedCountry(region)
@@ -27,7 +28,18 @@ export function toE164(raw: string, defaultRegion?: string): E164 | null {
   const region = defaultRegion && isCountryCode(defaultRegion) ? defaultRegion : undefined
   const parsed = parsePhoneNumberFromString(input, region ? { defaultCountry: region } : undefined)
   if (!parsed?.isPossible()) return null
-  return parsed.number as E164
+  return stableE164(parsed.number)
+}
+
+/**
+ * libphonenumber can produce a "possible" number that is longer than E.164 allows or that reads
+ * as another number when parsed again (national prefixes, trunk digits). Only a result that is
+ * E.164-shaped and maps to itself is a stable key for a contact.
+ */
+function stableE164(candidate: string): E164 | null {
+  if (!E164_SHAPE.test(candidate)) return null
+  const again = parsePhoneNumberFromString(candidate)
+  return again?.isPossible() && again.number === candidate ? (candidate as E164) : null
 }
 
 /** A WhatsApp id is the full international number without "+". */
@@ -35,8 +47,8 @@ export function waIdToE164(waId: string): E164 | null {
   const digits = waId.trim()
   if (!WA_DIGITS.test(digits)) return null
   const parsed = parsePhoneNumberFromString(`+${digits}`)
-  if (!parsed?.isPossible()) return null
-  return parsed.number as E164
+  if (!parsed?.isPossible() || parsed.number !== `+${digits}`) return null
+  return stableE164(parsed.number)
 }
 
 /** The `to` value the Cloud API expects for an E.164 number. */

@@ -2,7 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { singleText } from '../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
 import { ENGINES } from '../support/test-db'
-import { NUMBER_A, NUMBER_B, registerChannel, startTestRuntime, type TestRuntime } from '../support/test-runtime'
+import {
+  NUMBER_A,
+  NUMBER_B,
+  registerChannel,
+  startTestRuntime,
+  type TestRuntime,
+} from '../support/test-runtime'
 
 describe.each(ENGINES)('workspace isolation and API keys on %s', (engine) => {
   let rt: TestRuntime
@@ -19,8 +25,13 @@ describe.each(ENGINES)('workspace isolation and API keys on %s', (engine) => {
       [NUMBER_A, 'para a loja um'],
       [NUMBER_B, 'para a loja dois'],
     ] as const) {
-      const d = metaDelivery(singleText(number, { waId: '5511977776666', name: 'Same Person' }, body), rt.config.WHATSAPP_APP_SECRET as string)
-      expect((await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })).status).toBe(200)
+      const d = metaDelivery(
+        singleText(number, { waId: '5511977776666', name: 'Same Person' }, body),
+        rt.config.WHATSAPP_APP_SECRET as string,
+      )
+      expect(
+        (await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })).status,
+      ).toBe(200)
     }
     await rt.worker.drain()
   })
@@ -32,14 +43,18 @@ describe.each(ENGINES)('workspace isolation and API keys on %s', (engine) => {
     expect(mine.messages.map((m: { text: string }) => m.text)).toEqual(['para a loja um'])
     expect(theirs.messages.map((m: { text: string }) => m.text)).toEqual(['para a loja dois'])
     expect(mine.contact.id).not.toBe(theirs.contact.id)
-    const byId = await (await rt.api(`/api/v1/thread?contact_id=${mine.contact.id}`, { key: otherKey })).json()
+    const byId = await (
+      await rt.api(`/api/v1/thread?contact_id=${mine.contact.id}`, { key: otherKey })
+    ).json()
     expect(byId.contact).toBeNull()
     expect(byId.messages).toEqual([])
   })
 
   it('lists only the workspace own channels and refuses platform-only routes to workspace keys', async () => {
     const channels = await (await rt.api('/api/v1/channels', { key: otherKey })).json()
-    expect(channels.channels.map((c: { phone_number_id: string }) => c.phone_number_id)).toEqual([NUMBER_B.phoneNumberId])
+    expect(channels.channels.map((c: { phone_number_id: string }) => c.phone_number_id)).toEqual([
+      NUMBER_B.phoneNumberId,
+    ])
     expect(channels.channels[0]).not.toHaveProperty('access_token')
     expect(channels.channels[0].has_access_token).toBe(true)
     const unrouted = await rt.api('/api/v1/unrouted', { key: otherKey })

@@ -16,9 +16,13 @@ describe.each(ENGINES)('thread API on %s', (engine) => {
     expect((await registerChannel(rt, NUMBER_A)).status).toBe(201)
     // 75 messages, one per minute, ending 30 h ago: the 24 h window is closed.
     const messages = ids.map((id, i) => text(person, `message ${i}`, new Date(base - (74 - i) * 60_000), id))
-    const payload = envelope([{ wabaId: NUMBER_A.wabaId, changes: [change(NUMBER_A, { contacts: [contactOf(person)], messages })] }])
+    const payload = envelope([
+      { wabaId: NUMBER_A.wabaId, changes: [change(NUMBER_A, { contacts: [contactOf(person)], messages })] },
+    ])
     const d = metaDelivery(payload, rt.config.WHATSAPP_APP_SECRET as string)
-    expect((await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })).status).toBe(200)
+    expect(
+      (await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })).status,
+    ).toBe(200)
     await rt.worker.drain()
   })
   afterAll(async () => rt?.close())
@@ -51,7 +55,13 @@ describe.each(ENGINES)('thread API on %s', (engine) => {
     const local = await rt.api(`/api/v1/thread?phone=${encodeURIComponent('+55 (21) 99999-0001')}&limit=1`)
     expect((await local.json()).contact.name).toBe('Paula')
     const nobody = await (await rt.api('/api/v1/thread?phone=%2B5521988887777')).json()
-    expect(nobody).toEqual({ contact: null, tags: [], window: { state: 'closed', open_until: null }, messages: [], next_cursor: null })
+    expect(nobody).toEqual({
+      contact: null,
+      tags: [],
+      window: { state: 'closed', open_until: null },
+      messages: [],
+      next_cursor: null,
+    })
   })
 
   it('rejects bad input with the error envelope and a reason', async () => {
@@ -77,7 +87,13 @@ describe('API description', () => {
     try {
       const doc = await (await rt.request('/openapi.json')).json()
       expect(doc.openapi).toBe('3.1.0')
-      for (const path of ['/api/v1/thread', '/api/v1/channels', '/api/v1/dead-letters', '/api/v1/dead-letters/{id}/replay', '/webhooks/whatsapp']) {
+      for (const path of [
+        '/api/v1/thread',
+        '/api/v1/channels',
+        '/api/v1/dead-letters',
+        '/api/v1/dead-letters/{id}/replay',
+        '/webhooks/whatsapp',
+      ]) {
         expect(Object.keys(doc.paths)).toContain(path)
       }
       const docs = await rt.request('/docs')

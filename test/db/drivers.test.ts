@@ -15,7 +15,9 @@ describe('driver choice from DATABASE_URL', () => {
   it('uses embedded PGlite when unset, node-postgres for a server and Neon for Neon hosts', () => {
     expect(chooseDriver(undefined)).toBe('pglite')
     expect(chooseDriver('postgres://u@127.0.0.1:5432/db')).toBe('pg')
-    expect(chooseDriver('postgresql://u:p@ep-cool-dawn-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require')).toBe('neon')
+    expect(
+      chooseDriver('postgresql://u:p@ep-cool-dawn-123456.eu-central-1.aws.neon.tech/neondb?sslmode=require'),
+    ).toBe('neon')
     expect(chooseDriver('postgres://u@127.0.0.1:5432/db', 'neon')).toBe('neon')
   })
 })

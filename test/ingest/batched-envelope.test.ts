@@ -1,13 +1,31 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../backend/src/db/query-rows'
-import { change, contactOf, envelope, inbound, type NumberRef, type Sender, status, text, wamid } from '../simulators/whatsapp/envelopes'
+import {
+  change,
+  contactOf,
+  envelope,
+  inbound,
+  type NumberRef,
+  type Sender,
+  status,
+  text,
+  wamid,
+} from '../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
 import { ENGINES } from '../support/test-db'
 import { registerChannel, startTestRuntime, type TestRuntime } from '../support/test-runtime'
 
-const NUM_1: NumberRef = { phoneNumberId: '300000000000001', displayPhoneNumber: '15550100001', wabaId: '400000000000001' }
-const NUM_2: NumberRef = { phoneNumberId: '300000000000002', displayPhoneNumber: '5511930000002', wabaId: '400000000000002' }
+const NUM_1: NumberRef = {
+  phoneNumberId: '300000000000001',
+  displayPhoneNumber: '15550100001',
+  wabaId: '400000000000001',
+}
+const NUM_2: NumberRef = {
+  phoneNumberId: '300000000000002',
+  displayPhoneNumber: '5511930000002',
+  wabaId: '400000000000002',
+}
 
 const ana: Sender = { waId: '5511987650001', name: 'Ana Luísa' }
 const bruno: Sender = { waId: '5491123450002', name: 'Bruno Núñez' }
@@ -28,8 +46,22 @@ const echoes = envelope([
         field: 'smb_message_echoes',
         extra: {
           message_echoes: [
-            { from: NUM_1.displayPhoneNumber, to: ana.waId, id: out1, timestamp: String(Math.floor(at(0).getTime() / 1000)), type: 'text', text: { body: 'Oi Ana, seu pedido saiu!' } },
-            { from: NUM_1.displayPhoneNumber, to: bruno.waId, id: out2, timestamp: String(Math.floor(at(1).getTime() / 1000)), type: 'text', text: { body: 'Hola Bruno' } },
+            {
+              from: NUM_1.displayPhoneNumber,
+              to: ana.waId,
+              id: out1,
+              timestamp: String(Math.floor(at(0).getTime() / 1000)),
+              type: 'text',
+              text: { body: 'Oi Ana, seu pedido saiu!' },
+            },
+            {
+              from: NUM_1.displayPhoneNumber,
+              to: bruno.waId,
+              id: out2,
+              timestamp: String(Math.floor(at(1).getTime() / 1000)),
+              type: 'text',
+              text: { body: 'Hola Bruno' },
+            },
           ],
         },
       }),
@@ -44,7 +76,9 @@ const expected: Record<string, { sender: Sender; texts: string[] }> = {
   chen: { sender: chen, texts: ['你好，我的订单到哪里了？', '有折扣吗？', 'https://example.test/a/b?c=d'] },
   dana: { sender: dana, texts: ['Hi / hello', 'Is the "Pro" model in stock?', 'Thanks\nsee you'] },
 }
-const ids: Record<string, string[]> = Object.fromEntries(Object.keys(expected).map((k) => [k, [wamid(), wamid(), wamid()]]))
+const ids: Record<string, string[]> = Object.fromEntries(
+  Object.keys(expected).map((k) => [k, [wamid(), wamid(), wamid()]]),
+)
 const messagesOf = (who: string, minute: number) =>
   (expected[who] as { sender: Sender; texts: string[] }).texts.map((body, i) =>
     text((expected[who] as { sender: Sender }).sender, body, at(minute + i), (ids[who] as string[])[i]),
@@ -57,12 +91,20 @@ const batched = envelope([
       change(NUM_1, {
         contacts: [contactOf(ana)],
         messages: messagesOf('ana', 10),
-        statuses: [status(out1, 'delivered', ana.waId as string, at(2)), status(out1, 'read', ana.waId as string, at(3))],
+        statuses: [
+          status(out1, 'delivered', ana.waId as string, at(2)),
+          status(out1, 'read', ana.waId as string, at(3)),
+        ],
       }),
       change(NUM_1, {
         contacts: [contactOf(bruno)],
         messages: messagesOf('bruno', 20),
-        statuses: [status(out2, 'failed', bruno.waId as string, at(2), { code: 131026, title: 'Message undeliverable' })],
+        statuses: [
+          status(out2, 'failed', bruno.waId as string, at(2), {
+            code: 131026,
+            title: 'Message undeliverable',
+          }),
+        ],
       }),
     ],
   },
@@ -88,7 +130,9 @@ describe.each(ENGINES)('batched envelope on %s', (engine) => {
     return res.json()
   }
   const count = async (table: string) =>
-    (await queryRows<{ n: number }>(rt.db.db, sql`select count(*)::int as n from ${sql.identifier(table)}`))[0]?.n
+    (
+      await queryRows<{ n: number }>(rt.db.db, sql`select count(*)::int as n from ${sql.identifier(table)}`)
+    )[0]?.n
 
   beforeAll(async () => {
     rt = await startTestRuntime(engine)
@@ -107,9 +151,15 @@ describe.each(ENGINES)('batched envelope on %s', (engine) => {
 
     for (const [who, { sender, texts }] of Object.entries(expected)) {
       const view = await thread(`+${sender.waId}`)
-      const inboundTexts = view.messages.filter((m: { direction: string }) => m.direction === 'inbound').map((m: { text: string }) => m.text)
+      const inboundTexts = view.messages
+        .filter((m: { direction: string }) => m.direction === 'inbound')
+        .map((m: { text: string }) => m.text)
       expect(inboundTexts, who).toEqual(texts)
-      expect(view.messages.filter((m: { direction: string }) => m.direction === 'inbound').map((m: { wamid: string }) => m.wamid)).toEqual(ids[who])
+      expect(
+        view.messages
+          .filter((m: { direction: string }) => m.direction === 'inbound')
+          .map((m: { wamid: string }) => m.wamid),
+      ).toEqual(ids[who])
       expect(view.contact.name).toBe(sender.name)
       expect(view.window.state).toBe('open')
     }
@@ -131,7 +181,10 @@ describe.each(ENGINES)('batched envelope on %s', (engine) => {
     const ana1 = (await thread(`+${ana.waId}`)).messages.find((m: { wamid: string }) => m.wamid === out1)
     expect(ana1).toMatchObject({ direction: 'outbound', sender: 'business_app', status: 'read' })
     const bruno1 = (await thread(`+${bruno.waId}`)).messages.find((m: { wamid: string }) => m.wamid === out2)
-    expect(bruno1).toMatchObject({ status: 'failed', error: { code: 131026, title: 'Message undeliverable' } })
+    expect(bruno1).toMatchObject({
+      status: 'failed',
+      error: { code: 131026, title: 'Message undeliverable' },
+    })
 
     // Late and out-of-order statuses: a delayed `delivered` and `sent` must not undo `read`.
     const late = envelope([
@@ -154,7 +207,10 @@ describe.each(ENGINES)('batched envelope on %s', (engine) => {
       rt.db.db,
       sql`select wamid, status, error_code from messages where wamid in (${out1}, ${out2}) order by wamid`,
     )
-    expect(Object.fromEntries(after.map((r) => [r.wamid, r.status]))).toEqual({ [out1]: 'read', [out2]: 'failed' })
+    expect(Object.fromEntries(after.map((r) => [r.wamid, r.status]))).toEqual({
+      [out1]: 'read',
+      [out2]: 'failed',
+    })
     const history = await queryRows<{ status: string }>(
       rt.db.db,
       sql`select status from message_status_events where wamid = ${out1} order by status`,
@@ -165,7 +221,10 @@ describe.each(ENGINES)('batched envelope on %s', (engine) => {
   it('applies statuses that arrive before the message they describe', async () => {
     const early = wamid('EARLY')
     const statusFirst = envelope([
-      { wabaId: NUM_2.wabaId, changes: [change(NUM_2, { statuses: [status(early, 'read', dana.waId as string, at(50))] })] },
+      {
+        wabaId: NUM_2.wabaId,
+        changes: [change(NUM_2, { statuses: [status(early, 'read', dana.waId as string, at(50))] })],
+      },
     ])
     expect(await deliver(statusFirst)).toBe(200)
     await rt.worker.drain()
@@ -177,7 +236,11 @@ describe.each(ENGINES)('batched envelope on %s', (engine) => {
             field: 'smb_message_echoes',
             extra: {
               message_echoes: [
-                { ...inbound({}, 'text', { text: { body: 'Sent from the phone app' } }, at(49), early), from: NUM_2.displayPhoneNumber, to: dana.waId },
+                {
+                  ...inbound({}, 'text', { text: { body: 'Sent from the phone app' } }, at(49), early),
+                  from: NUM_2.displayPhoneNumber,
+                  to: dana.waId,
+                },
               ],
             },
           }),

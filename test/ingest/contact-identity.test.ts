@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { contacts } from '../../backend/src/db/schema'
-import { change, contactOf, envelope, type Sender, text } from '../simulators/whatsapp/envelopes'
+import { change, contactOf, envelope, inbound, type Sender, text } from '../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
 import { ENGINES } from '../support/test-db'
 import { NUMBER_A, registerChannel, startTestRuntime, type TestRuntime } from '../support/test-runtime'
@@ -77,5 +77,89 @@ describe.each(ENGINES)('contact identity on %s', (engine) => {
       'com os dois',
     ])
     expect(thread.contact.bsuid).toBe('BR.77712345678901234567')
+  })
+
+  it('merges inside one envelope whose first message uses the BSUID alone and the next carries both ids', async () => {
+    await send({ waId: '5511966660003', name: 'Caio' }, 'phone first')
+    await send({ userId: 'BR.88812345678901234567', name: 'Caio' }, 'bsuid first')
+    const bsuidOnly: Sender = { userId: 'BR.88812345678901234567', name: 'Caio' }
+    const both: Sender = { waId: '5511966660003', userId: 'BR.88812345678901234567', name: 'Caio' }
+    const payload = envelope([
+      {
+        wabaId: NUMBER_A.wabaId,
+        changes: [
+          change(NUMBER_A, {
+            contacts: [contactOf(bsuidOnly), contactOf(both)],
+            messages: [text(bsuidOnly, 'one'), text(both, 'two')],
+          }),
+        ],
+      },
+    ])
+    const d = metaDelivery(payload, rt.config.WHATSAPP_APP_SECRET as string)
+    expect(
+      (await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })).status,
+    ).toBe(200)
+    await rt.worker.drain()
+    const states = await queryRows<{ state: string; last_error: string | null }>(
+      rt.db.db,
+      sql`select state, last_error from webhook_events order by id desc limit 1`,
+    )
+    expect(states[0]).toEqual({ state: 'processed', last_error: null })
+    const thread = await (await rt.api('/api/v1/thread?phone=%2B5511966660003')).json()
+    expect(thread.messages.map((m: { text: string }) => m.text)).toEqual([
+      'phone first',
+      'bsuid first',
+      'one',
+      'two',
+    ])
+  })
+
+  it('gives a number change the same result whether its events are processed in one batch or apart', async () => {
+    await send({ waId: '5511966660004', name: 'Duda' }, 'antes da troca')
+    const oldNumber: Sender = { waId: '5511966660004' }
+    const changed = envelope([
+      {
+        wabaId: NUMBER_A.wabaId,
+        changes: [
+          change(NUMBER_A, {
+            messages: [
+              inbound(oldNumber, 'system', {
+                system: {
+                  body: 'User Duda changed from 5511966660004 to 5511966660005',
+                  wa_id: '5511966660005',
+                  type: 'user_changed_number',
+                },
+              }),
+            ],
+          }),
+        ],
+      },
+    ])
+    const later = envelope([
+      {
+        wabaId: NUMBER_A.wabaId,
+        changes: [
+          change(NUMBER_A, {
+            messages: [text({ waId: '5511966660004', name: 'Novo dono' }, 'sou o novo dono')],
+          }),
+        ],
+      },
+    ])
+    for (const payload of [changed, later]) {
+      const d = metaDelivery(payload, rt.config.WHATSAPP_APP_SECRET as string)
+      expect(
+        (await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })).status,
+      ).toBe(200)
+    }
+    expect(await rt.worker.runOnce()).toBe(2)
+    const moved = await (await rt.api('/api/v1/thread?phone=%2B5511966660005')).json()
+    expect(moved.contact.name).toBe('Duda')
+    expect(moved.messages.map((m: { text: string | null; type: string }) => m.text ?? m.type)).toEqual([
+      'antes da troca',
+      'User Duda changed from 5511966660004 to 5511966660005',
+    ])
+    const newOwner = await (await rt.api('/api/v1/thread?phone=%2B5511966660004')).json()
+    expect(newOwner.contact.id).not.toBe(moved.contact.id)
+    expect(newOwner.messages.map((m: { text: string }) => m.text)).toEqual(['sou o novo dono'])
   })
 })

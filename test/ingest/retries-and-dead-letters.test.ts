@@ -4,7 +4,13 @@ import { queryRows } from '../../backend/src/db/query-rows'
 import { singleText } from '../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
 import { ENGINES } from '../support/test-db'
-import { NUMBER_A, NUMBER_B, registerChannel, startTestRuntime, type TestRuntime } from '../support/test-runtime'
+import {
+  NUMBER_A,
+  NUMBER_B,
+  registerChannel,
+  startTestRuntime,
+  type TestRuntime,
+} from '../support/test-runtime'
 
 /**
  * A real failure inside the database: a trigger refuses one message text, the way a constraint,
@@ -23,7 +29,8 @@ describe.each(ENGINES)('ingest retries, dead letters and unrouted numbers on %s'
   let rt: TestRuntime
   const deliver = async (payload: unknown) => {
     const d = metaDelivery(payload, rt.config.WHATSAPP_APP_SECRET as string)
-    return (await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })).status
+    return (await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers }))
+      .status
   }
   const states = async () =>
     queryRows<{ id: number; state: string; attempts: number; last_error: string | null }>(
@@ -31,7 +38,8 @@ describe.each(ENGINES)('ingest retries, dead letters and unrouted numbers on %s'
       sql`select id::int as id, state, attempts, last_error from webhook_events order by id`,
     )
   /** Makes retries due now instead of after their backoff. */
-  const fastForward = () => rt.db.db.execute(sql`update webhook_events set next_attempt_at = now() where state = 'retry'`)
+  const fastForward = () =>
+    rt.db.db.execute(sql`update webhook_events set next_attempt_at = now() where state = 'retry'`)
 
   beforeAll(async () => {
     rt = await startTestRuntime(engine, { INGEST_MAX_ATTEMPTS: '3' })
@@ -102,7 +110,9 @@ describe.each(ENGINES)('ingest retries, dead letters and unrouted numbers on %s'
     expect(parked?.state).toBe('unrouted')
 
     const listed = await (await rt.api('/api/v1/unrouted')).json()
-    expect(listed.numbers).toEqual([expect.objectContaining({ phone_number_id: NUMBER_B.phoneNumberId, events: 1 })])
+    expect(listed.numbers).toEqual([
+      expect.objectContaining({ phone_number_id: NUMBER_B.phoneNumberId, events: 1 }),
+    ])
 
     const registered = await registerChannel(rt, NUMBER_B, 'BR')
     expect(registered.status).toBe(201)

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { webhookEvents } from '../../backend/src/db/schema'
 import { queryRows } from '../../backend/src/db/query-rows'
+import { webhookEvents } from '../../backend/src/db/schema'
 import { singleText } from '../simulators/whatsapp/envelopes'
 import { metaDelivery, signBody } from '../simulators/whatsapp/webhook-sender'
 import { ENGINES } from '../support/test-db'
@@ -20,10 +20,14 @@ describe.each(ENGINES)('WhatsApp webhook edge on %s', (engine) => {
   afterAll(async () => rt?.close())
 
   it('answers the verification handshake with the challenge, and 403 on a wrong token', async () => {
-    const ok = await rt.request('/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444')
+    const ok = await rt.request(
+      '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=test-verify-token&hub.challenge=1158201444',
+    )
     expect(ok.status).toBe(200)
     expect(await ok.text()).toBe('1158201444')
-    const bad = await rt.request('/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1')
+    const bad = await rt.request(
+      '/webhooks/whatsapp?hub.mode=subscribe&hub.verify_token=nope&hub.challenge=1',
+    )
     expect(bad.status).toBe(403)
     expect((await bad.json()).error.code).toBe('forbidden')
   })
@@ -52,7 +56,10 @@ describe.each(ENGINES)('WhatsApp webhook edge on %s', (engine) => {
     const tampered = await post(bytes, delivery.headers)
     expect(tampered.status).toBe(401)
     expect((await tampered.json()).error.code).toBe('invalid_signature')
-    const wrongSecret = await post(delivery.body, { ...delivery.headers, 'x-hub-signature-256': signBody(delivery.body, 'other-secret') })
+    const wrongSecret = await post(delivery.body, {
+      ...delivery.headers,
+      'x-hub-signature-256': signBody(delivery.body, 'other-secret'),
+    })
     expect(wrongSecret.status).toBe(401)
     const missing = await post(delivery.body, { 'content-type': 'application/json' })
     expect(missing.status).toBe(401)
@@ -66,8 +73,15 @@ describe.each(ENGINES)('WhatsApp webhook edge on %s', (engine) => {
 
   it('answers 413 above 3 MB and stores nothing', async () => {
     const before = await storedCount()
-    const body = JSON.stringify({ object: 'whatsapp_business_account', entry: [], pad: 'x'.repeat(3 * 1024 * 1024) })
-    const res = await post(body, { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, secret()) })
+    const body = JSON.stringify({
+      object: 'whatsapp_business_account',
+      entry: [],
+      pad: 'x'.repeat(3 * 1024 * 1024),
+    })
+    const res = await post(body, {
+      'content-type': 'application/json',
+      'x-hub-signature-256': signBody(body, secret()),
+    })
     expect(res.status).toBe(413)
     expect((await res.json()).error.code).toBe('payload_too_large')
     expect(await storedCount()).toBe(before)
@@ -79,10 +93,20 @@ describe.each(ENGINES)('WhatsApp webhook edge on %s', (engine) => {
       ['{not json', 'invalid_json', /not UTF-8 JSON/],
       [JSON.stringify({ object: 'page', entry: [{ id: '1', changes: [] }] }), 'invalid_envelope', /object/],
       [JSON.stringify({ object: 'whatsapp_business_account', entry: [] }), 'invalid_envelope', /entry/],
-      [JSON.stringify({ object: 'whatsapp_business_account', entry: [{ id: '1', changes: [{ value: {} }] }] }), 'invalid_envelope', /field/],
+      [
+        JSON.stringify({
+          object: 'whatsapp_business_account',
+          entry: [{ id: '1', changes: [{ value: {} }] }],
+        }),
+        'invalid_envelope',
+        /field/,
+      ],
     ]
     for (const [body, code, reason] of cases) {
-      const res = await post(body, { 'content-type': 'application/json', 'x-hub-signature-256': signBody(body, secret()) })
+      const res = await post(body, {
+        'content-type': 'application/json',
+        'x-hub-signature-256': signBody(body, secret()),
+      })
       expect(res.status, body).toBe(400)
       const json = await res.json()
       expect(json.error.code).toBe(code)
@@ -106,7 +130,10 @@ describe.each(ENGINES)('WhatsApp webhook edge on %s', (engine) => {
     }
     const retry = await post(delivery.body, delivery.headers)
     expect(retry.status).toBe(200)
-    const rows = await queryRows<{ n: number }>(rt.db.db, sql`select count(*)::int as n from webhook_events where raw_body = ${delivery.body}`)
+    const rows = await queryRows<{ n: number }>(
+      rt.db.db,
+      sql`select count(*)::int as n from webhook_events where raw_body = ${delivery.body}`,
+    )
     expect(rows[0]?.n).toBe(1)
   })
 })
@@ -116,7 +143,11 @@ describe('WhatsApp webhook without a configured secret', () => {
     const rt = await startTestRuntime('pglite', { WHATSAPP_APP_SECRET: '' })
     try {
       const delivery = metaDelivery(singleText(NUMBER_A, { waId: '5511988887777' }, 'x'), 'whatever-secret')
-      const res = await rt.request('/webhooks/whatsapp', { method: 'POST', body: delivery.body, headers: delivery.headers })
+      const res = await rt.request('/webhooks/whatsapp', {
+        method: 'POST',
+        body: delivery.body,
+        headers: delivery.headers,
+      })
       expect(res.status).toBe(503)
       expect((await res.json()).error.code).toBe('not_configured')
     } finally {

@@ -18,9 +18,16 @@ async function freePort(): Promise<number> {
   })
 }
 
-function run(env: Record<string, string>): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
+function run(env: Record<string, string>): {
+  child: ChildProcess
+  output: () => string
+  exit: Promise<number | null>
+} {
   let out = ''
-  const child = spawn(TSX, [SERVER], { env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, cwd: ROOT })
+  const child = spawn(TSX, [SERVER], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    cwd: ROOT,
+  })
   child.stdout?.on('data', (d) => (out += d))
   child.stderr?.on('data', (d) => (out += d))
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))

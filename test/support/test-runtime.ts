@@ -30,7 +30,10 @@ export interface TestRuntime extends Runtime {
 }
 
 /** The real backend on a fresh database of the given engine; ingest runs when a test drains it. */
-export async function startTestRuntime(engine: Engine, env: Record<string, string> = {}): Promise<TestRuntime> {
+export async function startTestRuntime(
+  engine: Engine,
+  env: Record<string, string> = {},
+): Promise<TestRuntime> {
   const config = parseConfig({ ...TEST_ENV, ...env })
   const db = await openTestDb(engine)
   const runtime = await startRuntime(config, createLogger('silent'), { db, ownsDb: true })
@@ -44,16 +47,33 @@ export async function startTestRuntime(engine: Engine, env: Record<string, strin
       headers.set('authorization', `Bearer ${key ?? config.ADMIN_API_KEY}`)
       if (json !== undefined) headers.set('content-type', 'application/json')
       return Promise.resolve(
-        runtime.app.request(path, { ...rest, headers, body: json !== undefined ? JSON.stringify(json) : rest.body }),
+        runtime.app.request(path, {
+          ...rest,
+          headers,
+          body: json !== undefined ? JSON.stringify(json) : rest.body,
+        }),
       )
     },
   }
 }
 
-export const NUMBER_A: NumberRef = { phoneNumberId: '106540352242922', displayPhoneNumber: '15550783881', wabaId: '102290129340398' }
-export const NUMBER_B: NumberRef = { phoneNumberId: '209876543210987', displayPhoneNumber: '5511940000000', wabaId: '102290129340398' }
+export const NUMBER_A: NumberRef = {
+  phoneNumberId: '106540352242922',
+  displayPhoneNumber: '15550783881',
+  wabaId: '102290129340398',
+}
+export const NUMBER_B: NumberRef = {
+  phoneNumberId: '209876543210987',
+  displayPhoneNumber: '5511940000000',
+  wabaId: '102290129340398',
+}
 
-export async function registerChannel(rt: TestRuntime, number: NumberRef, region = 'US', key?: string): Promise<TestResponse> {
+export async function registerChannel(
+  rt: TestRuntime,
+  number: NumberRef,
+  region = 'US',
+  key?: string,
+): Promise<TestResponse> {
   return rt.api('/api/v1/channels', {
     method: 'POST',
     key,

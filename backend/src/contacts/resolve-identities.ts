@@ -47,26 +47,45 @@ export async function resolveIdentities(
     rows = await loadMatching(tx, workspaceId, [...unique.values()])
   }
 
-  const fills: ContactFill[] = []
-  for (const [key, identity] of unique) {
-    let { phoneRow, bsuidRow } = findMatch(rows, identity)
+  // Merges first, so that no identity is handed the id of a row a later merge deletes.
+  for (const identity of unique.values()) {
+    const { phoneRow, bsuidRow } = findMatch(rows, identity)
     if (phoneRow && bsuidRow && phoneRow.id !== bsuidRow.id) {
       const survivor = await mergeContacts(tx, phoneRow, bsuidRow)
-      rows = rows.filter((r) => r.id === survivor.id || (r.id !== phoneRow?.id && r.id !== bsuidRow?.id))
-      phoneRow = survivor
-      bsuidRow = survivor
+      rows = [survivor, ...rows.filter((r) => r.id !== phoneRow.id && r.id !== bsuidRow.id)]
     }
+  }
+
+  const fills = new Map<string, ContactFill>()
+  for (const [key, identity] of unique) {
+    const { phoneRow, bsuidRow } = findMatch(rows, identity)
     const row = phoneRow ?? bsuidRow
     if (!row) throw new Error(`contact for ${identity.phone ?? identity.bsuid} could not be created`)
     result.set(key, row.id)
     const fill = fillFor(row, identity, now.getTime())
     if (fill) {
-      fills.push(fill)
+      fills.set(row.id, mergeFill(fills.get(row.id), fill))
       applyFillLocally(row, fill)
     }
   }
-  if (fills.length > 0) await applyFills(tx, fills)
+  if (fills.size > 0) await applyFills(tx, [...fills.values()])
   return result
+}
+
+/** Two identities of one batch may fill the same contact; one UPDATE row per contact. */
+function mergeFill(earlier: ContactFill | undefined, later: ContactFill): ContactFill {
+  if (!earlier) return later
+  const pick = <K extends keyof ContactFill>(k: K) => later[k] ?? earlier[k]
+  return {
+    id: later.id,
+    phone: pick('phone'),
+    wa_id: pick('wa_id'),
+    bsuid: pick('bsuid'),
+    parent_bsuid: pick('parent_bsuid'),
+    username: pick('username'),
+    profile_name: pick('profile_name'),
+    versions: { ...earlier.versions, ...later.versions },
+  }
 }
 
 async function loadMatching(tx: Executor, workspaceId: string, identities: Identity[]): Promise<Contact[]> {

@@ -17,9 +17,14 @@ import { statusRank, storedStatusRank } from './status-rank'
  * redeliveries and our own retries change nothing the second time.
  */
 export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = new Date()): Promise<void> {
-  const msgs = dedupeBy(
-    batch.flatMap((e) => e.messages),
-    (m) => `${m.channel.id}|${m.wamid}`,
+  // Messages stored before (Meta's redeliveries, replays) are dropped up front: their side effects
+  // (identity changes, contact times, edits) were applied the first time and must not run again.
+  const msgs = await withoutStored(
+    tx,
+    dedupeBy(
+      batch.flatMap((e) => e.messages),
+      (m) => `${m.channel.id}|${m.wamid}`,
+    ),
   )
   const statuses = batch.flatMap((e) => e.statuses)
   const preferences = batch.flatMap((e) => e.preferences)
@@ -37,6 +42,25 @@ export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = 
   await applyStoredStatusesTo(tx, msgs, inserted)
   await applyPreferences(tx, preferences, contactIds)
   await insertChannelEvents(tx, events)
+}
+
+async function withoutStored(tx: Executor, msgs: MessageRecord[]): Promise<MessageRecord[]> {
+  if (msgs.length === 0) return msgs
+  const stored = await tx
+    .select({ channelId: messages.channelId, wamid: messages.wamid })
+    .from(messages)
+    .where(
+      and(
+        inArray(messages.channelId, [...new Set(msgs.map((m) => m.channel.id))]),
+        inArray(
+          messages.wamid,
+          msgs.map((m) => m.wamid),
+        ),
+      ),
+    )
+  if (stored.length === 0) return msgs
+  const known = new Set(stored.map((r) => `${r.channelId}|${r.wamid}`))
+  return msgs.filter((m) => !known.has(`${m.channel.id}|${m.wamid}`))
 }
 
 async function resolveAllIdentities(

@@ -204,6 +204,25 @@ export function identityOf(
   }
 }
 
+const IDENTITY_CHANGES = new Set([
+  'customer_changed_number',
+  'user_changed_number',
+  'user_changed_user_id',
+  'customer_identity_changed',
+])
+
+/** Whether an envelope moves a person to a new number or BSUID (see processEvents for why it matters). */
+export function changesIdentity(envelope: Envelope): boolean {
+  return envelope.entry.some((entry) =>
+    entry.changes.some((change) =>
+      asArray(change.value.messages).some((m) => {
+        const system = (m as Obj | null)?.system as Obj | undefined
+        return (m as Obj | null)?.type === 'system' && IDENTITY_CHANGES.has(str(system?.type) ?? '')
+      }),
+    ),
+  )
+}
+
 function identityChangeOf(route: ChannelRoute, system: Obj): MessageRecord['identityChange'] {
   const kind = str(system.type)
   const newWa = str(system.wa_id) ?? str(system.new_wa_id)

@@ -3,7 +3,7 @@ import type { Logger } from '../lib/logger'
 import { type Envelope, envelopeSchema } from '../whatsapp/envelope'
 import { applyRecords } from './apply-records'
 import { type ClaimedEvent, markDone, markFailed } from './event-queue'
-import { extractEnvelope } from './extract'
+import { changesIdentity, extractEnvelope } from './extract'
 import { loadRoutes } from './load-routes'
 
 export interface ProcessOutcome {
@@ -27,18 +27,23 @@ export async function processEvents(
 ): Promise<ProcessOutcome> {
   const outcome: ProcessOutcome = { processed: 0, unrouted: 0, retried: 0, dead: 0, messages: 0, statuses: 0 }
   if (events.length === 0) return outcome
-  try {
-    await processTogether(db, events, outcome)
-    return outcome
-  } catch (error) {
-    if (events.length === 1) {
-      await fail(db, events[0] as ClaimedEvent, error, options, outcome)
+  // A batch resolves every identity before it applies any number change, so a message from the
+  // old number sent after "changed number" would join the moved contact. Such batches (rare) go
+  // one event at a time, in arrival order, which gives the same answer as separate deliveries.
+  if (events.length === 1 || !events.some(announcesIdentityChange)) {
+    try {
+      await processTogether(db, events, outcome)
       return outcome
+    } catch (error) {
+      if (events.length === 1) {
+        await fail(db, events[0] as ClaimedEvent, error, options, outcome)
+        return outcome
+      }
+      options.logger.warn(
+        { err: errorText(error), events: events.length },
+        'ingest batch failed; retrying events one by one',
+      )
     }
-    options.logger.warn(
-      { err: errorText(error), events: events.length },
-      'ingest batch failed; retrying events one by one',
-    )
   }
   for (const event of events) {
     try {
@@ -75,6 +80,14 @@ async function processTogether(db: Database, events: ClaimedEvent[], outcome: Pr
       outcome.statuses += e.records.statuses.length
     }
   })
+}
+
+function announcesIdentityChange(event: ClaimedEvent): boolean {
+  try {
+    return changesIdentity(parseEnvelope(event.rawBody))
+  } catch {
+    return false
+  }
 }
 
 function parseEnvelope(raw: string): Envelope {

@@ -75,7 +75,7 @@ export function normalizeMessage(message: MessageItem): NormalizedContent {
       const names = cards
         .map((c) => (isObj(c) && isObj(c.name) ? str(c.name.formatted_name) : null))
         .filter((n): n is string => n !== null)
-      return { ...base, payload: { contacts: cards }, text: names.join(', ') || null }
+      return { ...base, payload: { ...base.payload, contacts: cards }, text: names.join(', ') || null }
     }
     case 'reaction':
       return {
@@ -103,7 +103,7 @@ export function normalizeMessage(message: MessageItem): NormalizedContent {
       return { ...base, relatedWamid: str(body.original_message_id), threadVisible: false }
     case 'unsupported': {
       const first = message.errors?.[0]
-      return { ...base, text: first?.title ?? null }
+      return { ...base, text: str(first?.title) }
     }
     default:
       // A type we do not model yet: keep every top-level key except the envelope's own.

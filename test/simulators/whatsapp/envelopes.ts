@@ -35,7 +35,13 @@ export function contactOf(sender: Sender): Record<string, unknown> {
   }
 }
 
-export function inbound(sender: Sender, type: string, body: Record<string, unknown>, at = new Date(), id = wamid()) {
+export function inbound(
+  sender: Sender,
+  type: string,
+  body: Record<string, unknown>,
+  at = new Date(),
+  id = wamid(),
+) {
   return {
     ...(sender.waId ? { from: sender.waId } : {}),
     ...(sender.userId ? { from_user_id: sender.userId } : {}),
@@ -62,7 +68,16 @@ export function status(
     timestamp: unix(at),
     recipient_id: recipientWaId,
     ...(value === 'failed'
-      ? { errors: [{ code: error?.code ?? 131026, title: error?.title ?? 'Message undeliverable', message: error?.title, error_data: { details: error?.details ?? 'Message Undeliverable.' } }] }
+      ? {
+          errors: [
+            {
+              code: error?.code ?? 131026,
+              title: error?.title ?? 'Message undeliverable',
+              message: error?.title,
+              error_data: { details: error?.details ?? 'Message Undeliverable.' },
+            },
+          ],
+        }
       : { pricing: { billable: true, pricing_model: 'PMP', category: 'service' } }),
   }
 }
@@ -101,6 +116,9 @@ export function envelope(entries: { wabaId: string; changes: ReturnType<typeof c
 /** One inbound text from one person, the commonest delivery. */
 export function singleText(number: NumberRef, sender: Sender, body: string, at?: Date, id?: string) {
   return envelope([
-    { wabaId: number.wabaId, changes: [change(number, { contacts: [contactOf(sender)], messages: [text(sender, body, at, id)] })] },
+    {
+      wabaId: number.wabaId,
+      changes: [change(number, { contacts: [contactOf(sender)], messages: [text(sender, body, at, id)] })],
+    },
   ])
 }

@@ -36,7 +36,9 @@ export interface SenderOptions {
  * duplication and reordering Meta shows in production.
  */
 export async function deliverAll(payloads: unknown[], options: SenderOptions): Promise<number[]> {
-  const copies = payloads.flatMap((p) => Array.from({ length: options.duplicates ?? 1 }, () => metaDelivery(p, options.appSecret)))
+  const copies = payloads.flatMap((p) =>
+    Array.from({ length: options.duplicates ?? 1 }, () => metaDelivery(p, options.appSecret)),
+  )
   if (options.reorder) copies.sort(() => Math.random() - 0.5)
   return Promise.all(copies.map((d) => post(d, options)))
 }
@@ -44,7 +46,11 @@ export async function deliverAll(payloads: unknown[], options: SenderOptions): P
 async function post(delivery: Delivery, options: SenderOptions): Promise<number> {
   let attempt = 0
   for (;;) {
-    const res = await fetch(`${options.baseUrl}/webhooks/whatsapp`, { method: 'POST', headers: delivery.headers, body: delivery.body })
+    const res = await fetch(`${options.baseUrl}/webhooks/whatsapp`, {
+      method: 'POST',
+      headers: delivery.headers,
+      body: delivery.body,
+    })
     await res.arrayBuffer()
     if (res.ok || attempt >= (options.retries ?? 0)) return res.status
     attempt += 1
