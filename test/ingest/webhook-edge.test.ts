@@ -155,3 +155,56 @@ describe('WhatsApp webhook without a configured secret', () => {
     }
   })
 })
+
+describe('WhatsApp webhook over a real HTTP server', () => {
+  it('reads the body from the socket: stores a signed delivery, refuses a tampered one and answers 413 above 3 MB', async () => {
+    const { serve } = await import('@hono/node-server')
+    const rt = await startTestRuntime('pglite')
+    const server = serve({ fetch: rt.app.fetch, port: 0, hostname: '127.0.0.1' })
+    await new Promise((resolve) => server.once('listening', resolve))
+    const { port } = server.address() as { port: number }
+    const url = `http://127.0.0.1:${port}/webhooks/whatsapp`
+    const secret = rt.config.WHATSAPP_APP_SECRET as string
+    try {
+      const delivery = metaDelivery(singleText(NUMBER_A, { waId: '5511988887777' }, 'por HTTP / ç'), secret)
+      const ok = await fetch(url, { method: 'POST', body: delivery.body, headers: delivery.headers })
+      expect(ok.status).toBe(200)
+      const stored = await queryRows<{ raw_body: string }>(rt.db.db, sql`select raw_body from webhook_events`)
+      expect(stored.map((r) => r.raw_body)).toEqual([delivery.body])
+
+      const bad = await fetch(url, { method: 'POST', body: `${delivery.body} `, headers: delivery.headers })
+      expect(bad.status).toBe(401)
+
+      const big = JSON.stringify({
+        object: 'whatsapp_business_account',
+        entry: [],
+        pad: 'x'.repeat(3 * 1024 * 1024),
+      })
+      const declared = await fetch(url, {
+        method: 'POST',
+        body: big,
+        headers: { 'x-hub-signature-256': signBody(big, secret) },
+      })
+      expect(declared.status).toBe(413)
+      // Chunked, so the size is only known while reading: the limit must hold there too.
+      const stream = new ReadableStream({
+        start(controller) {
+          for (let i = 0; i < 4; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1024 * 1024)))
+          controller.close()
+        },
+      })
+      const chunked = await fetch(url, {
+        method: 'POST',
+        body: stream,
+        headers: { 'x-hub-signature-256': 'sha256=00' },
+        duplex: 'half',
+      } as RequestInit)
+      expect(chunked.status).toBe(413)
+      expect(((await chunked.json()) as { error: { code: string } }).error.code).toBe('payload_too_large')
+      expect((await queryRows(rt.db.db, sql`select id from webhook_events`)).length).toBe(1)
+    } finally {
+      await new Promise((resolve) => server.close(resolve))
+      await rt.close()
+    }
+  })
+})

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import { identityKey, resolveIdentities } from '../contacts/resolve-identities'
 import type { Executor } from '../db/client'
+import { queryRows } from '../db/query-rows'
 import { channelEvents, contacts, messageStatusEvents, messages } from '../db/schema'
 import type {
   ChannelEventRecord,
@@ -94,38 +95,48 @@ async function insertMessages(
   ids: Map<string, string>,
 ): Promise<Set<string>> {
   if (msgs.length === 0) return new Set()
-  const rows = await tx
-    .insert(messages)
-    .values(
-      msgs.map((m) => ({
-        workspaceId: m.channel.workspaceId,
-        channelId: m.channel.id,
-        contactId: contactOf(ids, m),
-        wamid: m.wamid,
-        direction: m.direction,
-        type: m.content.type,
-        text: m.content.text,
-        payload: m.content.payload,
-        mediaId: m.content.media?.id ?? null,
-        mediaMimeType: m.content.media?.mimeType ?? null,
-        mediaSha256: m.content.media?.sha256 ?? null,
-        mediaFilename: m.content.media?.filename ?? null,
-        mediaUrl: m.content.media?.url ?? null,
-        status: m.direction === 'inbound' ? 'received' : 'sent',
-        statusAt: m.sentAt,
-        errorCode: m.error?.code ?? null,
-        errorTitle: m.error?.title ?? null,
-        errorDetails: m.error?.details ?? null,
-        sender: m.sender,
-        sentAt: m.sentAt,
-        relatedWamid: m.content.relatedWamid,
-        threadVisible: m.content.threadVisible,
-        webhookEventId: m.eventId,
-      })),
-    )
-    .onConflictDoNothing()
-    .returning({ channelId: messages.channelId, wamid: messages.wamid })
-  return new Set(rows.map((r) => `${r.channelId}|${r.wamid}`))
+  // One JSON parameter, not drizzle's multi-row VALUES: building that for 200 rows x 23 columns
+  // took ~13 ms of CPU per batch, more than the rest of the worker together.
+  const values = msgs.map((m) => ({
+    workspace_id: m.channel.workspaceId,
+    channel_id: m.channel.id,
+    contact_id: contactOf(ids, m),
+    wamid: m.wamid,
+    direction: m.direction,
+    type: m.content.type,
+    text: m.content.text,
+    payload: m.content.payload,
+    media_id: m.content.media?.id ?? null,
+    media_mime_type: m.content.media?.mimeType ?? null,
+    media_sha256: m.content.media?.sha256 ?? null,
+    media_filename: m.content.media?.filename ?? null,
+    media_url: m.content.media?.url ?? null,
+    status: m.direction === 'inbound' ? 'received' : 'sent',
+    status_at: m.sentAt.toISOString(),
+    error_code: m.error?.code ?? null,
+    error_title: m.error?.title ?? null,
+    error_details: m.error?.details ?? null,
+    sender: m.sender,
+    sent_at: m.sentAt.toISOString(),
+    related_wamid: m.content.relatedWamid,
+    thread_visible: m.content.threadVisible,
+    webhook_event_id: m.eventId,
+  }))
+  const rows = await queryRows<{ channel_id: string; wamid: string }>(
+    tx,
+    sql`
+    insert into messages (workspace_id, channel_id, contact_id, wamid, direction, type, text, payload, media_id,
+      media_mime_type, media_sha256, media_filename, media_url, status, status_at, error_code, error_title,
+      error_details, sender, sent_at, related_wamid, thread_visible, webhook_event_id)
+    select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(workspace_id uuid, channel_id uuid,
+      contact_id uuid, wamid text, direction text, type text, text text, payload jsonb, media_id text,
+      media_mime_type text, media_sha256 text, media_filename text, media_url text, status text,
+      status_at timestamptz, error_code int, error_title text, error_details text, sender text,
+      sent_at timestamptz, related_wamid text, thread_visible boolean, webhook_event_id bigint)
+    on conflict do nothing
+    returning channel_id, wamid`,
+  )
+  return new Set(rows.map((r) => `${r.channel_id}|${r.wamid}`))
 }
 
 /** Moves last inbound / outbound times forward; the 24 h window is read from them. */

@@ -6,7 +6,7 @@ import {
   type ThreadMessage,
   type ThreadView,
 } from '@scrm/shared'
-import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { type Contact, contacts, contactTags, type Message, messages, tags } from '../db/schema'
 import { decodeCursor, encodeCursor } from './cursor'
@@ -61,7 +61,9 @@ export async function getThread(
             : undefined,
         ),
       )
-      .orderBy(desc(messages.sentAt), desc(messages.id))
+      // NULLS LAST like messages_thread_idx: plain DESC means NULLS FIRST and forces a sort of
+      // the whole thread.
+      .orderBy(sql`${messages.sentAt} desc nulls last`, sql`${messages.id} desc nulls last`)
       .limit(query.limit + 1),
     db
       .select({

@@ -1,5 +1,5 @@
+import { sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
-import { webhookEvents } from '../db/schema'
 
 export interface IncomingEvent {
   source: 'whatsapp' | 'hubspot' | 'salesforce' | 'zoho'
@@ -41,9 +41,19 @@ export class WebhookEventWriter {
     while (this.inFlight < this.maxInFlight && this.waiting.length > 0) {
       const batch = this.waiting.splice(0, this.maxBatch)
       this.inFlight += 1
+      // A fixed statement with one JSON parameter: drizzle's VALUES builder cost ~60 us per
+      // statement plus ~16 us per row on the ack path's single event loop.
+      const rows = batch.map((w) => ({
+        source: w.event.source,
+        raw_body: w.event.rawBody,
+        routing_keys: w.event.routingKeys,
+      }))
       this.db
-        .insert(webhookEvents)
-        .values(batch.map((w) => w.event))
+        .execute(sql`
+          insert into webhook_events (source, raw_body, routing_keys)
+          select v.source, v.raw_body, array(select jsonb_array_elements_text(v.routing_keys))
+          from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+            as v(source text, raw_body text, routing_keys jsonb)`)
         .then(
           () => {
             for (const w of batch) w.resolve()
