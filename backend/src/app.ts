@@ -7,6 +7,9 @@ import { newRouter } from './api/openapi'
 import { channelRoutes } from './api/routes/channels'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { healthRoutes } from './api/routes/health'
+import { messageRoutes } from './api/routes/messages'
+import { sendingSettingsRoutes } from './api/routes/sending-settings'
+import { templateRoutes } from './api/routes/templates'
 import { threadRoutes } from './api/routes/thread'
 import { whatsappWebhookRoutes } from './api/routes/whatsapp-webhook'
 import { workspaceRoutes } from './api/routes/workspaces'
@@ -28,6 +31,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', threadRoutes(deps))
   app.route('/', deadLetterRoutes(deps))
   app.route('/', workspaceRoutes(deps))
+  app.route('/', messageRoutes(deps))
+  app.route('/', templateRoutes(deps))
+  app.route('/', sendingSettingsRoutes(deps))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {

@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate'
 import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import type { Logger } from './lib/logger'
+import { Sender } from './outbound/sender'
 import { WebhookEventWriter } from './webhooks/event-writer'
 import { bootstrapAdmin } from './workspaces/bootstrap'
 
@@ -14,6 +15,7 @@ export interface Runtime {
   deps: AppDeps
   db: DbHandle
   worker: IngestWorker
+  sender: Sender
   close(): Promise<void>
 }
 
@@ -58,25 +60,54 @@ export async function startRuntime(
   const eventWriter = new WebhookEventWriter(db.db, db.driver === 'pglite' ? 1 : 4, 250, () => {
     if (inline) worker.wake()
   })
+  const encryptionKey = config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR)
+  const sender = createSender(db.db, config, encryptionKey, logger)
   const deps: AppDeps = {
     db: db.db,
     driver: db.driver,
     config,
     logger,
-    encryptionKey: config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+    encryptionKey,
     eventWriter,
     ingestWorker: inline ? worker : undefined,
+    sender: config.SENDER === 'inline' ? sender : undefined,
     isMigrated: () => migrated,
   }
   if (inline) worker.start()
+  if (config.SENDER === 'inline') sender.start()
   return {
     app: createApp(deps),
     deps,
     db,
     worker,
+    sender,
     async close() {
+      await sender.stop()
       await worker.stop()
       if (ownsDb) await db.close()
     },
   }
+}
+
+export function createSender(
+  db: DbHandle['db'],
+  config: Config,
+  encryptionKey: Buffer,
+  logger: Logger,
+): Sender {
+  return new Sender(db, {
+    cloudApi: {
+      graphUrl: config.WHATSAPP_GRAPH_URL,
+      apiVersion: config.WHATSAPP_API_VERSION,
+      timeoutMs: config.SENDER_REQUEST_TIMEOUT_MS,
+    },
+    encryptionKey,
+    logger: logger.child({ component: 'sender' }),
+    horizonMs: config.SENDER_HORIZON_MS,
+    pollMs: config.SENDER_POLL_MS,
+    leaseMs: config.SENDER_LEASE_MS,
+    reconcileMs: config.SENDER_RECONCILE_MS,
+    pairSpacingMs: config.SENDER_PAIR_SPACING_MS,
+    throughputShare: config.SENDER_THROUGHPUT_SHARE,
+  })
 }

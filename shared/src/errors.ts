@@ -11,6 +11,7 @@ export const errorCodeSchema = z.enum([
   'forbidden',
   'not_found',
   'conflict',
+  'send_refused',
   'payload_too_large',
   'not_configured',
   'unavailable',
@@ -24,6 +25,8 @@ export const errorEnvelopeSchema = z.object({
     code: errorCodeSchema,
     message: z.string(),
     details: z.array(z.object({ path: z.string(), message: z.string() })).optional(),
+    /** For `send_refused`: the machine-readable reason (see SEND_REFUSALS). */
+    reason: z.string().optional(),
     request_id: z.string().optional(),
   }),
 })

@@ -1,4 +1,5 @@
 export * from './errors'
 export * from './message'
 export * from './phone'
+export * from './send'
 export * from './thread'

@@ -6,6 +6,7 @@ export type MessageDirection = z.infer<typeof messageDirectionSchema>
 /** Delivery states in the order they can be reached; `failed` is terminal. */
 export const messageStatusSchema = z.enum([
   'received',
+  'queued',
   'pending',
   'sent',
   'delivered',
@@ -17,6 +18,7 @@ export type MessageStatus = z.infer<typeof messageStatusSchema>
 
 export const STATUS_RANK: Record<MessageStatus, number> = {
   received: 0,
+  queued: 0,
   pending: 0,
   sent: 1,
   delivered: 2,

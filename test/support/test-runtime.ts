@@ -12,6 +12,7 @@ export const TEST_ENV = {
   ADMIN_API_KEY: 'test-admin-key-0123456789abcdef',
   ENCRYPTION_KEY: '00'.repeat(32),
   INGEST_WORKER: 'off',
+  SENDER: 'off',
   MIGRATE_ON_START: 'false',
 }
 

@@ -2,6 +2,7 @@ import type { Config } from '../config'
 import type { Database, DriverName } from '../db/client'
 import type { IngestWorker } from '../ingest/worker'
 import type { Logger } from '../lib/logger'
+import type { Sender } from '../outbound/sender'
 import type { WebhookEventWriter } from '../webhooks/event-writer'
 
 /** What the routes need, built once by the server (or by a test) and passed to `createApp`. */
@@ -14,6 +15,8 @@ export interface AppDeps {
   eventWriter: WebhookEventWriter
   /** Present when the ingest worker runs in this process; routes wake it after storing work. */
   ingestWorker?: IngestWorker
+  /** Present when the sender runs in this process; the send route wakes it. */
+  sender?: Sender
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }

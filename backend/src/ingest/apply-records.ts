@@ -2,7 +2,10 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import { identityKey, resolveIdentities } from '../contacts/resolve-identities'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
-import { channelEvents, contacts, messageStatusEvents, messages } from '../db/schema'
+import { channelEvents, contacts, messageStatusEvents, messages, workspaces } from '../db/schema'
+import { applyStatusFeedback } from '../outbound/apply-status-feedback'
+import { isOptOut } from '../outbound/opt-out-keywords'
+import { policyOf } from '../outbound/policy-settings'
 import type {
   ChannelEventRecord,
   ExtractedEvent,
@@ -39,9 +42,11 @@ export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = 
   await touchContacts(tx, msgs, contactIds)
   await applyIdentityChanges(tx, msgs, contactIds)
   await applyEditsAndRevokes(tx, msgs, inserted)
+  await applyStatusFeedback(tx, statuses)
   await recordStatuses(tx, statuses)
   await applyStoredStatusesTo(tx, msgs, inserted)
   await applyPreferences(tx, preferences, contactIds)
+  await applyOptOutKeywords(tx, msgs, contactIds)
   await insertChannelEvents(tx, events)
 }
 
@@ -409,6 +414,38 @@ async function applyPreferences(
           sql`coalesce((${contacts.fieldVersions} ->> 'marketing_opt_out')::bigint, 0) <= ${at}`,
         ),
       )
+  }
+}
+
+/** A customer who writes only "STOP" (or BAIXA, BAJA, 退订 ...) is opted out of everything. */
+async function applyOptOutKeywords(
+  tx: Executor,
+  msgs: MessageRecord[],
+  ids: Map<string, string>,
+): Promise<void> {
+  const candidates = msgs.filter(
+    (m) =>
+      m.direction === 'inbound' && m.content.type === 'text' && m.content.text && m.content.text.length <= 40,
+  )
+  if (candidates.length === 0) return
+  const workspaceIds = [...new Set(candidates.map((m) => m.channel.workspaceId))]
+  const settings = await tx
+    .select({ id: workspaces.id, settings: workspaces.settings })
+    .from(workspaces)
+    .where(inArray(workspaces.id, workspaceIds))
+  const keywords = new Map(settings.map((w) => [w.id, policyOf(w.settings).opt_out_keywords]))
+  for (const m of candidates) {
+    if (!isOptOut(m.content.text, keywords.get(m.channel.workspaceId) ?? [])) continue
+    await tx
+      .update(contacts)
+      .set({
+        optInStatus: 'opted_out',
+        optInSource: `keyword: ${m.content.text}`,
+        optInAt: m.sentAt,
+        fieldVersions: sql`${contacts.fieldVersions} || ${JSON.stringify({ opt_in_status: m.sentAt.getTime() })}::jsonb`,
+        updatedAt: new Date(),
+      })
+      .where(eq(contacts.id, contactOf(ids, m)))
   }
 }
 

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   forbidden: 403,
   not_found: 404,
   conflict: 409,
+  send_refused: 422,
   payload_too_large: 413,
   not_configured: 503,
   unavailable: 503,
@@ -29,6 +30,7 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly details?: ErrorDetail[],
+    readonly reason?: string,
   ) {
     super(message)
     this.name = 'ApiError'

@@ -101,6 +101,14 @@ export async function getThread(
   }
 }
 
+/** One message as the thread shows it (used to answer a send with the queued bubble). */
+export async function getMessageView(db: Database, messageId: number): Promise<ThreadMessage> {
+  const [row] = await db.select().from(messages).where(eq(messages.id, messageId))
+  if (!row) throw new Error(`message ${messageId} not found`)
+  const reactions = await loadReactions(db, [row])
+  return toThreadMessage(row, reactions.get(`${row.channelId}|${row.wamid}`) ?? [])
+}
+
 export function windowOf(contact: Pick<Contact, 'lastInboundAt'>, now: Date): ThreadView['window'] {
   if (!contact.lastInboundAt) return { state: 'closed', open_until: null }
   const until = new Date(contact.lastInboundAt.getTime() + WINDOW_MS)

@@ -30,6 +30,10 @@ export const contacts = pgTable(
     optInSource: text('opt_in_source'),
     optInAt: tstz('opt_in_at'),
     marketingOptOutAt: tstz('marketing_opt_out_at'),
+    /** Meta said the number cannot receive WhatsApp messages (131026). */
+    unreachableAt: tstz('unreachable_at'),
+    /** A human took over: automated sends wait until then. */
+    automationPausedUntil: tstz('automation_paused_until'),
     lastInboundAt: tstz('last_inbound_at'),
     lastOutboundAt: tstz('last_outbound_at'),
     fieldVersions: jsonb('field_versions').$type<FieldVersions>().notNull().default({}),

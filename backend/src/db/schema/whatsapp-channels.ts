@@ -1,5 +1,5 @@
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import { createdAt, updatedAt } from './columns'
+import { boolean, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, tstz, updatedAt } from './columns'
 import { workspaces } from './workspaces'
 
 export const whatsappChannels = pgTable(
@@ -17,6 +17,16 @@ export const whatsappChannels = pgTable(
     defaultRegion: text('default_region').notNull(),
     /** AES-256-GCM sealed Cloud API token (see lib/crypto.ts). */
     accessTokenEnc: text('access_token_enc'),
+    /** Business portfolio the number belongs to: the messaging tier is shared across it. */
+    portfolioId: text('portfolio_id'),
+    /** Throughput cap in messages/second: 80 by default, 1,000 when upgraded, 20 for coexistence. */
+    mps: integer('mps').notNull().default(80),
+    /** Unique business-initiated recipients per rolling 24 h; null = unlimited. */
+    tierLimit: integer('tier_limit').default(250),
+    coexistence: boolean('coexistence').notNull().default(false),
+    /** Sending stops until then (spam or policy block, 131048 / 368), with the reason. */
+    pausedUntil: tstz('paused_until'),
+    pausedReason: text('paused_reason'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -1,0 +1,53 @@
+import { createRoute } from '@hono/zod-openapi'
+import { sendAcceptedSchema, sendRequestSchema } from '@scrm/shared'
+import { enqueueSend } from '../../outbound/enqueue'
+import type { AppDeps } from '../app-env'
+import { bearerSecurity, commonErrors, errorResponse, newRouter } from '../openapi'
+
+const send = createRoute({
+  method: 'post',
+  path: '/api/v1/messages',
+  tags: ['messages'],
+  summary: 'Send text, a template, a quick reply or media; queued under every WhatsApp limit and policy',
+  security: bearerSecurity,
+  request: { body: { required: true, content: { 'application/json': { schema: sendRequestSchema } } } },
+  responses: {
+    202: {
+      description: 'Queued (or the earlier message with the same idempotency key)',
+      content: { 'application/json': { schema: sendAcceptedSchema } },
+    },
+    ...commonErrors,
+    422: errorResponse(
+      'Refused by policy, with `reason` (window_closed_template_required, opted_out, cap_exceeded:<which> ...)',
+    ),
+  },
+})
+
+export function messageRoutes(deps: AppDeps) {
+  const app = newRouter()
+  app.openapi(send, async (c) => {
+    const body = c.req.valid('json')
+    const result = await enqueueSend(deps.db, {
+      workspaceId: c.get('auth').workspaceId,
+      contactId: body.contact_id,
+      phone: body.phone,
+      channelId: body.channel_id,
+      content: body.content,
+      kind: body.sender,
+      idempotencyKey: body.idempotency_key,
+      eventKey: body.event_key,
+      replyTo: body.reply_to,
+    })
+    if (!result.duplicate) deps.sender?.wake()
+    return c.json(
+      sendAcceptedSchema.parse({
+        message_id: String(result.messageId),
+        state: 'queued',
+        duplicate: result.duplicate,
+        message: result.message,
+      }),
+      202,
+    )
+  })
+  return app
+}

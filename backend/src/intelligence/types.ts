@@ -1,0 +1,40 @@
+export const INTENTS = [
+  'order_status',
+  'price_discount',
+  'product_inquiry',
+  'store_location',
+  'complaint',
+  'quote',
+  'human_request',
+  'purchase_intent',
+  'other',
+] as const
+export type Intent = (typeof INTENTS)[number]
+
+export const LANGUAGES = ['pt', 'es', 'en', 'zh'] as const
+export type Language = (typeof LANGUAGES)[number]
+export type DetectedLanguage = Language | 'unknown'
+
+export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const
+export type SentimentLabel = (typeof SENTIMENT_LABELS)[number]
+
+export interface IntentResult {
+  intent: Intent
+  /** Probability of the chosen intent under the combined model, 0..1. */
+  confidence: number
+  language: DetectedLanguage
+}
+
+export interface SentimentResult {
+  /** 0 = very negative, 0.5 = neutral, 1 = very positive. */
+  score: number
+  label: SentimentLabel
+}
+
+/** One line of `test/fixtures/intents/{train,eval}.jsonl`. */
+export interface LabelledMessage {
+  text: string
+  intent: Intent
+  language: Language
+  sentiment: SentimentLabel
+}

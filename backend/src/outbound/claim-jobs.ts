@@ -1,0 +1,116 @@
+import { sql } from 'drizzle-orm'
+import type { Executor } from '../db/client'
+import { queryRows } from '../db/query-rows'
+
+export interface ClaimedJob {
+  id: number
+  messageId: number
+  contactId: string
+  recipient: string
+  kind: string
+  priority: number
+  category: string
+  businessInitiated: boolean
+  request: Record<string, unknown>
+  attempts: number
+  transientFailures: number
+  pairBackoffs: number
+  marketingCapRetries: number
+}
+
+type Row = {
+  id: string | number
+  message_id: string | number
+  contact_id: string
+  recipient: string
+  kind: string
+  priority: number
+  category: string
+  business_initiated: number
+  request: Record<string, unknown>
+  attempts: number
+  transient_failures: number
+  pair_backoffs: number
+  marketing_cap_retries: number
+}
+
+/** Takes up to `limit` due jobs of one number, most urgent first, under a lease. */
+export async function claimJobs(
+  db: Executor,
+  channelId: string,
+  limit: number,
+  leaseMs: number,
+): Promise<ClaimedJob[]> {
+  const rows = await queryRows<Row>(
+    db,
+    sql`with due as (
+          select id from send_jobs
+          where channel_id = ${channelId} and state = 'queued' and not_before <= clock_timestamp()
+          order by priority, not_before, id
+          limit ${limit}
+          for update skip locked
+        )
+        update send_jobs j
+        set state = 'sending', attempts = j.attempts + 1,
+            not_before = clock_timestamp() + make_interval(secs => ${leaseMs / 1000})
+        from due where j.id = due.id
+        returning j.id, j.message_id, j.contact_id, j.recipient, j.kind, j.priority, j.category, j.business_initiated,
+          j.request, j.attempts, j.transient_failures, j.pair_backoffs, j.marketing_cap_retries`,
+  )
+  return rows
+    .map((r) => ({
+      id: Number(r.id),
+      messageId: Number(r.message_id),
+      contactId: r.contact_id,
+      recipient: r.recipient,
+      kind: r.kind,
+      priority: r.priority,
+      category: r.category,
+      businessInitiated: r.business_initiated === 1,
+      request: r.request,
+      attempts: r.attempts,
+      transientFailures: r.transient_failures,
+      pairBackoffs: r.pair_backoffs,
+      marketingCapRetries: r.marketing_cap_retries,
+    }))
+    .sort((a, b) => a.priority - b.priority || a.id - b.id)
+}
+
+/** Channels with work due now. */
+export async function dueChannels(db: Executor): Promise<string[]> {
+  const rows = await queryRows<{ channel_id: string }>(
+    db,
+    sql`select distinct channel_id from send_jobs where state = 'queued' and not_before <= clock_timestamp()`,
+  )
+  return rows.map((r) => r.channel_id)
+}
+
+/** Puts jobs back without counting the attempt: they waited for a limit, they did not fail. */
+export async function requeueJobs(
+  db: Executor,
+  ids: number[],
+  notBefore: Date,
+  note: string | null,
+): Promise<void> {
+  if (ids.length === 0) return
+  await db.execute(sql`
+    update send_jobs set state = 'queued', attempts = greatest(attempts - 1, 0), not_before = ${notBefore.toISOString()}::timestamptz,
+      last_error = coalesce(${note}, last_error)
+    where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and state = 'sending'`)
+}
+
+/**
+ * Sends whose lease ran out (a sender died mid-request) may have reached Meta: they wait for a
+ * status webhook carrying our id before anything is sent again. Those still unconfirmed after
+ * `reconcileMs` were never accepted and go back to the queue.
+ */
+export async function recoverLostSends(db: Executor, reconcileMs: number): Promise<void> {
+  await db.execute(sql`
+    update send_jobs set state = 'unknown', not_before = clock_timestamp() + make_interval(secs => ${reconcileMs / 1000}),
+      last_error = 'sender stopped during the request; waiting for Meta''s status webhook'
+    where state = 'sending' and not_before <= clock_timestamp()`)
+  await db.execute(sql`
+    update send_jobs set state = 'queued', not_before = clock_timestamp(),
+      last_error = 'no status from Meta after an unknown outcome; sending again'
+    where state = 'unknown' and not_before <= clock_timestamp()`)
+}

@@ -1,0 +1,137 @@
+import { sql } from 'drizzle-orm'
+import type { Executor } from '../db/client'
+import { queryRows } from '../db/query-rows'
+import type { Contact, SendKind } from '../db/schema'
+import type { BuiltSend } from './build-request'
+import type { SendingPolicy } from './policy-settings'
+import { SendRefused } from './refusal'
+
+const HOUR = 60 * 60 * 1000
+
+export interface PolicyInput {
+  contact: Contact
+  kind: SendKind
+  send: BuiltSend
+  eventKey: string | null
+  policy: SendingPolicy
+  now: Date
+}
+
+export function windowOpen(
+  contact: Pick<Contact, 'lastInboundAt'>,
+  policy: SendingPolicy,
+  now: Date,
+): boolean {
+  return (
+    contact.lastInboundAt !== null &&
+    now.getTime() - contact.lastInboundAt.getTime() < policy.window_hours * HOUR
+  )
+}
+
+/**
+ * Every rule a send must pass before it is queued; the first that fails refuses it with its
+ * reason. Rules that need history count this contact's earlier sends (failed ones excluded: they
+ * never reached the person).
+ */
+export async function checkPolicy(db: Executor, input: PolicyInput): Promise<void> {
+  const { contact, kind, send, policy, now } = input
+  const open = windowOpen(contact, policy, now)
+  const automated = kind === 'automation' || kind === 'broadcast'
+  const marketing = send.category === 'marketing'
+
+  if (contact.unreachableAt) {
+    throw new SendRefused(
+      'contact_unreachable',
+      'WhatsApp reported this number cannot receive messages (131026).',
+    )
+  }
+  if (contact.optInStatus === 'opted_out' && (send.isTemplate || kind === 'broadcast' || !open)) {
+    throw new SendRefused(
+      'opted_out',
+      'This contact opted out: only replies to a message they send now can go out, and no templates.',
+    )
+  }
+  if (marketing && contact.marketingOptOutAt) {
+    throw new SendRefused('marketing_opted_out', 'This contact stopped marketing messages in WhatsApp.')
+  }
+  if (!send.isTemplate && !open) {
+    throw new SendRefused(
+      'window_closed_template_required',
+      `The ${policy.window_hours} h customer-service window is closed: only an approved template can be sent.`,
+    )
+  }
+  if (
+    marketing &&
+    contact.phoneE164 &&
+    policy.marketing_blocked_calling_codes.some((cc) => contact.phoneE164?.startsWith(`+${cc}`))
+  ) {
+    throw new SendRefused(
+      'marketing_blocked_us',
+      'WhatsApp does not deliver marketing templates to this country code (+1).',
+    )
+  }
+  if (automated && contact.automationPausedUntil && contact.automationPausedUntil > now) {
+    throw new SendRefused(
+      'automation_paused',
+      `A person is handling this conversation: automated messages are paused until ${contact.automationPausedUntil.toISOString()}.`,
+    )
+  }
+
+  const history = await countHistory(db, contact.id, send.contentHash, input.eventKey, policy, now)
+  if (
+    send.isTemplate &&
+    contact.optInStatus !== 'opted_in' &&
+    history.templatesLastDay >= policy.no_opt_in_templates_per_day
+  ) {
+    throw new SendRefused(
+      'cap_exceeded:no_opt_in_daily_template',
+      `Without opt-in a contact gets at most ${policy.no_opt_in_templates_per_day} template(s) per 24 h.`,
+    )
+  }
+  if (history.sameContent >= policy.same_content_max) {
+    throw new SendRefused(
+      'cap_exceeded:same_content',
+      `This exact message already went to this contact ${history.sameContent} times in ${policy.same_content_days} days.`,
+    )
+  }
+  if (marketing && history.marketingInInterval > 0) {
+    throw new SendRefused(
+      'cap_exceeded:marketing_weekly',
+      `This contact already got a marketing message in the last ${policy.marketing_interval_days} days.`,
+    )
+  }
+  if (input.eventKey && history.sameEvent > 0) {
+    throw new SendRefused(
+      'cap_exceeded:event_notification',
+      `A notification for "${input.eventKey}" already went out in the last ${policy.event_key_hours} h.`,
+    )
+  }
+}
+
+async function countHistory(
+  db: Executor,
+  contactId: string,
+  contentHash: string,
+  eventKey: string | null,
+  policy: SendingPolicy,
+  now: Date,
+) {
+  const at = (ms: number) => new Date(now.getTime() - ms).toISOString()
+  const [row] = await queryRows<{ templates: number; same: number; marketing: number; event: number }>(
+    db,
+    sql`select
+          count(*) filter (where category <> 'service' and created_at > ${at(24 * HOUR)}::timestamptz)::int as templates,
+          count(*) filter (where content_hash = ${contentHash} and created_at > ${at(policy.same_content_days * 24 * HOUR)}::timestamptz)::int as same,
+          count(*) filter (where category = 'marketing' and created_at > ${at(policy.marketing_interval_days * 24 * HOUR)}::timestamptz)::int as marketing,
+          count(*) filter (where ${eventKey}::text is not null and event_key = ${eventKey} and created_at > ${at(policy.event_key_hours * HOUR)}::timestamptz)::int as event
+        from send_jobs
+        where contact_id = ${contactId} and state not in ('failed', 'cancelled')
+          and created_at > ${at(Math.max(policy.same_content_days, policy.marketing_interval_days, 1) * 24 * HOUR)}::timestamptz`,
+  )
+  return {
+    templatesLastDay: row?.templates ?? 0,
+    sameContent: row?.same ?? 0,
+    marketingInInterval: row?.marketing ?? 0,
+    sameEvent: row?.event ?? 0,
+  }
+}

@@ -1,0 +1,13 @@
+import type { SendRefusal } from '@scrm/shared'
+import { ApiError } from '../lib/errors'
+
+/** A send the policy or the request refuses: 422 with the machine reason and a sentence. */
+export class SendRefused extends ApiError {
+  constructor(
+    readonly refusal: SendRefusal,
+    message: string,
+  ) {
+    super('send_refused', message, undefined, refusal)
+    this.name = 'SendRefused'
+  }
+}

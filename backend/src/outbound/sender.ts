@@ -1,0 +1,243 @@
+import { eq } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { whatsappChannels } from '../db/schema'
+import { decryptSecret } from '../lib/crypto'
+import type { Logger } from '../lib/logger'
+import { type ClaimedJob, claimJobs, dueChannels, recoverLostSends, requeueJobs } from './claim-jobs'
+import { type CloudApiConfig, sendMessage } from './cloud-api-client'
+import { numberKey, reserveSlots } from './limiter'
+import { takePairSlots } from './pair-slots'
+import { recordOutcome } from './record-outcome'
+import { takeTierSlots } from './tier-slots'
+
+export interface SenderOptions {
+  cloudApi: CloudApiConfig
+  encryptionKey: Buffer
+  logger: Logger
+  /** How far ahead slots are reserved per claim: short, so a reply never waits behind a broadcast. */
+  horizonMs: number
+  pollMs: number
+  /** A sending job's lease; past it the send is treated as unknown and reconciled. */
+  leaseMs: number
+  /** How long an unknown outcome waits for Meta's status webhook before it is sent again. */
+  reconcileMs: number
+  /** One message per recipient per this long (Meta: 6 s), plus margin for send-time jitter. */
+  pairSpacingMs: number
+  /** Fraction of a number's throughput cap used, leaving room for timer and network jitter. */
+  throughputShare: number
+}
+
+interface ChannelInfo {
+  id: string
+  workspaceId: string
+  phoneNumberId: string
+  token: string
+  mps: number
+  tierLimit: number | null
+  portfolioId: string
+  paused: boolean
+}
+
+/**
+ * Drains the send queue as fast as the three limits allow and no faster: per number (evenly
+ * spaced slots at the cap), per recipient pair, per portfolio tier. State lives in Postgres, so
+ * several processes share one budget.
+ */
+export class Sender {
+  private running = false
+  private loop: Promise<void> | null = null
+  private waker: (() => void) | null = null
+  private readonly inFlight = new Set<Promise<unknown>>()
+  /** Per channel: until when this process already holds reserved slots. */
+  private readonly scheduledUntil = new Map<string, number>()
+  private readonly busy = new Set<string>()
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: SenderOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.loop = this.run()
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    this.wake()
+    await this.loop
+    await Promise.allSettled([...this.inFlight])
+  }
+
+  wake(): void {
+    this.waker?.()
+  }
+
+  /** One pass: recover lost sends, then claim and schedule work for every channel with due jobs. */
+  async tick(): Promise<number> {
+    await recoverLostSends(this.db, this.options.reconcileMs)
+    const channels = await dueChannels(this.db)
+    const claimed = await Promise.all(channels.map((id) => this.serveChannel(id)))
+    return claimed.reduce((a, b) => a + b, 0)
+  }
+
+  /** Ticks until nothing is due or in flight (tests, CLI). */
+  async drain(maxMs = 60_000): Promise<void> {
+    const deadline = Date.now() + maxMs
+    while (Date.now() < deadline) {
+      const claimed = await this.tick()
+      if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight])
+      else if (claimed === 0) return
+    }
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      try {
+        await this.tick()
+      } catch (error) {
+        this.options.logger.error({ err: (error as Error).message }, 'sender tick failed')
+      }
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, this.options.pollMs)
+        function done() {
+          clearTimeout(timer)
+          resolve()
+        }
+        this.waker = done
+      })
+    }
+  }
+
+  private async serveChannel(channelId: string): Promise<number> {
+    if (this.busy.has(channelId)) return 0
+    // Keep the reserved slots back to back: claim again only when the last ones are near.
+    if ((this.scheduledUntil.get(channelId) ?? 0) - Date.now() > this.options.horizonMs / 2) return 0
+    this.busy.add(channelId)
+    try {
+      const channel = await this.loadChannel(channelId)
+      if (!channel || channel.paused) return 0
+      const budget = Math.max(1, Math.floor((channel.mps * this.options.horizonMs) / 1000))
+      const jobs = await claimJobs(this.db, channelId, budget, this.options.leaseMs)
+      if (jobs.length === 0) return 0
+      const ready = await this.applyRecipientLimits(channel, jobs)
+      const interval = 1000 / (channel.mps * this.options.throughputShare)
+      const slots = await reserveSlots(this.db, numberKey(channelId), interval, ready.length)
+      const last = slots.at(-1)
+      if (last) this.scheduledUntil.set(channelId, last.getTime())
+      for (const [i, job] of ready.entries()) this.schedule(channel, job, slots[i] as Date)
+      return jobs.length
+    } finally {
+      this.busy.delete(channelId)
+    }
+  }
+
+  /** Pair and tier: jobs that must wait go back to the queue with the time they may go. */
+  private async applyRecipientLimits(channel: ChannelInfo, jobs: ClaimedJob[]): Promise<ClaimedJob[]> {
+    const now = Date.now()
+    const seen = new Set<string>()
+    const firstPerRecipient: ClaimedJob[] = []
+    const sameRecipient: ClaimedJob[] = []
+    for (const job of jobs) {
+      if (seen.has(job.recipient)) sameRecipient.push(job)
+      else {
+        seen.add(job.recipient)
+        firstPerRecipient.push(job)
+      }
+    }
+    await requeueJobs(
+      this.db,
+      sameRecipient.map((j) => j.id),
+      new Date(now + this.options.pairSpacingMs),
+      null,
+    )
+    const pair = await takePairSlots(
+      this.db,
+      channel.id,
+      firstPerRecipient.map((j) => j.recipient),
+      this.options.pairSpacingMs,
+    )
+    const waiting = new Map<number, number[]>()
+    const paired: ClaimedJob[] = []
+    for (const job of firstPerRecipient) {
+      const freeAt = pair.get(job.recipient)
+      if (freeAt) {
+        const t = freeAt.getTime()
+        waiting.set(t, [...(waiting.get(t) ?? []), job.id])
+      } else paired.push(job)
+    }
+    for (const [t, ids] of waiting) await requeueJobs(this.db, ids, new Date(t), null)
+
+    const businessInitiated = paired.filter((j) => j.businessInitiated)
+    if (businessInitiated.length === 0) return paired
+    const allowed = await takeTierSlots(
+      this.db,
+      channel.portfolioId,
+      businessInitiated.map((j) => j.recipient),
+      channel.tierLimit,
+    )
+    const overTier = businessInitiated.filter((j) => !allowed.has(j.recipient)).map((j) => j.id)
+    await requeueJobs(
+      this.db,
+      overTier,
+      new Date(now + 10 * 60_000),
+      `messaging tier of ${channel.tierLimit} new recipients per 24 h is used up; waiting for room`,
+    )
+    return paired.filter((j) => !j.businessInitiated || allowed.has(j.recipient))
+  }
+
+  private schedule(channel: ChannelInfo, job: ClaimedJob, slot: Date): void {
+    const task = (async () => {
+      const wait = slot.getTime() - Date.now()
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+      const body = {
+        ...job.request,
+        ...recipientField(job.recipient),
+        biz_opaque_callback_data: `scrm:${job.messageId}`,
+      }
+      const outcome = await sendMessage(this.options.cloudApi, channel.phoneNumberId, channel.token, body)
+      const result = await recordOutcome(
+        {
+          db: this.db,
+          channelId: channel.id,
+          workspaceId: channel.workspaceId,
+          reconcileMs: this.options.reconcileMs,
+        },
+        job,
+        outcome,
+      )
+      if (result !== 'sent') this.options.logger.info({ jobId: job.id, result }, 'send not completed')
+    })()
+      .catch((error: unknown) => {
+        // The job's lease runs out and recovery reconciles it; nothing is lost.
+        this.options.logger.error({ jobId: job.id, err: (error as Error).message }, 'send bookkeeping failed')
+      })
+      .finally(() => this.inFlight.delete(task))
+    this.inFlight.add(task)
+  }
+
+  private async loadChannel(id: string): Promise<ChannelInfo | null> {
+    const [row] = await this.db.select().from(whatsappChannels).where(eq(whatsappChannels.id, id))
+    if (!row) return null
+    if (!row.accessTokenEnc) {
+      this.options.logger.warn({ channelId: id }, 'channel has no access token; its sends wait')
+      return null
+    }
+    return {
+      id: row.id,
+      workspaceId: row.workspaceId,
+      phoneNumberId: row.phoneNumberId,
+      token: decryptSecret(row.accessTokenEnc, this.options.encryptionKey),
+      mps: row.mps,
+      tierLimit: row.tierLimit,
+      portfolioId: row.portfolioId ?? row.wabaId ?? row.id,
+      paused: row.pausedUntil !== null && row.pausedUntil > new Date(),
+    }
+  }
+}
+
+/** Phone numbers go in `to`; a BSUID (username users) goes in `recipient`. */
+function recipientField(recipient: string): Record<string, string> {
+  return /^\d+$/.test(recipient) ? { to: recipient } : { recipient }
+}
