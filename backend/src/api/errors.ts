@@ -23,6 +23,7 @@ export function renderError(c: Context<AppEnv>, error: ApiError) {
       code: error.code,
       message: error.message,
       details: error.details,
+      reason: error.reason,
       request_id: c.get('requestId'),
     },
   }
