@@ -77,6 +77,7 @@ export const envSchema = z
     SENDER_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     SENDER_PAIR_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(6_500),
     SENDER_THROUGHPUT_SHARE: z.coerce.number().min(0.1).max(1).default(0.97),
+    SENDER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
     MIGRATE_ON_START: boolish.default(true),
     HUBSPOT_CLIENT_ID: z.string().optional(),
     HUBSPOT_CLIENT_SECRET: z.string().optional(),

@@ -109,5 +109,6 @@ export function createSender(
     reconcileMs: config.SENDER_RECONCILE_MS,
     pairSpacingMs: config.SENDER_PAIR_SPACING_MS,
     throughputShare: config.SENDER_THROUGHPUT_SHARE,
+    transientRetryBaseMs: config.SENDER_RETRY_BASE_MS,
   })
 }

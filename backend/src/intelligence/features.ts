@@ -55,3 +55,10 @@ export function languageFeatures(p: PreparedText): string[] {
   }
   return [...out]
 }
+
+/** Scoring weight of a character n-gram relative to a word (chosen by cross-validation). */
+export const CHAR_NGRAM_WEIGHT = 0.25
+
+export function featureWeight(feature: string, charWeight = CHAR_NGRAM_WEIGHT): number {
+  return feature.charCodeAt(0) === 99 /* 'c' */ ? charWeight : 1
+}

@@ -208,6 +208,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['expensive', 1.5],
       ['(free )?shipping (cost|fee|price|to)', 2],
       ['what do you charge', 3],
+      ['(what are you|whatre you) asking|asking price', 3],
       ['include (tax|vat|shipping)', 2],
     ],
     zh: [
@@ -233,8 +234,9 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['分期', 2.5],
       ['含税', 2],
       ['贵', 1.5],
-      ['双十一|双11|618|黑五', 2],
+      ['双十一|双 ?11|618|黑五', 2],
       ['减价|降价|特价|满减', 3],
+      ['好价|优惠价|最低价|底价', 3],
     ],
   },
 
@@ -280,6 +282,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['ingredientes?', 2],
       ['validade', 2],
       ['bateria', 1.5],
+      ['(escurece|desbota|enferruja|encolhe|amassa|descasca|oxida|esquenta|risca|deforma|solta tinta)', 2],
+      ['(qual|que) (a )?diferenca', 2.5],
     ],
     es: [
       ['talla*', 3],
@@ -318,6 +322,11 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['modelo', 1],
       ['ingredientes?', 2],
       ['bateria', 1.5],
+      [
+        '(se pone negro|destine|se oxida|se encoge|encoge|se arruga|se mancha|se despinta|se calienta|se raya)',
+        2,
+      ],
+      ['(que|cual es la) diferencia', 2.5],
     ],
     en: [
       ['sizes?', 3],
@@ -352,11 +361,13 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['ingredients?', 2],
       ['battery', 1.5],
       ['(xs|xl|xxl)', 1],
+      ['(tarnish|fade|rust|shrink|wrinkle|stain|scratch|peel|overheat)(es|s)?', 2],
+      ['(whats|what is) the difference', 2.5],
     ],
     zh: [
       ['尺码', 3],
       ['尺寸', 3],
-      ['[smlx]码', 2.5],
+      ['[smlx] ?码', 2.5],
       ['大码|小码|均码', 3],
       ['码数', 3],
       ['颜色', 3],
@@ -386,6 +397,9 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['成分|保质期', 2.5],
       ['电池', 1.5],
       ['怎么用', 2],
+      ['会(不会)?(变|褪|缩|掉|起|生锈|发黄|发热|皱)', 2],
+      ['区别|差别|不一样的地方', 2.5],
+      ['是.{1,8}还是', 1.5],
     ],
   },
 
@@ -418,6 +432,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['ate que horas', 2.5],
       ['visitar (a loja|voces)', 2.5],
       ['passar (ai|la|na loja)', 2],
+      ['pessoalmente|ao vivo', 2.5],
     ],
     es: [
       ['direccion', 3],
@@ -446,6 +461,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['atienden', 1],
       ['(domingo|sabado|feriado)s?', 1],
       ['(pasar|ir|visitar) (a la tienda|al local|para alla)', 2],
+      ['en persona|personalmente', 2.5],
     ],
     en: [
       ['address', 3],
@@ -474,6 +490,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['maps?', 2],
       ['how late', 2.5],
       ['come by|stop by|visit (your|the) (store|shop)', 2],
+      ['in person', 3],
     ],
     zh: [
       ['地址', 3],
@@ -499,6 +516,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['自提', 1.5],
       ['商场', 1.5],
       ['导航', 3],
+      ['看实物|实地', 2],
     ],
   },
 
@@ -619,6 +637,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['exchange', 1.5],
       ['charged (me )?(twice|double|extra|two times)', 3],
       ['double charged', 3],
+      ['(duplicate|double) charges?', 3],
       [
         'stopped working|doesnt work|dont work|not working|wont (turn on|work|charge)|does not work|isnt working',
         3,
@@ -678,6 +697,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['取消', 2],
       ['慢死|太慢', 2],
       ['什么玩意', 3],
+      ['污渍|瑕疵|划痕|掉漆|起毛|变形|有异味|发霉', 3],
     ],
   },
 
@@ -689,6 +709,10 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['atacado|atacadista', 3],
       ['revend*|lojistas?|distribuid*', 3],
       ['# (unidades|pecas|camisetas|kits|cadeiras|caixas|itens|un|und|pcs)', 2],
+      [
+        '\\d\\d+ (unidades|pecas|kits|caixas|itens|un|und|pcs|cestas|camisetas|canecas|copos|tacas|cadeiras|mochilas|agendas|brindes|lembrancinhas|convites)',
+        1.5,
+      ],
       ['em quantidade|grande quantidade|quantidade grande|por quantidade', 3],
       ['(para|da) (minha |a |nossa )?(empresa|escola|igreja|firma|equipe|prefeitura)', 2],
       ['cnpj', 3],
@@ -713,6 +737,10 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['(al por|por) mayor|mayoreo|mayorista*', 3],
       ['revend*|distribuid*', 3],
       ['# (unidades|piezas|camisetas|kits|sillas|cajas|articulos|pzas|pzs)', 2],
+      [
+        '\\d\\d+ (unidades|piezas|kits|cajas|articulos|pzas|pzs|canastas|camisetas|playeras|tazas|vasos|copas|sillas|mochilas|agendas|regalos|recuerdos|invitaciones)',
+        1.5,
+      ],
       ['por volumen|en cantidad|gran cantidad|grandes cantidades', 3],
       ['(para|de) (mi |la |nuestra )?(empresa|escuela|colegio|oficina|compania|iglesia|equipo|negocio)', 2],
       ['ruc|rfc|nit|cuit|rut', 1.5],
@@ -737,6 +765,10 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['bulk', 3],
       ['resell*|reseller|distributor|retailer*|stockist', 3],
       ['# (units|pieces|pcs|shirts|kits|chairs|boxes|items|cases)', 2],
+      [
+        '\\d\\d+ (units|pieces|pcs|kits|boxes|items|baskets|shirts|t ?shirts|mugs|cups|glasses|chairs|backpacks|planners|gifts|favors|invitations)',
+        1.5,
+      ],
       ['(for|from) (my|our|a) (company|business|team|office|school|firm|church|organization|store)', 2],
       ['proposal', 3],
       ['invoice', 1],
@@ -769,7 +801,9 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['定制', 1.5],
       ['发票', 1.5],
       ['价目表|价格表', 2],
-      ['\\d+(件|个|台|把|套|箱|份|条|双|张)', 1.5],
+      ['\\d+ ?(件|个|台|把|套|箱|份|条|双|张|本|只|瓶|盒)', 1.5],
+      ['\\d\\d+ ?(件|个|台|把|套|箱|份|条|双|张|本|只|瓶|盒)', 1.5],
+      ['大单|大批量|订单量', 2.5],
       ['企业', 2],
       ['批量', 3],
       ['招标', 3],
@@ -896,7 +930,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['fechado|fechou', 2],
       ['pode (separar|reservar|mandar|enviar|anotar|embrulhar)', 2.5],
       ['reserv(a|ar|e)', 2],
-      ['separ(a|ar|e) (um|uma|para mim|#)', 2.5],
+      ['separ(a|ar|e) (um|uma|para mim|#|o|a|os|as)', 2.5],
+      ['(separa|reserva|guarda)( o| a| um| uma)? ?[^ ]* ?(para mim|pra mim)', 1],
       ['encomendar', 3],
       ['(tenho )?interesse (em|no|na)', 2.5],
       ['adquirir', 2.5],
@@ -982,7 +1017,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['订(一|个|两)', 2.5],
       ['转账', 2],
       ['(支付宝|微信支付|微信转账|银行卡)', 1.5],
-      ['来(一|两|\\d+)', 2],
+      ['来 ?(一|两|\\d+)', 2],
+      ['来 ?(一|两|\\d+) ?(个|件|份|瓶|杯|双|盒|套|条)', 1.5],
       ['拍下|拍了', 2.5],
       ['加购|购物车', 2],
       ['定了', 2],
@@ -1059,6 +1095,26 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['哈哈', 1],
       ['你是谁|哪位', 2.5],
       ['不客气|再见|拜拜', 2],
+      ['还好吧|都好吗|好久不见|在忙吗', 2],
     ],
   },
 }
+
+/**
+ * A message made only of greetings, thanks, acknowledgements, laughter and emoji is small talk
+ * ("Olá, boa tarde!", "ok obg", "jajaja", "好的谢谢", "👍") whatever words a model associates with
+ * the requests that usually follow a greeting. Words are canonical tokens (see `tokenize`).
+ */
+export const PHATIC_WORDS = new Set(
+  `oi oie ola opa eai e ai bom boa bons boas dia dias tarde tardes noite noites tudo bem certo joia tranquilo
+   beleza obrigado obrigada obrigadao valeu muito muita ok okay k rs rsrs haha hahaha hehe kk otimo otima
+   perfeito perfeita show legal gente pessoal grupo todos todas a o voces voce que bacana massa sim claro
+   entendi entendido combinado ta esta tmj abraco abracos tchau ate mais logo amanha
+   hola holi buenas buenos buen gracias mil muchas muchisimas todo bien vale dale listo perfecto genial
+   excelente jaja jajaja jeje saludos epa como estas estan les va que tal de nada entiendo ok si chao chau
+   hi hello hey hiya yo good morning afternoon evening night thanks thank you so much lot ton all everyone
+   guys there cool great nice awesome perfect alright lol lmao haha cheers bye sup up whats hows it going
+   how are of course yes yeah yep sure got see i oh ah uh hmm hm ok np welcome`.split(/\s+/),
+)
+export const PHATIC_HAN =
+  /^(?:你好|您好|早上好|下午好|晚上好|早安|晚安|早|嗨|哈喽|谢谢|谢了|谢啦|多谢|感谢|太|好的|好|嗯|哦|噢|收到|明白|了解|知道了|没问题|哈|呵|嘿|行|可以|大家|亲|在吗|拜拜|再见|辛苦了|啦|了|呀|啊|吧|呢|嘛|哟|都|还好|你们|哒|滴|么|吗)+$/

@@ -62,7 +62,14 @@ export class NaiveBayes {
   private readonly logUnseen: Float64Array
   private readonly logLikelihood = new Map<string, Float64Array>()
 
-  constructor(model: NaiveBayesCounts) {
+  /**
+   * `weightOf` scales a feature's log-likelihood at scoring time: character n-grams overlap
+   * (one word yields ~10), so counting each at full weight would make the model overconfident.
+   */
+  constructor(
+    model: NaiveBayesCounts,
+    private readonly weightOf: (feature: string) => number = () => 1,
+  ) {
     const k = model.classes.length
     const vocab = model.features.length
     const docsTotal = model.docs.reduce((a, b) => a + b, 0)
@@ -90,7 +97,8 @@ export class NaiveBayes {
       const row = this.logLikelihood.get(f)
       if (!row) continue
       known += 1
-      for (let c = 0; c < scores.length; c++) scores[c] += row[c]
+      const w = this.weightOf(f)
+      for (let c = 0; c < scores.length; c++) scores[c] += w * row[c]
     }
     let max = Number.NEGATIVE_INFINITY
     for (const s of scores) if (s > max) max = s

@@ -54,8 +54,8 @@ export function pairBackoffMs(previousBackoffs: number): number {
   return Math.min(4 ** previousBackoffs * 1_000, 15 * 60_000)
 }
 
-/** Transient failures: 2 s, then 8 s; the third failure is final. */
+/** Transient failures: base (2 s), then 4 × base; the third failure is final. */
 export const TRANSIENT_RETRIES = 2
-export function transientBackoffMs(failures: number): number {
-  return 2_000 * 4 ** (failures - 1)
+export function transientBackoffMs(failures: number, baseMs = 2_000): number {
+  return baseMs * 4 ** (failures - 1)
 }

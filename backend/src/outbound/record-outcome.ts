@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { channelEvents, contacts, messages, sendJobs, whatsappChannels } from '../db/schema'
 import type { ClaimedJob } from './claim-jobs'
@@ -13,6 +13,7 @@ export interface OutcomeContext {
   channelId: string
   workspaceId: string
   reconcileMs: number
+  transientRetryBaseMs: number
   now?: Date
 }
 
@@ -90,7 +91,9 @@ export async function recordOutcome(
     case 'transient': {
       const failures = job.transientFailures + 1
       if (failures > TRANSIENT_RETRIES) return fail(ctx, job, outcome, 'server_error')
-      await requeue(new Date(now.getTime() + transientBackoffMs(failures)), { transientFailures: failures })
+      await requeue(new Date(now.getTime() + transientBackoffMs(failures, ctx.transientRetryBaseMs)), {
+        transientFailures: failures,
+      })
       return 'retry'
     }
     case 'retry_after_day': {

@@ -25,6 +25,8 @@ export interface SenderOptions {
   pairSpacingMs: number
   /** Fraction of a number's throughput cap used, leaving room for timer and network jitter. */
   throughputShare: number
+  /** First wait after a 5xx; the second is four times longer. */
+  transientRetryBaseMs: number
 }
 
 interface ChannelInfo {
@@ -51,6 +53,8 @@ export class Sender {
   /** Per channel: until when this process already holds reserved slots. */
   private readonly scheduledUntil = new Map<string, number>()
   private readonly busy = new Set<string>()
+  /** Per channel: when this process last started a send, to keep sends apart when timers bunch. */
+  private readonly lastSendAt = new Map<string, number>()
 
   constructor(
     private readonly db: Database,
@@ -126,7 +130,7 @@ export class Sender {
       const slots = await reserveSlots(this.db, numberKey(channelId), interval, ready.length)
       const last = slots.at(-1)
       if (last) this.scheduledUntil.set(channelId, last.getTime())
-      for (const [i, job] of ready.entries()) this.schedule(channel, job, slots[i] as Date)
+      for (const [i, job] of ready.entries()) this.schedule(channel, job, slots[i] as Date, interval)
       return jobs.length
     } finally {
       this.busy.delete(channelId)
@@ -187,10 +191,9 @@ export class Sender {
     return paired.filter((j) => !j.businessInitiated || allowed.has(j.recipient))
   }
 
-  private schedule(channel: ChannelInfo, job: ClaimedJob, slot: Date): void {
+  private schedule(channel: ChannelInfo, job: ClaimedJob, slot: Date, interval: number): void {
     const task = (async () => {
-      const wait = slot.getTime() - Date.now()
-      if (wait > 0) await new Promise((r) => setTimeout(r, wait))
+      await this.waitForTurn(channel.id, slot.getTime(), interval)
       const body = {
         ...job.request,
         ...recipientField(job.recipient),
@@ -203,6 +206,7 @@ export class Sender {
           channelId: channel.id,
           workspaceId: channel.workspaceId,
           reconcileMs: this.options.reconcileMs,
+          transientRetryBaseMs: this.options.transientRetryBaseMs,
         },
         job,
         outcome,
@@ -215,6 +219,20 @@ export class Sender {
       })
       .finally(() => this.inFlight.delete(task))
     this.inFlight.add(task)
+  }
+
+  /**
+   * Waits for the slot, and never starts two sends closer than `interval` in this process: when
+   * the event loop was busy, late timers would otherwise fire together and burst past the cap.
+   */
+  private async waitForTurn(channelId: string, slot: number, interval: number): Promise<void> {
+    for (;;) {
+      const earliest = Math.max(slot, (this.lastSendAt.get(channelId) ?? 0) + interval)
+      const wait = earliest - Date.now()
+      if (wait <= 0) break
+      await new Promise((r) => setTimeout(r, wait))
+    }
+    this.lastSendAt.set(channelId, Date.now())
   }
 
   private async loadChannel(id: string): Promise<ChannelInfo | null> {

@@ -1,0 +1,109 @@
+/**
+ * Everything one simulator instance holds: options (with defaults), the numbers, the rule trackers,
+ * templates, media, stats, the sent log and the webhook dispatcher; plus configure() and reset().
+ */
+import { PairLimiter, ServiceWindows, ThroughputLimiter, TierTracker } from './limits'
+import { MediaStore } from './media'
+import { makeRng, type Rng } from './random'
+import { type RequestValidator, requestValidator } from './request-validator'
+import { StatsRecorder } from './stats'
+import { TemplateStore } from './templates'
+import {
+  DEFAULT_TEMPLATES,
+  DEFAULTS,
+  type NumberConfig,
+  type SentRecord,
+  type SimulatorOptions,
+} from './types'
+import { WebhookDispatcher } from './webhooks'
+
+/** wa_id digits of a phone number; a BSUID (`US.1349…`) stays as it is. */
+export function recipientKey(value: string): string {
+  return isBsuid(value) ? value : value.replace(/\D/g, '')
+}
+export const isBsuid = (value: string): boolean => /^[A-Z]{2}\.[A-Za-z0-9.]+$/.test(value)
+
+export class SimulatorState {
+  options: SimulatorOptions
+  baseUrl = ''
+  readonly numbers = new Map<string, NumberConfig>()
+  readonly sent: SentRecord[] = []
+  readonly stats = new StatsRecorder()
+  readonly throughput = new ThroughputLimiter()
+  readonly pairs = new PairLimiter()
+  readonly tiers = new TierTracker(DEFAULTS.tierWindowMs)
+  readonly windows = new ServiceWindows(DEFAULTS.windowMs)
+  readonly media = new MediaStore()
+  readonly templates: TemplateStore
+  readonly validator: RequestValidator
+  readonly dispatcher: WebhookDispatcher
+  rng: Rng
+  /** Requests held by the timeout fault; released (socket destroyed) on close. */
+  readonly hanging = new Set<() => void>()
+
+  constructor(options: SimulatorOptions) {
+    if (!options.appSecret) throw new Error('appSecret is required')
+    this.options = { ...options }
+    this.setNumbers(options.numbers)
+    this.templates = new TemplateStore(options.templates ?? DEFAULT_TEMPLATES)
+    this.validator = requestValidator(options.specPath)
+    this.rng = makeRng(options.seed)
+    this.dispatcher = new WebhookDispatcher(
+      () => ({
+        url: this.options.webhookUrl,
+        appSecret: this.options.appSecret,
+        retries: this.options.webhookRetries ?? DEFAULTS.webhookRetries,
+        retryDelayMs: this.options.webhookRetryDelayMs ?? DEFAULTS.webhookRetryDelayMs,
+        timeoutMs: this.options.webhookTimeoutMs ?? DEFAULTS.webhookTimeoutMs,
+        concurrency: this.options.webhookConcurrency ?? DEFAULTS.webhookConcurrency,
+      }),
+      { delivered: (n) => this.stats.statusesDelivered(n), gaveUp: () => this.stats.webhookFailure() },
+    )
+  }
+
+  configure(patch: Partial<SimulatorOptions>): void {
+    this.options = { ...this.options, ...patch }
+    if (patch.numbers) this.setNumbers(patch.numbers)
+    if (patch.templates) this.templates.replace(patch.templates)
+    if ('seed' in patch) this.rng = makeRng(patch.seed)
+  }
+
+  reset(): void {
+    this.dispatcher.cancel()
+    this.sent.length = 0
+    this.stats.reset()
+    this.throughput.reset()
+    this.pairs.reset()
+    this.tiers.reset()
+    this.windows.reset()
+  }
+
+  number(phoneNumberId: string): NumberConfig | undefined {
+    return this.numbers.get(phoneNumberId)
+  }
+
+  isWaba(id: string): boolean {
+    for (const n of this.numbers.values()) if (n.wabaId === id) return true
+    return false
+  }
+
+  /** Option value with its default. */
+  get pairPerSeconds(): number {
+    return this.options.pairPerSeconds ?? DEFAULTS.pairPerSeconds
+  }
+  get pairBurst(): number {
+    return this.options.pairBurst ?? DEFAULTS.pairBurst
+  }
+  mps(n: NumberConfig): number {
+    return n.mps ?? DEFAULTS.mps
+  }
+  tierLimit(n: NumberConfig): number | null {
+    return n.tierLimit === undefined ? DEFAULTS.tierLimit : n.tierLimit
+  }
+
+  private setNumbers(numbers: NumberConfig[]): void {
+    if (!numbers?.length) throw new Error('at least one phone number is required')
+    this.numbers.clear()
+    for (const n of numbers) this.numbers.set(n.phoneNumberId, n)
+  }
+}
