@@ -57,6 +57,7 @@ export async function recordOutcome(
     return 'sent'
   }
   if (outcome.kind === 'unknown') {
+    // Only while still `sending`: a status webhook may already have confirmed it (state `sent`).
     await ctx.db
       .update(sendJobs)
       .set({
@@ -64,7 +65,7 @@ export async function recordOutcome(
         notBefore: new Date(now.getTime() + ctx.reconcileMs),
         lastError: `outcome unknown: ${outcome.reason}`,
       })
-      .where(eq(sendJobs.id, job.id))
+      .where(and(eq(sendJobs.id, job.id), eq(sendJobs.state, 'sending')))
     return 'unknown'
   }
 
