@@ -4,6 +4,7 @@ import type { AppDeps } from './api/app-env'
 import { bearerAuth } from './api/auth'
 import { errorHandler, renderError } from './api/errors'
 import { newRouter } from './api/openapi'
+import { broadcastRoutes } from './api/routes/broadcasts'
 import { channelRoutes } from './api/routes/channels'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { healthRoutes } from './api/routes/health'
@@ -34,6 +35,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', messageRoutes(deps))
   app.route('/', templateRoutes(deps))
   app.route('/', sendingSettingsRoutes(deps))
+  app.route('/', broadcastRoutes(deps))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {

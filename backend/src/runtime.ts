@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate'
 import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import type { Logger } from './lib/logger'
+import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
 import { WebhookEventWriter } from './webhooks/event-writer'
 import { bootstrapAdmin } from './workspaces/bootstrap'
@@ -16,6 +17,7 @@ export interface Runtime {
   db: DbHandle
   worker: IngestWorker
   sender: Sender
+  broadcastExpander: BroadcastExpander
   close(): Promise<void>
 }
 
@@ -62,6 +64,12 @@ export async function startRuntime(
   })
   const encryptionKey = config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR)
   const sender = createSender(db.db, config, encryptionKey, logger)
+  const broadcastExpander = new BroadcastExpander(db.db, {
+    chunk: 200,
+    pollMs: 1000,
+    logger: logger.child({ component: 'broadcasts' }),
+    onQueued: () => sender.wake(),
+  })
   const deps: AppDeps = {
     db: db.db,
     driver: db.driver,
@@ -71,17 +79,23 @@ export async function startRuntime(
     eventWriter,
     ingestWorker: inline ? worker : undefined,
     sender: config.SENDER === 'inline' ? sender : undefined,
+    broadcastExpander: config.SENDER === 'inline' ? broadcastExpander : undefined,
     isMigrated: () => migrated,
   }
   if (inline) worker.start()
-  if (config.SENDER === 'inline') sender.start()
+  if (config.SENDER === 'inline') {
+    sender.start()
+    broadcastExpander.start()
+  }
   return {
     app: createApp(deps),
     deps,
     db,
     worker,
     sender,
+    broadcastExpander,
     async close() {
+      await broadcastExpander.stop()
       await sender.stop()
       await worker.stop()
       if (ownsDb) await db.close()

@@ -2,10 +2,13 @@ import { ConfigError, loadDotEnv, parseConfig } from './config'
 import { openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { IngestWorker } from './ingest/worker'
+import { devEncryptionKey } from './lib/dev-encryption-key'
 import { createLogger } from './lib/logger'
+import { BroadcastExpander } from './outbound/broadcasts'
+import { createSender } from './runtime'
 
 /**
- * The ingest worker as its own process, for deployments that scale webhook intake and processing
+ * The ingest worker (and the sender) as its own process, for deployments that scale webhook intake and processing
  * separately (run the API with INGEST_WORKER=off). Needs a shared Postgres: an embedded PGlite
  * database belongs to one process.
  */
@@ -45,11 +48,30 @@ const worker = new IngestWorker(handle.db, {
 worker.start()
 logger.info({ concurrency: config.INGEST_CONCURRENCY, driver: handle.driver }, 'ingest worker started')
 
+// The sender and the broadcast expander run here too unless SENDER=off; limits are shared
+// through Postgres, so this process and the API process obey one budget.
+const sender =
+  config.SENDER === 'inline'
+    ? createSender(handle.db, config, config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR), logger)
+    : null
+const expander = sender
+  ? new BroadcastExpander(handle.db, {
+      chunk: 200,
+      pollMs: 1000,
+      logger: logger.child({ component: 'broadcasts' }),
+      onQueued: () => sender.wake(),
+    })
+  : null
+sender?.start()
+expander?.start()
+
 const report = setInterval(() => logger.info({ totals: worker.totals }, 'ingest progress'), 60_000)
 report.unref()
 
 async function shutdown(signal: string) {
   logger.info({ signal }, 'ingest worker stopping after the current batch')
+  await expander?.stop()
+  await sender?.stop()
   await worker.stop()
   await handle.close()
   process.exit(0)

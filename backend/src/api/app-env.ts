@@ -2,6 +2,7 @@ import type { Config } from '../config'
 import type { Database, DriverName } from '../db/client'
 import type { IngestWorker } from '../ingest/worker'
 import type { Logger } from '../lib/logger'
+import type { BroadcastExpander } from '../outbound/broadcasts'
 import type { Sender } from '../outbound/sender'
 import type { WebhookEventWriter } from '../webhooks/event-writer'
 
@@ -17,6 +18,7 @@ export interface AppDeps {
   ingestWorker?: IngestWorker
   /** Present when the sender runs in this process; the send route wakes it. */
   sender?: Sender
+  broadcastExpander?: BroadcastExpander
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }

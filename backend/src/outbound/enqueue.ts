@@ -28,6 +28,8 @@ export interface EnqueueInput {
   eventKey?: string
   replyTo?: string
   broadcastId?: string
+  /** Earliest send time (spread-out broadcasts); default now. */
+  notBefore?: Date
   now?: Date
 }
 
@@ -228,6 +230,8 @@ async function resolveChannel(
     throw new SendRefused('no_channel', 'This workspace has no WhatsApp number yet: register one first.')
   return channel
 }
+
+class DuplicateJob extends Error {}
 
 function isUniqueViolation(error: unknown): boolean {
   const code =

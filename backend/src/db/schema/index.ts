@@ -1,4 +1,5 @@
 export * from './api-keys'
+export * from './broadcasts'
 export * from './channel-events'
 export * from './contact-tags'
 export * from './contacts'

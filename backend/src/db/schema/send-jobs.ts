@@ -16,7 +16,16 @@ import { messages } from './messages'
 import { whatsappChannels } from './whatsapp-channels'
 import { workspaces } from './workspaces'
 
-export const SEND_JOB_STATES = ['queued', 'sending', 'unknown', 'sent', 'failed', 'cancelled'] as const
+/** `held`: a paused broadcast's jobs, out of the queue until it resumes. */
+export const SEND_JOB_STATES = [
+  'queued',
+  'held',
+  'sending',
+  'unknown',
+  'sent',
+  'failed',
+  'cancelled',
+] as const
 export type SendJobState = (typeof SEND_JOB_STATES)[number]
 
 /** Who asked for a send; decides priority and which policy rules apply. */

@@ -1,0 +1,329 @@
+import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
+import type { Database } from '../db/client'
+import { queryRows } from '../db/query-rows'
+import {
+  type Broadcast,
+  type BroadcastAudience,
+  type BroadcastEstimate,
+  broadcasts,
+  contacts,
+  contactTags,
+  messageTemplates,
+  sendJobs,
+  tags,
+  whatsappChannels,
+} from '../db/schema'
+import { ApiError } from '../lib/errors'
+import type { Logger } from '../lib/logger'
+import { enqueueSend } from './enqueue'
+import { SendRefused } from './refusal'
+
+export interface BroadcastInput {
+  name: string
+  channelId?: string
+  template: { name: string; language: string; components?: Record<string, unknown>[] }
+  audience: BroadcastAudience
+  dryRun?: boolean
+}
+
+/** Share of a limit a broadcast may plan to use before it is spread out. */
+const PLAN_SHARE = 0.8
+/** Each recipient costs about three calls on the number: the send and two status webhooks. */
+const CALLS_PER_RECIPIENT = 3
+
+export async function createBroadcast(db: Database, workspaceId: string, input: BroadcastInput) {
+  const channel = await pickChannel(db, workspaceId, input.channelId)
+  const [template] = await db
+    .select()
+    .from(messageTemplates)
+    .where(
+      and(
+        eq(messageTemplates.workspaceId, workspaceId),
+        eq(messageTemplates.name, input.template.name),
+        eq(messageTemplates.language, input.template.language),
+      ),
+    )
+  if (template?.status !== 'APPROVED') {
+    throw new SendRefused(
+      'unknown_template',
+      `Template "${input.template.name}" (${input.template.language}) is not approved in this workspace.`,
+    )
+  }
+  const recipients = await countAudience(db, workspaceId, input.audience)
+  const estimate = await preflight(db, channel, recipients)
+  if (input.dryRun) return { broadcast: null, estimate }
+  const [row] = await db
+    .insert(broadcasts)
+    .values({
+      workspaceId,
+      channelId: channel.id,
+      name: input.name,
+      content: { type: 'template', ...input.template },
+      audience: input.audience,
+      mode: estimate.mode,
+      estimate,
+    })
+    .returning()
+  if (!row) throw new Error('broadcast insert returned nothing')
+  return { broadcast: row, estimate }
+}
+
+/**
+ * Recipients × 3 calls against what the number and the portfolio allow. Past 80 % of the tier's
+ * room, or of an hour of the number's throughput, the broadcast is spread out: paced at half the
+ * throughput, and at most 80 % of the tier per 24 h.
+ */
+async function preflight(
+  db: Database,
+  channel: typeof whatsappChannels.$inferSelect,
+  recipients: number,
+): Promise<BroadcastEstimate> {
+  const portfolio = channel.portfolioId ?? channel.wabaId ?? channel.id
+  const [used] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from tier_recipients where portfolio_id = ${portfolio} and last_at > clock_timestamp() - interval '24 hours'`,
+  )
+  const tierRoom = channel.tierLimit === null ? null : Math.max(0, channel.tierLimit - (used?.n ?? 0))
+  const apiCalls = recipients * CALLS_PER_RECIPIENT
+  const overTier = tierRoom !== null && recipients > PLAN_SHARE * tierRoom
+  const overThroughput = apiCalls > PLAN_SHARE * channel.mps * 3600
+  const reason = overTier
+    ? `${recipients} recipients exceed 80 % of the ${tierRoom} new recipients the tier still allows today`
+    : overThroughput
+      ? `${apiCalls} API calls exceed 80 % of an hour of ${channel.mps} msg/s`
+      : null
+  return {
+    recipients,
+    api_calls: apiCalls,
+    tier_limit: channel.tierLimit,
+    tier_room: tierRoom,
+    mps: channel.mps,
+    minutes_at_full_speed: Math.ceil(recipients / channel.mps / 60),
+    mode: reason ? 'spread' : 'normal',
+    reason,
+  }
+}
+
+/** When the i-th recipient of a spread-out broadcast may go. */
+function spreadTime(broadcast: Broadcast, index: number): Date {
+  const { tier_limit: tier, mps } = broadcast.estimate
+  const perDay = tier === null ? Number.POSITIVE_INFINITY : Math.max(1, Math.floor(PLAN_SHARE * tier))
+  const day = Math.floor(index / perDay)
+  const withinDay = index % perDay
+  return new Date(broadcast.createdAt.getTime() + day * 86_400_000 + (withinDay / (mps * 0.5)) * 1000)
+}
+
+async function pickChannel(db: Database, workspaceId: string, channelId?: string) {
+  const [channel] = await db
+    .select()
+    .from(whatsappChannels)
+    .where(
+      channelId
+        ? and(eq(whatsappChannels.workspaceId, workspaceId), eq(whatsappChannels.id, channelId))
+        : eq(whatsappChannels.workspaceId, workspaceId),
+    )
+    .orderBy(asc(whatsappChannels.createdAt))
+    .limit(1)
+  if (!channel) throw new SendRefused('no_channel', 'No WhatsApp number to send the broadcast from.')
+  return channel
+}
+
+function audienceFilter(workspaceId: string, audience: BroadcastAudience) {
+  if ('contactIds' in audience)
+    return and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, audience.contactIds))
+  return and(
+    eq(contacts.workspaceId, workspaceId),
+    sql`exists (select 1 from ${contactTags} ct join ${tags} t on t.id = ct.tag_id
+                where ct.contact_id = ${contacts.id} and t.key = ${audience.tag})`,
+  )
+}
+
+async function countAudience(
+  db: Database,
+  workspaceId: string,
+  audience: BroadcastAudience,
+): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(contacts)
+    .where(audienceFilter(workspaceId, audience))
+  return row?.n ?? 0
+}
+
+/**
+ * Queues the next chunk of one running broadcast's recipients. Each goes through the same policy
+ * as any send; refusals are counted by reason. Returns how many recipients it walked.
+ */
+export async function expandBroadcast(db: Database, broadcast: Broadcast, chunk: number): Promise<number> {
+  const batch = await db
+    .select({ id: contacts.id })
+    .from(contacts)
+    .where(
+      and(
+        audienceFilter(broadcast.workspaceId, broadcast.audience),
+        broadcast.cursor ? gt(contacts.id, broadcast.cursor) : undefined,
+      ),
+    )
+    .orderBy(asc(contacts.id))
+    .limit(chunk)
+  const refused: Record<string, number> = {}
+  for (const [i, contact] of batch.entries()) {
+    const index = broadcast.expanded + i
+    try {
+      await enqueueSend(db, {
+        workspaceId: broadcast.workspaceId,
+        contactId: contact.id,
+        channelId: broadcast.channelId,
+        content: broadcast.content as never,
+        kind: 'broadcast',
+        broadcastId: broadcast.id,
+        notBefore: broadcast.mode === 'spread' ? spreadTime(broadcast, index) : undefined,
+      })
+    } catch (error) {
+      if (!(error instanceof SendRefused)) throw error
+      if (error.refusal !== 'broadcast_duplicate') refused[error.refusal] = (refused[error.refusal] ?? 0) + 1
+    }
+  }
+  const last = batch.at(-1)
+  await db
+    .update(broadcasts)
+    .set({
+      cursor: last?.id ?? broadcast.cursor,
+      expanded: broadcast.expanded + batch.length,
+      refused: sql`(select coalesce(jsonb_object_agg(k, coalesce((${broadcasts.refused} ->> k)::int, 0) + coalesce((${JSON.stringify(refused)}::jsonb ->> k)::int, 0)), '{}'::jsonb)
+                    from (select jsonb_object_keys(${broadcasts.refused} || ${JSON.stringify(refused)}::jsonb) as k) keys)`,
+      expandedAt: batch.length < chunk ? new Date() : null,
+      updatedAt: new Date(),
+    })
+    .where(
+      and(
+        eq(broadcasts.id, broadcast.id),
+        broadcast.cursor ? eq(broadcasts.cursor, broadcast.cursor) : sql`${broadcasts.cursor} is null`,
+      ),
+    )
+  return batch.length
+}
+
+export async function setBroadcastState(
+  db: Database,
+  workspaceId: string,
+  id: string,
+  action: 'pause' | 'resume' | 'cancel',
+) {
+  return db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(broadcasts)
+      .where(and(eq(broadcasts.id, id), eq(broadcasts.workspaceId, workspaceId)))
+      .for('update')
+    if (!row) throw new ApiError('not_found', 'No such broadcast in this workspace.')
+    const allowed = { pause: ['running'], resume: ['paused'], cancel: ['running', 'paused'] }[action]
+    if (!allowed.includes(row.state))
+      throw new ApiError('conflict', `A ${row.state} broadcast cannot ${action}.`)
+    const next = { pause: 'paused', resume: 'running', cancel: 'cancelled' }[action] as Broadcast['state']
+    const from = { pause: ['queued'], resume: ['held'], cancel: ['queued', 'held'] }[action] as (
+      | 'queued'
+      | 'held'
+    )[]
+    const to = { pause: 'held', resume: 'queued', cancel: 'cancelled' }[action] as
+      | 'held'
+      | 'queued'
+      | 'cancelled'
+    await tx.update(broadcasts).set({ state: next, updatedAt: new Date() }).where(eq(broadcasts.id, id))
+    await tx
+      .update(sendJobs)
+      .set({ state: to })
+      .where(and(eq(sendJobs.broadcastId, id), inArray(sendJobs.state, from)))
+    return next
+  })
+}
+
+export async function broadcastProgress(db: Database, workspaceId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(broadcasts)
+    .where(and(eq(broadcasts.id, id), eq(broadcasts.workspaceId, workspaceId)))
+  if (!row) throw new ApiError('not_found', 'No such broadcast in this workspace.')
+  const counts = await db
+    .select({ state: sendJobs.state, n: sql<number>`count(*)::int` })
+    .from(sendJobs)
+    .where(eq(sendJobs.broadcastId, id))
+    .groupBy(sendJobs.state)
+  const jobs = Object.fromEntries(counts.map((c) => [c.state, Number(c.n)]))
+  const open = (jobs.queued ?? 0) + (jobs.held ?? 0) + (jobs.sending ?? 0) + (jobs.unknown ?? 0)
+  let state = row.state
+  if (state === 'running' && row.expandedAt && open === 0) {
+    await db
+      .update(broadcasts)
+      .set({ state: 'completed', updatedAt: new Date() })
+      .where(and(eq(broadcasts.id, id), eq(broadcasts.state, 'running')))
+    state = 'completed'
+  }
+  return { row: { ...row, state }, jobs }
+}
+
+/** Walks running broadcasts that still have recipients to queue, in the sender's process. */
+export class BroadcastExpander {
+  private running = false
+  private loop: Promise<void> | null = null
+  private waker: (() => void) | null = null
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: { chunk: number; pollMs: number; logger: Logger; onQueued: () => void },
+  ) {}
+
+  wake(): void {
+    this.waker?.()
+  }
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.loop = this.run()
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    this.wake()
+    await this.loop
+  }
+
+  /** One chunk of every broadcast with recipients left; returns how many were walked. */
+  async runOnce(): Promise<number> {
+    const pending = await this.db
+      .select()
+      .from(broadcasts)
+      .where(and(eq(broadcasts.state, 'running'), sql`${broadcasts.expandedAt} is null`))
+      .orderBy(asc(broadcasts.createdAt))
+    let walked = 0
+    for (const b of pending) {
+      // Two expanders on one chunk are harmless: the (broadcast, contact) key keeps one job each,
+      // and only one of them moves the cursor (compare-and-set in expandBroadcast).
+      walked += await expandBroadcast(this.db, b, this.options.chunk)
+      if (walked > 0) this.options.onQueued()
+    }
+    return walked
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let walked = 0
+      try {
+        walked = await this.runOnce()
+      } catch (error) {
+        this.options.logger.error({ err: (error as Error).message }, 'broadcast expansion failed')
+      }
+      if (walked === 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(done, this.options.pollMs)
+          function done() {
+            clearTimeout(timer)
+            resolve()
+          }
+          this.waker = done
+        })
+      }
+    }
+  }
+}
