@@ -121,8 +121,9 @@ export async function enqueueSend(db: Database, input: EnqueueInput): Promise<En
         })
         .onConflictDoNothing()
         .returning({ id: sendJobs.id })
-      // A concurrent request with the same idempotency key (or broadcast recipient) won the race.
-      if (!job) return null
+      // A concurrent request with the same idempotency key (or broadcast recipient) won the race:
+      // roll back, so no message is left without its job.
+      if (!job) throw new DuplicateJob()
       if (input.kind === 'agent') {
         const until = new Date(now.getTime() + policy.agent_pause_hours * 60 * 60 * 1000)
         await tx
@@ -135,7 +136,7 @@ export async function enqueueSend(db: Database, input: EnqueueInput): Promise<En
       return message.id
     })
     .catch((error: unknown) => {
-      if (isUniqueViolation(error) && input.idempotencyKey) return null
+      if (error instanceof DuplicateJob || isUniqueViolation(error)) return null
       throw error
     })
   if (result === null) {
@@ -143,7 +144,7 @@ export async function enqueueSend(db: Database, input: EnqueueInput): Promise<En
       ? await findByIdempotencyKey(db, input.workspaceId, input.idempotencyKey)
       : null
     if (existing) return existing
-    throw new SendRefused('cap_exceeded:same_content', 'This recipient already has this broadcast.')
+    throw new SendRefused('broadcast_duplicate', 'This recipient already has this broadcast.')
   }
   return { messageId: result, duplicate: false, message: await getMessageView(db, result) }
 }
