@@ -1,3 +1,5 @@
+import { sql } from 'drizzle-orm'
+import { queryRows } from '../../backend/src/db/query-rows'
 import {
   change,
   contactOf,
@@ -30,7 +32,22 @@ export async function deliverPayload(rt: TestRuntime, payload: unknown): Promise
   const d = metaDelivery(payload, rt.config.WHATSAPP_APP_SECRET as string)
   const res = await rt.request('/webhooks/whatsapp', { method: 'POST', body: d.body, headers: d.headers })
   if (res.status !== 200) throw new Error(`webhook answered ${res.status}`)
-  await rt.worker.drain()
+  await ingested(rt)
+}
+
+/** Waits until every stored delivery is processed (by this drain or by an inline worker). */
+export async function ingested(rt: TestRuntime, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms
+  for (;;) {
+    await rt.worker.drain()
+    const [open] = await queryRows<{ n: number }>(
+      rt.db.db,
+      sql`select count(*)::int as n from webhook_events where state in ('pending', 'processing')`,
+    )
+    if (open?.n === 0) return
+    if (Date.now() > deadline) throw new Error('webhook events still unprocessed')
+    await new Promise((r) => setTimeout(r, 20))
+  }
 }
 
 /** The contact id for a phone, read through the thread API. */

@@ -155,9 +155,25 @@ function scheduleStatuses(state: SimulatorState, ctx: StatusContext): void {
     },
     state.rng,
   )
-  for (const p of plan) {
-    const payload = statusEnvelope(ctx.number, statusObject(ctx, p.value, p.at))
-    state.dispatcher.schedule(p.postAfterMs, payload, 1)
-    if (p.duplicate) state.dispatcher.schedule(p.postAfterMs + 5, payload, 1)
+  if (o.reorder ?? DEFAULTS.reorder) {
+    for (const p of plan) {
+      const payload = statusEnvelope(ctx.number, statusObject(ctx, p.value, p.at))
+      state.dispatcher.schedule(p.postAfterMs, payload, 1)
+      if (p.duplicate) state.dispatcher.schedule(p.postAfterMs + 5, payload, 1)
+    }
+    return
   }
+  let previous = 0
+  const steps = plan.flatMap((p) => {
+    const payload = statusEnvelope(ctx.number, statusObject(ctx, p.value, p.at))
+    const gapMs = Math.max(0, p.postAfterMs - previous)
+    previous = p.postAfterMs
+    return p.duplicate
+      ? [
+          { gapMs, payload },
+          { gapMs: 5, payload },
+        ]
+      : [{ gapMs, payload }]
+  })
+  state.dispatcher.scheduleInOrder(steps)
 }

@@ -51,6 +51,27 @@ export class WebhookDispatcher {
     })
   }
 
+  /**
+   * Posts payloads one after another, each `gapMs` after the previous one was answered: one
+   * message's statuses arrive in order unless reordering is asked for.
+   */
+  scheduleInOrder(steps: { gapMs: number; payload: unknown }[]): void {
+    if (!this.config().url || steps.length === 0) return
+    const gen = this.generation
+    this.pending += steps.length
+    const next = (i: number) => {
+      const step = steps[i]
+      if (!step || gen !== this.generation) return
+      this.later(step.gapMs, () => {
+        void this.post(step.payload, 1, gen).finally(() => {
+          this.settle(gen)
+          next(i + 1)
+        })
+      })
+    }
+    next(0)
+  }
+
   /** Posts now and resolves with whether the backend answered 2xx (within the retries). */
   async deliverNow(payload: unknown, items: number): Promise<boolean> {
     if (!this.config().url) return false
