@@ -89,6 +89,7 @@ export const SEND_REFUSALS = [
   'template_params_mismatch',
   'quick_reply_not_found',
   'quick_reply_variable_missing',
+  'broadcast_duplicate',
 ] as const
 export type SendRefusal = (typeof SEND_REFUSALS)[number]
 
