@@ -6,6 +6,7 @@ import { errorHandler, renderError } from './api/errors'
 import { newRouter } from './api/openapi'
 import { broadcastRoutes } from './api/routes/broadcasts'
 import { channelRoutes } from './api/routes/channels'
+import { classifyRoutes } from './api/routes/classify'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { healthRoutes } from './api/routes/health'
 import { messageRoutes } from './api/routes/messages'
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', templateRoutes(deps))
   app.route('/', sendingSettingsRoutes(deps))
   app.route('/', broadcastRoutes(deps))
+  app.route('/', classifyRoutes(deps))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {

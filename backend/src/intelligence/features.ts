@@ -9,7 +9,8 @@ const DIGITS = /^\d+$/
  * - `c:` character 3- and 4-grams of each word padded with `_`, which absorb typos, missing
  *   accents and inflection ("entregue"/"entregaram", "descuento"/"descuentos");
  * - `h:` Han character unigrams and bigrams (Chinese has no spaces; bigrams approximate words
- *   without a segmenter — `Intl.Segmenter` was measured at ~10× the cost for no accuracy gain);
+ *   without a segmenter). `Intl.Segmenter` words were tried as extra features: 17 µs instead of
+ *   0.6 µs per message and no measurable gain (cross-validation 0.747 vs 0.752, dev ±1 message);
  * - `e:` emoji.
  */
 export function intentFeatures(p: PreparedText): string[] {
@@ -56,7 +57,7 @@ export function languageFeatures(p: PreparedText): string[] {
   return [...out]
 }
 
-/** Scoring weight of a character n-gram relative to a word (chosen by cross-validation). */
+/** Scoring weight of a character n-gram relative to a word (chosen on cross-validation and dev). */
 export const CHAR_NGRAM_WEIGHT = 0.25
 
 export function featureWeight(feature: string, charWeight = CHAR_NGRAM_WEIGHT): number {

@@ -51,6 +51,9 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['pacote', 1],
       ['chega', 1],
       ['(ja )?foi enviad[oa]', 1],
+      ['prazo (de|da) entrega', 2],
+      ['qual (o|e o) prazo', 1.5],
+      ['pronto para (retirada|retirar)', 2],
     ],
     es: [
       ['rastre*', 3],
@@ -80,6 +83,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['entrega', 1],
       ['envio', 0.5],
       ['paquete', 1],
+      ['plazo de entrega', 2],
     ],
     en: [
       ['track*', 3],
@@ -106,6 +110,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['(ups|usps|fedex|dhl|courier)', 1],
       ['delivery', 1],
       ['arrive', 1],
+      ['ready for pick ?up', 2],
+      ['delivery date', 3],
     ],
     zh: [
       ['物流', 3],
@@ -131,6 +137,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['我的订单', 1.5],
       ['订单', 1],
       ['送到', 1],
+      ['到了(吗|没)', 2],
     ],
   },
 
@@ -139,7 +146,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['quanto (custa|custam|sai|saem|fica|ficam|e|esta|estao|vale|valem|cobra*|seria|deu|da)', 3],
       ['esta quanto', 3],
       ['por quanto', 3],
-      ['quanto', 1.5],
+      ['quanto(?! (tempo|dura|pesa|aguenta|suporta|cabe|rende|mede))', 1.5],
       ['qual (o|e o) (valor|preco)', 3],
       ['preco*', 3],
       ['valor (do|da|de|desse|dessa|deste|desta|dos|das|a vista)', 2.5],
@@ -160,12 +167,14 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['(abaixa|baixa|baixar|abaixar|melhora|melhorar) (o|um pouco o|esse)? ?(valor|preco)', 3],
       ['caro', 1.5],
       ['pix', 0.5],
+      ['por # (reais|r)', 2],
+      ['custa(m)?', 2],
     ],
     es: [
       ['cuanto (cuesta|cuestan|sale|salen|vale|valen|esta|estan|es|son|seria|cobran|me sale|me cobran)', 3],
       ['a cuanto', 3],
       ['en cuanto', 2.5],
-      ['cuanto', 1.5],
+      ['cuanto(?! (tiempo|dura|pesa|aguanta|soporta|cabe|rinde|mide))', 1.5],
       ['precio*', 3],
       ['valor (de|del|de la|de los)', 2.5],
       ['costo*', 2.5],
@@ -185,9 +194,14 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['caro', 1.5],
       ['(costo|valor) (de|del) envio', 2],
       ['envio gratis', 2],
+      ['(en|a) # (pesos|soles|dolares|mil)', 1.5],
+      ['cuesta(n)?', 2],
     ],
     en: [
-      ['how much', 3],
+      [
+        'how much(?! (weight|time|space|power|storage|memory|water|battery|does it weigh|can it (hold|take|carry)))',
+        3,
+      ],
       ['price*', 3],
       ['pricing', 2],
       ['discount*', 3],
@@ -237,12 +251,14 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['双十一|双 ?11|618|黑五', 2],
       ['减价|降价|特价|满减', 3],
       ['好价|优惠价|最低价|底价', 3],
+      ['\\d+ ?(块|元)', 1.5],
+      ['多少', 1],
     ],
   },
 
   product_inquiry: {
     pt: [
-      ['tamanho*', 2.5],
+      ['tamanho*', 2],
       ['numeracao', 3],
       ['numero (3|4)\\d', 2],
       [
@@ -282,12 +298,25 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['ingredientes?', 2],
       ['validade', 2],
       ['bateria', 1.5],
-      ['(escurece|desbota|enferruja|encolhe|amassa|descasca|oxida|esquenta|risca|deforma|solta tinta)', 2],
-      ['(qual|que) (a )?diferenca', 2.5],
+      ['(escurece|desbota|enferruja|amassa|descasca|oxida|esquenta|risca|deforma|solta tinta)', 2],
+      ['tem (funcao|bluetooth|wifi|garantia|tampa|forro|bolso|capuz|ziper|controle|nfc|camera|alca)', 2],
+      ['(couro|algodao|poliester|inox|plastico|madeira|seda|linho|vidro|ceramica)', 1.5],
+      ['cabe|cabem', 1.5],
+      ['como (e|fica) (o|a) (tamanho|numeracao|forma)', 2.5],
+      ['quant(o|a|os|as) (tempo|quilos|kg|litros|ml|watts|gramas|cm|metros|pessoas|lugares)', 2.5],
+      ['quanto (tempo )?(dura|pesa|aguenta|suporta|cabe|rende|mede)', 3],
+      ['aguenta|suporta', 1.5],
+      ['(que|qual|quais) tipos? de', 2.5],
+      ['importad[oa]s?|nacional|fabricad[oa] (em|no|na)|origem', 2],
+      ['certificad[oa]s?|certificacao|inmetro|anatel', 2],
+      ['dobr(a|avel|ar)', 1.5],
+      ['inclui|incluso|acompanha', 1.5],
+      ['sem (lactose|gluten|acucar|fragrancia|perfume|bpa|parabenos?)', 2.5],
+      ['lactose|gluten|vegan[oa]s?|hipoalergenic[oa]', 1.5],
     ],
     es: [
-      ['talla*', 3],
-      ['tallas? (s|m|l|xl|xxl|chica|grande|grandes)', 3],
+      ['talla*', 2],
+      ['tallas? (s|m|l|xl|xxl|chica|grande|grandes)', 1],
       ['(numero|num) (3|4)\\d', 2],
       ['(viene|vienen|hay|tienen|tiene) (en|de) (color|colores|talla|tallas|otros|otras|stock)', 3],
       ['colou?r(es)?', 2],
@@ -322,14 +351,22 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['modelo', 1],
       ['ingredientes?', 2],
       ['bateria', 1.5],
-      [
-        '(se pone negro|destine|se oxida|se encoge|encoge|se arruga|se mancha|se despinta|se calienta|se raya)',
-        2,
-      ],
-      ['(que|cual es la) diferencia', 2.5],
+      ['(se pone negro|destine|se oxida|se arruga|se mancha|se despinta|se calienta|se raya)', 2],
+      ['tiene (funcion|bluetooth|wifi|garantia|tapa|forro|bolsillos?|capucha|cierre|control|nfc|camara)', 2],
+      ['(cuero|algodon|poliester|acero|plastico|madera|seda|lino|vidrio|ceramica)', 1.5],
+      ['cuant(o|a|os|as) (tiempo|kilos|kg|litros|ml|watts|gramos|cm|metros|personas|lugares)', 2.5],
+      ['cuanto (tiempo )?(dura|pesa|aguanta|soporta|cabe|rinde|mide)', 3],
+      ['aguanta|soporta', 1.5],
+      ['(que|cual|cuales) (tipo|clase)s? de', 2.5],
+      ['importad[oa]s?|nacional|hech[oa] en|fabricad[oa] en|origen', 2],
+      ['certificad[oa]s?|certificacion', 2],
+      ['pliega|plegable|dobla', 1.5],
+      ['incluye|incluido', 1.5],
+      ['sin (lactosa|gluten|azucar|fragancia|perfume|bpa|tacc|parabenos)', 2.5],
+      ['lactosa|deslactosad[oa]|gluten|vegan[oa]s?|hipoalergenic[oa]', 1.5],
     ],
     en: [
-      ['sizes?', 3],
+      ['sizes?', 2],
       ['sizing', 3],
       ['colou?rs?', 2.5],
       ['(in|back in|out of) stock', 3],
@@ -361,8 +398,22 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['ingredients?', 2],
       ['battery', 1.5],
       ['(xs|xl|xxl)', 1],
-      ['(tarnish|fade|rust|shrink|wrinkle|stain|scratch|peel|overheat)(es|s)?', 2],
-      ['(whats|what is) the difference', 2.5],
+      ['(tarnish|fade|rust|wrinkle|stain|scratch|peel|overheat)(es|s)?', 2],
+      ['(leather|cotton|polyester|steel|plastic|wood|silk|linen|wool|glass|ceramic)', 1.5],
+      ['does (it|this|that) have', 2],
+      [
+        'how much (weight|time|space|power|storage|memory|water|battery|does it weigh|can it (hold|take|carry))',
+        3,
+      ],
+      ['how long (does|will|do) (it|the|this|they)', 2],
+      ['hold|support|last', 1],
+      ['(what|which) (kind|type|sort)s? of', 2.5],
+      ['imported|made in|country of origin|origin', 2],
+      ['certified|certification', 2],
+      ['folds?|foldable', 1.5],
+      ['includes?|included', 1.5],
+      ['(lactose|gluten|sugar|fragrance|bpa|paraben|cruelty) free', 2.5],
+      ['lactose|gluten|vegan|hypoallergenic', 1.5],
     ],
     zh: [
       ['尺码', 3],
@@ -397,9 +448,18 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['成分|保质期', 2.5],
       ['电池', 1.5],
       ['怎么用', 2],
-      ['会(不会)?(变|褪|缩|掉|起|生锈|发黄|发热|皱)', 2],
-      ['区别|差别|不一样的地方', 2.5],
+      ['会(不会)?(变|褪|掉|起|生锈|发黄|发热|皱)', 2],
       ['是.{1,8}还是', 1.5],
+      ['功能', 2.5],
+      ['适不适合|能不能用', 2],
+      ['承重|多少斤|多少公斤|能用多久|多长时间|用多久', 2.5],
+      ['什么(类型|型号|牌子)|哪种', 2.5],
+      ['进口|国产|产地', 2],
+      ['认证|合格证', 2],
+      ['折叠', 2],
+      ['带不带|含不含|包括', 1.5],
+      ['无(乳糖|糖|麸质|香|添加)', 2.5],
+      ['乳糖|麸质|素食|低敏', 1.5],
     ],
   },
 
@@ -433,6 +493,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['visitar (a loja|voces)', 2.5],
       ['passar (ai|la|na loja)', 2],
       ['pessoalmente|ao vivo', 2.5],
+      ['em que (cidade|bairro|rua)', 2.5],
     ],
     es: [
       ['direccion', 3],
@@ -462,6 +523,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['(domingo|sabado|feriado)s?', 1],
       ['(pasar|ir|visitar) (a la tienda|al local|para alla)', 2],
       ['en persona|personalmente', 2.5],
+      ['en que (ciudad|barrio|calle)', 2.5],
+      ['atienden', 1],
     ],
     en: [
       ['address', 3],
@@ -571,7 +634,13 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['(ja )?(faz|fazem) # (dias|semanas)', 1],
       ['absurd*', 2],
       ['nao (gostei|recomendo)', 2],
+      ['(esperando|esperei|espero|fiquei) (ha |a |por |mais de )?# (minutos|horas|min|h)', 2],
+      ['fila', 1],
       ['problema', 1.5],
+      [
+        '(quebrou|rasgou|rachou|estragou|manchou|furou|estourou|queimou|soltou|desbotou|descascou|enferrujou)',
+        3,
+      ],
     ],
     es: [
       ['rot(o|a|os|as)', 3],
@@ -618,8 +687,11 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['(demora|atraso|atrasad[oa])', 1.5],
       ['(pague|pagamos) y (no|nada)', 3],
       ['no me gusto', 2],
+      ['(esperando|espere|estuve|llevo) (hace |por |mas de )?# (minutos|horas|min|hrs)', 2],
+      ['fila', 1],
       ['problema', 1.5],
       ['indignad[oa]|furios[oa]|enojad[oa]', 3],
+      ['(se )?(rompio|rasgo|quebro|mancho|despego|quemo|oxido|descosio|pelo)', 2.5],
     ],
     en: [
       ['broken|broke', 3],
@@ -661,6 +733,10 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['(paid|payed) (and|but) (never|nothing|didnt|havent)', 3],
       ['(angry|furious|upset|pissed)', 3],
       ['late', 1],
+      ['(waited|waiting|wait) (for )?(over |more than )?# (minutes|hours|mins|hrs)', 2],
+      ['(in|the) (line|queue)', 1],
+      ['(broke|ripped|tore|cracked|burned out|fell off|leaked|exploded|peeled)', 3],
+      ['not what i (ordered|bought|paid for)', 3],
     ],
     zh: [
       ['坏', 3],
@@ -687,7 +763,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['脏', 2],
       ['二手', 2],
       ['少了|缺了|漏发', 2.5],
-      ['烦死|气死|生气', 3],
+      ['烦死|气死|生气|气人', 3],
       ['离谱|过分|太坑|坑人', 3],
       ['垃圾', 3],
       ['发错|寄错', 3],
@@ -697,6 +773,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['取消', 2],
       ['慢死|太慢', 2],
       ['什么玩意', 3],
+      ['等了.{0,4}(分钟|小时)', 2],
+      ['排队', 1],
       ['污渍|瑕疵|划痕|掉漆|起毛|变形|有异味|发霉', 3],
     ],
   },
@@ -709,10 +787,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['atacado|atacadista', 3],
       ['revend*|lojistas?|distribuid*', 3],
       ['# (unidades|pecas|camisetas|kits|cadeiras|caixas|itens|un|und|pcs)', 2],
-      [
-        '\\d\\d+ (unidades|pecas|kits|caixas|itens|un|und|pcs|cestas|camisetas|canecas|copos|tacas|cadeiras|mochilas|agendas|brindes|lembrancinhas|convites)',
-        1.5,
-      ],
+      ['\\d\\d+ (unidades|pecas|kits|caixas|itens|un|und|pcs|duzias)', 1.5],
       ['em quantidade|grande quantidade|quantidade grande|por quantidade', 3],
       ['(para|da) (minha |a |nossa )?(empresa|escola|igreja|firma|equipe|prefeitura)', 2],
       ['cnpj', 3],
@@ -729,6 +804,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['uniformes', 1.5],
       ['# (pessoas|convidados|funcionarios|alunos)', 1.5],
       ['mil (unidades|pecas)', 3],
+      ['(pegar|levar|comprar|encomendar|pedir|fizer) \\d\\d\\d+', 2.5],
+      ['cada (um|uma|unidade)', 1],
     ],
     es: [
       ['cotiza*', 3],
@@ -737,10 +814,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['(al por|por) mayor|mayoreo|mayorista*', 3],
       ['revend*|distribuid*', 3],
       ['# (unidades|piezas|camisetas|kits|sillas|cajas|articulos|pzas|pzs)', 2],
-      [
-        '\\d\\d+ (unidades|piezas|kits|cajas|articulos|pzas|pzs|canastas|camisetas|playeras|tazas|vasos|copas|sillas|mochilas|agendas|regalos|recuerdos|invitaciones)',
-        1.5,
-      ],
+      ['\\d\\d+ (unidades|piezas|kits|cajas|articulos|pzas|pzs|docenas)', 1.5],
       ['por volumen|en cantidad|gran cantidad|grandes cantidades', 3],
       ['(para|de) (mi |la |nuestra )?(empresa|escuela|colegio|oficina|compania|iglesia|equipo|negocio)', 2],
       ['ruc|rfc|nit|cuit|rut', 1.5],
@@ -757,6 +831,9 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['uniformes', 1.5],
       ['# (personas|invitados|empleados|alumnos)', 1.5],
       ['mil (unidades|piezas)', 3],
+      ['(llevo|compro|pido|encargo|llevara|comprara) \\d\\d\\d+', 2.5],
+      ['cada (uno|una|unidad)', 1],
+      ['por cantidad', 3],
     ],
     en: [
       ['quot*', 3],
@@ -765,10 +842,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['bulk', 3],
       ['resell*|reseller|distributor|retailer*|stockist', 3],
       ['# (units|pieces|pcs|shirts|kits|chairs|boxes|items|cases)', 2],
-      [
-        '\\d\\d+ (units|pieces|pcs|kits|boxes|items|baskets|shirts|t ?shirts|mugs|cups|glasses|chairs|backpacks|planners|gifts|favors|invitations)',
-        1.5,
-      ],
+      ['\\d\\d+ (units|pieces|pcs|kits|boxes|items|dozen)', 1.5],
       ['(for|from) (my|our|a) (company|business|team|office|school|firm|church|organization|store)', 2],
       ['proposal', 3],
       ['invoice', 1],
@@ -783,6 +857,9 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['uniforms', 1.5],
       ['event', 1.5],
       ['thousand (units|pieces)', 3],
+      ['(take|buy|order|get|need) \\d\\d\\d+', 2.5],
+      ['(how much )?each', 1],
+      ['quantity discounts?', 3],
     ],
     zh: [
       ['报价', 3],
@@ -795,7 +872,9 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['起订|起批', 3],
       ['大量|大批', 2.5],
       ['采购', 2.5],
-      ['量大', 3],
+      ['量大|量多', 3],
+      ['拿 ?\\d\\d\\d+', 2.5],
+      ['单价', 1.5],
       ['公司', 1.5],
       ['团购', 2.5],
       ['定制', 1.5],
@@ -889,6 +968,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['operator', 3],
       ['person', 1.5],
       ['sales ?(person|rep|team)', 1.5],
+      ['agents|reps|representatives', 2.5],
     ],
     zh: [
       ['人工', 3],
@@ -907,6 +987,7 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['售后', 1.5],
       ['转(到|给|接)', 2],
       ['接待', 1.5],
+      ['活人', 3],
     ],
   },
 
@@ -1046,6 +1127,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['de nada|imagina', 2],
       ['bom final de semana|boa semana|ate mais|tchau|abracos', 2],
       ['deus abencoe', 2],
+      ['ignor(a|e|ar)|desconsider(a|e)', 2.5],
+      ['(vou|vo) dormir|boa noite pra', 2],
     ],
     es: [
       ['gracias|agradec*|mil gracias', 2],
@@ -1064,6 +1147,9 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['quien (habla|eres|es)', 2.5],
       ['de nada', 2],
       ['buen fin de semana|saludos|chao|chau|bendiciones|nos vemos', 2],
+      ['ignor(a|e|en)|no (le )?hagas caso', 2.5],
+      ['(me voy a|voy a) dormir', 2],
+      ['que onda', 2],
     ],
     en: [
       ['thanks|thank you|thanx|appreciate', 2],
@@ -1080,6 +1166,8 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['lol|haha*|lmao', 1],
       ['who is this|who are you|whos this', 2.5],
       ['youre welcome|have a (good|nice|great) (day|weekend)|bye|see you|cheers', 2],
+      ['ignore (that|this|my|the)', 2.5],
+      ['(off to|going to) (bed|sleep)', 2],
     ],
     zh: [
       ['谢谢|感谢|多谢|辛苦了', 2],
@@ -1091,30 +1179,32 @@ export const INTENT_LEXICON: IntentLexicon = {
       ['不好意思.{0,3}发错|发错(消息|信息|人)|打错了', 3],
       ['随便看看|看看而已|先看看', 3],
       ['考虑一下|想想|再说吧', 3],
-      ['好的|收到|明白|知道了|没问题|行吧|可以的', 1.5],
+      ['(?<!\\p{Script=Han})好的|收到|明白|知道了|没问题|行吧|可以的', 1.5],
       ['哈哈', 1],
       ['你是谁|哪位', 2.5],
       ['不客气|再见|拜拜', 2],
       ['还好吧|都好吗|好久不见|在忙吗', 2],
+      ['忽略|不用管|别管', 2.5],
+      ['睡了|睡觉', 2],
     ],
   },
 }
 
 /**
  * A message made only of greetings, thanks, acknowledgements, laughter and emoji is small talk
- * ("Olá, boa tarde!", "ok obg", "jajaja", "好的谢谢", "👍") whatever words a model associates with
+ * ("Oi, boa noite!!", "blz, valeu", "jajaja", "好的，谢啦", "👍") whatever words a model associates with
  * the requests that usually follow a greeting. Words are canonical tokens (see `tokenize`).
  */
 export const PHATIC_WORDS = new Set(
   `oi oie ola opa eai e ai bom boa bons boas dia dias tarde tardes noite noites tudo bem certo joia tranquilo
    beleza obrigado obrigada obrigadao valeu muito muita ok okay k rs rsrs haha hahaha hehe kk otimo otima
-   perfeito perfeita show legal gente pessoal grupo todos todas a o voces voce que bacana massa sim claro
+   perfeito perfeita show legal gente pessoal galera a o voces voce que bacana massa sim claro
    entendi entendido combinado ta esta tmj abraco abracos tchau ate mais logo amanha
    hola holi buenas buenos buen gracias mil muchas muchisimas todo bien vale dale listo perfecto genial
    excelente jaja jajaja jeje saludos epa como estas estan les va que tal de nada entiendo ok si chao chau
-   hi hello hey hiya yo good morning afternoon evening night thanks thank you so much lot ton all everyone
+   hi hello hey hiya yo good morning afternoon evening night thanks thank you so much lot ton all
    guys there cool great nice awesome perfect alright lol lmao haha cheers bye sup up whats hows it going
    how are of course yes yeah yep sure got see i oh ah uh hmm hm ok np welcome`.split(/\s+/),
 )
 export const PHATIC_HAN =
-  /^(?:你好|您好|早上好|下午好|晚上好|早安|晚安|早|嗨|哈喽|谢谢|谢了|谢啦|多谢|感谢|太|好的|好|嗯|哦|噢|收到|明白|了解|知道了|没问题|哈|呵|嘿|行|可以|大家|亲|在吗|拜拜|再见|辛苦了|啦|了|呀|啊|吧|呢|嘛|哟|都|还好|你们|哒|滴|么|吗)+$/
+  /^(?:你好|您好|早上好|下午好|晚上好|早安|晚安|早|嗨|哈喽|谢谢|谢了|谢啦|多谢|感谢|太|好的|好|嗯|哦|噢|收到|明白|了解|知道了|没问题|哈|呵|嘿|行|可以|大家|亲|在吗|拜拜|再见|辛苦了|啦|了|呀|啊|吧|呢|嘛|哟|都|还好|你们|哒|滴|么|吗|懂了|懂|在不在|嘿嘿)+$/

@@ -2,9 +2,9 @@
  * Multinomial naive Bayes over binary (per-message) features, with Laplace smoothing.
  *
  * Chosen over logistic regression because it trains in one deterministic pass (no learning
- * rate, epochs or seed to keep reproducible), its "model file" is just counts that a reviewer
- * can diff, and with a few hundred messages per language it is as accurate; the rule lexicons
- * carry the precision and the model carries the recall.
+ * rate, epochs or seed to keep reproducible) and its model file is just counts a reviewer can
+ * diff. On its own it reaches ~75% (5-fold cross-validation on the training set); combined with
+ * the rule lexicons it adds the recall the rules lack on phrasings they do not know.
  */
 
 export interface NaiveBayesCounts {
@@ -24,7 +24,12 @@ export interface Example {
   label: string
 }
 
-export function trainNaiveBayes(examples: Example[], classes: string[], alpha: number): NaiveBayesCounts {
+export function trainNaiveBayes(
+  examples: Example[],
+  classes: string[],
+  alpha: number,
+  minCount = 1,
+): NaiveBayesCounts {
   const index = new Map(classes.map((c, i) => [c, i]))
   const docs = classes.map(() => 0)
   const totals = classes.map(() => 0)
@@ -42,6 +47,14 @@ export function trainNaiveBayes(examples: Example[], classes: string[], alpha: n
       row[ci] += 1
       totals[ci] += 1
     }
+  }
+  // Features seen fewer than `minCount` times are dropped (and uncounted from the totals).
+  for (const [f, row] of table) {
+    if (row.reduce((a, b) => a + b, 0) >= minCount) continue
+    row.forEach((n, ci) => {
+      totals[ci] -= n
+    })
+    table.delete(f)
   }
   const features = [...table.keys()].sort()
   const counts = features.map((f) => {

@@ -30,7 +30,7 @@ export function normalizeText(text: string): string {
 
 const HAN = /\p{Script=Han}/u
 /** Han runs, Latin/other word runs (digits included) and pictographic emoji, in order. */
-const TOKEN = /(\p{Script=Han}+)|([\p{L}\p{N}]+)|(\p{Extended_Pictographic})/gu
+const TOKEN = /(\p{Script=Han}+)|((?:(?!\p{Script=Han})[\p{L}\p{N}])+)|(\p{Extended_Pictographic})/gu
 const APOSTROPHES = /['’`´]/g
 
 /**
@@ -44,7 +44,6 @@ const SLANG: Record<string, string> = {
   vcs: 'voces',
   voc: 'voce',
   q: 'que',
-  k: 'que',
   pq: 'porque',
   pk: 'porque',
   xq: 'porque',
@@ -81,11 +80,9 @@ const SLANG: Record<string, string> = {
   pfvr: 'por favor',
   n: 'nao',
   nn: 'nao',
-  ñ: 'nao',
   pra: 'para',
   pro: 'para o',
   ta: 'esta',
-  to: 'to',
   // Spanish
   xfa: 'por favor',
   porfa: 'por favor',
@@ -269,7 +266,11 @@ export type TokenKind = 'word' | 'han' | 'emoji'
 export interface Token {
   kind: TokenKind
   text: string
+  /** Punctuation separates this token from the previous one (a clause boundary). */
+  boundary: boolean
 }
+
+const PUNCTUATION = /[.,!?;:()[\]"“”¿¡…，。！？；：、（）]/u
 
 /**
  * Splits normalized text into word, Han-run and emoji tokens; words pass through the shorthand
@@ -278,13 +279,18 @@ export interface Token {
 export function tokenize(normalized: string): Token[] {
   const out: Token[] = []
   const source = normalized.replace(APOSTROPHES, '')
+  let end = 0
   for (const m of source.matchAll(TOKEN)) {
-    if (m[1]) out.push({ kind: 'han', text: toSimplified(m[1]) })
+    const boundary = PUNCTUATION.test(source.slice(end, m.index))
+    end = m.index + m[0].length
+    if (m[1]) out.push({ kind: 'han', text: toSimplified(m[1]), boundary })
     else if (m[2]) {
       const canonical = SLANG[m[2]]
-      if (canonical === undefined) out.push({ kind: 'word', text: m[2] })
-      else for (const w of canonical.split(' ')) out.push({ kind: 'word', text: w })
-    } else if (m[3]) out.push({ kind: 'emoji', text: m[3] })
+      if (canonical === undefined) out.push({ kind: 'word', text: m[2], boundary })
+      else
+        for (const [i, w] of canonical.split(' ').entries())
+          out.push({ kind: 'word', text: w, boundary: boundary && i === 0 })
+    } else if (m[3]) out.push({ kind: 'emoji', text: m[3], boundary })
   }
   return out
 }

@@ -76,6 +76,44 @@ function negated(ruleText: string, index: number, matched: string, han: boolean)
   return NO_BEFORE_VERB.test(before) && DESIRE_VERB.test(matched)
 }
 
+/**
+ * "A price question about a bulk quantity is a quote" (annotation guideline, README.md):
+ * a number of 20 or more followed by something counted ("40 lençóis", "300 pcs", "50支"),
+ * not by a unit of money, time or measure ("150 reais", "128 gb", "30 dias", "40 码").
+ */
+const NOT_COUNTED =
+  'reais|real|rs|r|dolares|dolar|dollars|bucks|usd|pesos|soles|euros|eur|mil|k|ml|l|litros|liters|gb|tb|mb|kg|g|gramas|gramos|grams|lbs|cm|mm|m|metros|meters|polegadas|pulgadas|inches|w|watts|v|mah|dias|dia|days|day|horas|hours|minutos|minutes|min|anos|years|meses|months|x|vezes|veces|times|por|percent|off|am|pm|h'
+/** Words before a number that make it an identifier or a size, not a quantity. */
+const IDENTIFIER_BEFORE =
+  'pedido|pedidos|order|orden|ordem|numero|n|no|nr|tamanho|talla|size|codigo|code|cep|iphone|galaxy|s|a|modelo|model|numeracao|rua|calle|apto|casa|dia|day|el|em|en|on|at|ate|hasta|until|x'
+/** Words after a number that show it is not counting things ("4587 chegou", "40 e 42"). */
+const NOT_A_NOUN =
+  'e|ou|y|o|and|or|a|the|de|do|da|ja|foi|chegou|esta|is|was|has|ha|nao|no|not|que|q|pra|para|to|for|por|it|pelo|pela|no|na|in|on|at|with|com|con|each|cada|la|el|lo|le'
+const BULK_LATIN = new RegExp(
+  `(?<= )(?<!(?: |^)(?:${IDENTIFIER_BEFORE}) )(?:[2-9]\\d|\\d{3,}) (?!(?:${NOT_COUNTED}|${NOT_A_NOUN}) )(?=[a-z])`,
+  'u',
+)
+const BULK_HAN = /(?:^|[^\d])(?:[2-9]\d|\d{3,}) ?[件个台把套箱份条双张本只瓶盒支袋包桶批]/u
+const BULK_WORDS =
+  /(?<= )(?:lote|lotes|lot|lots|duzias?|docenas?|dozens?|centenas|hundreds|thousands)(?= )|整箱|上百|上千/u
+export const BULK_QUOTE_BONUS = 1.5
+
+export function isBulk(ruleText: string): boolean {
+  return BULK_LATIN.test(ruleText) || BULK_HAN.test(ruleText) || BULK_WORDS.test(ruleText)
+}
+
+const PRICE = INTENTS.indexOf('price_discount')
+const QUOTE = INTENTS.indexOf('quote')
+const COMPLAINT = INTENTS.indexOf('complaint')
+const ORDER = INTENTS.indexOf('order_status')
+const PRODUCT = INTENTS.indexOf('product_inquiry')
+/**
+ * "A message that reports a problem is a complaint even when it names the order, the parcel or
+ * the product" (annotation guideline): with a strong complaint cue, order and product cues count
+ * for the complaint too ("o motoboy jogou o pacote e quebrou", "the tablet screen came scratched").
+ */
+const STRONG_COMPLAINT = 3
+
 /** Sum of matched pattern weights per intent (in `INTENTS` order); negated cues count −½. */
 export function ruleScores(ruleText: string): Float64Array {
   const scores = new Float64Array(INTENTS.length)
@@ -93,6 +131,12 @@ export function ruleScores(ruleText: string): Float64Array {
       scores[g.intent] += neg ? -0.5 * g.weight : g.weight
     }
   }
+  if (scores[COMPLAINT] >= STRONG_COMPLAINT)
+    scores[COMPLAINT] += 0.5 * Math.min(4, Math.max(0, scores[ORDER]) + Math.max(0, scores[PRODUCT]))
+  if (isBulk(ruleText)) {
+    // The price cues of a bulk message are evidence for a quote.
+    scores[QUOTE] += BULK_QUOTE_BONUS + Math.max(0, scores[PRICE])
+  }
   return scores
 }
 
@@ -104,4 +148,20 @@ export function isPhatic(tokens: readonly Token[]): boolean {
   return tokens.every((t) =>
     t.kind === 'emoji' ? true : t.kind === 'han' ? PHATIC_HAN.test(t.text) : PHATIC_WORDS.has(t.text),
   )
+}
+
+/**
+ * In retail chat a question that names no other need ("o queijo é sem lactose?", "is the tv
+ * 4k?", "衣柜是装好的吗") is almost always about the product. Such questions get a small
+ * product_inquiry prior, enough to outweigh the model's associations with the product's name.
+ */
+export const QUESTION_PRIOR = 1.5
+const OTHER_CUE = 2.5
+const QUESTION =
+  /[?？]|[吗呢么]\s*$|^(?:does|do|is|are|can|will|what|which|how|qual|quais|como|tem|tiene|tienen|hay|e|es)\s/u
+
+export function productQuestionPrior(p: { normalized: string }, scores: Float64Array): number {
+  if (!QUESTION.test(p.normalized)) return 0
+  for (let i = 0; i < scores.length; i++) if (i !== PRODUCT && scores[i] >= OTHER_CUE) return 0
+  return QUESTION_PRIOR
 }

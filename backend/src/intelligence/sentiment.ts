@@ -1,12 +1,14 @@
-import { type PreparedText, prepare } from './normalize'
+import { type PreparedText, prepare, type Token } from './normalize'
 import {
   EMOJI_VALENCE,
+  GREETING_ADJECTIVES,
   GREETING_NOUNS,
   HAN_INTENSIFIERS,
   HAN_NEGATORS,
   HAN_VALENCE,
   LATIN_INTENSIFIERS,
   LATIN_NEGATORS,
+  LATIN_PHRASES,
   LATIN_VALENCE,
 } from './sentiment-lexicon'
 import type { SentimentResult } from './types'
@@ -18,6 +20,28 @@ const NEGATION_FACTOR = -0.8
 /** Raw valence → 0..1: score = logistic(SLOPE × valence). */
 const SLOPE = 0.9
 const NEUTRAL_BAND = 0.1
+const QUESTION_DAMPING = 0.3
+
+/** Phrases indexed by their first word: [remaining words, valence], longest first. */
+const PHRASES = new Map<string, [string[], number][]>()
+for (const [phrase, value] of Object.entries(LATIN_PHRASES)) {
+  const [first, ...rest] = phrase.split(' ')
+  const list = PHRASES.get(first) ?? []
+  list.push([rest, value])
+  list.sort((a, b) => b[0].length - a[0].length)
+  PHRASES.set(first, list)
+}
+
+/** Length and valence of the phrase starting at `i`, if any. */
+function phraseAt(tokens: readonly Token[], i: number): [number, number] | undefined {
+  const candidates = PHRASES.get(tokens[i].text)
+  if (!candidates) return undefined
+  for (const [rest, value] of candidates) {
+    if (rest.every((w, k) => tokens[i + 1 + k]?.kind === 'word' && tokens[i + 1 + k].text === w))
+      return [rest.length + 1, value]
+  }
+  return undefined
+}
 
 const EXACT = new Map<string, number>()
 const PREFIXES: [string, number][] = []
@@ -101,12 +125,19 @@ export function analyzeSentiment(text: string): SentimentResult {
 
 export function sentimentOf(p: PreparedText): SentimentResult {
   let valence = 0
+  let positiveEmoji = 0
   const scope: Scope = { negation: 0, boost: 1, boostReach: 0 }
   const tokens = p.tokens
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]
+    if (t.boundary) {
+      scope.negation = 0 // "pedi reembolso e nada, palhaçada": negation ends at the comma
+      scope.boost = 1
+    }
     if (t.kind === 'emoji') {
-      valence += EMOJI_VALENCE[t.text] ?? 0 // emoji sit outside negation scope
+      const v = EMOJI_VALENCE[t.text] ?? 0 // emoji sit outside negation scope
+      valence += v
+      if (v > 0) positiveEmoji += 1
       continue
     }
     if (t.kind === 'han') {
@@ -114,6 +145,14 @@ export function sentimentOf(p: PreparedText): SentimentResult {
       continue
     }
     const w = t.text
+    const phrase = phraseAt(tokens, i)
+    if (phrase) {
+      const [length, value] = phrase
+      if (value !== 0) valence += apply(value, scope)
+      scope.negation = 0
+      i += length - 1
+      continue
+    }
     if (LATIN_NEGATORS.has(w)) {
       scope.negation = NEGATION_SCOPE + 1
     } else if (LATIN_INTENSIFIERS[w] !== undefined) {
@@ -121,7 +160,7 @@ export function sentimentOf(p: PreparedText): SentimentResult {
       scope.boostReach = 3
     } else {
       const next = tokens[i + 1]
-      const greeting = next?.kind === 'word' && GREETING_NOUNS.has(next.text)
+      const greeting = GREETING_ADJECTIVES.has(w) && next?.kind === 'word' && GREETING_NOUNS.has(next.text)
       const value = greeting ? 0 : latinValence(w)
       if (value !== 0) {
         valence += apply(value, scope)
@@ -131,6 +170,9 @@ export function sentimentOf(p: PreparedText): SentimentResult {
     if (scope.negation > 0) scope.negation -= 1
     if (scope.boostReach > 0 && --scope.boostReach === 0) scope.boost = 1
   }
+  // "é bom pra corrida?" asks about quality, it does not praise: damp positive words in a
+  // question unless an emoji says otherwise.
+  if (valence > 0 && positiveEmoji === 0 && /[?？吗]\s*$/u.test(p.raw)) valence *= QUESTION_DAMPING
   // "!!" amplifies whatever the message already says.
   if (valence !== 0 && /!{2,}|！{2,}/u.test(p.raw)) valence *= 1.2
   const score = 1 / (1 + Math.exp(-SLOPE * valence))
