@@ -1,12 +1,14 @@
 import { swaggerUI } from '@hono/swagger-ui'
 import { requestId } from 'hono/request-id'
 import type { AppDeps } from './api/app-env'
-import { bearerAuth } from './api/auth'
+import { adminOnly, apiAuth } from './api/auth'
 import { errorHandler, renderError } from './api/errors'
 import { newRouter } from './api/openapi'
 import { broadcastRoutes } from './api/routes/broadcasts'
 import { channelRoutes } from './api/routes/channels'
 import { classifyRoutes } from './api/routes/classify'
+import { connectionRoutes } from './api/routes/connections'
+import { contactTagRoutes } from './api/routes/contact-tags'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { healthRoutes } from './api/routes/health'
 import { messageRoutes } from './api/routes/messages'
@@ -28,7 +30,23 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps))
   app.route('/', whatsappWebhookRoutes(deps))
-  app.use('/api/v1/*', bearerAuth(deps.db))
+  app.use('/api/v1/*', apiAuth(deps.db, deps.config))
+  for (const path of [
+    'channels',
+    'settings',
+    'broadcasts',
+    'workspaces',
+    'dead-letters',
+    'unrouted',
+    'connections',
+  ]) {
+    app.use(`/api/v1/${path}`, adminOnly())
+    app.use(`/api/v1/${path}/*`, adminOnly())
+  }
+  for (const path of ['templates', 'quick-replies']) {
+    app.use(`/api/v1/${path}`, adminOnly({ readsAllowed: true }))
+    app.use(`/api/v1/${path}/*`, adminOnly({ readsAllowed: true }))
+  }
   app.route('/', channelRoutes(deps))
   app.route('/', threadRoutes(deps))
   app.route('/', deadLetterRoutes(deps))
@@ -38,6 +56,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', sendingSettingsRoutes(deps))
   app.route('/', broadcastRoutes(deps))
   app.route('/', classifyRoutes(deps))
+  app.route('/', contactTagRoutes(deps))
+  app.route('/', connectionRoutes(deps))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {

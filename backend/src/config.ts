@@ -82,6 +82,8 @@ export const envSchema = z
     HUBSPOT_CLIENT_ID: z.string().optional(),
     HUBSPOT_CLIENT_SECRET: z.string().optional(),
     HUBSPOT_API_URL: z.string().url().default('https://api.hubapi.com'),
+    /** The public origin CRMs call (behind a proxy the request URL is not what HubSpot signed). */
+    PUBLIC_URL: optional(z.string().url()),
   })
   .superRefine((env, ctx) => {
     if (env.NODE_ENV !== 'production') return

@@ -25,8 +25,11 @@ export interface AppDeps {
 
 export interface AuthContext {
   workspaceId: string
+  /** The API key, or for card calls the CRM connection, that authenticated the request. */
   keyId: string
-  scope: 'admin' | 'platform'
+  /** `card`: a signed call from a CRM card, acting for the rep looking at a record. */
+  scope: 'admin' | 'platform' | 'card'
+  crm?: { provider: 'hubspot' | 'salesforce' | 'zoho'; connectionId: string }
 }
 
 export interface AppEnv {

@@ -27,13 +27,15 @@ export function messageRoutes(deps: AppDeps) {
   const app = newRouter()
   app.openapi(send, async (c) => {
     const body = c.req.valid('json')
+    const auth = c.get('auth')
     const result = await enqueueSend(deps.db, {
-      workspaceId: c.get('auth').workspaceId,
+      workspaceId: auth.workspaceId,
       contactId: body.contact_id,
       phone: body.phone,
       channelId: body.channel_id,
       content: body.content,
-      kind: body.sender,
+      // A card is a person at the CRM record: its sends are an agent's, whatever the body says.
+      kind: auth.scope === 'card' ? 'agent' : body.sender,
       idempotencyKey: body.idempotency_key,
       eventKey: body.event_key,
       replyTo: body.reply_to,

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { THREAD_PAGE_DEFAULT, THREAD_PAGE_MAX, threadViewSchema, toE164 } from '@scrm/shared'
+import { contactForRecord } from '../../crm/record-links'
 import { ApiError } from '../../lib/errors'
 import { getThread } from '../../threads/thread-service'
 import type { AppDeps } from '../app-env'
@@ -9,12 +10,27 @@ const query = z
   .object({
     phone: z.string().min(3).max(40).optional().openapi({ example: '+5511999990000' }),
     contact_id: z.string().uuid().optional(),
+    /** A CRM record (signed card calls): the record's phone, if given, links it on first view. */
+    crm: z.enum(['hubspot', 'salesforce', 'zoho']).optional(),
+    record_id: z.string().min(1).max(64).optional(),
+    portal_id: z.string().max(32).optional(),
     limit: z.coerce.number().int().min(1).max(THREAD_PAGE_MAX).default(THREAD_PAGE_DEFAULT),
     cursor: z.string().max(200).optional(),
   })
-  .refine((q) => Boolean(q.phone) !== Boolean(q.contact_id), {
-    message: 'give exactly one of phone or contact_id',
-  })
+  .refine(
+    (q) => (q.crm ? Boolean(q.record_id) && !q.contact_id : Boolean(q.phone) !== Boolean(q.contact_id)),
+    {
+      message: 'give exactly one of phone or contact_id, or crm with record_id',
+    },
+  )
+
+const EMPTY_THREAD = {
+  contact: null,
+  tags: [],
+  window: { state: 'closed', open_until: null },
+  messages: [],
+  next_cursor: null,
+}
 
 const route = createRoute({
   method: 'get',
@@ -33,8 +49,25 @@ export function threadRoutes(deps: AppDeps) {
   const app = newRouter()
   app.openapi(route, async (c) => {
     const q = c.req.valid('query')
+    const auth = c.get('auth')
     let lookup: { phone: string } | { contactId: string }
-    if (q.phone) {
+    if (q.crm) {
+      if (!auth.crm || auth.crm.provider !== q.crm) {
+        throw new ApiError('forbidden', `Record lookups need a signed ${q.crm} card request.`)
+      }
+      const contactId = await contactForRecord(
+        deps.db,
+        {
+          workspaceId: auth.workspaceId,
+          connectionId: auth.crm.connectionId,
+          objectType: 'contact',
+          recordId: q.record_id as string,
+        },
+        q.phone,
+      )
+      if (!contactId) return c.json(threadViewSchema.parse(EMPTY_THREAD), 200)
+      lookup = { contactId }
+    } else if (q.phone) {
       const phone = toE164(q.phone)
       if (!phone)
         throw new ApiError(
@@ -45,7 +78,7 @@ export function threadRoutes(deps: AppDeps) {
     } else {
       lookup = { contactId: q.contact_id as string }
     }
-    const view = await getThread(deps.db, c.get('auth').workspaceId, lookup, {
+    const view = await getThread(deps.db, auth.workspaceId, lookup, {
       limit: q.limit,
       cursor: q.cursor,
     })

@@ -1,0 +1,112 @@
+import { createRoute } from '@hono/zod-openapi'
+import { and, eq } from 'drizzle-orm'
+import { crmConnections } from '../../db/schema'
+import { ApiError } from '../../lib/errors'
+import type { AppDeps } from '../app-env'
+import { requireAdmin } from '../auth'
+import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
+
+const connectionView = z.object({
+  id: z.string(),
+  provider: z.string(),
+  account_id: z.string(),
+  state: z.string(),
+  created_at: z.string(),
+})
+
+/**
+ * CRM accounts linked to the workspace. The marketplace OAuth install creates them too; this
+ * route lets an admin link an account (e.g. a HubSpot portal) whose install is managed elsewhere.
+ */
+export function connectionRoutes(deps: AppDeps) {
+  const app = newRouter()
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/api/v1/connections',
+      tags: ['connections'],
+      summary: 'Link a CRM account (HubSpot portal id, Salesforce or Zoho org id) to this workspace',
+      security: bearerSecurity,
+      request: {
+        body: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: z
+                .object({
+                  provider: z.enum(['hubspot', 'salesforce', 'zoho']),
+                  account_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
+                })
+                .strict(),
+            },
+          },
+        },
+      },
+      responses: {
+        201: { description: 'Linked', content: { 'application/json': { schema: connectionView } } },
+        ...commonErrors,
+        409: errorResponse('Linked to a workspace already'),
+      },
+    }),
+    async (c) => {
+      const auth = c.get('auth')
+      requireAdmin(auth.scope)
+      const body = c.req.valid('json')
+      const [row] = await deps.db
+        .insert(crmConnections)
+        .values({ workspaceId: auth.workspaceId, provider: body.provider, accountId: body.account_id })
+        .onConflictDoNothing()
+        .returning()
+      if (!row)
+        throw new ApiError(
+          'conflict',
+          `${body.provider} account ${body.account_id} is already linked to a workspace.`,
+        )
+      return c.json(
+        {
+          id: row.id,
+          provider: row.provider,
+          account_id: row.accountId,
+          state: row.state,
+          created_at: row.createdAt.toISOString(),
+        },
+        201,
+      )
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/connections',
+      tags: ['connections'],
+      summary: "The workspace's CRM accounts",
+      security: bearerSecurity,
+      responses: {
+        200: {
+          description: 'Connections',
+          content: { 'application/json': { schema: z.object({ connections: z.array(connectionView) }) } },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const rows = await deps.db
+        .select()
+        .from(crmConnections)
+        .where(and(eq(crmConnections.workspaceId, c.get('auth').workspaceId)))
+      return c.json(
+        {
+          connections: rows.map((r) => ({
+            id: r.id,
+            provider: r.provider,
+            account_id: r.accountId,
+            state: r.state,
+            created_at: r.createdAt.toISOString(),
+          })),
+        },
+        200,
+      )
+    },
+  )
+  return app
+}

@@ -1,0 +1,35 @@
+import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, tstz, updatedAt } from './columns'
+import { workspaces } from './workspaces'
+
+/**
+ * An installed CRM account (a HubSpot portal, a Salesforce org, a Zoho org) and the workspace it
+ * belongs to. Card calls are trusted for a workspace only through an active connection.
+ */
+export const crmConnections = pgTable(
+  'crm_connections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    provider: text('provider', { enum: ['hubspot', 'salesforce', 'zoho'] }).notNull(),
+    /** The CRM's account id: HubSpot portal id, Salesforce org id, Zoho org id. */
+    accountId: text('account_id').notNull(),
+    state: text('state', { enum: ['active', 'disconnected'] })
+      .notNull()
+      .default('active'),
+    /** AES-256-GCM sealed OAuth tokens (lib/crypto.ts). */
+    accessTokenEnc: text('access_token_enc'),
+    refreshTokenEnc: text('refresh_token_enc'),
+    tokenExpiresAt: tstz('token_expires_at'),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [
+    uniqueIndex('crm_connections_account_uq').on(t.provider, t.accountId),
+    index('crm_connections_workspace_idx').on(t.workspaceId),
+  ],
+)
+
+export type CrmConnection = typeof crmConnections.$inferSelect
