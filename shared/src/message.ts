@@ -71,5 +71,12 @@ export const threadMessageSchema = z.object({
   original_text: z.string().nullable(),
   deleted_at: z.string().nullable(),
   reactions: z.array(reactionSchema),
+  /** For customer messages: what they asked for, how they felt, which language. */
+  intent: z
+    .object({ value: z.string(), confidence: z.number().min(0).max(1) })
+    .nullable()
+    .optional(),
+  sentiment: z.number().min(0).max(1).nullable().optional(),
+  language: z.string().nullable().optional(),
 })
 export type ThreadMessage = z.infer<typeof threadMessageSchema>

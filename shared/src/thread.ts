@@ -1,6 +1,35 @@
 import { z } from 'zod'
 import { threadMessageSchema } from './message'
 
+/** The intents the product recognises in customer messages. */
+export const intentSchema = z.enum([
+  'order_status',
+  'price_discount',
+  'product_inquiry',
+  'store_location',
+  'complaint',
+  'quote',
+  'human_request',
+  'purchase_intent',
+  'other',
+])
+export type Intent = z.infer<typeof intentSchema>
+
+/** Something the product derived about a contact, with why, for the card to explain. */
+export const contactIntentSchema = z.object({
+  value: intentSchema,
+  confidence: z.number().min(0).max(1),
+  reason: z.string(),
+  at: z.string(),
+})
+export const contactSentimentSchema = z.object({
+  /** 0 = negative, 0.5 = neutral, 1 = positive; a moving average of the person's messages. */
+  score: z.number().min(0).max(1),
+  label: z.enum(['negative', 'neutral', 'positive']),
+  reason: z.string(),
+  at: z.string(),
+})
+
 export const contactViewSchema = z.object({
   id: z.string(),
   phone: z.string().nullable(),
@@ -12,6 +41,9 @@ export const contactViewSchema = z.object({
   marketing_opt_out: z.boolean(),
   last_inbound_at: z.string().nullable(),
   last_outbound_at: z.string().nullable(),
+  automation_paused_until: z.string().nullable().optional(),
+  intent: contactIntentSchema.nullable().optional(),
+  sentiment: contactSentimentSchema.nullable().optional(),
 })
 export type ContactView = z.infer<typeof contactViewSchema>
 

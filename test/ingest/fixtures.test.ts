@@ -184,7 +184,7 @@ describe.each(ENGINES)('webhook fixtures on %s', (engine) => {
   /** Empties everything ingest writes; workspace, key and channels stay. */
   const reset = () =>
     rt.db.db.execute(
-      sql`truncate table send_jobs, messages, message_status_events, channel_events, contact_tags, contacts, webhook_events restart identity`,
+      sql`truncate table send_jobs, messages, message_status_events, channel_events, contact_tags, contacts, webhook_events restart identity cascade`,
     )
   const byWamid = (wamid: string) => rt.db.db.select().from(messages).where(eq(messages.wamid, wamid))
   const one = async (wamid: string): Promise<Message> => {

@@ -80,10 +80,13 @@ export async function getThread(
   ])
   const hasMore = page.length > query.limit
   const shown = page.slice(0, query.limit)
-  const reactions = await loadReactions(db, shown)
+  const [reactions, intentSource] = await Promise.all([
+    loadReactions(db, shown),
+    intentMessageText(db, contact),
+  ])
   const oldest = shown.at(-1)
   return {
-    contact: toContactView(contact),
+    contact: toContactView(contact, intentSource),
     tags: tagRows.map(
       (t): TagView => ({
         id: t.id,
@@ -159,7 +162,21 @@ async function loadReactions(db: Database, shown: Message[]): Promise<Map<string
   return out
 }
 
-export function toContactView(c: Contact): ContactView {
+/** The words that set the contact's intent, to say why. */
+async function intentMessageText(db: Database, contact: Contact): Promise<string | null> {
+  if (!contact.lastIntentMessageId) return null
+  const [row] = await db
+    .select({ text: messages.text })
+    .from(messages)
+    .where(eq(messages.id, contact.lastIntentMessageId))
+  return row?.text ?? null
+}
+
+const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text)
+
+export function toContactView(c: Contact, intentSource: string | null = null): ContactView {
+  const sentimentLabel =
+    c.sentiment === null ? null : c.sentiment < 0.4 ? 'negative' : c.sentiment > 0.6 ? 'positive' : 'neutral'
   return {
     id: c.id,
     phone: c.phoneE164,
@@ -171,6 +188,27 @@ export function toContactView(c: Contact): ContactView {
     marketing_opt_out: c.marketingOptOutAt !== null,
     last_inbound_at: c.lastInboundAt?.toISOString() ?? null,
     last_outbound_at: c.lastOutboundAt?.toISOString() ?? null,
+    automation_paused_until: c.automationPausedUntil?.toISOString() ?? null,
+    intent:
+      c.lastIntent && c.lastIntentAt
+        ? {
+            value: c.lastIntent as NonNullable<ContactView['intent']>['value'],
+            confidence: c.lastIntentConfidence ?? 0,
+            reason: intentSource
+              ? `Their message "${excerpt(intentSource)}" (confidence ${Math.round((c.lastIntentConfidence ?? 0) * 100)}%)`
+              : 'From their latest specific message',
+            at: c.lastIntentAt.toISOString(),
+          }
+        : null,
+    sentiment:
+      c.sentiment !== null && sentimentLabel && c.sentimentAt
+        ? {
+            score: Math.round(c.sentiment * 1000) / 1000,
+            label: sentimentLabel,
+            reason: `Moving average over ${c.sentimentMessages} message${c.sentimentMessages === 1 ? '' : 's'} from them, newest weighted most`,
+            at: c.sentimentAt.toISOString(),
+          }
+        : null,
   }
 }
 
@@ -204,5 +242,8 @@ function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessage {
     original_text: m.deletedAt ? null : m.originalText,
     deleted_at: m.deletedAt?.toISOString() ?? null,
     reactions,
+    intent: m.intent ? { value: m.intent, confidence: m.intentConfidence ?? 0 } : null,
+    sentiment: m.sentiment,
+    language: m.language,
   }
 }

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, index, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, tstz, updatedAt } from './columns'
 import { workspaces } from './workspaces'
 
@@ -36,6 +36,15 @@ export const contacts = pgTable(
     automationPausedUntil: tstz('automation_paused_until'),
     lastInboundAt: tstz('last_inbound_at'),
     lastOutboundAt: tstz('last_outbound_at'),
+    /** The intent of the latest customer message that had one, and which message it was. */
+    lastIntent: text('last_intent'),
+    lastIntentConfidence: real('last_intent_confidence'),
+    lastIntentMessageId: bigint('last_intent_message_id', { mode: 'number' }),
+    lastIntentAt: tstz('last_intent_at'),
+    /** Moving average of the sentiment of the person's messages (0..1) and how many it covers. */
+    sentiment: real('sentiment'),
+    sentimentMessages: bigint('sentiment_messages', { mode: 'number' }).notNull().default(0),
+    sentimentAt: tstz('sentiment_at'),
     fieldVersions: jsonb('field_versions').$type<FieldVersions>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

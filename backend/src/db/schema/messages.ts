@@ -1,5 +1,16 @@
 import { sql } from 'drizzle-orm'
-import { bigint, boolean, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  real,
+  text,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core'
 import { createdAt, tstz } from './columns'
 import { contacts } from './contacts'
 import { whatsappChannels } from './whatsapp-channels'
@@ -47,6 +58,11 @@ export const messages = pgTable(
     editedAt: tstz('edited_at'),
     originalText: text('original_text'),
     deletedAt: tstz('deleted_at'),
+    /** Derived from customer text at ingest: intent, its confidence, sentiment (0..1), language. */
+    intent: text('intent'),
+    intentConfidence: real('intent_confidence'),
+    sentiment: real('sentiment'),
+    language: text('language'),
     webhookEventId: bigint('webhook_event_id', { mode: 'number' }),
     createdAt: createdAt(),
   },

@@ -1,0 +1,29 @@
+import { classifyIntent } from './intent'
+import { analyzeSentiment } from './sentiment'
+
+export interface MessageInsights {
+  intent: string
+  confidence: number
+  sentiment: number
+  language: string
+}
+
+/** Message types whose text is the customer's own words (not a reaction, an edit event ...). */
+const CLASSIFIED_TYPES = new Set(['text', 'button', 'interactive', 'image', 'video', 'document', 'order'])
+
+/** Intent, sentiment and language of one customer message; null when it has no words of theirs. */
+export function insightsFor(type: string, text: string | null): MessageInsights | null {
+  if (!text || !CLASSIFIED_TYPES.has(type)) return null
+  const intent = classifyIntent(text)
+  return {
+    intent: intent.intent,
+    confidence: Math.round(intent.confidence * 1000) / 1000,
+    sentiment: Math.round(analyzeSentiment(text).score * 1000) / 1000,
+    language: intent.language,
+  }
+}
+
+/** Weight of a new message in a contact's sentiment moving average. */
+export const SENTIMENT_WEIGHT = 0.3
+/** A contact's intent changes only on a message that says something specific, clearly enough. */
+export const INTENT_MIN_CONFIDENCE = 0.5
