@@ -58,11 +58,11 @@ describe.skipIf(!process.env.DATABASE_URL)('kill -9 during a broadcast (Postgres
       WHATSAPP_GRAPH_URL: sim.url,
     }
     const boot = async () => {
-      const child = spawn(
-        join(ROOT, 'node_modules', '.bin', 'tsx'),
-        [join(ROOT, 'backend', 'src', 'server.ts')],
-        { env, cwd: ROOT },
-      )
+      // node itself with tsx as a loader, not the tsx wrapper: SIGKILL must hit the process that sends.
+      const child = spawn(process.execPath, ['--import', 'tsx', join(ROOT, 'backend', 'src', 'server.ts')], {
+        env,
+        cwd: ROOT,
+      })
       children.push(child)
       for (let i = 0; i < 200; i++) {
         const up = await fetch(`${base}/healthz`)
@@ -127,7 +127,16 @@ describe.skipIf(!process.env.DATABASE_URL)('kill -9 during a broadcast (Postgres
       await new Promise((r) => first.once('exit', r))
       const acceptedAtKill = sim.stats().accepted
       expect(acceptedAtKill).toBeLessThan(120)
+      // Really gone: nothing answers and nothing is sent until the next process starts.
+      expect(
+        await fetch(`${base}/healthz`)
+          .then(() => 'up')
+          .catch(() => 'down'),
+      ).toBe('down')
+      await new Promise((r) => setTimeout(r, 300))
+      const stillSending = sim.stats().accepted - acceptedAtKill
 
+      expect(stillSending).toBeLessThanOrEqual(0)
       await boot()
       let state = ''
       for (let i = 0; i < 600 && state !== 'completed'; i++) {

@@ -6,7 +6,6 @@ import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 
 const ROOT = join(import.meta.dirname, '..', '..')
-const TSX = join(ROOT, 'node_modules', '.bin', 'tsx')
 const SERVER = join(ROOT, 'backend', 'src', 'server.ts')
 
 async function freePort(): Promise<number> {
@@ -24,7 +23,7 @@ function run(env: Record<string, string>): {
   exit: Promise<number | null>
 } {
   let out = ''
-  const child = spawn(TSX, [SERVER], {
+  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     cwd: ROOT,
   })
