@@ -2,7 +2,13 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: ['shared/src/**/*.test.ts', 'backend/src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: [
+      'shared/src/**/*.test.ts',
+      'backend/src/**/*.test.ts',
+      'test/**/*.test.ts',
+      'hubspot-app/*.test.ts',
+      'hubspot-app/src/app/cards/**/*.test.{ts,tsx}',
+    ],
     exclude: ['**/node_modules/**', 'test/bench/**'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,

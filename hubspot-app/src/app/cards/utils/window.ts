@@ -1,0 +1,22 @@
+import type { CardThread } from '../api/schemas'
+
+/** Open only while the backend says so and `open_until` is still ahead: a stale view never offers free text. */
+export function isWindowOpen(window: CardThread['window'], nowMs: number): boolean {
+  if (window.state !== 'open') return false
+  if (!window.open_until) return true
+  const until = Date.parse(window.open_until)
+  return Number.isNaN(until) || until > nowMs
+}
+
+/** Whole hours and minutes from now until `iso`, null when it has passed or is unreadable. */
+export function timeLeft(iso: string | null, nowMs: number): { h: number; m: number } | null {
+  if (!iso) return null
+  const until = Date.parse(iso)
+  if (Number.isNaN(until) || until <= nowMs) return null
+  const minutes = Math.max(1, Math.floor((until - nowMs) / 60_000))
+  return { h: Math.floor(minutes / 60), m: minutes % 60 }
+}
+
+/** True while `iso` is a time still ahead. */
+export const isFuture = (iso: string | null | undefined, nowMs: number): boolean =>
+  Boolean(iso) && Date.parse(iso as string) > nowMs
