@@ -22,7 +22,9 @@ const checks = [
   ['-p', 'hubspot-app/src/app/cards/tsconfig.json', '--noEmit'],
   ['-p', 'hubspot-app/tsconfig.json', '--noEmit'],
 ]
-let failed = checks.filter((args) => spawnSync(bin('tsc'), args, { cwd: root, stdio: 'inherit' }).status !== 0).length
+let failed = checks.filter(
+  (args) => spawnSync(bin('tsc'), args, { cwd: root, stdio: 'inherit' }).status !== 0,
+).length
 if (failed) console.log('Type-check failed (counted as 1 failed).')
 
 console.log(`Running tests on ${engines}...`)
