@@ -5,6 +5,7 @@ import { adminOnly, apiAuth } from './api/auth'
 import { errorHandler, renderError } from './api/errors'
 import { newRouter } from './api/openapi'
 import { broadcastRoutes } from './api/routes/broadcasts'
+import { catalogRoutes } from './api/routes/catalog'
 import { channelRoutes } from './api/routes/channels'
 import { classifyRoutes } from './api/routes/classify'
 import { connectionRoutes } from './api/routes/connections'
@@ -58,6 +59,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', classifyRoutes(deps))
   app.route('/', contactTagRoutes(deps))
   app.route('/', connectionRoutes(deps))
+  app.route('/', catalogRoutes(deps))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {

@@ -78,5 +78,7 @@ export const threadMessageSchema = z.object({
     .optional(),
   sentiment: z.number().min(0).max(1).nullable().optional(),
   language: z.string().nullable().optional(),
+  /** Standard product codes the message mentions (the workspace's catalogue). */
+  products: z.array(z.string()).nullable().optional(),
 })
 export type ThreadMessage = z.infer<typeof threadMessageSchema>

@@ -44,6 +44,17 @@ export const contactViewSchema = z.object({
   automation_paused_until: z.string().nullable().optional(),
   intent: contactIntentSchema.nullable().optional(),
   sentiment: contactSentimentSchema.nullable().optional(),
+  /** Products the person asked about, most mentioned first. */
+  interests: z
+    .array(
+      z.object({
+        sku: z.string(),
+        name: z.string().nullable(),
+        mentions: z.number().int(),
+        last_at: z.string(),
+      }),
+    )
+    .optional(),
 })
 export type ContactView = z.infer<typeof contactViewSchema>
 

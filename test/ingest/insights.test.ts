@@ -53,4 +53,33 @@ describe.each(ENGINES)('intent and sentiment on ingest on %s', (engine) => {
     await customerWrites(rt, NUMBER_A, { waId: '15550000004', name: 'Ann' }, 'Where is your store located?')
     expect((await thread('+15550000004')).contact.intent.value).toBe('store_location')
   })
+
+  it('maps product mentions to catalogue codes on the message and the contact interests', async () => {
+    const put = await rt.api('/api/v1/catalog/APL-IP15PM', {
+      method: 'PUT',
+      json: { name: 'iPhone 15 Pro Max', aliases: ['iphone15promax', '苹果15 pro max'] },
+    })
+    expect(put.status).toBe(200)
+    await rt.api('/api/v1/catalog/APL-IP15', { method: 'PUT', json: { name: 'iPhone 15' } })
+    const who = { waId: '5511960000005', name: 'Caio' }
+    await customerWrites(
+      rt,
+      NUMBER_A,
+      who,
+      'Quanto custa o iPhone15 Pro Max?',
+      new Date(Date.now() - 120_000),
+    )
+    await customerWrites(rt, NUMBER_A, who, 'e o iphone 15 pro max de 512?', new Date(Date.now() - 60_000))
+    await customerWrites(rt, NUMBER_A, who, 'ou o iPhone 15 mesmo')
+    const view = await thread('+5511960000005')
+    expect(view.messages.map((m: { products: string[] | null }) => m.products)).toEqual([
+      ['APL-IP15PM'],
+      ['APL-IP15PM'],
+      ['APL-IP15'],
+    ])
+    expect(view.contact.interests).toEqual([
+      expect.objectContaining({ sku: 'APL-IP15PM', name: 'iPhone 15 Pro Max', mentions: 2 }),
+      expect.objectContaining({ sku: 'APL-IP15', name: 'iPhone 15', mentions: 1 }),
+    ])
+  })
 })

@@ -2,13 +2,21 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import { identityKey, resolveIdentities } from '../contacts/resolve-identities'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
-import { channelEvents, contacts, messageStatusEvents, messages, workspaces } from '../db/schema'
+import {
+  channelEvents,
+  contacts,
+  messageStatusEvents,
+  messages,
+  productCatalog,
+  workspaces,
+} from '../db/schema'
 import {
   INTENT_MIN_CONFIDENCE,
   insightsFor,
   type MessageInsights,
   SENTIMENT_WEIGHT,
 } from '../intelligence/message-insights'
+import { ProductMatcher } from '../intelligence/product-matcher'
 import { applyStatusFeedback } from '../outbound/apply-status-feedback'
 import { isOptOut } from '../outbound/opt-out-keywords'
 import { policyOf } from '../outbound/policy-settings'
@@ -44,12 +52,18 @@ export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = 
   )
 
   const contactIds = await resolveAllIdentities(tx, [...msgs, ...preferences], now)
-  const insights = new Map(
-    msgs.map((m) => [m, m.direction === 'inbound' ? insightsFor(m.content.type, m.content.text) : null]),
+  const matchers = await productMatchers(tx, msgs)
+  const insights = new Map<MessageRecord, Insights | null>(
+    msgs.map((m): [MessageRecord, Insights | null] => {
+      const found = m.direction === 'inbound' ? insightsFor(m.content.type, m.content.text) : null
+      if (!found) return [m, null]
+      return [m, { ...found, products: matchers.get(m.channel.workspaceId)?.match(m.content.text) ?? [] }]
+    }),
   )
   const inserted = await insertMessages(tx, msgs, contactIds, insights)
   await touchContacts(tx, msgs, contactIds)
   await updateContactInsights(tx, msgs, contactIds, insights, inserted)
+  await recordInterests(tx, msgs, contactIds, insights, inserted)
   await applyIdentityChanges(tx, msgs, contactIds)
   await applyEditsAndRevokes(tx, msgs, inserted)
   await applyStatusFeedback(tx, statuses)
@@ -108,7 +122,7 @@ async function insertMessages(
   tx: Executor,
   msgs: MessageRecord[],
   ids: Map<string, string>,
-  insights: Map<MessageRecord, MessageInsights | null>,
+  insights: Map<MessageRecord, Insights | null>,
 ): Promise<Map<string, number>> {
   if (msgs.length === 0) return new Map()
   // One JSON parameter, not drizzle's multi-row VALUES: building that for 200 rows x 23 columns
@@ -141,6 +155,7 @@ async function insertMessages(
     intent_confidence: insights.get(m)?.confidence ?? null,
     sentiment: insights.get(m)?.sentiment ?? null,
     language: insights.get(m)?.language ?? null,
+    products: insights.get(m)?.products.length ? insights.get(m)?.products : null,
   }))
   const rows = await queryRows<{ id: string | number; channel_id: string; wamid: string }>(
     tx,
@@ -148,17 +163,97 @@ async function insertMessages(
     insert into messages (workspace_id, channel_id, contact_id, wamid, direction, type, text, payload, media_id,
       media_mime_type, media_sha256, media_filename, media_url, status, status_at, error_code, error_title,
       error_details, sender, sent_at, related_wamid, thread_visible, webhook_event_id, intent, intent_confidence,
-      sentiment, language)
+      sentiment, language, products)
     select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(workspace_id uuid, channel_id uuid,
       contact_id uuid, wamid text, direction text, type text, text text, payload jsonb, media_id text,
       media_mime_type text, media_sha256 text, media_filename text, media_url text, status text,
       status_at timestamptz, error_code int, error_title text, error_details text, sender text,
       sent_at timestamptz, related_wamid text, thread_visible boolean, webhook_event_id bigint, intent text,
-      intent_confidence real, sentiment real, language text)
+      intent_confidence real, sentiment real, language text, products jsonb)
     on conflict do nothing
     returning id, channel_id, wamid`,
   )
   return new Map(rows.map((r) => [`${r.channel_id}|${r.wamid}`, Number(r.id)]))
+}
+
+type Insights = MessageInsights & { products: string[] }
+
+/** One matcher per workspace in the batch, from its product catalogue. */
+async function productMatchers(tx: Executor, msgs: MessageRecord[]): Promise<Map<string, ProductMatcher>> {
+  const workspaceIds = [
+    ...new Set(msgs.filter((m) => m.direction === 'inbound').map((m) => m.channel.workspaceId)),
+  ]
+  if (workspaceIds.length === 0) return new Map()
+  const rows = await tx
+    .select({
+      workspaceId: productCatalog.workspaceId,
+      sku: productCatalog.sku,
+      name: productCatalog.name,
+      aliases: productCatalog.aliases,
+    })
+    .from(productCatalog)
+    .where(inArray(productCatalog.workspaceId, workspaceIds))
+  const byWorkspace = new Map<string, { sku: string; names: string[] }[]>()
+  for (const r of rows)
+    byWorkspace.set(r.workspaceId, [
+      ...(byWorkspace.get(r.workspaceId) ?? []),
+      { sku: r.sku, names: [r.name, ...r.aliases] },
+    ])
+  return new Map([...byWorkspace].map(([id, entries]) => [id, new ProductMatcher(entries)]))
+}
+
+/** Products each contact asked about: mentions counted once per new message. */
+async function recordInterests(
+  tx: Executor,
+  msgs: MessageRecord[],
+  ids: Map<string, string>,
+  insights: Map<MessageRecord, Insights | null>,
+  inserted: Map<string, number>,
+): Promise<void> {
+  const rows = new Map<
+    string,
+    {
+      workspace_id: string
+      contact_id: string
+      sku: string
+      mentions: number
+      first_at: string
+      last_at: string
+    }
+  >()
+  for (const m of msgs) {
+    const products = insights.get(m)?.products ?? []
+    if (products.length === 0 || !inserted.has(`${m.channel.id}|${m.wamid}`)) continue
+    const contactId = contactOf(ids, m)
+    const at = m.sentAt.toISOString()
+    for (const sku of products) {
+      const key = `${contactId}|${sku}`
+      const row = rows.get(key) ?? {
+        workspace_id: m.channel.workspaceId,
+        contact_id: contactId,
+        sku,
+        mentions: 0,
+        first_at: at,
+        last_at: at,
+      }
+      row.mentions += 1
+      if (at < row.first_at) row.first_at = at
+      if (at > row.last_at) row.last_at = at
+      rows.set(key, row)
+    }
+  }
+  if (rows.size === 0) return
+  const values = [...rows.values()].sort((a, b) =>
+    `${a.contact_id}${a.sku}`.localeCompare(`${b.contact_id}${b.sku}`),
+  )
+  await tx.execute(sql`
+    insert into contact_interests (workspace_id, contact_id, sku, mentions, first_at, last_at)
+    select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb)
+      as v(workspace_id uuid, contact_id uuid, sku text, mentions int, first_at timestamptz, last_at timestamptz)
+    on conflict (contact_id, sku) do update set
+      mentions = contact_interests.mentions + excluded.mentions,
+      first_at = least(contact_interests.first_at, excluded.first_at),
+      last_at = greatest(contact_interests.last_at, excluded.last_at)`)
 }
 
 /**
@@ -170,7 +265,7 @@ async function updateContactInsights(
   tx: Executor,
   msgs: MessageRecord[],
   ids: Map<string, string>,
-  insights: Map<MessageRecord, MessageInsights | null>,
+  insights: Map<MessageRecord, Insights | null>,
   inserted: Map<string, number>,
 ): Promise<void> {
   type Fold = {

@@ -6,9 +6,18 @@ import {
   type ThreadMessage,
   type ThreadView,
 } from '@scrm/shared'
-import { and, asc, eq, inArray, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
-import { type Contact, contacts, contactTags, type Message, messages, tags } from '../db/schema'
+import {
+  type Contact,
+  contactInterests,
+  contacts,
+  contactTags,
+  type Message,
+  messages,
+  productCatalog,
+  tags,
+} from '../db/schema'
 import { decodeCursor, encodeCursor } from './cursor'
 
 export const WINDOW_MS = 24 * 60 * 60 * 1000
@@ -80,13 +89,14 @@ export async function getThread(
   ])
   const hasMore = page.length > query.limit
   const shown = page.slice(0, query.limit)
-  const [reactions, intentSource] = await Promise.all([
+  const [reactions, intentSource, interests] = await Promise.all([
     loadReactions(db, shown),
     intentMessageText(db, contact),
+    loadInterests(db, contact),
   ])
   const oldest = shown.at(-1)
   return {
-    contact: toContactView(contact, intentSource),
+    contact: { ...toContactView(contact, intentSource), interests },
     tags: tagRows.map(
       (t): TagView => ({
         id: t.id,
@@ -160,6 +170,33 @@ async function loadReactions(db: Database, shown: Message[]): Promise<Map<string
     out.set(key, [...(out.get(key) ?? []), reaction])
   }
   return out
+}
+
+async function loadInterests(db: Database, contact: Contact) {
+  const rows = await db
+    .select({
+      sku: contactInterests.sku,
+      name: productCatalog.name,
+      mentions: contactInterests.mentions,
+      lastAt: contactInterests.lastAt,
+    })
+    .from(contactInterests)
+    .leftJoin(
+      productCatalog,
+      and(
+        eq(productCatalog.workspaceId, contactInterests.workspaceId),
+        eq(productCatalog.sku, contactInterests.sku),
+      ),
+    )
+    .where(eq(contactInterests.contactId, contact.id))
+    .orderBy(desc(contactInterests.mentions), desc(contactInterests.lastAt))
+    .limit(10)
+  return rows.map((r) => ({
+    sku: r.sku,
+    name: r.name,
+    mentions: r.mentions,
+    last_at: r.lastAt.toISOString(),
+  }))
 }
 
 /** The words that set the contact's intent, to say why. */
@@ -245,5 +282,6 @@ function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessage {
     intent: m.intent ? { value: m.intent, confidence: m.intentConfidence ?? 0 } : null,
     sentiment: m.sentiment,
     language: m.language,
+    products: m.products,
   }
 }

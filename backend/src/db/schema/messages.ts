@@ -63,6 +63,8 @@ export const messages = pgTable(
     intentConfidence: real('intent_confidence'),
     sentiment: real('sentiment'),
     language: text('language'),
+    /** Standard product codes the text mentions (per the workspace catalogue). */
+    products: jsonb('products').$type<string[]>(),
     webhookEventId: bigint('webhook_event_id', { mode: 'number' }),
     createdAt: createdAt(),
   },
