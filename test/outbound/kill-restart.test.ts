@@ -1,24 +1,15 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { createServer } from 'node:net'
 import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, describe, expect, it } from 'vitest'
 import { startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
+import { freePort } from '../support/free-port'
 import { TOKEN } from '../support/send-harness'
 import { adminQuery, serverUrl, TEMPLATE_DB } from '../support/test-db'
 import { NUMBER_A, TEST_ENV, type TestResponse } from '../support/test-runtime'
 
 const ROOT = join(import.meta.dirname, '..', '..')
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const srv = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = srv.address() as { port: number }
-      srv.close(() => resolve(port))
-    })
-  })
-}
 
 describe.skipIf(!process.env.DATABASE_URL)('kill -9 during a broadcast (Postgres server)', () => {
   const database = `scrm_kill_${randomBytes(4).toString('hex')}`
