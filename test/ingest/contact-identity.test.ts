@@ -58,6 +58,23 @@ describe.each(ENGINES)('contact identity on %s', (engine) => {
       { phone_e164: null, bsuid: 'BR.77712345678901234567' },
     ])
 
+    // A send queued for the BSUID-only contact must survive the merge.
+    const bsuidContact = (await (await rt.api('/api/v1/thread?phone=%2B5511966660002')).json()).contact.id
+    const [bsuidRow] = await queryRows<{ id: string }>(
+      rt.db.db,
+      sql`select id from contacts where bsuid = 'BR.77712345678901234567'`,
+    )
+    const queued = await rt.api('/api/v1/messages', {
+      method: 'POST',
+      json: {
+        contact_id: bsuidRow?.id,
+        sender: 'agent',
+        content: { type: 'text', text: 'resposta na fila' },
+      },
+    })
+    expect(queued.status).toBe(202)
+    expect(bsuidContact).not.toBe(bsuidRow?.id)
+
     // A delivery carrying both ids proves they are one person: one contact with both histories.
     await send({ waId: '5511966660002', userId: 'BR.77712345678901234567', name: 'Bia' }, 'com os dois')
     const merged = await queryRows<{ id: string; phone_e164: string; bsuid: string; username: string }>(
@@ -74,9 +91,13 @@ describe.each(ENGINES)('contact identity on %s', (engine) => {
     expect(thread.messages.map((m: { text: string }) => m.text)).toEqual([
       'por telefone',
       'por username',
+      // Webhook times are whole seconds: the later delivery sorts before the queued reply.
       'com os dois',
+      'resposta na fila',
     ])
     expect(thread.contact.bsuid).toBe('BR.77712345678901234567')
+    const jobs = await queryRows<{ contact_id: string }>(rt.db.db, sql`select contact_id from send_jobs`)
+    expect(jobs).toEqual([{ contact_id: merged[0]?.id }])
   })
 
   it('merges inside one envelope whose first message uses the BSUID alone and the next carries both ids', async () => {

@@ -206,6 +206,18 @@ export async function mergeContacts(tx: Executor, a: Contact, b: Contact): Promi
     from contact_tags where contact_id = ${absorbed.id}
     on conflict do nothing`)
   await tx.delete(contactTags).where(eq(contactTags.contactId, absorbed.id))
+  // Everything else that hangs off a contact moves too: deleting the absorbed row would otherwise
+  // cascade away its queued sends, its CRM record links and its product interests.
+  await tx.execute(sql`update send_jobs set contact_id = ${survivor.id} where contact_id = ${absorbed.id}`)
+  await tx.execute(sql`
+    update crm_record_links set contact_id = ${survivor.id} where contact_id = ${absorbed.id}`)
+  await tx.execute(sql`
+    insert into contact_interests (workspace_id, contact_id, sku, mentions, first_at, last_at)
+    select workspace_id, ${survivor.id}, sku, mentions, first_at, last_at from contact_interests where contact_id = ${absorbed.id}
+    on conflict (contact_id, sku) do update set
+      mentions = contact_interests.mentions + excluded.mentions,
+      first_at = least(contact_interests.first_at, excluded.first_at),
+      last_at = greatest(contact_interests.last_at, excluded.last_at)`)
   await tx.delete(contacts).where(eq(contacts.id, absorbed.id))
   const merged = {
     phoneE164: survivor.phoneE164 ?? absorbed.phoneE164,
