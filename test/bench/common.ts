@@ -1,4 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
+import type { Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { serve } from '@hono/node-server'
 import pg from 'pg'
 
 /** Shared plumbing of the benchmarks: databases, statistics and CPU accounting. */
@@ -108,4 +111,21 @@ export function machineCpuMs(): { busy: number; total: number } {
   } catch {
     return { busy: Number.NaN, total: Number.NaN }
   }
+}
+
+/** Serves `fetch` on a free loopback port. */
+export async function listen(
+  fetch: (req: Request) => Response | Promise<Response>,
+): Promise<{ server: Server; origin: string }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
+      resolve({ server, origin: `http://127.0.0.1:${info.port}` }),
+    ) as Server
+  })
+}
+
+export async function closeServer(server: Server | undefined): Promise<void> {
+  if (!server) return
+  server.closeAllConnections()
+  await new Promise<void>((resolve) => server.close(() => resolve()))
 }

@@ -1,9 +1,7 @@
 import { type ChildProcess, fork } from 'node:child_process'
 import type { Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { availableParallelism } from 'node:os'
 import { fileURLToPath } from 'node:url'
-import { serve } from '@hono/node-server'
 import { Hono } from 'hono'
 import pg from 'pg'
 import { parseConfig } from '../../backend/src/config'
@@ -11,8 +9,10 @@ import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import {
   BENCH_SECRETS,
+  closeServer,
   dropDatabase,
   fmt,
+  listen,
   machineCpuMs,
   postgresCpu,
   postgresCpuSince,
@@ -164,22 +164,6 @@ async function runStep(
     )
   }
   return { ...r, label }
-}
-
-async function listen(
-  fetch: (req: Request) => Response | Promise<Response>,
-): Promise<{ server: Server; origin: string }> {
-  return new Promise((resolve) => {
-    const server = serve({ fetch, hostname: '127.0.0.1', port: 0 }, (info: AddressInfo) =>
-      resolve({ server, origin: `http://127.0.0.1:${info.port}` }),
-    ) as Server
-  })
-}
-
-async function closeServer(server: Server | undefined): Promise<void> {
-  if (!server) return
-  server.closeAllConnections()
-  await new Promise<void>((resolve) => server.close(() => resolve()))
 }
 
 /** Figures from a box that is busy with something else are not comparable; say so up front. */

@@ -2,6 +2,7 @@ import pg from 'pg'
 import { parseConfig } from '../../backend/src/config'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
+import { makeRng } from '../simulators/whatsapp/cloud-api/random'
 import { BENCH_SECRETS, dropDatabase, fmt, percentile, recreateDatabase, round, sortedCopy } from './common'
 
 /**
@@ -21,18 +22,6 @@ const CHUNK = 100_000
 const CHANNEL = { phoneNumberId: '106540352242922', display: '+15550783881', wabaId: '102290129340398' }
 
 const log = (line: string) => process.stdout.write(`${line}\n`)
-
-// A deterministic generator, so two runs ask for the same contacts in the same order.
-function rng(seed: number): () => number {
-  let s = seed >>> 0
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 async function seed(client: pg.Client, workspaceId: string, channelId: string): Promise<void> {
   const t0 = performance.now()
@@ -249,7 +238,7 @@ async function main(): Promise<void> {
 
     // Half the visits pick any contact, half pick contacts in proportion to their traffic (agents
     // open busy threads more often); each reads the first page and up to two older pages.
-    const random = rng(7)
+    const random = makeRng(7)
     const pickWeighted = () => {
       const x = random() * total
       let lo = 0

@@ -16,15 +16,17 @@ export async function applyStatusFeedback(tx: Executor, statuses: StatusRecord[]
     return match ? [{ message_id: Number(match[1]), channel_id: s.channel.id, wamid: s.wamid }] : []
   })
   if (ours.length > 0) {
+    // send_jobs before messages: the sender's recordOutcome locks a job and then its message, and a
+    // status can be ingested while that transaction is open; the opposite order deadlocks.
     const rows = JSON.stringify(ours)
-    await tx.execute(sql`
-      update messages m set wamid = v.wamid
-      from jsonb_to_recordset(${rows}::jsonb) as v(message_id bigint, channel_id uuid, wamid text)
-      where m.id = v.message_id and m.channel_id = v.channel_id and m.wamid is null`)
     await tx.execute(sql`
       update send_jobs j set state = 'sent', sent_at = coalesce(j.sent_at, clock_timestamp()), last_error = null
       from jsonb_to_recordset(${rows}::jsonb) as v(message_id bigint, channel_id uuid, wamid text)
       where j.message_id = v.message_id and j.state in ('sending', 'unknown', 'queued')`)
+    await tx.execute(sql`
+      update messages m set wamid = v.wamid
+      from jsonb_to_recordset(${rows}::jsonb) as v(message_id bigint, channel_id uuid, wamid text)
+      where m.id = v.message_id and m.channel_id = v.channel_id and m.wamid is null`)
   }
 
   const failures = statuses.filter((s) => s.status === 'failed' && s.error)

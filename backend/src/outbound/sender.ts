@@ -53,8 +53,8 @@ export class Sender {
   /** Per channel: until when this process already holds reserved slots. */
   private readonly scheduledUntil = new Map<string, number>()
   private readonly busy = new Set<string>()
-  /** Per channel: when this process last started a send, to keep sends apart when timers bunch. */
-  private readonly lastSendAt = new Map<string, number>()
+  /** Per channel: starts this process's claimed sends in slot order (see Pacer). */
+  private readonly pacers = new Map<string, Pacer>()
 
   constructor(
     private readonly db: Database,
@@ -104,7 +104,7 @@ export class Sender {
         this.options.logger.error({ err: (error as Error).message }, 'sender tick failed')
       }
       await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, this.options.pollMs)
+        const timer = setTimeout(done, this.nextPassIn())
         function done() {
           clearTimeout(timer)
           resolve()
@@ -112,6 +112,21 @@ export class Sender {
         this.waker = done
       })
     }
+  }
+
+  /**
+   * The next pass comes when a busy channel's reserved slots are down to half a horizon, so the
+   * next claim lands while they last and the number never idles between claims; else after pollMs.
+   */
+  private nextPassIn(): number {
+    const now = Date.now()
+    let wait = this.options.pollMs
+    for (const until of this.scheduledUntil.values()) {
+      const due = until - this.options.horizonMs / 2 - now
+      // A floor, so a channel whose queue ran dry does not spin until its last slot.
+      if (until > now) wait = Math.min(wait, Math.max(this.options.horizonMs / 10, due))
+    }
+    return wait
   }
 
   private async serveChannel(channelId: string): Promise<number> {
@@ -193,13 +208,18 @@ export class Sender {
 
   private schedule(channel: ChannelInfo, job: ClaimedJob, slot: Date, interval: number): void {
     const task = (async () => {
-      await this.waitForTurn(channel.id, slot.getTime(), interval)
+      const answered = await this.waitForTurn(channel.id, slot.getTime(), interval, channel.mps)
       const body = {
         ...job.request,
         ...recipientField(job.recipient),
         biz_opaque_callback_data: `scrm:${job.messageId}`,
       }
-      const outcome = await sendMessage(this.options.cloudApi, channel.phoneNumberId, channel.token, body)
+      const outcome = await sendMessage(
+        this.options.cloudApi,
+        channel.phoneNumberId,
+        channel.token,
+        body,
+      ).finally(answered)
       const result = await recordOutcome(
         {
           db: this.db,
@@ -222,17 +242,16 @@ export class Sender {
   }
 
   /**
-   * Waits for the slot, and never starts two sends closer than `interval` in this process: when
-   * the event loop was busy, late timers would otherwise fire together and burst past the cap.
+   * Resolves when the send may start: at its slot, or as soon after it as the pacer allows. The
+   * caller calls the function it resolves with when Meta's answer (or the give-up) is in.
    */
-  private async waitForTurn(channelId: string, slot: number, interval: number): Promise<void> {
-    for (;;) {
-      const earliest = Math.max(slot, (this.lastSendAt.get(channelId) ?? 0) + interval)
-      const wait = earliest - Date.now()
-      if (wait <= 0) break
-      await new Promise((r) => setTimeout(r, wait))
+  private waitForTurn(channelId: string, slot: number, interval: number, cap: number): Promise<() => void> {
+    let pacer = this.pacers.get(channelId)
+    if (!pacer) {
+      pacer = new Pacer()
+      this.pacers.set(channelId, pacer)
     }
-    this.lastSendAt.set(channelId, Date.now())
+    return pacer.wait(slot, interval, cap)
   }
 
   private async loadChannel(id: string): Promise<ChannelInfo | null> {
@@ -251,6 +270,72 @@ export class Sender {
       tierLimit: row.tierLimit,
       portfolioId: row.portfolioId ?? row.wabaId ?? row.id,
       paused: row.pausedUntil !== null && row.pausedUntil > new Date(),
+    }
+  }
+}
+
+/**
+ * Starts one channel's claimed sends one at a time, in slot order, on a single timer.
+ *
+ * Never before its slot. A send that starts late (busy event loop, timer rounding) does not push
+ * the ones after it back, or the lateness adds up: the number falls behind its slots and claimed
+ * jobs, replies included, pile up in the process. Late sends catch up, at most twice as fast as
+ * the slots.
+ *
+ * And never past the cap as Meta counts it (messages accepted in any 1 s): Meta accepted each send
+ * somewhere between its start and its answer, so a send may start only while fewer than `cap`
+ * sends are unanswered or were answered within the last second. That holds whatever the delays
+ * between here and Meta, which the slots' spacing alone cannot promise.
+ */
+class Pacer {
+  private readonly waiting: { slot: number; start: (answered: () => void) => void }[] = []
+  /** Sends unanswered or answered within the last second. */
+  private recent: { answeredAt: number | null }[] = []
+  private lastStart = Number.NEGATIVE_INFINITY
+  private timer: NodeJS.Timeout | null = null
+  private interval = 1
+  private cap = 1
+
+  wait(slot: number, interval: number, cap: number): Promise<() => void> {
+    this.interval = interval
+    this.cap = cap
+    return new Promise((start) => {
+      let i = this.waiting.length
+      while (i > 0 && (this.waiting[i - 1] as { slot: number }).slot > slot) i -= 1
+      this.waiting.splice(i, 0, { slot, start })
+      this.pump()
+    })
+  }
+
+  private pump(): void {
+    if (this.timer) clearTimeout(this.timer)
+    this.timer = null
+    for (;;) {
+      const next = this.waiting[0]
+      if (!next) return
+      const now = Date.now()
+      this.recent = this.recent.filter((s) => s.answeredAt === null || s.answeredAt > now - 1000)
+      let earliest = Math.max(next.slot, this.lastStart + this.interval / 2)
+      const excess = this.recent.length - this.cap + 1
+      if (excess > 0) {
+        // Room comes when enough answered sends leave the window; or with an answer (it pumps).
+        const answered = this.recent.flatMap((s) => (s.answeredAt === null ? [] : [s.answeredAt]))
+        answered.sort((a, b) => a - b)
+        const freed = answered[excess - 1]
+        earliest = Math.max(earliest, freed === undefined ? Number.POSITIVE_INFINITY : freed + 1000)
+      }
+      if (earliest > now) {
+        if (Number.isFinite(earliest)) this.timer = setTimeout(() => this.pump(), earliest - now)
+        return
+      }
+      this.waiting.shift()
+      this.lastStart = now
+      const sent: { answeredAt: number | null } = { answeredAt: null }
+      this.recent.push(sent)
+      next.start(() => {
+        sent.answeredAt = Date.now()
+        this.pump()
+      })
     }
   }
 }
