@@ -53,13 +53,7 @@ export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = 
 
   const contactIds = await resolveAllIdentities(tx, [...msgs, ...preferences], now)
   const matchers = await productMatchers(tx, msgs)
-  const insights = new Map<MessageRecord, Insights | null>(
-    msgs.map((m): [MessageRecord, Insights | null] => {
-      const found = m.direction === 'inbound' ? insightsFor(m.content.type, m.content.text) : null
-      if (!found) return [m, null]
-      return [m, { ...found, products: matchers.get(m.channel.workspaceId)?.match(m.content.text) ?? [] }]
-    }),
-  )
+  const insights = await classifyInbound(msgs, matchers)
   const inserted = await insertMessages(tx, msgs, contactIds, insights)
   await touchContacts(tx, msgs, contactIds)
   await updateContactInsights(tx, msgs, contactIds, insights, inserted)
@@ -177,6 +171,30 @@ async function insertMessages(
 }
 
 type Insights = MessageInsights & { products: string[] }
+
+/** Messages classified between two yields: the webhook acks share this event loop. */
+const CLASSIFY_SLICE = 25
+
+/**
+ * Intent, sentiment, language and products of every customer message in the batch. The work is
+ * CPU-bound, so it yields every few messages: a 200-message batch in one go would hold up
+ * webhook acknowledgements served by the same process.
+ */
+async function classifyInbound(
+  msgs: MessageRecord[],
+  matchers: Map<string, ProductMatcher>,
+): Promise<Map<MessageRecord, Insights | null>> {
+  const out = new Map<MessageRecord, Insights | null>()
+  for (const [i, m] of msgs.entries()) {
+    if (i > 0 && i % CLASSIFY_SLICE === 0) await new Promise((r) => setImmediate(r))
+    const found = m.direction === 'inbound' ? insightsFor(m.content.type, m.content.text) : null
+    out.set(
+      m,
+      found ? { ...found, products: matchers.get(m.channel.workspaceId)?.match(m.content.text) ?? [] } : null,
+    )
+  }
+  return out
+}
 
 /** One matcher per workspace in the batch, from its product catalogue. */
 async function productMatchers(tx: Executor, msgs: MessageRecord[]): Promise<Map<string, ProductMatcher>> {

@@ -1,5 +1,8 @@
-import { classifyIntent } from './intent'
-import { analyzeSentiment } from './sentiment'
+import { classifyPrepared, DEFAULT_PARAMS } from './intent'
+import { detectLanguageOf } from './language'
+import { intentModel } from './model'
+import { prepare } from './normalize'
+import { sentimentOf } from './sentiment'
 
 export interface MessageInsights {
   intent: string
@@ -14,12 +17,14 @@ const CLASSIFIED_TYPES = new Set(['text', 'button', 'interactive', 'image', 'vid
 /** Intent, sentiment and language of one customer message; null when it has no words of theirs. */
 export function insightsFor(type: string, text: string | null): MessageInsights | null {
   if (!text || !CLASSIFIED_TYPES.has(type)) return null
-  const intent = classifyIntent(text)
+  // One normalisation serves intent, language and sentiment: this runs for every inbound message.
+  const prepared = prepare(text)
+  const intent = classifyPrepared(prepared, intentModel(), DEFAULT_PARAMS)
   return {
     intent: intent.intent,
     confidence: Math.round(intent.confidence * 1000) / 1000,
-    sentiment: Math.round(analyzeSentiment(text).score * 1000) / 1000,
-    language: intent.language,
+    sentiment: Math.round(sentimentOf(prepared).score * 1000) / 1000,
+    language: detectLanguageOf(prepared),
   }
 }
 
