@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const DEFAULT_SPEC = resolve(ROOT, '../shared/specs/whatsapp/business-messaging-api_v23.0.yaml')
+const DEFAULT_SPEC = resolve(ROOT, 'test/fixtures/whatsapp/openapi/business-messaging-api_v23.0.yaml')
 const OUT_DIR = join(ROOT, 'test/fixtures/whatsapp/official')
 const WEBHOOK_PATH = '/whatsapp/webhooks'
 

@@ -36,7 +36,7 @@ export const SETTINGS: Record<string, string> = {
   TEMPLATES_FILE: 'JSON file with an array of templates (default: hello_world)',
   WEBHOOK_RETRIES: 'extra tries of a webhook answered non-2xx (default 3)',
   SEED: 'seed for every random choice',
-  SPEC: 'path of business-messaging-api_v23.0.yaml (default ../shared/specs/whatsapp/…)',
+  SPEC: 'path of business-messaging-api_v23.0.yaml (default test/fixtures/whatsapp/openapi/…)',
   CONFIG: 'JSON file of SimulatorOptions; the settings above override it',
 }
 

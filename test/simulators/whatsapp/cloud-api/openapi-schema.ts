@@ -15,10 +15,10 @@ type Obj = Record<string, unknown>
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v)
 
 const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..')
-/** Where the spec lives: `shared/` beside the repository, overridable with WHATSAPP_OPENAPI_SPEC. */
+/** Where the spec lives: the copy in test/fixtures (see its README), overridable with WHATSAPP_OPENAPI_SPEC. */
 export const DEFAULT_SPEC_PATH =
   process.env.WHATSAPP_OPENAPI_SPEC ??
-  resolve(REPO_ROOT, '../shared/specs/whatsapp/business-messaging-api_v23.0.yaml')
+  resolve(REPO_ROOT, 'test/fixtures/whatsapp/openapi/business-messaging-api_v23.0.yaml')
 
 export const SEND_PATH = '/{Version}/{Phone-Number-ID}/messages'
 const REF_PREFIX = '#/components/schemas/'

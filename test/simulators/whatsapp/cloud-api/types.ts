@@ -89,7 +89,7 @@ export interface SimulatorOptions {
   webhookConcurrency?: number
   /** Seed for every random choice (latencies, rates); Math.random when absent. */
   seed?: number
-  /** The official OpenAPI YAML; default `../shared/specs/whatsapp/business-messaging-api_v23.0.yaml`. */
+  /** The official OpenAPI YAML; default `test/fixtures/whatsapp/openapi/business-messaging-api_v23.0.yaml`. */
   specPath?: string
 }
 
