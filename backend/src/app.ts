@@ -6,14 +6,17 @@ import { errorHandler, renderError } from './api/errors'
 import { newRouter } from './api/openapi'
 import { broadcastRoutes } from './api/routes/broadcasts'
 import { catalogRoutes } from './api/routes/catalog'
+import { channelLimitRoutes } from './api/routes/channel-limits'
 import { channelRoutes } from './api/routes/channels'
 import { classifyRoutes } from './api/routes/classify'
 import { connectionRoutes } from './api/routes/connections'
 import { contactTagRoutes } from './api/routes/contact-tags'
+import { contactRoutes } from './api/routes/contacts'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { healthRoutes } from './api/routes/health'
 import { messageRoutes } from './api/routes/messages'
-import { sendingSettingsRoutes } from './api/routes/sending-settings'
+import { quickReplyRoutes } from './api/routes/quick-replies'
+import { sendingPolicyRoutes } from './api/routes/sending-policy'
 import { templateRoutes } from './api/routes/templates'
 import { threadRoutes } from './api/routes/thread'
 import { whatsappWebhookRoutes } from './api/routes/whatsapp-webhook'
@@ -54,7 +57,10 @@ export function createApp(deps: AppDeps) {
   app.route('/', workspaceRoutes(deps))
   app.route('/', messageRoutes(deps))
   app.route('/', templateRoutes(deps))
-  app.route('/', sendingSettingsRoutes(deps))
+  app.route('/', sendingPolicyRoutes(deps))
+  app.route('/', quickReplyRoutes(deps))
+  app.route('/', channelLimitRoutes(deps))
+  app.route('/', contactRoutes(deps))
   app.route('/', broadcastRoutes(deps))
   app.route('/', classifyRoutes(deps))
   app.route('/', contactTagRoutes(deps))
