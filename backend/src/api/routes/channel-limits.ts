@@ -8,8 +8,6 @@ import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../op
 const idParam = z.object({ id: z.string().uuid() })
 const ok = z.object({ ok: z.literal(true) })
 
-/** Sending policy, quick replies, per-number limits, takeover and opt-in: what admins and reps set. */
-
 /** A number's sending limits, and resuming it after a block. */
 export function channelLimitRoutes(deps: AppDeps) {
   const app = newRouter()

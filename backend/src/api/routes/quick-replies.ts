@@ -7,8 +7,6 @@ import { bearerSecurity, commonErrors, newRouter, z } from '../openapi'
 const _idParam = z.object({ id: z.string().uuid() })
 const ok = z.object({ ok: z.literal(true) })
 
-/** Sending policy, quick replies, per-number limits, takeover and opt-in: what admins and reps set. */
-
 /** Saved answers with variables, sent as free text inside the window. */
 export function quickReplyRoutes(deps: AppDeps) {
   const app = newRouter()

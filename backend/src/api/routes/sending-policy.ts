@@ -8,8 +8,6 @@ import { bearerSecurity, commonErrors, newRouter, z } from '../openapi'
 const _idParam = z.object({ id: z.string().uuid() })
 const _ok = z.object({ ok: z.literal(true) })
 
-/** Sending policy, quick replies, per-number limits, takeover and opt-in: what admins and reps set. */
-
 /** The workspace's sending policy (defaults filled in). */
 export function sendingPolicyRoutes(deps: AppDeps) {
   const app = newRouter()
