@@ -25,4 +25,9 @@ export const errorResponse = (description: string) => ({ description, content: e
 
 export const bearerSecurity = [{ bearerAuth: [] }]
 
+/** A resource id in the path. */
+export const uuidParam = z.object({ id: z.string().uuid() })
+/** The answer of a change that has nothing else to say. */
+export const okSchema = z.object({ ok: z.literal(true) })
+
 export { z }

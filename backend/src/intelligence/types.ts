@@ -1,14 +1,7 @@
-export const INTENTS = [
-  'order_status',
-  'price_discount',
-  'product_inquiry',
-  'store_location',
-  'complaint',
-  'quote',
-  'human_request',
-  'purchase_intent',
-  'other',
-] as const
+import { intentSchema } from '@scrm/shared'
+
+/** The intents, in the shared contract's order (the model's class indices follow it). */
+export const INTENTS = intentSchema.options
 export type Intent = (typeof INTENTS)[number]
 
 export const LANGUAGES = ['pt', 'es', 'en', 'zh'] as const

@@ -3,10 +3,7 @@ import { and, eq } from 'drizzle-orm'
 import { whatsappChannels } from '../../db/schema'
 import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
-import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
-
-const idParam = z.object({ id: z.string().uuid() })
-const ok = z.object({ ok: z.literal(true) })
+import { bearerSecurity, commonErrors, errorResponse, newRouter, okSchema, uuidParam, z } from '../openapi'
 
 /** A number's sending limits, and resuming it after a block. */
 export function channelLimitRoutes(deps: AppDeps) {
@@ -19,7 +16,7 @@ export function channelLimitRoutes(deps: AppDeps) {
       summary: "A number's sending limits: throughput, messaging tier, portfolio, coexistence",
       security: bearerSecurity,
       request: {
-        params: idParam,
+        params: uuidParam,
         body: {
           required: true,
           content: {
@@ -39,7 +36,7 @@ export function channelLimitRoutes(deps: AppDeps) {
         },
       },
       responses: {
-        200: { description: 'Updated', content: { 'application/json': { schema: ok } } },
+        200: { description: 'Updated', content: { 'application/json': { schema: okSchema } } },
         ...commonErrors,
         404: errorResponse('No such number'),
       },
@@ -76,9 +73,9 @@ export function channelLimitRoutes(deps: AppDeps) {
       tags: ['channels'],
       summary: 'Resume a number paused after a spam or policy block (131048 / 368)',
       security: bearerSecurity,
-      request: { params: idParam },
+      request: { params: uuidParam },
       responses: {
-        200: { description: 'Resumed', content: { 'application/json': { schema: ok } } },
+        200: { description: 'Resumed', content: { 'application/json': { schema: okSchema } } },
         ...commonErrors,
         404: errorResponse('No such number'),
       },

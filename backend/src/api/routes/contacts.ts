@@ -3,10 +3,7 @@ import { and, eq, sql } from 'drizzle-orm'
 import { contacts } from '../../db/schema'
 import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
-import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
-
-const idParam = z.object({ id: z.string().uuid() })
-const ok = z.object({ ok: z.literal(true) })
+import { bearerSecurity, commonErrors, errorResponse, newRouter, okSchema, uuidParam, z } from '../openapi'
 
 /** What a rep sets on a contact: human takeover and opt-in. */
 export function contactRoutes(deps: AppDeps) {
@@ -20,7 +17,7 @@ export function contactRoutes(deps: AppDeps) {
         'A person takes over: automation pauses for this contact (default 12 h); release: true ends it',
       security: bearerSecurity,
       request: {
-        params: idParam,
+        params: uuidParam,
         body: {
           required: true,
           content: {
@@ -69,7 +66,7 @@ export function contactRoutes(deps: AppDeps) {
       summary: "Record a contact's opt-in or opt-out, with where it came from",
       security: bearerSecurity,
       request: {
-        params: idParam,
+        params: uuidParam,
         body: {
           required: true,
           content: {
@@ -82,7 +79,7 @@ export function contactRoutes(deps: AppDeps) {
         },
       },
       responses: {
-        200: { description: 'Stored', content: { 'application/json': { schema: ok } } },
+        200: { description: 'Stored', content: { 'application/json': { schema: okSchema } } },
         ...commonErrors,
         404: errorResponse('No such contact'),
       },
