@@ -91,3 +91,15 @@ export const userPreferenceSchema = z.looseObject({
   timestamp,
 })
 export type UserPreference = z.infer<typeof userPreferenceSchema>
+
+/** Every phone_number_id an envelope's changes are addressed to (their routing keys). */
+export function phoneNumberIdsOf(envelope: Envelope): string[] {
+  const ids = new Set<string>()
+  for (const entry of envelope.entry) {
+    for (const change of entry.changes) {
+      const meta = change.value.metadata as { phone_number_id?: unknown } | undefined
+      if (typeof meta?.phone_number_id === 'string') ids.add(meta.phone_number_id)
+    }
+  }
+  return [...ids]
+}

@@ -1,7 +1,7 @@
 import type { HttpBindings } from '@hono/node-server'
 import type { Context } from 'hono'
 import { ApiError } from '../../lib/errors'
-import { envelopeSchema } from '../../whatsapp/envelope'
+import { envelopeSchema, phoneNumberIdsOf } from '../../whatsapp/envelope'
 import { verifyMetaSignature } from '../../whatsapp/signature'
 import type { AppDeps } from '../app-env'
 import { zodDetails } from '../errors'
@@ -60,7 +60,7 @@ export function whatsappWebhookRoutes(deps: AppDeps) {
       await deps.eventWriter.append({
         source: 'whatsapp',
         rawBody: text,
-        routingKeys: routingKeysOf(envelope.data),
+        routingKeys: phoneNumberIdsOf(envelope.data),
       })
     } catch (error) {
       deps.logger.error({ err: (error as Error).message }, 'could not store a webhook delivery')
@@ -69,17 +69,6 @@ export function whatsappWebhookRoutes(deps: AppDeps) {
     return c.json({ received: true }, 200)
   })
   return app
-}
-
-function routingKeysOf(envelope: { entry: { changes: { value: Record<string, unknown> }[] }[] }): string[] {
-  const keys = new Set<string>()
-  for (const entry of envelope.entry) {
-    for (const change of entry.changes) {
-      const meta = change.value.metadata as { phone_number_id?: unknown } | undefined
-      if (typeof meta?.phone_number_id === 'string') keys.add(meta.phone_number_id)
-    }
-  }
-  return [...keys]
 }
 
 function describeInOpenApi(app: ReturnType<typeof newRouter>): void {
