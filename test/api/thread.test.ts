@@ -51,6 +51,17 @@ describe.each(ENGINES)('thread API on %s', (engine) => {
     expect(view.contact).toMatchObject({ phone: `+${person.waId}`, name: 'Paula', opt_in: 'unknown' })
   })
 
+  it("follows the workspace's window length, as the sending policy does", async () => {
+    // 30 h after the last message: closed at 24 h, open at 72 h (the free-entry-point window).
+    await rt.api('/api/v1/settings/sending-policy', { method: 'PUT', json: { window_hours: 72 } })
+    const open = await (await rt.api(`/api/v1/thread?phone=%2B${person.waId}&limit=1`)).json()
+    expect(open.window.state).toBe('open')
+    expect(new Date(open.window.open_until).getTime() - base).toBe(72 * 3_600_000 - (base % 1000))
+    await rt.api('/api/v1/settings/sending-policy', { method: 'PUT', json: {} })
+    const closed = await (await rt.api(`/api/v1/thread?phone=%2B${person.waId}&limit=1`)).json()
+    expect(closed.window).toEqual({ state: 'closed', open_until: null })
+  })
+
   it('accepts the phone in other notations and answers an unknown person with an empty thread', async () => {
     const local = await rt.api(`/api/v1/thread?phone=${encodeURIComponent('+55 (21) 99999-0001')}&limit=1`)
     expect((await local.json()).contact.name).toBe('Paula')

@@ -1,5 +1,5 @@
 import { isCountryCode, toE164 } from '@scrm/shared'
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { asc, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { queryRows } from '../db/query-rows'
 import { type WhatsappChannel, whatsappChannels } from '../db/schema'
@@ -100,6 +100,6 @@ export async function workspacePhoneNumberIds(db: Database, workspaceId: string)
   const rows = await db
     .select({ id: whatsappChannels.phoneNumberId })
     .from(whatsappChannels)
-    .where(and(eq(whatsappChannels.workspaceId, workspaceId)))
+    .where(eq(whatsappChannels.workspaceId, workspaceId))
   return rows.map((r) => r.id)
 }

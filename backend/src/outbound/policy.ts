@@ -17,15 +17,26 @@ export interface PolicyInput {
   now: Date
 }
 
+/**
+ * When the customer-service window closes, or null when it is closed. The one definition both the
+ * policy and the thread view (what the card shows) use, with the workspace's `window_hours`.
+ */
+export function windowOpenUntil(
+  contact: Pick<Contact, 'lastInboundAt'>,
+  policy: Pick<SendingPolicy, 'window_hours'>,
+  now: Date,
+): Date | null {
+  if (!contact.lastInboundAt) return null
+  const until = new Date(contact.lastInboundAt.getTime() + policy.window_hours * HOUR)
+  return until > now ? until : null
+}
+
 export function windowOpen(
   contact: Pick<Contact, 'lastInboundAt'>,
   policy: SendingPolicy,
   now: Date,
 ): boolean {
-  return (
-    contact.lastInboundAt !== null &&
-    now.getTime() - contact.lastInboundAt.getTime() < policy.window_hours * HOUR
-  )
+  return windowOpenUntil(contact, policy, now) !== null
 }
 
 /**

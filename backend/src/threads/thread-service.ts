@@ -17,10 +17,11 @@ import {
   messages,
   productCatalog,
   tags,
+  workspaces,
 } from '../db/schema'
+import { windowOpenUntil } from '../outbound/policy'
+import { policyOf, type SendingPolicy } from '../outbound/policy-settings'
 import { decodeCursor, encodeCursor } from './cursor'
-
-export const WINDOW_MS = 24 * 60 * 60 * 1000
 
 export type ThreadLookup = { phone: string } | { contactId: string }
 
@@ -57,7 +58,7 @@ export async function getThread(
     }
 
   const cursor = query.cursor ? decodeCursor(query.cursor) : null
-  const [page, tagRows] = await Promise.all([
+  const [page, tagRows, [workspace]] = await Promise.all([
     db
       .select()
       .from(messages)
@@ -86,6 +87,7 @@ export async function getThread(
       .innerJoin(tags, eq(tags.id, contactTags.tagId))
       .where(and(eq(contactTags.contactId, contact.id), eq(contactTags.workspaceId, workspaceId)))
       .orderBy(asc(contactTags.createdAt)),
+    db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId)),
   ])
   const hasMore = page.length > query.limit
   const shown = page.slice(0, query.limit)
@@ -106,7 +108,7 @@ export async function getThread(
         added_at: t.addedAt.toISOString(),
       }),
     ),
-    window: windowOf(contact, now),
+    window: windowOf(contact, policyOf(workspace?.settings ?? {}), now),
     messages: shown
       .reverse()
       .map((m) => toThreadMessage(m, reactions.get(`${m.channelId}|${m.wamid}`) ?? [])),
@@ -122,12 +124,13 @@ export async function getMessageView(db: Database, messageId: number): Promise<T
   return toThreadMessage(row, reactions.get(`${row.channelId}|${row.wamid}`) ?? [])
 }
 
-export function windowOf(contact: Pick<Contact, 'lastInboundAt'>, now: Date): ThreadView['window'] {
-  if (!contact.lastInboundAt) return { state: 'closed', open_until: null }
-  const until = new Date(contact.lastInboundAt.getTime() + WINDOW_MS)
-  return until > now
-    ? { state: 'open', open_until: until.toISOString() }
-    : { state: 'closed', open_until: null }
+export function windowOf(
+  contact: Pick<Contact, 'lastInboundAt'>,
+  policy: Pick<SendingPolicy, 'window_hours'>,
+  now: Date,
+): ThreadView['window'] {
+  const until = windowOpenUntil(contact, policy, now)
+  return until ? { state: 'open', open_until: until.toISOString() } : { state: 'closed', open_until: null }
 }
 
 type Reaction = ThreadMessage['reactions'][number]
