@@ -5,7 +5,13 @@ import { tags } from './tags'
 import { workspaces } from './workspaces'
 
 /** Why a tag is on a contact: which rule, which messages, or which person. */
-export type TagReason = { ruleId?: string; messageIds?: string[]; note?: string; actor?: string }
+export type TagReason = {
+  ruleId?: string
+  ruleKey?: string
+  messageIds?: (string | number)[]
+  note?: string
+  actor?: string
+}
 
 export const contactTags = pgTable(
   'contact_tags',

@@ -1,10 +1,26 @@
 import { sql } from 'drizzle-orm'
-import { bigint, index, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { bigint, index, integer, jsonb, pgTable, real, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, tstz, updatedAt } from './columns'
 import { workspaces } from './workspaces'
 
 /** Milliseconds since epoch of the last write to each field, for per-field last-writer-wins sync. */
 export type FieldVersions = Record<string, number>
+
+/** Why the product derived something about a contact: the rule and the messages behind it. */
+export type InsightReason = {
+  ruleId?: string
+  ruleKey?: string
+  messageIds?: number[]
+  note: string
+}
+
+/** Values from the CRM or an admin: first_name, last_name, city, last_purchase_at, customer_level ... */
+export type ContactAttributes = Record<string, string | number | boolean | null>
+
+export const SEGMENTS = ['new', 'potential', 'high_intent', 'customer', 'at_risk', 'lost'] as const
+export type Segment = (typeof SEGMENTS)[number]
+export const PRIORITIES = ['low', 'normal', 'high'] as const
+export type Priority = (typeof PRIORITIES)[number]
 
 export const contacts = pgTable(
   'contacts',
@@ -45,6 +61,27 @@ export const contacts = pgTable(
     sentiment: real('sentiment'),
     sentimentMessages: bigint('sentiment_messages', { mode: 'number' }).notNull().default(0),
     sentimentAt: tstz('sentiment_at'),
+    /** Set by rules (and CRM edits): where the person is in the funnel, and why. */
+    segment: text('segment', { enum: SEGMENTS }),
+    segmentReason: jsonb('segment_reason').$type<InsightReason>(),
+    segmentAt: tstz('segment_at'),
+    priority: text('priority', { enum: PRIORITIES }).notNull().default('normal'),
+    priorityReason: jsonb('priority_reason').$type<InsightReason>(),
+    /** Interaction rate fell and the mood is bad (issue #4's churn rule); null when not at risk. */
+    churnRiskAt: tstz('churn_risk_at'),
+    churnRiskReason: jsonb('churn_risk_reason').$type<InsightReason>(),
+    /** 0..100 from recency and frequency of the person's interactions; kept by the rules engine. */
+    activityScore: real('activity_score'),
+    /** Interactions (conversations, not single messages) per week over the last 30 days. */
+    inquiryFrequency: real('inquiry_frequency'),
+    /** Inbound plus outbound messages in the last 30 days. */
+    messages30d: integer('messages_30d'),
+    /** Median seconds from a customer message to our first answer, over the last 30 days. */
+    medianResponseSeconds: real('median_response_seconds'),
+    metricsAt: tstz('metrics_at'),
+    /** Language of the person's latest message with a clear one (en, pt, es, zh). */
+    language: text('language'),
+    attributes: jsonb('attributes').$type<ContactAttributes>().notNull().default({}),
     fieldVersions: jsonb('field_versions').$type<FieldVersions>().notNull().default({}),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

@@ -1,4 +1,4 @@
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, tstz, updatedAt } from './columns'
 import { workspaces } from './workspaces'
 
@@ -23,6 +23,15 @@ export const crmConnections = pgTable(
     accessTokenEnc: text('access_token_enc'),
     refreshTokenEnc: text('refresh_token_enc'),
     tokenExpiresAt: tstz('token_expires_at'),
+    /** Scopes HubSpot granted (required plus the optional ones the account allowed). */
+    scopes: jsonb('scopes').$type<string[]>().notNull().default([]),
+    /** Property group, properties and enumeration options are in place in the CRM. */
+    schemaReadyAt: tstz('schema_ready_at'),
+    installedAt: tstz('installed_at'),
+    disconnectedAt: tstz('disconnected_at'),
+    /** Why the connection cannot sync right now (revoked refresh token ...); null when healthy. */
+    lastError: text('last_error'),
+    lastSyncedAt: tstz('last_synced_at'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

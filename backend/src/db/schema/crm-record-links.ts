@@ -1,5 +1,5 @@
-import { index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
-import { createdAt } from './columns'
+import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, tstz } from './columns'
 import { contacts } from './contacts'
 import { crmConnections } from './crm-connections'
 import { workspaces } from './workspaces'
@@ -21,6 +21,9 @@ export const crmRecordLinks = pgTable(
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
+    /** The values both sides agreed on at the last sync, per mapped field (for conflict checks). */
+    syncedValues: jsonb('synced_values').$type<Record<string, unknown>>().notNull().default({}),
+    syncedAt: tstz('synced_at'),
     createdAt: createdAt(),
   },
   (t) => [

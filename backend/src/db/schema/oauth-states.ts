@@ -1,0 +1,12 @@
+import { pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { createdAt, tstz } from './columns'
+import { workspaces } from './workspaces'
+
+/** One-time `state` values of started installs (CSRF protection), and which workspace asked. */
+export const oauthStates = pgTable('oauth_states', {
+  state: text('state').primaryKey(),
+  provider: text('provider', { enum: ['hubspot', 'salesforce', 'zoho'] }).notNull(),
+  workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
+  expiresAt: tstz('expires_at').notNull(),
+  createdAt: createdAt(),
+})
