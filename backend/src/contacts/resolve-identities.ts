@@ -209,8 +209,14 @@ export async function mergeContacts(tx: Executor, a: Contact, b: Contact): Promi
   // Everything else that hangs off a contact moves too: deleting the absorbed row would otherwise
   // cascade away its queued sends, its CRM record links and its product interests.
   await tx.execute(sql`update send_jobs set contact_id = ${survivor.id} where contact_id = ${absorbed.id}`)
+  // A connection keeps one record per contact: the survivor's link stays, the absorbed one's moves
+  // only where the survivor has none.
   await tx.execute(sql`
-    update crm_record_links set contact_id = ${survivor.id} where contact_id = ${absorbed.id}`)
+    update crm_record_links l set contact_id = ${survivor.id}
+     where l.contact_id = ${absorbed.id}
+       and not exists (select 1 from crm_record_links s
+                        where s.contact_id = ${survivor.id} and s.connection_id = l.connection_id
+                          and s.object_type = l.object_type)`)
   await tx.execute(sql`
     insert into contact_interests (workspace_id, contact_id, sku, mentions, first_at, last_at)
     select workspace_id, ${survivor.id}, sku, mentions, first_at, last_at from contact_interests where contact_id = ${absorbed.id}

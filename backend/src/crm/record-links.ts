@@ -1,5 +1,5 @@
 import { e164ToWaId, toE164 } from '@scrm/shared'
-import { and, eq } from 'drizzle-orm'
+import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { contacts, crmRecordLinks } from '../db/schema'
 
@@ -22,6 +22,9 @@ export async function contactForRecord(
         eq(crmRecordLinks.recordId, link.recordId),
       ),
     )
+    // A merged record may carry several contacts: the card shows the one whose number it holds.
+    .orderBy(asc(crmRecordLinks.role), asc(crmRecordLinks.createdAt))
+    .limit(1)
   if (existing) return existing.contactId
   const e164 = phone ? toE164(phone) : null
   if (!e164) return null

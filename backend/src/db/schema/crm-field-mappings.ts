@@ -18,6 +18,8 @@ export const crmFieldMappings = pgTable(
     property: text('property').notNull(),
     managed: boolean('managed').notNull().default(true),
     enabled: boolean('enabled').notNull().default(true),
+    /** The CRM property's type as last read (type, fieldType, options), to validate values before sending. */
+    propertySpec: jsonb('property_spec').$type<{ type: string; fieldType?: string; options?: string[] }>(),
     defaultValue: jsonb('default_value').$type<string | number | boolean | null>(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),

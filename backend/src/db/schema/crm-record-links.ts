@@ -4,6 +4,9 @@ import { contacts } from './contacts'
 import { crmConnections } from './crm-connections'
 import { workspaces } from './workspaces'
 
+/** Per mapped field: the value the CRM holds as far as we know, and since when (ms). */
+export type SyncedValues = Record<string, { v: unknown; at: number }>
+
 /** Which CRM record is which contact; cut (deleted) when the CRM deletes the record, history stays. */
 export const crmRecordLinks = pgTable(
   'crm_record_links',
@@ -21,13 +24,22 @@ export const crmRecordLinks = pgTable(
     contactId: uuid('contact_id')
       .notNull()
       .references(() => contacts.id, { onDelete: 'cascade' }),
+    /**
+     * `secondary`: the CRM merged this contact's record into one that belongs to another contact;
+     * its messages still go to the record, its fields do not (the record keeps one WhatsApp number).
+     */
+    role: text('role', { enum: ['primary', 'secondary'] })
+      .notNull()
+      .default('primary'),
     /** The values both sides agreed on at the last sync, per mapped field (for conflict checks). */
-    syncedValues: jsonb('synced_values').$type<Record<string, unknown>>().notNull().default({}),
+    syncedValues: jsonb('synced_values').$type<SyncedValues>().notNull().default({}),
     syncedAt: tstz('synced_at'),
     createdAt: createdAt(),
   },
   (t) => [
-    uniqueIndex('crm_record_links_record_uq').on(t.connectionId, t.objectType, t.recordId),
+    uniqueIndex('crm_record_links_record_uq').on(t.connectionId, t.objectType, t.recordId, t.contactId),
+    uniqueIndex('crm_record_links_contact_uq').on(t.connectionId, t.objectType, t.contactId),
+    index('crm_record_links_lookup_idx').on(t.connectionId, t.objectType, t.recordId),
     index('crm_record_links_contact_idx').on(t.contactId),
   ],
 )
