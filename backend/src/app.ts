@@ -4,19 +4,31 @@ import type { AppDeps } from './api/app-env'
 import { adminOnly, apiAuth } from './api/auth'
 import { errorHandler, renderError } from './api/errors'
 import { newRouter } from './api/openapi'
+import { automationRunRoutes } from './api/routes/automation-runs'
 import { broadcastRoutes } from './api/routes/broadcasts'
 import { catalogRoutes } from './api/routes/catalog'
 import { channelLimitRoutes } from './api/routes/channel-limits'
 import { channelRoutes } from './api/routes/channels'
 import { classifyRoutes } from './api/routes/classify'
+import { connectionLifecycleRoutes } from './api/routes/connection-lifecycle'
 import { connectionRoutes } from './api/routes/connections'
+import { crmMappingRoutes } from './api/routes/crm-mapping'
+import { crmReviewRoutes } from './api/routes/crm-review'
+import { crmSyncRoutes } from './api/routes/crm-sync'
+import { hubspotWebhookRoutes } from './api/routes/hubspot-webhook'
 import { contactTagRoutes } from './api/routes/contact-tags'
 import { contactRoutes } from './api/routes/contacts'
 import { deadLetterRoutes } from './api/routes/dead-letters'
+import { discountCodeRoutes } from './api/routes/discount-codes'
 import { healthRoutes } from './api/routes/health'
+import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
+import { oauthHubspotRoutes } from './api/routes/oauth-hubspot'
+import { orderLookupRoutes } from './api/routes/order-lookup'
 import { quickReplyRoutes } from './api/routes/quick-replies'
+import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
 import { sendingPolicyRoutes } from './api/routes/sending-policy'
+import { storeRoutes } from './api/routes/stores'
 import { templateRoutes } from './api/routes/templates'
 import { threadRoutes } from './api/routes/thread'
 import { whatsappWebhookRoutes } from './api/routes/whatsapp-webhook'
@@ -34,6 +46,8 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps))
   app.route('/', whatsappWebhookRoutes(deps))
+  app.route('/', hubspotWebhookRoutes(deps))
+  app.route('/', oauthHubspotRoutes(deps))
   app.use('/api/v1/*', apiAuth(deps.db, deps.config))
   for (const path of [
     'channels',
@@ -43,13 +57,17 @@ export function createApp(deps: AppDeps) {
     'dead-letters',
     'unrouted',
     'connections',
+    'review',
+    'discount-pools',
+    'automation',
+    'stores',
   ]) {
     app.use(`/api/v1/${path}`, adminOnly())
     app.use(`/api/v1/${path}/*`, adminOnly())
   }
   for (const path of ['templates', 'quick-replies']) {
     app.use(`/api/v1/${path}`, adminOnly({ readsAllowed: true }))
-    app.use(`/api/v1/${path}/*`, adminOnly({ readsAllowed: true }))
+    app.use(`/api/v1/${path}/*`, adminOnly({ readsAllowed: true, readOnlyPosts: QUICK_REPLY_PREVIEW_PATH }))
   }
   app.route('/', channelRoutes(deps))
   app.route('/', threadRoutes(deps))
@@ -59,13 +77,23 @@ export function createApp(deps: AppDeps) {
   app.route('/', templateRoutes(deps))
   app.route('/', sendingPolicyRoutes(deps))
   app.route('/', quickReplyRoutes(deps))
+  app.route('/', quickReplyPreviewRoutes(deps))
+  app.route('/', localeSettingsRoutes(deps))
+  app.route('/', storeRoutes(deps))
   app.route('/', channelLimitRoutes(deps))
   app.route('/', contactRoutes(deps))
   app.route('/', broadcastRoutes(deps))
   app.route('/', classifyRoutes(deps))
   app.route('/', contactTagRoutes(deps))
   app.route('/', connectionRoutes(deps))
+  app.route('/', crmMappingRoutes(deps))
+  app.route('/', crmReviewRoutes(deps))
+  app.route('/', crmSyncRoutes(deps))
+  app.route('/', connectionLifecycleRoutes(deps))
   app.route('/', catalogRoutes(deps))
+  app.route('/', discountCodeRoutes(deps))
+  app.route('/', orderLookupRoutes(deps))
+  app.route('/', automationRunRoutes(deps))
 
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {

@@ -78,10 +78,35 @@ export const envSchema = z
     SENDER_PAIR_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(6_500),
     SENDER_THROUGHPUT_SHARE: z.coerce.number().min(0.1).max(1).default(0.97),
     SENDER_RETRY_BASE_MS: z.coerce.number().int().min(10).max(600_000).default(2_000),
+    /** Runs the jobs rules queue (sends, discount codes, order look-ups) in this process. */
+    CRM_SYNC: z.enum(['inline', 'off']).default('inline'),
+    CRM_SYNC_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(250),
+    /** A contact is written once no change came for this long (a burst of messages → one write)... */
+    CRM_SYNC_SETTLE_MS: z.coerce.number().int().min(0).max(60_000).default(300),
+    /** ...or once its first unsent change is this old. */
+    CRM_SYNC_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
+    CRM_SYNC_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
+    CRM_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
+    CRM_SYNC_RETRY_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
+    AUTOMATION_WORKER: z.enum(['inline', 'off']).default('inline'),
+    AUTOMATION_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+    /** Tries of a job that keeps failing for a passing reason (order service down) before it fails. */
+    AUTOMATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
+    /** First wait after a passing failure; each further one is four times longer. */
+    AUTOMATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     MIGRATE_ON_START: boolish.default(true),
     HUBSPOT_CLIENT_ID: z.string().optional(),
     HUBSPOT_CLIENT_SECRET: z.string().optional(),
     HUBSPOT_API_URL: z.string().url().default('https://api.hubapi.com'),
+    /** Where installers approve the app (tests point it anywhere: the simulator issues codes directly). */
+    HUBSPOT_AUTHORIZE_URL: z.string().url().default('https://app.hubspot.com/oauth/authorize'),
+    /** Space- or comma-separated; must equal the app's `requiredScopes` (hubspot-app/src/app/app-hsmeta.json). */
+    HUBSPOT_SCOPES: optional(z.string().trim()),
+    HUBSPOT_OPTIONAL_SCOPES: optional(z.string().trim()),
+    /** Refresh an access token this long before it expires (HubSpot's live 30 min). */
+    HUBSPOT_TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(1700).default(300),
+    /** After an install or re-install, redirect here instead of showing our own page. */
+    HUBSPOT_INSTALL_SUCCESS_URL: optional(z.string().url()),
     /** The public origin CRMs call (behind a proxy the request URL is not what HubSpot signed). */
     PUBLIC_URL: optional(z.string().url()),
   })

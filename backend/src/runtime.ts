@@ -1,5 +1,7 @@
 import type { AppDeps } from './api/app-env'
 import { createApp } from './app'
+import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
+import { AutomationWorker } from './automation/jobs/worker'
 import type { Config } from './config'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
@@ -18,6 +20,8 @@ export interface Runtime {
   worker: IngestWorker
   sender: Sender
   broadcastExpander: BroadcastExpander
+  automationWorker: AutomationWorker
+  crmSync: CrmSync
   close(): Promise<void>
 }
 
@@ -70,6 +74,8 @@ export async function startRuntime(
     logger: logger.child({ component: 'broadcasts' }),
     onQueued: () => sender.wake(),
   })
+  const automationWorker = createAutomationWorker(db, config, encryptionKey, logger, () => sender.wake())
+  const crmSync = createCrmSync(db.db, config, encryptionKey, logger)
   const deps: AppDeps = {
     db: db.db,
     driver: db.driver,
@@ -80,6 +86,8 @@ export async function startRuntime(
     ingestWorker: inline ? worker : undefined,
     sender: config.SENDER === 'inline' ? sender : undefined,
     broadcastExpander: config.SENDER === 'inline' ? broadcastExpander : undefined,
+    crmSync: config.CRM_SYNC === 'inline' ? crmSync.worker : undefined,
+    hubspotInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
     isMigrated: () => migrated,
   }
   if (inline) worker.start()
@@ -87,6 +95,8 @@ export async function startRuntime(
     sender.start()
     broadcastExpander.start()
   }
+  if (config.AUTOMATION_WORKER === 'inline') automationWorker.start()
+  if (config.CRM_SYNC === 'inline') crmSync.worker.start()
   return {
     app: createApp(deps),
     deps,
@@ -94,7 +104,11 @@ export async function startRuntime(
     worker,
     sender,
     broadcastExpander,
+    automationWorker,
+    crmSync,
     async close() {
+      await crmSync.worker.stop()
+      await automationWorker.stop()
       await broadcastExpander.stop()
       await sender.stop()
       await worker.stop()
@@ -124,5 +138,27 @@ export function createSender(
     pairSpacingMs: config.SENDER_PAIR_SPACING_MS,
     throughputShare: config.SENDER_THROUGHPUT_SHARE,
     transientRetryBaseMs: config.SENDER_RETRY_BASE_MS,
+  })
+}
+
+/** Runs the jobs rules queued (sends, discount codes, order look-ups) through the outbound policy. */
+export function createAutomationWorker(
+  db: DbHandle,
+  config: Config,
+  encryptionKey: Buffer,
+  logger: Logger,
+  onQueued?: () => void,
+): AutomationWorker {
+  return new AutomationWorker(db.db, {
+    logger: logger.child({ component: 'automation' }),
+    encryptionKey,
+    maxAttempts: config.AUTOMATION_MAX_ATTEMPTS,
+    retryBaseMs: config.AUTOMATION_RETRY_BASE_MS,
+    // Longer than the slowest order look-up (30 s at most), so a live job is never taken twice.
+    leaseMs: 120_000,
+    concurrency: db.driver === 'pglite' ? 1 : 4,
+    pollMs: config.AUTOMATION_POLL_MS,
+    batchSize: 10,
+    onQueued,
   })
 }

@@ -5,7 +5,7 @@ import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { createLogger } from './lib/logger'
 import { BroadcastExpander } from './outbound/broadcasts'
-import { createSender } from './runtime'
+import { createAutomationWorker, createSender } from './runtime'
 
 /**
  * The ingest worker (and the sender) as its own process, for deployments that scale webhook intake and processing
@@ -65,11 +65,25 @@ const expander = sender
 sender?.start()
 expander?.start()
 
+// Automation jobs (rule sends, discount codes, order look-ups) too unless AUTOMATION_WORKER=off.
+const automation =
+  config.AUTOMATION_WORKER === 'inline'
+    ? createAutomationWorker(
+        handle,
+        config,
+        config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+        logger,
+        () => sender?.wake(),
+      )
+    : null
+automation?.start()
+
 const report = setInterval(() => logger.info({ totals: worker.totals }, 'ingest progress'), 60_000)
 report.unref()
 
 async function shutdown(signal: string) {
   logger.info({ signal }, 'ingest worker stopping after the current batch')
+  await automation?.stop()
   await expander?.stop()
   await sender?.stop()
   await worker.stop()

@@ -1,5 +1,5 @@
 import { type Config, parseConfig } from '../../backend/src/config'
-import { createLogger } from '../../backend/src/lib/logger'
+import { createLogger, type Logger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import type { NumberRef } from '../simulators/whatsapp/envelopes'
 import { type Engine, openTestDb } from './test-db'
@@ -13,6 +13,8 @@ export const TEST_ENV = {
   ENCRYPTION_KEY: '00'.repeat(32),
   INGEST_WORKER: 'off',
   SENDER: 'off',
+  AUTOMATION_WORKER: 'off',
+  CRM_SYNC: 'off',
   MIGRATE_ON_START: 'false',
 }
 
@@ -34,10 +36,12 @@ export interface TestRuntime extends Runtime {
 export async function startTestRuntime(
   engine: Engine,
   env: Record<string, string> = {},
+  /** A logger of the test's own, e.g. one writing to an array so a test can read what was logged. */
+  logger: Logger = createLogger('silent'),
 ): Promise<TestRuntime> {
   const config = parseConfig({ ...TEST_ENV, ...env })
   const db = await openTestDb(engine)
-  const runtime = await startRuntime(config, createLogger('silent'), { db, ownsDb: true })
+  const runtime = await startRuntime(config, logger, { db, ownsDb: true })
   return {
     ...runtime,
     config,

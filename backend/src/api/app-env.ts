@@ -1,4 +1,5 @@
 import type { Config } from '../config'
+import type { HubspotInstallHooks } from '../crm/hubspot/oauth'
 import type { Database, DriverName } from '../db/client'
 import type { IngestWorker } from '../ingest/worker'
 import type { Logger } from '../lib/logger'
@@ -19,6 +20,10 @@ export interface AppDeps {
   /** Present when the sender runs in this process; the send route wakes it. */
   sender?: Sender
   broadcastExpander?: BroadcastExpander
+  /** Present when the CRM sync runs in this process; webhook routes wake it. */
+  crmSync?: { wake(): void }
+  /** Work after a HubSpot install (ensure the property group and properties); read per request. */
+  hubspotInstall?: HubspotInstallHooks
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }

@@ -87,7 +87,7 @@ async function hubspotCardAuth(
 }
 
 /** What HubSpot called: the public origin (behind a proxy) with our path and query. */
-function publicUrl(requestUrl: string, publicOrigin: string | undefined): string {
+export function publicUrl(requestUrl: string, publicOrigin: string | undefined): string {
   if (!publicOrigin) return requestUrl
   const u = new URL(requestUrl)
   return `${publicOrigin.replace(/\/$/, '')}${u.pathname}${u.search}`
@@ -107,10 +107,15 @@ export function requireAdmin(scope: AuthContext['scope']): void {
     throw new ApiError('forbidden', 'Cards cannot change workspace settings; use an admin API key.')
 }
 
-/** Admin routes (all methods, or all but reads): a card acting for a rep may not use them. */
-export function adminOnly(options: { readsAllowed?: boolean } = {}) {
+/**
+ * Admin routes (all methods, or all but reads): a card acting for a rep may not use them.
+ * `readOnlyPosts` names POST paths that only compute an answer (a preview) and so count as reads.
+ */
+export function adminOnly(options: { readsAllowed?: boolean; readOnlyPosts?: RegExp } = {}) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    if (!(options.readsAllowed && c.req.method === 'GET')) requireAdmin(c.get('auth').scope)
+    const read =
+      c.req.method === 'GET' || (c.req.method === 'POST' && Boolean(options.readOnlyPosts?.test(c.req.path)))
+    if (!(options.readsAllowed && read)) requireAdmin(c.get('auth').scope)
     await next()
   })
 }

@@ -29,6 +29,8 @@ export const stateActionSchema = z.discriminatedUnion('type', [
   }),
   /** A person takes over: automated sends to this contact wait (issue: 12 h). */
   z.object({ type: z.literal('pause_automation'), hours: z.number().min(0.25).max(24 * 30).default(12) }),
+  /** Flags (or clears) churn risk: contacts.churn_risk_at and churn_risk_reason. */
+  z.object({ type: z.literal('set_churn_risk'), at_risk: z.boolean().default(true) }),
 ])
 export type StateAction = z.infer<typeof stateActionSchema>
 

@@ -1,4 +1,5 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
+import { evaluateRules, type NewInboundMessage } from '../automation/rules/evaluate'
 import { identityKey, resolveIdentities } from '../contacts/resolve-identities'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
@@ -66,6 +67,20 @@ export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = 
   await applyPreferences(tx, preferences, contactIds)
   await applyOptOutKeywords(tx, msgs, contactIds)
   await insertChannelEvents(tx, events)
+  await evaluateRules(tx, newInbound(msgs, contactIds, inserted), now)
+}
+
+/** Customer messages this batch stored for the first time: what the rules engine evaluates. */
+function newInbound(
+  msgs: MessageRecord[],
+  ids: Map<string, string>,
+  inserted: Map<string, number>,
+): NewInboundMessage[] {
+  return msgs.flatMap((m) => {
+    const id = inserted.get(`${m.channel.id}|${m.wamid}`)
+    if (id === undefined || m.direction !== 'inbound' || !m.content.threadVisible) return []
+    return [{ id, workspaceId: m.channel.workspaceId, contactId: contactOf(ids, m), sentAt: m.sentAt }]
+  })
 }
 
 async function withoutStored(tx: Executor, msgs: MessageRecord[]): Promise<MessageRecord[]> {

@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { SendContent } from '@scrm/shared'
 import { and, eq } from 'drizzle-orm'
+import { personaliseQuickReply, requireComplete } from '../automation/personalise/quick-reply'
+import { renderText } from '../automation/personalise/render'
 import type { Executor } from '../db/client'
-import { type Contact, type MessageTemplate, messageTemplates, quickReplies } from '../db/schema'
+import { type Contact, type MessageTemplate, messageTemplates } from '../db/schema'
 import { SendRefused } from './refusal'
 
 /** A send turned into what the Cloud API and the thread need. */
@@ -130,8 +132,11 @@ function renderTemplateBody(
   })
 }
 
-const VARIABLE = /\{\{\s*([a-z_][a-z0-9_]*)\s*\}\}/gi
-
+/**
+ * A quick reply personalised for the contact (automation/personalise): values given with the send
+ * win, then the contact's, CRM fields and nearest store, then the reply's and the workspace's
+ * defaults. A variable with none of them refuses the send rather than sending "{{x}}".
+ */
 async function buildQuickReply(
   db: Executor,
   workspaceId: string,
@@ -139,20 +144,18 @@ async function buildQuickReply(
   key: string,
   given: Record<string, string>,
 ): Promise<BuiltSend> {
-  const [reply] = await db
-    .select()
-    .from(quickReplies)
-    .where(and(eq(quickReplies.workspaceId, workspaceId), eq(quickReplies.key, key)))
-    .limit(1)
-  if (!reply)
-    throw new SendRefused('quick_reply_not_found', `There is no quick reply "${key}" in this workspace.`)
-  const text = renderQuickReply(reply.body, { ...contactVariables(contact), ...given }, reply.defaults)
+  const reply = requireComplete(await personaliseQuickReply(db, { workspaceId, contact, key, given }))
   return {
-    ...service('text', { text: { body: text, preview_url: false } }, text),
-    payload: { body: text, quick_reply: key },
+    ...service('text', { text: { body: reply.text, preview_url: false } }, reply.text),
+    payload: { body: reply.text, quick_reply: key, language: reply.language },
   }
 }
 
+/**
+ * The contact's own variables without the database (name, first_name, phone), for callers that
+ * fill text synchronously; `personalise` (automation/personalise) adds CRM fields, relative dates,
+ * stores and workspace defaults.
+ */
 export function contactVariables(
   contact: Pick<Contact, 'name' | 'profileName' | 'phoneE164'>,
 ): Record<string, string> {
@@ -167,24 +170,23 @@ export function contactVariables(
 }
 
 /**
- * Fills {{variables}}: values given with the send win, then the contact's, then the reply's
- * configured defaults. A variable with none of them refuses the send rather than sending "{{x}}".
+ * Fills {{variables}} from `values`, then `defaults`, in one pass (a value is never expanded
+ * again); a variable with neither refuses the send rather than sending "{{x}}".
  */
 export function renderQuickReply(
   body: string,
   values: Record<string, string>,
   defaults: Record<string, string>,
 ): string {
-  return body.replace(VARIABLE, (_whole, name: string) => {
-    const value = values[name] ?? defaults[name]
-    if (value === undefined || value === '') {
-      throw new SendRefused(
-        'quick_reply_variable_missing',
-        `Quick reply variable "${name}" has no value and no default.`,
-      )
-    }
-    return value
+  const pick = (record: Record<string, string>, name: string) => {
+    const value = Object.hasOwn(record, name) ? record[name] : undefined
+    return typeof value === 'string' && value !== '' ? value : undefined
+  }
+  const rendered = renderText(body, (name) => {
+    const value = pick(values, name) ?? pick(defaults, name)
+    return value === undefined ? undefined : { value, source: 'given' }
   })
+  return requireComplete(rendered).text
 }
 
 export function hashOf(value: unknown): string {

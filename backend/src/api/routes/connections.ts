@@ -5,14 +5,7 @@ import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
 import { requireAdmin } from '../auth'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
-
-const connectionView = z.object({
-  id: z.string(),
-  provider: z.string(),
-  account_id: z.string(),
-  state: z.string(),
-  created_at: z.string(),
-})
+import { connectionView, toConnectionView } from './connection-view'
 
 /**
  * CRM accounts linked to the workspace. The marketplace OAuth install creates them too; this
@@ -62,16 +55,7 @@ export function connectionRoutes(deps: AppDeps) {
           'conflict',
           `${body.provider} account ${body.account_id} is already linked to a workspace.`,
         )
-      return c.json(
-        {
-          id: row.id,
-          provider: row.provider,
-          account_id: row.accountId,
-          state: row.state,
-          created_at: row.createdAt.toISOString(),
-        },
-        201,
-      )
+      return c.json(toConnectionView(row), 201)
     },
   )
   app.openapi(
@@ -79,7 +63,7 @@ export function connectionRoutes(deps: AppDeps) {
       method: 'get',
       path: '/api/v1/connections',
       tags: ['connections'],
-      summary: "The workspace's CRM accounts",
+      summary: "The workspace's CRM accounts and their health (state, scopes, token expiry, last error)",
       security: bearerSecurity,
       responses: {
         200: {
@@ -94,18 +78,7 @@ export function connectionRoutes(deps: AppDeps) {
         .select()
         .from(crmConnections)
         .where(and(eq(crmConnections.workspaceId, c.get('auth').workspaceId)))
-      return c.json(
-        {
-          connections: rows.map((r) => ({
-            id: r.id,
-            provider: r.provider,
-            account_id: r.accountId,
-            state: r.state,
-            created_at: r.createdAt.toISOString(),
-          })),
-        },
-        200,
-      )
+      return c.json({ connections: rows.map(toConnectionView) }, 200)
     },
   )
   return app

@@ -27,8 +27,9 @@ export const crmRecordLinks = pgTable(
     /**
      * `secondary`: the CRM merged this contact's record into one that belongs to another contact;
      * its messages still go to the record, its fields do not (the record keeps one WhatsApp number).
+     * `deleted`: the CRM deleted the record; nothing is written until the person writes again.
      */
-    role: text('role', { enum: ['primary', 'secondary'] })
+    role: text('role', { enum: ['primary', 'secondary', 'deleted'] })
       .notNull()
       .default('primary'),
     /** The values both sides agreed on at the last sync, per mapped field (for conflict checks). */
@@ -43,3 +44,5 @@ export const crmRecordLinks = pgTable(
     index('crm_record_links_contact_idx').on(t.contactId),
   ],
 )
+
+export type CrmRecordLink = typeof crmRecordLinks.$inferSelect

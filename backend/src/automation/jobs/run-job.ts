@@ -1,0 +1,208 @@
+import type { SendContent } from '@scrm/shared'
+import { and, eq } from 'drizzle-orm'
+import type { Database } from '../../db/client'
+import { type Contact, contacts } from '../../db/schema'
+import type { Logger } from '../../lib/logger'
+import { SendRefused } from '../../outbound/refusal'
+import { type JobAction, jobActionSchema } from '../actions'
+import type { ClaimedAutomationJob } from './claim'
+import { findLatestOrder, orderVariables } from './find-order'
+import { JobError, LeaseLost } from './job-error'
+import { finishJob, retryJobLater } from './record-outcome'
+import { sendForJob, sentResult } from './send-for-job'
+import { takeDiscountCode } from './take-discount-code'
+import { templateContent } from './template-content'
+
+export interface JobRunDeps {
+  logger: Logger
+  /** Opens the order-lookup secret. */
+  encryptionKey: Buffer
+  maxAttempts: number
+  retryBaseMs: number
+}
+
+export type JobRunResult = 'done' | 'refused' | 'failed' | 'retry' | 'lost'
+
+const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000
+
+/**
+ * Runs one claimed job to its end state. A send the policy refuses ends `refused` with the
+ * reason and is never retried (the same send would be refused again, or worse, go out late); a
+ * failure that may pass is tried again with growing waits, up to `maxAttempts`; anything else
+ * ends `failed` with its code.
+ */
+export async function runJob(
+  db: Database,
+  deps: JobRunDeps,
+  job: ClaimedAutomationJob,
+  now: Date,
+): Promise<JobRunResult> {
+  const log = deps.logger.child({ jobId: job.id, workspaceId: job.workspaceId })
+  try {
+    if (job.attempts > deps.maxAttempts) {
+      throw new JobError(
+        'lease_expired',
+        `The job's worker stopped ${job.attempts - 1} times before finishing it.`,
+        false,
+      )
+    }
+    const parsed = jobActionSchema.safeParse(job.action)
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0]
+      throw new JobError(
+        'invalid_action',
+        `The queued action is not valid: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
+        false,
+      )
+    }
+    await perform(db, deps, job, parsed.data, now)
+    return 'done'
+  } catch (error) {
+    if (error instanceof LeaseLost) {
+      log.warn('automation job was taken over after its lease ran out; its result stands')
+      return 'lost'
+    }
+    return settleFailure(db, deps, job, error, now, log).catch((settleError: unknown) => {
+      if (settleError instanceof LeaseLost) return 'lost' as const
+      throw settleError
+    })
+  }
+}
+
+async function perform(
+  db: Database,
+  deps: JobRunDeps,
+  job: ClaimedAutomationJob,
+  action: JobAction,
+  now: Date,
+): Promise<void> {
+  switch (action.type) {
+    case 'send_quick_reply':
+      return sendAndFinish(db, job, { type: 'quick_reply', key: action.quick_reply }, now)
+    case 'send_template': {
+      const contact = await loadContact(db, job)
+      return sendAndFinish(db, job, await templateContent(db, contact, action, now), now)
+    }
+    case 'send_discount_code':
+      await db.transaction(async (tx) => {
+        const held = await takeDiscountCode(tx, {
+          workspaceId: job.workspaceId,
+          contactId: job.contactId,
+          pool: action.pool,
+          now,
+        })
+        const sent = await sendForJob(
+          tx,
+          job,
+          { type: 'quick_reply', key: action.quick_reply, variables: { discount_code: held.code } },
+          now,
+        )
+        await finishJob(tx, job, {
+          state: 'done',
+          outcome: null,
+          result: { ...sentResult(sent), pool: action.pool, code: held.code, reused: !held.newlyAssigned },
+          now,
+        })
+      })
+      return
+    case 'reply_order_status':
+      return replyOrderStatus(db, deps, job, action, now)
+  }
+}
+
+/** Finds the order (network I/O, so outside any transaction), then answers with it or the not-found reply. */
+async function replyOrderStatus(
+  db: Database,
+  deps: JobRunDeps,
+  job: ClaimedAutomationJob,
+  action: Extract<JobAction, { type: 'reply_order_status' }>,
+  now: Date,
+): Promise<void> {
+  const found = await findLatestOrder(db, await loadContact(db, job), deps.encryptionKey, now)
+  if (found.order) {
+    const { id, status, eta, trackingUrl } = found.order
+    return sendAndFinish(
+      db,
+      job,
+      { type: 'quick_reply', key: action.quick_reply, variables: orderVariables(found.order) },
+      now,
+      { result: { source: found.source, order: { id, status, eta, tracking_url: trackingUrl } } },
+    )
+  }
+  const result = { source: found.source, order: null }
+  if (!action.not_found_quick_reply) {
+    await finishJob(db, job, { state: 'done', outcome: 'order_not_found', result, now })
+    return
+  }
+  return sendAndFinish(db, job, { type: 'quick_reply', key: action.not_found_quick_reply }, now, {
+    result,
+    outcome: 'order_not_found',
+  })
+}
+
+/** Queues the send and ends the job in one transaction: both happen or neither does. */
+async function sendAndFinish(
+  db: Database,
+  job: ClaimedAutomationJob,
+  content: SendContent,
+  now: Date,
+  end: { outcome?: string; result?: Record<string, unknown> } = {},
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    const sent = await sendForJob(tx, job, content, now)
+    await finishJob(tx, job, {
+      state: 'done',
+      outcome: end.outcome ?? null,
+      result: { ...sentResult(sent), ...end.result },
+      now,
+    })
+  })
+}
+
+async function loadContact(db: Database, job: ClaimedAutomationJob): Promise<Contact> {
+  const [contact] = await db
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.workspaceId, job.workspaceId), eq(contacts.id, job.contactId)))
+  if (!contact) throw new JobError('contact_not_found', 'The contact no longer exists.', false)
+  return contact
+}
+
+async function settleFailure(
+  db: Database,
+  deps: JobRunDeps,
+  job: ClaimedAutomationJob,
+  error: unknown,
+  now: Date,
+  log: Logger,
+): Promise<JobRunResult> {
+  if (error instanceof SendRefused) {
+    await finishJob(db, job, {
+      state: 'refused',
+      outcome: error.refusal,
+      result: { reason: error.refusal, message: error.message },
+      now,
+    })
+    log.info({ reason: error.refusal }, 'automated send refused by the sending policy')
+    return 'refused'
+  }
+  const code = error instanceof JobError ? error.code : 'internal_error'
+  const message = (error as Error).message ?? String(error)
+  const retryable = error instanceof JobError ? error.retryable : true
+  if (retryable && job.attempts < deps.maxAttempts) {
+    const wait = Math.min(deps.retryBaseMs * 4 ** (job.attempts - 1), MAX_BACKOFF_MS)
+    await retryJobLater(db, job, { runAfter: new Date(now.getTime() + wait), outcome: code, error: message })
+    log.warn({ code, attempt: job.attempts, retryInMs: wait }, 'automation job failed; trying again later')
+    return 'retry'
+  }
+  await finishJob(db, job, { state: 'failed', outcome: code, result: { error: message }, now })
+  if (code === 'discount_pool_empty') {
+    // Alert-worthy: every further customer this rule fires for gets no code until codes are loaded.
+    log.error({ alert: 'discount_pool_empty', action: job.action }, 'discount pool is empty: load more codes')
+  } else if (error instanceof JobError) {
+    log.warn({ code, attempts: job.attempts }, `automation job failed: ${message}`)
+  } else {
+    log.error({ code, err: message, stack: (error as Error).stack }, 'automation job failed unexpectedly')
+  }
+  return 'failed'
+}

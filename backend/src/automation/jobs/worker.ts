@@ -1,0 +1,116 @@
+import type { Database } from '../../db/client'
+import { claimAutomationJobs } from './claim'
+import { type JobRunDeps, type JobRunResult, runJob } from './run-job'
+
+export interface AutomationDeps extends JobRunDeps {
+  /** How long a claimed job is this worker's; past it another worker may run it again. */
+  leaseMs: number
+  /** Jobs run at once within a batch: 1 on the embedded database, which has one connection. */
+  concurrency: number
+  /** Called when a batch queued sends, so an in-process sender picks them up at once. */
+  onQueued?: () => void
+}
+
+export type AutomationTotals = Record<JobRunResult, number> & { claimed: number }
+
+export const emptyTotals = (): AutomationTotals => ({
+  claimed: 0,
+  done: 0,
+  refused: 0,
+  failed: 0,
+  retry: 0,
+  lost: 0,
+})
+
+/**
+ * One pass: claims up to `limit` due jobs and runs each to its end state. Tests drive the worker
+ * through this with their own clock.
+ */
+export async function runAutomationJobs(
+  db: Database,
+  deps: AutomationDeps,
+  options: { now?: Date; limit?: number } = {},
+): Promise<AutomationTotals> {
+  const now = options.now ?? new Date()
+  const jobs = await claimAutomationJobs(db, { now, limit: options.limit ?? 10, leaseMs: deps.leaseMs })
+  const totals = emptyTotals()
+  totals.claimed = jobs.length
+  for (let i = 0; i < jobs.length; i += deps.concurrency) {
+    const results = await Promise.all(
+      jobs.slice(i, i + deps.concurrency).map((job) => runJob(db, deps, job, now)),
+    )
+    for (const r of results) totals[r] += 1
+  }
+  if (totals.done > 0) deps.onQueued?.()
+  return totals
+}
+
+export interface AutomationWorkerOptions extends AutomationDeps {
+  pollMs: number
+  batchSize: number
+}
+
+/** Loops over `runAutomationJobs`: at once while there is work, else every `pollMs` or when woken. */
+export class AutomationWorker {
+  private running = false
+  private loop: Promise<void> | null = null
+  private waker: (() => void) | null = null
+  readonly totals = emptyTotals()
+
+  constructor(
+    private readonly db: Database,
+    private readonly options: AutomationWorkerOptions,
+  ) {}
+
+  start(): void {
+    if (this.running) return
+    this.running = true
+    this.loop = this.run()
+  }
+
+  async stop(): Promise<void> {
+    this.running = false
+    this.wake()
+    await this.loop
+  }
+
+  /** Rules that just queued jobs call this so replies do not wait for the next poll. */
+  wake(): void {
+    this.waker?.()
+  }
+
+  /** Runs passes until none is due (tests, CLI). */
+  async drain(now?: Date): Promise<void> {
+    while ((await this.runOnce(now)).claimed > 0) {}
+  }
+
+  async runOnce(now?: Date): Promise<AutomationTotals> {
+    const pass = await runAutomationJobs(this.db, this.options, { now, limit: this.options.batchSize })
+    for (const key of Object.keys(pass) as (keyof AutomationTotals)[]) this.totals[key] += pass[key]
+    return pass
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let claimed = 0
+      try {
+        claimed = (await this.runOnce()).claimed
+      } catch (error) {
+        this.options.logger.error({ err: (error as Error).message }, 'automation worker pass failed')
+      }
+      if (claimed === 0 && this.running) await this.sleep(this.options.pollMs)
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer)
+        this.waker = null
+        resolve()
+      }
+      const timer = setTimeout(done, ms)
+      this.waker = done
+    })
+  }
+}

@@ -1,0 +1,142 @@
+import type { FieldValue } from '../contact-values'
+import { type CrmFieldSpec, type CrmFieldType, fieldSpec } from '../fields'
+import type { CrmPropertySpec } from '../port'
+
+/** Our property group on every object type we write, so admins see where the fields come from. */
+export const HUBSPOT_GROUP = { name: 'whatsapp_scrm', label: 'WhatsApp' }
+
+/** Unique keys that make message and task writes idempotent (upsert by them after a crash). */
+export const MESSAGE_ID_PROPERTY = 'scrm_message_id'
+export const TASK_ID_PROPERTY = 'scrm_task_id'
+
+export function defaultHubspotProperty(spec: CrmFieldSpec): { property: string; managed: boolean } {
+  if (spec.hubspotStandard) return { property: spec.hubspotStandard, managed: false }
+  return { property: `scrm_${spec.key}`, managed: true }
+}
+
+/** HubSpot's property type and field type for ours. */
+export function hubspotTypes(type: CrmFieldType): { type: string; fieldType: string } {
+  switch (type) {
+    case 'string':
+      return { type: 'string', fieldType: 'text' }
+    case 'number':
+      return { type: 'number', fieldType: 'number' }
+    case 'datetime':
+      return { type: 'datetime', fieldType: 'date' }
+    case 'enumeration':
+      return { type: 'enumeration', fieldType: 'select' }
+    case 'multi_enumeration':
+      return { type: 'enumeration', fieldType: 'checkbox' }
+    case 'bool':
+      return { type: 'bool', fieldType: 'booleancheckbox' }
+  }
+}
+
+/** HubSpot's description of a property → our neutral spec. */
+export function specFromHubspot(p: {
+  name: string
+  type: string
+  fieldType?: string
+  options?: { value: string }[]
+}): CrmPropertySpec {
+  const type: CrmFieldType =
+    p.type === 'number'
+      ? 'number'
+      : p.type === 'datetime' || p.type === 'date'
+        ? 'datetime'
+        : p.type === 'bool'
+          ? 'bool'
+          : p.type === 'enumeration'
+            ? p.fieldType === 'checkbox'
+              ? 'multi_enumeration'
+              : 'enumeration'
+            : 'string'
+  return { name: p.name, type, options: p.options?.map((o) => o.value) }
+}
+
+export function propertyCreate(fieldKey: string, property: string, tagOptions: string[]) {
+  const spec = fieldSpec(fieldKey)
+  if (!spec) throw new Error(`unknown CRM field ${fieldKey}`)
+  const options =
+    spec.type === 'bool'
+      ? ['true', 'false']
+      : spec.options === 'tags'
+        ? tagOptions
+        : spec.options
+          ? [...spec.options]
+          : undefined
+  return {
+    name: property,
+    label: spec.label,
+    description: spec.description,
+    groupName: HUBSPOT_GROUP.name,
+    ...hubspotTypes(spec.type),
+    ...(spec.unique ? { hasUniqueValue: true } : {}),
+    ...(options ? { options: options.map((value, displayOrder) => optionOf(value, displayOrder)) } : {}),
+  }
+}
+
+export function optionOf(value: string, displayOrder: number) {
+  const label = value === 'true' ? 'Yes' : value === 'false' ? 'No' : value.replaceAll('_', ' ')
+  return { label, value, displayOrder, hidden: false }
+}
+
+export type ValueCheck = { ok: true; value: string } | { ok: false; reason: string }
+
+/**
+ * Our value as HubSpot wants it for that property, or why it cannot be sent. Checked before
+ * sending so one bad value never turns into a batch of 400s.
+ */
+export function toHubspotValue(value: FieldValue, spec: CrmPropertySpec): ValueCheck {
+  if (value === null || (Array.isArray(value) && value.length === 0 && spec.type !== 'multi_enumeration')) {
+    return { ok: true, value: '' }
+  }
+  switch (spec.type) {
+    case 'number': {
+      const n = typeof value === 'number' ? value : Number(value)
+      return Number.isFinite(n) ? { ok: true, value: String(n) } : { ok: false, reason: `"${value}" is not a number` }
+    }
+    case 'datetime': {
+      const n = typeof value === 'number' ? value : Date.parse(String(value))
+      return Number.isFinite(n) ? { ok: true, value: String(n) } : { ok: false, reason: `"${value}" is not a date` }
+    }
+    case 'bool':
+      return typeof value === 'boolean' || value === 'true' || value === 'false'
+        ? { ok: true, value: String(value) }
+        : { ok: false, reason: `"${value}" is not true/false` }
+    case 'enumeration': {
+      const v = String(value)
+      return !spec.options || spec.options.includes(v)
+        ? { ok: true, value: v }
+        : { ok: false, reason: `"${v}" is not an option of ${spec.name}` }
+    }
+    case 'multi_enumeration': {
+      const list = Array.isArray(value) ? value : String(value).split(';').filter(Boolean)
+      const unknown = spec.options ? list.filter((v) => !spec.options?.includes(v)) : []
+      return unknown.length === 0
+        ? { ok: true, value: list.join(';') }
+        : { ok: false, reason: `${unknown.map((v) => `"${v}"`).join(', ')} not options of ${spec.name}` }
+    }
+    case 'string': {
+      const s = Array.isArray(value) ? value.join(';') : String(value)
+      return s.length <= 65_536 ? { ok: true, value: s } : { ok: false, reason: 'longer than 65,536 characters' }
+    }
+  }
+}
+
+/** HubSpot's string → our neutral value, for changes coming back. */
+export function fromHubspotValue(raw: string | null, spec: CrmPropertySpec): FieldValue {
+  if (raw === null || raw === '') return spec.type === 'multi_enumeration' ? [] : null
+  switch (spec.type) {
+    case 'number':
+      return Number(raw)
+    case 'datetime':
+      return /^\d+$/.test(raw) ? Number(raw) : Date.parse(raw)
+    case 'bool':
+      return raw === 'true'
+    case 'multi_enumeration':
+      return raw.split(';').filter(Boolean).sort()
+    default:
+      return raw
+  }
+}

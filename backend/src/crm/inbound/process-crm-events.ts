@@ -1,0 +1,122 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { Database } from '../../db/client'
+import { queryRows } from '../../db/query-rows'
+import { type CrmConnection, crmConnections, crmWebhookEvents } from '../../db/schema'
+import type { Logger } from '../../lib/logger'
+import type { ConnectorFor } from '../connectors'
+import type { CrmChange } from '../port'
+import { applyCrmChanges } from './apply-crm-changes'
+
+interface StoredEvent {
+  id: number
+  provider: 'hubspot' | 'salesforce' | 'zoho'
+  account_id: string
+  attempts: number
+  payload: unknown
+}
+
+const LEASE_SECONDS = 60
+const MAX_ATTEMPTS = 10
+
+/**
+ * Applies stored CRM notifications, oldest first, per account. An event that fails is retried
+ * with back-off and given up (with its reason kept) after ten tries; one bad event never holds
+ * up the others.
+ */
+export async function processCrmEvents(
+  db: Database,
+  connectorFor: ConnectorFor,
+  options: { logger: Logger; limit?: number },
+): Promise<number> {
+  const events = await queryRows<StoredEvent>(
+    db,
+    sql`with due as (
+          select id from crm_webhook_events
+           where processed_at is null and available_at <= clock_timestamp()
+             and (lease_until is null or lease_until < clock_timestamp())
+           order by occurred_at, id
+           limit ${options.limit ?? 200}
+           for update skip locked)
+        update crm_webhook_events e
+           set lease_until = clock_timestamp() + make_interval(secs => ${LEASE_SECONDS}), attempts = e.attempts + 1
+          from due where e.id = due.id
+        returning e.id, e.provider, e.account_id, e.attempts, e.payload, e.occurred_at`,
+  )
+  if (events.length === 0) return 0
+  const accounts = [...new Set(events.map((e) => `${e.provider}|${e.account_id}`))]
+  for (const account of accounts) {
+    const [provider, accountId] = account.split('|') as [StoredEvent['provider'], string]
+    const batch = events.filter((e) => e.provider === provider && e.account_id === accountId).sort((a, b) => a.id - b.id)
+    const [connection] = await db
+      .select()
+      .from(crmConnections)
+      .where(
+        and(
+          eq(crmConnections.provider, provider),
+          eq(crmConnections.accountId, accountId),
+          eq(crmConnections.state, 'active'),
+        ),
+      )
+    if (!connection) {
+      await finish(db, batch.map((e) => Number(e.id)), 'no active connection for this account')
+      continue
+    }
+    await applyBatch(db, connection, connectorFor, batch, options.logger)
+  }
+  return events.length
+}
+
+async function applyBatch(
+  db: Database,
+  connection: CrmConnection,
+  connectorFor: ConnectorFor,
+  batch: StoredEvent[],
+  logger: Logger,
+): Promise<void> {
+  const connector = connectorFor(connection)
+  const changes: { event: StoredEvent; change: CrmChange | null }[] = batch.map((event) => ({
+    event,
+    change: connector.parseChange(event.payload),
+  }))
+  await finish(
+    db,
+    changes.filter((c) => !c.change).map((c) => Number(c.event.id)),
+    'not an event type we act on',
+  )
+  const actionable = changes.filter((c): c is { event: StoredEvent; change: CrmChange } => c.change !== null)
+  if (actionable.length === 0) return
+  try {
+    const outcomes = await applyCrmChanges(
+      db,
+      connection,
+      connector,
+      actionable.map((c) => c.change),
+    )
+    for (const [i, item] of actionable.entries()) {
+      await finish(db, [Number(item.event.id)], outcomes[i] ?? 'applied')
+    }
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error)
+    logger.warn({ err: message, connectionId: connection.id }, 'CRM events could not be applied; retrying')
+    for (const { event } of actionable) {
+      if (event.attempts >= MAX_ATTEMPTS) await finish(db, [Number(event.id)], `failed: ${message}`)
+      else
+        await db
+          .update(crmWebhookEvents)
+          .set({
+            leaseUntil: null,
+            outcome: message.slice(0, 500),
+            availableAt: sql`clock_timestamp() + make_interval(secs => ${Math.min(600, 2 ** event.attempts)})`,
+          })
+          .where(eq(crmWebhookEvents.id, Number(event.id)))
+    }
+  }
+}
+
+async function finish(db: Database, ids: number[], outcome: string): Promise<void> {
+  if (ids.length === 0) return
+  await db
+    .update(crmWebhookEvents)
+    .set({ processedAt: new Date(), leaseUntil: null, outcome: outcome.slice(0, 500) })
+    .where(inArray(crmWebhookEvents.id, ids))
+}

@@ -1,0 +1,98 @@
+import type { FieldValue } from './contact-values'
+import type { CrmFieldType } from './fields'
+
+/**
+ * What the sync engine needs from a CRM. HubSpot implements it first; Salesforce and Zoho become
+ * further implementations, not rewrites: the engine (outbox, coalescing, batching, limits,
+ * retries, conflicts) never names a CRM.
+ */
+
+/** A CRM property as it exists in the account, for validating values before sending. */
+export interface CrmPropertySpec {
+  name: string
+  type: CrmFieldType
+  options?: string[]
+}
+
+/** One mapped field: which property, and its type. */
+export interface MappedField {
+  field: string
+  property: string
+  spec: CrmPropertySpec
+  defaultValue: FieldValue
+}
+
+export interface ContactWrite {
+  /** Our contact id, echoed back in results. */
+  ref: string
+  /** Known CRM record id: update it; otherwise upsert by the unique key. */
+  recordId: string | null
+  uniqueValue: string
+  properties: Record<string, FieldValue>
+}
+
+export interface MessageWrite {
+  ref: string
+  /** Our stable message key (channel + wamid): the idempotency key in the CRM. */
+  externalId: string
+  recordId: string
+  direction: 'inbound' | 'outbound'
+  body: string
+  at: Date
+  mediaUrl: string | null
+}
+
+export interface TaskWrite {
+  ref: string
+  recordId: string
+  title: string
+  body: string
+  dueAt: Date
+  priority: 'low' | 'medium' | 'high'
+  done: boolean
+}
+
+export type CrmErrorKind = 'rate_limited' | 'transient' | 'permanent' | 'auth'
+
+export interface CrmError {
+  kind: CrmErrorKind
+  code: string
+  message: string
+  retryAfterMs?: number
+}
+
+export type WriteResult = { ref: string; ok: true; recordId: string } | { ref: string; ok: false; error: CrmError }
+
+/** A change the CRM told us about, in neutral form. */
+export type CrmChange =
+  | { type: 'created'; eventId: string; recordId: string; at: number }
+  | { type: 'property'; eventId: string; recordId: string; property: string; value: string | null; at: number }
+  | { type: 'merged'; eventId: string; primaryId: string; mergedIds: string[]; at: number }
+  | { type: 'deleted'; eventId: string; recordId: string; at: number }
+
+export interface CrmRecord {
+  id: string
+  properties: Record<string, string | null>
+}
+
+export interface CrmConnector {
+  readonly provider: 'hubspot' | 'salesforce' | 'zoho'
+  /** Most inputs one batch call accepts. */
+  readonly batchLimit: number
+  /** Creates or updates our property group and properties; returns the specs of mapped ones. */
+  ensureSchema(fields: { field: string; property: string; managed: boolean }[], tagOptions: string[]): Promise<CrmPropertySpec[]>
+  /** Adds enumeration options that are missing (new tags). */
+  ensureOptions(property: string, options: string[]): Promise<void>
+  upsertContacts(inputs: ContactWrite[], uniqueProperty: string): Promise<WriteResult[]>
+  logMessages(inputs: MessageWrite[]): Promise<WriteResult[]>
+  upsertTasks(inputs: TaskWrite[]): Promise<WriteResult[]>
+  readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]>
+  /** Our value as the property wants it, or why it cannot take it (checked before sending). */
+  formatValue(value: FieldValue, spec: CrmPropertySpec): { ok: true; value: string } | { ok: false; reason: string }
+  /** The CRM's stored string → our neutral value, for changes coming back. */
+  parseValue(raw: string | null, spec: CrmPropertySpec): FieldValue
+  /** One stored change notification → a neutral change; null for events we do not act on. */
+  parseChange(payload: unknown): CrmChange | null
+  /** Maps a thrown error (HTTP answer, network) to what the engine should do. */
+  classifyError(error: unknown): CrmError
+}

@@ -1,0 +1,126 @@
+import { sql } from 'drizzle-orm'
+import type { Executor } from '../../db/client'
+import { queryRows } from '../../db/query-rows'
+import type { CrmOutboxKind } from '../../db/schema'
+
+export interface ClaimedChange {
+  id: number
+  subjectId: string
+  version: number
+  attempts: number
+  firstChangedAt: Date
+}
+
+export interface ClaimOptions {
+  limit: number
+  /** A subject is written once no change came for this long (so a burst becomes one write)... */
+  settleMs: number
+  /** ...or once its first unsent change is this old, whatever keeps coming. */
+  maxWaitMs: number
+  leaseMs: number
+}
+
+/**
+ * Claims due changes of one kind for a connection (SKIP LOCKED, with a lease so a crashed worker's
+ * claims come back). Oldest first; the caller writes them in one batch.
+ */
+export async function claimChanges(
+  db: Executor,
+  connectionId: string,
+  kind: CrmOutboxKind,
+  options: ClaimOptions,
+): Promise<ClaimedChange[]> {
+  const rows = await queryRows<{
+    id: number | string
+    subject_id: string
+    version: number
+    attempts: number
+    first_changed_at: string | Date
+  }>(
+    db,
+    sql`with due as (
+          select id from crm_outbox
+           where connection_id = ${connectionId} and kind = ${kind} and parked_at is null
+             and available_at <= clock_timestamp()
+             and (lease_until is null or lease_until < clock_timestamp())
+             and (changed_at <= clock_timestamp() - make_interval(secs => ${options.settleMs / 1000})
+                  or first_changed_at <= clock_timestamp() - make_interval(secs => ${options.maxWaitMs / 1000}))
+           order by first_changed_at
+           limit ${options.limit}
+           for update skip locked)
+        update crm_outbox o
+           set lease_until = clock_timestamp() + make_interval(secs => ${options.leaseMs / 1000})
+          from due where o.id = due.id
+        returning o.id, o.subject_id, o.version, o.attempts, o.first_changed_at`,
+  )
+  return rows
+    .map((r) => ({
+      id: Number(r.id),
+      subjectId: r.subject_id,
+      version: r.version,
+      attempts: r.attempts,
+      firstChangedAt: new Date(r.first_changed_at),
+    }))
+    .sort((a, b) => a.firstChangedAt.getTime() - b.firstChangedAt.getTime())
+}
+
+/**
+ * The CRM accepted what we sent: forget the change, unless a newer one arrived meanwhile (its
+ * version moved on), which then goes out in a later batch.
+ */
+export async function completeChanges(db: Executor, changes: ClaimedChange[]): Promise<void> {
+  if (changes.length === 0) return
+  const done = JSON.stringify(changes.map((c) => ({ id: c.id, version: c.version })))
+  await db.execute(sql`
+    delete from crm_outbox o using jsonb_to_recordset(${done}::jsonb) as done(id bigint, version int)
+     where o.id = done.id and o.version = done.version`)
+  await db.execute(sql`
+    update crm_outbox set lease_until = null, attempts = 0, last_error = null
+     where id in ${idList(changes)} and lease_until is not null`)
+}
+
+/** Try again later; counts as an attempt unless the CRM only asked us to slow down. */
+export async function retryChanges(
+  db: Executor,
+  changes: ClaimedChange[],
+  delayMs: number,
+  error: string,
+  countsAsAttempt: boolean,
+): Promise<void> {
+  if (changes.length === 0) return
+  await db.execute(sql`
+    update crm_outbox
+       set lease_until = null,
+           available_at = clock_timestamp() + make_interval(secs => ${delayMs / 1000}),
+           attempts = attempts + ${countsAsAttempt ? 1 : 0},
+           last_error = ${error.slice(0, 1000)}
+     where id in ${idList(changes)}`)
+}
+
+/** Out of the queue after its last try; a review item says why (resolving it can requeue). */
+export async function parkChanges(db: Executor, changes: ClaimedChange[], error: string): Promise<void> {
+  if (changes.length === 0) return
+  await db.execute(sql`
+    update crm_outbox set lease_until = null, parked_at = clock_timestamp(), last_error = ${error.slice(0, 1000)},
+           attempts = attempts + 1
+     where id in ${idList(changes)}`)
+}
+
+/** Nothing to write for these (subject gone, or nothing changed): drop them. */
+export async function dropChanges(db: Executor, changes: ClaimedChange[]): Promise<void> {
+  if (changes.length === 0) return
+  await completeChanges(db, changes)
+}
+
+/** Queues a subject for a connection by hand (backfill, a remote change we must answer). */
+export async function touchOutbox(
+  db: Executor,
+  workspaceId: string,
+  kind: CrmOutboxKind,
+  subjectId: string,
+): Promise<void> {
+  await db.execute(sql`select scrm_crm_outbox_touch(${workspaceId}::uuid, ${kind}, ${subjectId})`)
+}
+
+const idList = (changes: ClaimedChange[]) =>
+  sql`(select jsonb_array_elements_text(${JSON.stringify(changes.map((c) => c.id))}::jsonb)::bigint)`

@@ -1,0 +1,58 @@
+import { eq } from 'drizzle-orm'
+import type { Executor } from '../../db/client'
+import { type CrmConnection, crmConnections } from '../../db/schema'
+import { mappedFields, mappingRows } from '../mapping'
+import type { CrmConnector } from '../port'
+import { ensureConnectionSchema, ensureTagOptions } from './ensure-schema'
+import { claimChanges } from './outbox'
+import type { BatchOutcome } from './settle'
+import { syncContacts } from './sync-contacts'
+import { syncMessages } from './sync-messages'
+import type { SyncOptions } from './sync-options'
+import { syncTasks } from './sync-tasks'
+
+export interface SyncRound extends BatchOutcome {
+  /** Changes claimed this round; 0 = nothing was due. */
+  claimed: number
+}
+
+/**
+ * One round for one connection: a batch of contacts first (messages and tasks need their
+ * records), then a batch of messages and one of tasks. Each batch is one CRM call in the normal
+ * case, so a round costs at most three calls however many changes it carries.
+ */
+export async function syncConnectionRound(
+  db: Executor,
+  connection: CrmConnection,
+  connector: CrmConnector,
+  options: SyncOptions,
+): Promise<SyncRound> {
+  const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
+  const add = (o: BatchOutcome) => {
+    total.calls += o.calls
+    total.written += o.written
+    total.failed += o.failed
+  }
+  const claim = { limit: connector.batchLimit, ...options }
+  const contactChanges = await claimChanges(db, connection.id, 'contact', claim)
+  total.claimed += contactChanges.length
+  if (contactChanges.length > 0) {
+    if (!connection.schemaReadyAt) {
+      await ensureConnectionSchema(db, connection, connector)
+      total.calls += 1
+    }
+    let fields = mappedFields(await mappingRows(db, connection.id))
+    fields = await ensureTagOptions(db, connection, connector, fields)
+    add(await syncContacts(db, connection, connector, fields, contactChanges, options))
+  }
+  const messageChanges = await claimChanges(db, connection.id, 'message', claim)
+  total.claimed += messageChanges.length
+  if (messageChanges.length > 0) add(await syncMessages(db, connection, connector, messageChanges, options))
+  const taskChanges = await claimChanges(db, connection.id, 'task', claim)
+  total.claimed += taskChanges.length
+  if (taskChanges.length > 0) add(await syncTasks(db, connection, connector, taskChanges, options))
+  if (total.written > 0) {
+    await db.update(crmConnections).set({ lastSyncedAt: new Date() }).where(eq(crmConnections.id, connection.id))
+  }
+  return total
+}

@@ -1,0 +1,165 @@
+import { and, eq, inArray, sql } from 'drizzle-orm'
+import type { Executor } from '../../db/client'
+import { type CrmConnection, crmRecordLinks, type SyncedValues, workspaces } from '../../db/schema'
+import { policyOf } from '../../outbound/policy-settings'
+import { type FieldValue, fieldValues, loadSnapshots, sameValue } from '../contact-values'
+import { fieldSpec } from '../fields'
+import type { ContactWrite, CrmConnector, MappedField } from '../port'
+import type { NewReviewItem } from '../review'
+import { addReviewItems } from '../review'
+import { CONTACT_OBJECT } from './contact-object'
+import type { ClaimedChange } from './outbox'
+import { completeChanges, dropChanges } from './outbox'
+import { type BatchOutcome, settleFailures } from './settle'
+import type { SyncOptions } from './sync-options'
+import { writeBatch } from './write-batch'
+
+/**
+ * Writes one batch of changed contacts: each as one input carrying only the fields that differ
+ * from what the CRM holds (all of them for a record we have not linked yet). Values the
+ * property cannot take are left out and put in the review queue instead of failing the batch.
+ */
+export async function syncContacts(
+  db: Executor,
+  connection: CrmConnection,
+  connector: CrmConnector,
+  fields: MappedField[],
+  changes: ClaimedChange[],
+  options: SyncOptions,
+): Promise<BatchOutcome> {
+  const now = new Date()
+  const snapshots = await loadSnapshots(
+    db,
+    changes.map((c) => c.subjectId),
+  )
+  const links = await db
+    .select()
+    .from(crmRecordLinks)
+    .where(
+      and(
+        eq(crmRecordLinks.connectionId, connection.id),
+        eq(crmRecordLinks.objectType, CONTACT_OBJECT),
+        inArray(
+          crmRecordLinks.contactId,
+          changes.map((c) => c.subjectId),
+        ),
+      ),
+    )
+  const linkOf = new Map(links.map((l) => [l.contactId, l]))
+  // A record deleted in the CRM stays deleted until the person writes again; then it is new.
+  for (const l of links) {
+    if (l.role !== 'deleted') continue
+    const contact = snapshots.get(l.contactId)?.contact
+    if (contact?.lastInboundAt && l.syncedAt && contact.lastInboundAt > l.syncedAt) {
+      await db.delete(crmRecordLinks).where(eq(crmRecordLinks.id, l.id))
+      linkOf.delete(l.contactId)
+    }
+  }
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, connection.workspaceId))
+  const policy = policyOf(workspace?.settings ?? {})
+  const unique = fields.find((f) => fieldSpec(f.field)?.unique)
+  if (!unique) throw new Error('the upsert key field is not mapped')
+
+  const writes: ContactWrite[] = []
+  const sent = new Map<string, Record<string, FieldValue>>()
+  const nothingToDo: ClaimedChange[] = []
+  const review: NewReviewItem[] = []
+  for (const change of changes) {
+    const snap = snapshots.get(change.subjectId)
+    const link = linkOf.get(change.subjectId)
+    // Gone (merged away), a username-only contact with no number to match on, or the second
+    // contact of a merged record: nothing of theirs is written as record fields.
+    if (!snap || !snap.contact.phoneE164 || link?.role === 'secondary' || link?.role === 'deleted') {
+      nothingToDo.push(change)
+      continue
+    }
+    const values = fieldValues(snap, policy, now)
+    const synced: SyncedValues = link?.syncedValues ?? {}
+    const properties: Record<string, FieldValue> = {}
+    const values_sent: Record<string, FieldValue> = {}
+    for (const f of fields) {
+      const spec = fieldSpec(f.field)
+      if (!spec) continue
+      if (spec.onCreateOnly && link) continue
+      let value = values[f.field] ?? null
+      if ((value === null || value === '') && f.defaultValue !== null && f.defaultValue !== undefined) {
+        value = f.defaultValue
+      }
+      if (link && f.field in synced && sameValue(synced[f.field]?.v, value)) continue
+      if (!link && (value === null || (Array.isArray(value) && value.length === 0))) continue
+      const check = connector.formatValue(value, f.spec)
+      if (!check.ok) {
+        review.push({
+          workspaceId: connection.workspaceId,
+          connectionId: connection.id,
+          contactId: change.subjectId,
+          kind: 'sync_failed',
+          field: f.field,
+          localValue: value,
+          detail: { code: 'invalid_value', message: `Not sent: ${check.reason}.`, property: f.property },
+        })
+        continue
+      }
+      properties[f.property] = check.value
+      values_sent[f.field] = value
+    }
+    if (Object.keys(properties).length === 0) {
+      nothingToDo.push(change)
+      continue
+    }
+    writes.push({
+      ref: change.subjectId,
+      recordId: link?.recordId ?? null,
+      uniqueValue: snap.contact.phoneE164,
+      properties,
+    })
+    sent.set(change.subjectId, values_sent)
+  }
+  await addReviewItems(db, review)
+  await dropChanges(db, nothingToDo)
+  if (writes.length === 0) return { calls: 0, written: 0, failed: 0 }
+
+  const byRef = new Map(changes.map((c) => [c.subjectId, c]))
+  // New records (upsert by the unique key) and linked ones (update by id) are separate calls.
+  const batch = { results: [] as Awaited<ReturnType<typeof writeBatch>>['results'], calls: 0 }
+  for (const group of [writes.filter((w) => !w.recordId), writes.filter((w) => w.recordId)]) {
+    const done = await writeBatch(connector, group, (w) => connector.upsertContacts(w, unique.property))
+    batch.results.push(...done.results)
+    batch.calls += done.calls
+  }
+  const at = Date.now()
+  const ok: ClaimedChange[] = []
+  for (const r of batch.results) {
+    if (!r.ok) continue
+    const values = sent.get(r.ref) ?? {}
+    const synced = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, at }]))
+    await db
+      .insert(crmRecordLinks)
+      .values({
+        workspaceId: connection.workspaceId,
+        connectionId: connection.id,
+        objectType: CONTACT_OBJECT,
+        recordId: r.recordId,
+        contactId: r.ref,
+        syncedValues: synced,
+        syncedAt: new Date(at),
+      })
+      .onConflictDoUpdate({
+        target: [crmRecordLinks.connectionId, crmRecordLinks.objectType, crmRecordLinks.contactId],
+        set: {
+          recordId: r.recordId,
+          syncedValues: sql`${crmRecordLinks.syncedValues} || ${JSON.stringify(synced)}::jsonb`,
+          syncedAt: new Date(at),
+        },
+      })
+    ok.push(byRef.get(r.ref) as ClaimedChange)
+  }
+  await completeChanges(db, ok)
+  let failed = 0
+  for (const r of batch.results) {
+    if (r.ok) continue
+    failed++
+    await settleFailures(db, connection, [byRef.get(r.ref) as ClaimedChange], r.error, options, 'contact')
+  }
+  return { calls: batch.calls, written: ok.length, failed }
+}

@@ -1,0 +1,96 @@
+import { and, eq, inArray } from 'drizzle-orm'
+import type { Executor } from '../../db/client'
+import { type CrmConnection, crmRecordLinks, messages } from '../../db/schema'
+import type { CrmConnector, MessageWrite } from '../port'
+import { type ClaimedChange, completeChanges, dropChanges, retryChanges, touchOutbox } from './outbox'
+import { type BatchOutcome, settleFailures } from './settle'
+import { CONTACT_OBJECT } from './contact-object'
+import type { SyncOptions } from './sync-options'
+import { writeBatch } from './write-batch'
+
+/** A message waits this long for its contact's record to exist in the CRM. */
+const WAIT_FOR_CONTACT_MS = 1_000
+
+/** Logs a batch of messages on their contacts' CRM records (HubSpot: WhatsApp communications). */
+export async function syncMessages(
+  db: Executor,
+  connection: CrmConnection,
+  connector: CrmConnector,
+  changes: ClaimedChange[],
+  options: SyncOptions,
+): Promise<BatchOutcome> {
+  const rows = await db
+    .select()
+    .from(messages)
+    .where(
+      inArray(
+        messages.id,
+        changes.map((c) => Number(c.subjectId)),
+      ),
+    )
+  const byId = new Map(rows.map((m) => [String(m.id), m]))
+  const links = rows.length
+    ? await db
+        .select({
+          contactId: crmRecordLinks.contactId,
+          recordId: crmRecordLinks.recordId,
+          role: crmRecordLinks.role,
+          syncedAt: crmRecordLinks.syncedAt,
+        })
+        .from(crmRecordLinks)
+        .where(
+          and(
+            eq(crmRecordLinks.connectionId, connection.id),
+            eq(crmRecordLinks.objectType, CONTACT_OBJECT),
+            inArray(crmRecordLinks.contactId, [...new Set(rows.map((m) => m.contactId))]),
+          ),
+        )
+    : []
+  const linkOf = new Map(links.map((l) => [l.contactId, l]))
+  const gone: ClaimedChange[] = []
+  const waiting: ClaimedChange[] = []
+  const writes: MessageWrite[] = []
+  for (const change of changes) {
+    const m = byId.get(change.subjectId)
+    if (!m || !m.wamid) {
+      gone.push(change)
+      continue
+    }
+    const link = linkOf.get(m.contactId)
+    if (link?.role === 'deleted' && (!link.syncedAt || m.sentAt <= link.syncedAt)) {
+      // Written before the CRM record was deleted: that history is not put back.
+      gone.push(change)
+      continue
+    }
+    const recordId = link?.role === 'deleted' ? undefined : link?.recordId
+    if (!recordId) {
+      waiting.push(change)
+      await touchOutbox(db, m.workspaceId, 'contact', m.contactId)
+      continue
+    }
+    writes.push({
+      ref: change.subjectId,
+      externalId: m.wamid,
+      recordId,
+      direction: m.direction,
+      body: m.deletedAt ? '[deleted by the sender]' : (m.text ?? `[${m.type}]`),
+      at: m.sentAt,
+      mediaUrl: m.mediaUrl,
+    })
+  }
+  await dropChanges(db, gone)
+  await retryChanges(db, waiting, WAIT_FOR_CONTACT_MS, 'waiting for the contact record', false)
+  const batch = await writeBatch(connector, writes, (w) => connector.logMessages(w))
+  const byRef = new Map(changes.map((c) => [c.subjectId, c]))
+  await completeChanges(
+    db,
+    batch.results.filter((r) => r.ok).map((r) => byRef.get(r.ref) as ClaimedChange),
+  )
+  let failed = 0
+  for (const r of batch.results) {
+    if (r.ok) continue
+    failed++
+    await settleFailures(db, connection, [byRef.get(r.ref) as ClaimedChange], r.error, options, 'message')
+  }
+  return { calls: batch.calls, written: batch.results.length - failed, failed }
+}

@@ -1,0 +1,109 @@
+import { inArray, sql } from 'drizzle-orm'
+import type { Database } from '../../db/client'
+import { queryRows } from '../../db/query-rows'
+import { type CrmConnection, crmConnections } from '../../db/schema'
+import type { Logger } from '../../lib/logger'
+import type { ConnectorFor } from '../connectors'
+import { processCrmEvents } from '../inbound/process-crm-events'
+import { type SyncRound, syncConnectionRound } from './sync-connection'
+import type { SyncOptions } from './sync-options'
+
+export interface CrmSyncWorkerOptions extends SyncOptions {
+  pollMs: number
+  logger: Logger
+}
+
+/**
+ * Drains every active connection's outbox round by round, and applies CRM change notifications.
+ * Several processes can run it: claims are SKIP LOCKED and the rate limiter is shared.
+ */
+export class CrmSyncWorker {
+  #timer: NodeJS.Timeout | null = null
+  #running: Promise<unknown> | null = null
+  #stopped = true
+  #again = false
+
+  constructor(
+    private readonly db: Database,
+    private readonly connectorFor: ConnectorFor,
+    private readonly options: CrmSyncWorkerOptions,
+  ) {}
+
+  start(): void {
+    this.#stopped = false
+    this.#schedule(0)
+  }
+
+  /** Something changed: look now rather than at the next poll. */
+  wake(): void {
+    if (this.#stopped) return
+    if (this.#running) this.#again = true
+    else this.#schedule(0)
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true
+    if (this.#timer) clearTimeout(this.#timer)
+    await this.#running
+  }
+
+  /** One pass: inbound notifications, then every due connection until its outbox has nothing due. */
+  async runOnce(): Promise<SyncRound> {
+    const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
+    await processCrmEvents(this.db, this.connectorFor, { logger: this.options.logger })
+    for (const connection of await dueConnections(this.db)) {
+      for (;;) {
+        let round: SyncRound
+        try {
+          round = await syncConnectionRound(this.db, connection, this.connectorFor(connection), this.options)
+        } catch (error) {
+          this.options.logger.error({ err: error, connectionId: connection.id }, 'CRM sync round failed')
+          break
+        }
+        total.calls += round.calls
+        total.written += round.written
+        total.failed += round.failed
+        total.claimed += round.claimed
+        if (round.claimed === 0 || this.#stopped) break
+      }
+    }
+    return total
+  }
+
+  #schedule(delay: number): void {
+    if (this.#stopped) return
+    if (this.#timer) clearTimeout(this.#timer)
+    this.#timer = setTimeout(() => {
+      this.#timer = null
+      this.#running = this.runOnce()
+        .catch((error) => this.options.logger.error({ err: error }, 'CRM sync pass failed'))
+        .finally(() => {
+          this.#running = null
+          const again = this.#again
+          this.#again = false
+          this.#schedule(again ? 0 : this.options.pollMs)
+        })
+    }, delay)
+  }
+}
+
+async function dueConnections(db: Database): Promise<CrmConnection[]> {
+  const rows = await queryRows<{ id: string }>(
+    db,
+    sql`select c.id from crm_connections c
+         where c.state = 'active' and exists (
+           select 1 from crm_outbox o
+            where o.connection_id = c.id and o.parked_at is null and o.available_at <= clock_timestamp()
+              and (o.lease_until is null or o.lease_until < clock_timestamp()))`,
+  )
+  if (rows.length === 0) return []
+  return db
+    .select()
+    .from(crmConnections)
+    .where(
+      inArray(
+        crmConnections.id,
+        rows.map((r) => r.id),
+      ),
+    )
+}
