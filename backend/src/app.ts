@@ -12,6 +12,7 @@ import { channelRoutes } from './api/routes/channels'
 import { classifyRoutes } from './api/routes/classify'
 import { connectionLifecycleRoutes } from './api/routes/connection-lifecycle'
 import { connectionRoutes } from './api/routes/connections'
+import { contactFieldRoutes } from './api/routes/contact-fields'
 import { crmMappingRoutes } from './api/routes/crm-mapping'
 import { crmReviewRoutes } from './api/routes/crm-review'
 import { crmSyncRoutes } from './api/routes/crm-sync'
@@ -27,6 +28,7 @@ import { oauthHubspotRoutes } from './api/routes/oauth-hubspot'
 import { orderLookupRoutes } from './api/routes/order-lookup'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
+import { ruleRoutes } from './api/routes/rules'
 import { sendingPolicyRoutes } from './api/routes/sending-policy'
 import { storeRoutes } from './api/routes/stores'
 import { templateRoutes } from './api/routes/templates'
@@ -61,6 +63,7 @@ export function createApp(deps: AppDeps) {
     'discount-pools',
     'automation',
     'stores',
+    'rules',
   ]) {
     app.use(`/api/v1/${path}`, adminOnly())
     app.use(`/api/v1/${path}/*`, adminOnly())
@@ -84,9 +87,11 @@ export function createApp(deps: AppDeps) {
   app.route('/', contactRoutes(deps))
   app.route('/', broadcastRoutes(deps))
   app.route('/', classifyRoutes(deps))
+  app.route('/', ruleRoutes(deps))
   app.route('/', contactTagRoutes(deps))
   app.route('/', connectionRoutes(deps))
   app.route('/', crmMappingRoutes(deps))
+  app.route('/', contactFieldRoutes(deps))
   app.route('/', crmReviewRoutes(deps))
   app.route('/', crmSyncRoutes(deps))
   app.route('/', connectionLifecycleRoutes(deps))

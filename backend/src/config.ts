@@ -94,6 +94,8 @@ export const envSchema = z
     AUTOMATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     /** First wait after a passing failure; each further one is four times longer. */
     AUTOMATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** How often the rules sweep runs (schedule rules, metrics); 0 turns it off in this process. */
+    RULES_SWEEP_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
     MIGRATE_ON_START: boolish.default(true),
     HUBSPOT_CLIENT_ID: z.string().optional(),
     HUBSPOT_CLIENT_SECRET: z.string().optional(),

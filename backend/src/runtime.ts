@@ -2,6 +2,7 @@ import type { AppDeps } from './api/app-env'
 import { createApp } from './app'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
 import { AutomationWorker } from './automation/jobs/worker'
+import { RulesSweeper } from './automation/rules/sweep'
 import type { Config } from './config'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
@@ -76,6 +77,10 @@ export async function startRuntime(
   })
   const automationWorker = createAutomationWorker(db, config, encryptionKey, logger, () => sender.wake())
   const crmSync = createCrmSync(db.db, config, encryptionKey, logger)
+  const rulesSweeper = new RulesSweeper(db.db, {
+    intervalMs: config.RULES_SWEEP_MS,
+    logger: logger.child({ component: 'rules-sweep' }),
+  })
   const deps: AppDeps = {
     db: db.db,
     driver: db.driver,
@@ -97,6 +102,7 @@ export async function startRuntime(
   }
   if (config.AUTOMATION_WORKER === 'inline') automationWorker.start()
   if (config.CRM_SYNC === 'inline') crmSync.worker.start()
+  rulesSweeper.start()
   return {
     app: createApp(deps),
     deps,
@@ -107,6 +113,7 @@ export async function startRuntime(
     automationWorker,
     crmSync,
     async close() {
+      await rulesSweeper.stop()
       await crmSync.worker.stop()
       await automationWorker.stop()
       await broadcastExpander.stop()

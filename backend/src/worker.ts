@@ -1,3 +1,4 @@
+import { RulesSweeper } from './automation/rules/sweep'
 import { ConfigError, loadDotEnv, parseConfig } from './config'
 import { openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
@@ -78,11 +79,19 @@ const automation =
     : null
 automation?.start()
 
+// Schedule rules and contact metrics; processes sweeping at once share pages (SKIP LOCKED).
+const rulesSweeper = new RulesSweeper(handle.db, {
+  intervalMs: config.RULES_SWEEP_MS,
+  logger: logger.child({ component: 'rules-sweep' }),
+})
+rulesSweeper.start()
+
 const report = setInterval(() => logger.info({ totals: worker.totals }, 'ingest progress'), 60_000)
 report.unref()
 
 async function shutdown(signal: string) {
   logger.info({ signal }, 'ingest worker stopping after the current batch')
+  await rulesSweeper.stop()
   await automation?.stop()
   await expander?.stop()
   await sender?.stop()

@@ -30,6 +30,36 @@ export const contactSentimentSchema = z.object({
   at: z.string(),
 })
 
+/** Why a rule set something: the rule, the messages behind it and a sentence. */
+export const insightReasonSchema = z.object({
+  rule_key: z.string().nullable().optional(),
+  message_ids: z.array(z.string()).optional(),
+  note: z.string(),
+})
+export type InsightReasonView = z.infer<typeof insightReasonSchema>
+
+export const SEGMENT_VALUES = ['new', 'potential', 'high_intent', 'customer', 'at_risk', 'lost'] as const
+/** Where the person is in the funnel; `reason` is the sentence, `why` the rule and messages. */
+export const contactSegmentSchema = z.object({
+  value: z.enum(SEGMENT_VALUES),
+  reason: z.string().nullable(),
+  why: insightReasonSchema.nullable().optional(),
+  at: z.string().nullable(),
+})
+export const contactPrioritySchema = z.object({
+  value: z.enum(['low', 'normal', 'high']),
+  reason: z.string().nullable(),
+  why: insightReasonSchema.nullable().optional(),
+})
+/** Present only while the person is at risk of churning. */
+export const contactChurnRiskSchema = z.object({
+  at_risk: z.literal(true),
+  level: z.literal('high'),
+  reason: z.string().nullable(),
+  why: insightReasonSchema.nullable().optional(),
+  at: z.string(),
+})
+
 export const contactViewSchema = z.object({
   id: z.string(),
   phone: z.string().nullable(),
@@ -55,6 +85,16 @@ export const contactViewSchema = z.object({
       }),
     )
     .optional(),
+  segment: contactSegmentSchema.nullable().optional(),
+  priority: contactPrioritySchema.nullable().optional(),
+  churn_risk: contactChurnRiskSchema.nullable().optional(),
+  /** 0–100 from recency and frequency (README "Rules"). */
+  activity_score: z.number().nullable().optional(),
+  /** Conversations a week over the last 30 days. */
+  inquiry_frequency: z.number().nullable().optional(),
+  messages_30d: z.number().int().nullable().optional(),
+  median_response_seconds: z.number().nullable().optional(),
+  metrics_at: z.string().nullable().optional(),
 })
 export type ContactView = z.infer<typeof contactViewSchema>
 
@@ -64,6 +104,8 @@ export const tagViewSchema = z.object({
   label: z.string(),
   source: z.enum(['manual', 'rule', 'crm']),
   added_at: z.string(),
+  /** Why a rule added it (absent for tags people added). */
+  reason: insightReasonSchema.nullable().optional(),
 })
 export type TagView = z.infer<typeof tagViewSchema>
 

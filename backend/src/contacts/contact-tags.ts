@@ -1,5 +1,6 @@
 import type { TagView } from '@scrm/shared'
 import { and, asc, eq } from 'drizzle-orm'
+import { reasonView } from '../automation/rules/reason-view'
 import type { Database } from '../db/client'
 import { contacts, contactTags, tags } from '../db/schema'
 import { ApiError } from '../lib/errors'
@@ -16,6 +17,7 @@ export async function listContactTags(
       label: tags.label,
       source: contactTags.source,
       addedAt: contactTags.createdAt,
+      reason: contactTags.reason,
     })
     .from(contactTags)
     .innerJoin(tags, eq(tags.id, contactTags.tagId))
@@ -27,6 +29,7 @@ export async function listContactTags(
     label: t.label,
     source: t.source,
     added_at: t.addedAt.toISOString(),
+    reason: t.source === 'rule' ? reasonView(t.reason) : null,
   }))
 }
 

@@ -13,7 +13,10 @@ export interface ContactSnapshot {
   tags: string[]
 }
 
-export async function loadSnapshots(db: Executor, contactIds: string[]): Promise<Map<string, ContactSnapshot>> {
+export async function loadSnapshots(
+  db: Executor,
+  contactIds: string[],
+): Promise<Map<string, ContactSnapshot>> {
   const out = new Map<string, ContactSnapshot>()
   if (contactIds.length === 0) return out
   const rows = await db.select().from(contacts).where(inArray(contacts.id, contactIds))
@@ -68,7 +71,9 @@ export function fieldValues(
 /** The local time (ms) of the last write to a two-way field, for last-writer-wins. */
 export function localVersion(c: Contact, field: string): number {
   const key =
-    field === 'first_name' || field === 'last_name' || field === 'customer_level' ? `attributes.${field}` : field
+    field === 'first_name' || field === 'last_name' || field === 'customer_level'
+      ? `attributes.${field}`
+      : field
   return c.fieldVersions?.[key] ?? c.createdAt.getTime()
 }
 

@@ -22,14 +22,19 @@ export async function writeLocalField(
   const version = (key: string) =>
     sql`field_versions = coalesce(field_versions, '{}'::jsonb) || jsonb_build_object(${key}::text, ${versionMs}::bigint)`
   if (ATTRIBUTE_FIELDS.has(field)) {
-    const attrs = text === null ? sql`attributes - ${field}::text` : sql`attributes || jsonb_build_object(${field}::text, ${text}::text)`
+    const attrs =
+      text === null
+        ? sql`attributes - ${field}::text`
+        : sql`attributes || jsonb_build_object(${field}::text, ${text}::text)`
     await db.execute(sql`update contacts set attributes = ${attrs}, ${version(`attributes.${field}`)}, updated_at = now()
                           where id = ${contactId}`)
     return true
   }
   switch (field) {
     case 'email':
-      await db.execute(sql`update contacts set email = ${text}, ${version('email')}, updated_at = now() where id = ${contactId}`)
+      await db.execute(
+        sql`update contacts set email = ${text}, ${version('email')}, updated_at = now() where id = ${contactId}`,
+      )
       return true
     case 'segment':
       if (text !== null && !(SEGMENTS as readonly string[]).includes(text)) return false

@@ -37,7 +37,14 @@ export function mappedFields(rows: CrmFieldMapping[]): MappedField[] {
     const spec = fieldSpec(r.field)
     if (!r.enabled || !spec || !r.propertySpec) return []
     const propertySpec: CrmPropertySpec = { name: r.property, ...r.propertySpec } as CrmPropertySpec
-    return [{ field: r.field, property: r.property, spec: propertySpec, defaultValue: r.defaultValue as FieldValue }]
+    return [
+      {
+        field: r.field,
+        property: r.property,
+        spec: propertySpec,
+        defaultValue: r.defaultValue as FieldValue,
+      },
+    ]
   })
 }
 
@@ -59,7 +66,10 @@ export async function updateMapping(
     const spec = fieldSpec(change.field)
     if (!spec) throw new ApiError('validation_failed', `There is no field "${change.field}" to map.`)
     if (spec.unique && change.enabled === false) {
-      throw new ApiError('validation_failed', `"${change.field}" is the key records are matched by; it cannot be off.`)
+      throw new ApiError(
+        'validation_failed',
+        `"${change.field}" is the key records are matched by; it cannot be off.`,
+      )
     }
     const current = rows.find((r) => r.field === change.field)
     const ours = defaultHubspotProperty(spec)
@@ -74,7 +84,8 @@ export async function updateMapping(
         property,
         managed: property === ours.property ? ours.managed : false,
         enabled: change.enabled ?? current?.enabled ?? true,
-        defaultValue: change.default_value === undefined ? (current?.defaultValue ?? null) : change.default_value,
+        defaultValue:
+          change.default_value === undefined ? (current?.defaultValue ?? null) : change.default_value,
         propertySpec: property === current?.property ? current.propertySpec : null,
         updatedAt: new Date(),
       })

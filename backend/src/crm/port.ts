@@ -61,12 +61,21 @@ export interface CrmError {
   retryAfterMs?: number
 }
 
-export type WriteResult = { ref: string; ok: true; recordId: string } | { ref: string; ok: false; error: CrmError }
+export type WriteResult =
+  | { ref: string; ok: true; recordId: string }
+  | { ref: string; ok: false; error: CrmError }
 
 /** A change the CRM told us about, in neutral form. */
 export type CrmChange =
   | { type: 'created'; eventId: string; recordId: string; at: number }
-  | { type: 'property'; eventId: string; recordId: string; property: string; value: string | null; at: number }
+  | {
+      type: 'property'
+      eventId: string
+      recordId: string
+      property: string
+      value: string | null
+      at: number
+    }
   | { type: 'merged'; eventId: string; primaryId: string; mergedIds: string[]; at: number }
   | { type: 'deleted'; eventId: string; recordId: string; at: number }
 
@@ -80,7 +89,10 @@ export interface CrmConnector {
   /** Most inputs one batch call accepts. */
   readonly batchLimit: number
   /** Creates or updates our property group and properties; returns the specs of mapped ones. */
-  ensureSchema(fields: { field: string; property: string; managed: boolean }[], tagOptions: string[]): Promise<CrmPropertySpec[]>
+  ensureSchema(
+    fields: { field: string; property: string; managed: boolean }[],
+    tagOptions: string[],
+  ): Promise<CrmPropertySpec[]>
   /** Adds enumeration options that are missing (new tags). */
   ensureOptions(property: string, options: string[]): Promise<void>
   upsertContacts(inputs: ContactWrite[], uniqueProperty: string): Promise<WriteResult[]>
@@ -88,7 +100,10 @@ export interface CrmConnector {
   upsertTasks(inputs: TaskWrite[]): Promise<WriteResult[]>
   readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]>
   /** Our value as the property wants it, or why it cannot take it (checked before sending). */
-  formatValue(value: FieldValue, spec: CrmPropertySpec): { ok: true; value: string } | { ok: false; reason: string }
+  formatValue(
+    value: FieldValue,
+    spec: CrmPropertySpec,
+  ): { ok: true; value: string } | { ok: false; reason: string }
   /** The CRM's stored string → our neutral value, for changes coming back. */
   parseValue(raw: string | null, spec: CrmPropertySpec): FieldValue
   /** One stored change notification → a neutral change; null for events we do not act on. */

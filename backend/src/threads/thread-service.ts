@@ -7,6 +7,7 @@ import {
   type ThreadView,
 } from '@scrm/shared'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
+import { insightFields, reasonView } from '../automation/rules/reason-view'
 import type { Database } from '../db/client'
 import {
   type Contact,
@@ -82,6 +83,7 @@ export async function getThread(
         label: tags.label,
         source: contactTags.source,
         addedAt: contactTags.createdAt,
+        reason: contactTags.reason,
       })
       .from(contactTags)
       .innerJoin(tags, eq(tags.id, contactTags.tagId))
@@ -106,6 +108,7 @@ export async function getThread(
         label: t.label,
         source: t.source,
         added_at: t.addedAt.toISOString(),
+        reason: t.source === 'rule' ? reasonView(t.reason) : null,
       }),
     ),
     window: windowOf(contact, policyOf(workspace?.settings ?? {}), now),
@@ -249,6 +252,7 @@ export function toContactView(c: Contact, intentSource: string | null = null): C
             at: c.sentimentAt.toISOString(),
           }
         : null,
+    ...insightFields(c),
   }
 }
 

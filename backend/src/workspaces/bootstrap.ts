@@ -1,4 +1,5 @@
 import { asc, eq, sql } from 'drizzle-orm'
+import { seedDefaultPack } from '../automation/rules/seed'
 import type { Database } from '../db/client'
 import { apiKeys, workspaces } from '../db/schema'
 import { hashApiKey } from '../lib/crypto'
@@ -19,8 +20,10 @@ export async function bootstrapAdmin(
     const [existing] = await tx.select().from(apiKeys).where(eq(apiKeys.keyHash, keyHash)).limit(1)
     if (existing) return { workspaceId: existing.workspaceId, created: false }
     let [workspace] = await tx.select().from(workspaces).orderBy(asc(workspaces.createdAt)).limit(1)
-    if (!workspace)
-      [workspace] = await tx.insert(workspaces).values({ name: 'Default workspace' }).returning()
+    if (!workspace) {
+      ;[workspace] = await tx.insert(workspaces).values({ name: 'Default workspace' }).returning()
+      if (workspace) await seedDefaultPack(tx, workspace.id)
+    }
     if (!workspace) throw new Error('could not create the default workspace')
     await tx.insert(apiKeys).values({
       workspaceId: workspace.id,

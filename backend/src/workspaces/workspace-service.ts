@@ -1,3 +1,4 @@
+import { seedDefaultPack } from '../automation/rules/seed'
 import type { Database } from '../db/client'
 import { apiKeys, workspaces } from '../db/schema'
 import { hashApiKey, newApiKey } from '../lib/crypto'
@@ -14,6 +15,7 @@ export async function createWorkspace(db: Database, name: string): Promise<Creat
   return db.transaction(async (tx) => {
     const [workspace] = await tx.insert(workspaces).values({ name }).returning()
     if (!workspace) throw new Error('workspace insert returned nothing')
+    await seedDefaultPack(tx, workspace.id)
     await tx.insert(apiKeys).values({
       workspaceId: workspace.id,
       name: 'initial admin key',

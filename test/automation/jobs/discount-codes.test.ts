@@ -110,25 +110,29 @@ describe.each(ENGINES)('discount codes on %s', (engine) => {
     expect(assigned.codes.map((row: { contact_id: string }) => row.contact_id)).not.toContain(c.id)
   })
 
-  it('fails with discount_pool_empty, raises an alert and does not retry', async () => {
+  it('gives the last code to one contact and fails the other with discount_pool_empty, with an alert', async () => {
     expect((await loadCodes('vip', ['VIP-ONLY'])).status).toBe(200)
-    const lucky = await freshCustomer(rt)
-    const late = await freshCustomer(rt)
-    const taken = await queueJob(rt, lucky.id, codeAction('vip'))
-    const empty = await queueJob(rt, late.id, codeAction('vip'))
+    const jobs = [
+      await queueJob(rt, (await freshCustomer(rt)).id, codeAction('vip')),
+      await queueJob(rt, (await freshCustomer(rt)).id, codeAction('vip')),
+    ]
     const { logger, lines } = collectingLogger()
 
+    // Both run at once: exactly one of them gets the code.
     expect(await runJobs(rt, new Date(), workerDeps(rt, logger))).toMatchObject({ done: 1, failed: 1 })
-    expect(await jobRow(rt, taken)).toMatchObject({ state: 'done', result: { code: 'VIP-ONLY' } })
-    expect(await jobRow(rt, empty)).toMatchObject({
+    const rows = await Promise.all(jobs.map((id) => jobRow(rt, id)))
+    const winner = rows.findIndex((r) => r.state === 'done')
+    const loser = 1 - winner
+    expect(rows[winner]).toMatchObject({ state: 'done', result: { code: 'VIP-ONLY' } })
+    expect(rows[loser]).toMatchObject({
       state: 'failed',
       outcome: 'discount_pool_empty',
       attempts: 1,
       result: { error: expect.stringContaining('/api/v1/discount-pools/vip/codes') },
     })
-    expect(await sendsOf(rt, empty)).toEqual([])
+    expect(await sendsOf(rt, jobs[loser] as number)).toEqual([])
     expect(lines).toContainEqual(
-      expect.objectContaining({ level: 50, alert: 'discount_pool_empty', jobId: empty }),
+      expect.objectContaining({ level: 50, alert: 'discount_pool_empty', jobId: jobs[loser] }),
     )
     expect((await runJobs(rt, new Date(Date.now() + 86_400_000))).claimed).toBe(0)
   })
@@ -142,5 +146,31 @@ describe.each(ENGINES)('discount codes on %s', (engine) => {
     const res = await del('vip', 'VIP-ONLY')
     expect(res.status).toBe(409)
     expect((await res.json()).error.code).toBe('conflict')
+  })
+
+  it('keeps pools, codes and runs inside their workspace', async () => {
+    const created = await rt.api('/api/v1/workspaces', { method: 'POST', json: { name: 'Loja Dois' } })
+    expect(created.status).toBe(201)
+    const otherKey = (await created.json()).api_key as string
+    const asOther = (path: string, init: { method?: string; json?: unknown } = {}) =>
+      rt.api(path, { ...init, key: otherKey })
+
+    expect(await (await asOther('/api/v1/discount-pools')).json()).toEqual({ pools: [] })
+    expect(await (await asOther('/api/v1/discount-pools/ten_percent/codes')).json()).toEqual({
+      codes: [],
+      next_cursor: null,
+    })
+    expect((await asOther('/api/v1/discount-pools/vip/codes/VIP-ONLY', { method: 'DELETE' })).status).toBe(
+      404,
+    )
+    expect((await (await asOther('/api/v1/automation/runs')).json()).runs).toEqual([])
+    expect((await (await rt.api('/api/v1/automation/runs')).json()).runs.length).toBeGreaterThan(0)
+
+    // The same pool name in another workspace is another pool.
+    expect(
+      await (
+        await asOther('/api/v1/discount-pools/vip/codes', { method: 'POST', json: { codes: ['VIP-ONLY'] } })
+      ).json(),
+    ).toMatchObject({ added: 1, free: 1 })
   })
 })

@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { eq } from 'drizzle-orm'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HUBSPOT_OPTIONAL_SCOPES, HUBSPOT_REQUIRED_SCOPES } from '../../../backend/src/crm/hubspot/oauth'
+import { parseScopeList } from '../../../backend/src/crm/hubspot/oauth/scopes'
 import { crmConnections, oauthStates, workspaces } from '../../../backend/src/db/schema'
 import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator, startHubspotSimulator } from '../../simulators/hubspot'
 import { ENGINES } from '../../support/test-db'
@@ -26,6 +28,18 @@ describe('HubSpot install scopes', () => {
     expect(app.config.auth.redirectUrls.every((u: string) => u.endsWith('/oauth/hubspot/callback'))).toBe(
       true,
     )
+  })
+
+  it('reads a scope list however an operator separates it', () => {
+    const scope = fc.stringMatching(/^[a-z][a-z._]{0,30}$/)
+    const separator = fc.constantFrom(' ', ',', ', ', '\n', '  ')
+    fc.assert(
+      fc.property(fc.array(fc.tuple(scope, separator), { maxLength: 12 }), (parts) => {
+        const text = parts.map(([s, sep]) => `${s}${sep}`).join('')
+        expect(parseScopeList(text, ['fallback'])).toEqual([...new Set(parts.map(([s]) => s))])
+      }),
+    )
+    expect(parseScopeList(undefined, HUBSPOT_REQUIRED_SCOPES)).toEqual([...HUBSPOT_REQUIRED_SCOPES])
   })
 })
 

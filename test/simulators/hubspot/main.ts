@@ -65,7 +65,9 @@ async function main(): Promise<void> {
     deliverOwnChanges: /^(1|true|yes)$/i.test(get('deliver-own-changes') ?? ''),
   }
   const sim = await startHubspotSimulator(options)
-  process.stdout.write(`${JSON.stringify({ event: 'listening', url: sim.url, webhookUrl: options.webhookUrl })}\n`)
+  process.stdout.write(
+    `${JSON.stringify({ event: 'listening', url: sim.url, webhookUrl: options.webhookUrl })}\n`,
+  )
   const stop = async () => {
     await sim.close()
     process.exit(0)

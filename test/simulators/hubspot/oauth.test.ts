@@ -12,7 +12,10 @@ beforeAll(async () => {
 })
 afterAll(() => sim.close())
 
-async function post(path: string, form: Record<string, string>) {
+// biome-ignore lint/suspicious/noExplicitAny: HubSpot's JSON answers are inspected field by field
+type Json = any
+
+async function post(path: string, form: Record<string, string>): Promise<{ status: number; body: Json }> {
   const res = await fetch(`${sim.url}${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/x-www-form-urlencoded' },
@@ -57,7 +60,11 @@ describe('OAuth code exchange', () => {
       code,
     })
     expect(badSecret).toMatchObject({ status: 400, body: { status: 'BAD_CLIENT_SECRET' } })
-    const badRedirect = await token({ grant_type: 'authorization_code', redirect_uri: 'https://evil.test/cb', code })
+    const badRedirect = await token({
+      grant_type: 'authorization_code',
+      redirect_uri: 'https://evil.test/cb',
+      code,
+    })
     expect(badRedirect).toMatchObject({ status: 400, body: { status: 'BAD_REDIRECT_URI' } })
     const badGrant = await token({ grant_type: 'password' })
     expect(badGrant).toMatchObject({ status: 400, body: { status: 'BAD_GRANT_TYPE' } })
@@ -109,7 +116,9 @@ describe('refresh, introspect, revoke', () => {
 
 describe('bearer authentication on the CRM API', () => {
   it('answers an unknown token with HubSpot 401 body', async () => {
-    const res = await fetch(`${sim.url}/crm/v3/objects/contacts`, { headers: { authorization: 'Bearer bogus' } })
+    const res = await fetch(`${sim.url}/crm/v3/objects/contacts`, {
+      headers: { authorization: 'Bearer bogus' },
+    })
     expect(res.status).toBe(401)
     expect(await res.json()).toEqual({
       status: 'error',
@@ -138,7 +147,9 @@ describe('bearer authentication on the CRM API', () => {
     const { body } = await token({ grant_type: 'authorization_code', code })
     const client = sdk(body.access_token)
     await expect(client.crm.contacts.basicApi.getPage(1)).resolves.toBeDefined()
-    const denied = await client.crm.contacts.basicApi.create({ properties: { firstname: 'x' } }).catch((e) => e)
+    const denied = await client.crm.contacts.basicApi
+      .create({ properties: { firstname: 'x' } })
+      .catch((e) => e)
     expect(denied.code).toBe(403)
     expect(denied.body).toMatchObject({
       category: 'MISSING_SCOPES',

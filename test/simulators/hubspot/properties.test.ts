@@ -1,4 +1,8 @@
 import { Client } from '@hubspot/api-client'
+import {
+  PropertyCreateFieldTypeEnum,
+  PropertyCreateTypeEnum,
+} from '@hubspot/api-client/lib/codegen/crm/properties'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { type HubspotSimulator, startHubspotSimulator } from './index'
 
@@ -12,7 +16,11 @@ beforeAll(async () => {
 })
 afterAll(() => sim.close())
 
-const failure = (p: Promise<unknown>) => p.then(() => expect.fail('expected an error'), (e) => e)
+const failure = (p: Promise<unknown>) =>
+  p.then(
+    () => expect.fail('expected an error'),
+    (e) => e,
+  )
 
 describe('property groups', () => {
   it('creates a group once; a second create is 409', async () => {
@@ -37,18 +45,29 @@ describe('property definitions', () => {
     const contacts = await hubspot.crm.properties.coreApi.getAll('contacts')
     const email = contacts.results.find((p) => p.name === 'email')
     expect(email).toMatchObject({ type: 'string', hasUniqueValue: true, hubspotDefined: true })
-    const channel = await hubspot.crm.properties.coreApi.getByName('communications', 'hs_communication_channel_type')
-    expect(channel.options.map((o) => o.value)).toEqual(expect.arrayContaining(['WHATS_APP', 'SMS', 'LINKEDIN_MESSAGE']))
+    const channel = await hubspot.crm.properties.coreApi.getByName(
+      'communications',
+      'hs_communication_channel_type',
+    )
+    expect(channel.options.map((o) => o.value)).toEqual(
+      expect.arrayContaining(['WHATS_APP', 'SMS', 'LINKEDIN_MESSAGE']),
+    )
     const status = await hubspot.crm.properties.coreApi.getByName('tasks', 'hs_task_status')
-    expect(status.options.map((o) => o.value)).toEqual(['NOT_STARTED', 'IN_PROGRESS', 'WAITING', 'COMPLETED', 'DEFERRED'])
+    expect(status.options.map((o) => o.value)).toEqual([
+      'NOT_STARTED',
+      'IN_PROGRESS',
+      'WAITING',
+      'COMPLETED',
+      'DEFERRED',
+    ])
   })
 
   it('creates a unique property; the same name again is 409', async () => {
     const input = {
       name: 'wa_id',
       label: 'WhatsApp ID',
-      type: 'string',
-      fieldType: 'text',
+      type: PropertyCreateTypeEnum.String,
+      fieldType: PropertyCreateFieldTypeEnum.Text,
       groupName: 'whatsapp_integration',
       hasUniqueValue: true,
     }
@@ -84,9 +103,27 @@ describe('property definitions', () => {
   it('batch-creates properties and reports the taken names as errors (207)', async () => {
     const res = await hubspot.crm.properties.batchApi.create('contacts', {
       inputs: [
-        { name: 'wa_last_inbound_at', label: 'Last inbound', type: 'datetime', fieldType: 'date', groupName: 'whatsapp_integration' },
-        { name: 'wa_unread_count', label: 'Unread', type: 'number', fieldType: 'number', groupName: 'whatsapp_integration' },
-        { name: 'wa_id', label: 'Taken', type: 'string', fieldType: 'text', groupName: 'whatsapp_integration' },
+        {
+          name: 'wa_last_inbound_at',
+          label: 'Last inbound',
+          type: 'datetime',
+          fieldType: 'date',
+          groupName: 'whatsapp_integration',
+        },
+        {
+          name: 'wa_unread_count',
+          label: 'Unread',
+          type: 'number',
+          fieldType: 'number',
+          groupName: 'whatsapp_integration',
+        },
+        {
+          name: 'wa_id',
+          label: 'Taken',
+          type: 'string',
+          fieldType: 'text',
+          groupName: 'whatsapp_integration',
+        },
       ] as never,
     })
     expect(res.results.map((p) => p.name).sort()).toEqual(['wa_last_inbound_at', 'wa_unread_count'])

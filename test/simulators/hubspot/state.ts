@@ -9,9 +9,7 @@ import { RollingWindow } from './rate-limit'
 import { DEFAULTS, type HubspotSimulatorOptions, type SimRequestLog } from './types'
 import { type ChangeSource, WebhookDispatcher, type WebhookEvent } from './webhooks'
 
-export type ResolvedOptions = Required<Omit<HubspotSimulatorOptions, 'webhookUrl' | 'port' | 'host'>> & {
-  searchIndexLagMs: number
-}
+export type ResolvedOptions = Required<Omit<HubspotSimulatorOptions, 'webhookUrl' | 'port' | 'host'>>
 
 export class SimulatorState {
   readonly options: ResolvedOptions
@@ -24,7 +22,7 @@ export class SimulatorState {
   readonly webhooks: WebhookDispatcher
   private idCounter = 51_000_000_000
 
-  constructor(options: HubspotSimulatorOptions & { searchIndexLagMs?: number } = {}) {
+  constructor(options: HubspotSimulatorOptions = {}) {
     this.options = {
       clientId: options.clientId ?? DEFAULTS.clientId,
       clientSecret: options.clientSecret ?? DEFAULTS.clientSecret,

@@ -26,6 +26,8 @@ export interface HubspotSimulatorOptions {
   webhookRetryDelayMs?: number
   /** App id put in webhook events and the OAuth answers (default 1000001). */
   appId?: number
+  /** Records created less than this long ago are not yet found by search, like HubSpot's index lag (default 0). */
+  searchIndexLagMs?: number
   /** Listen port (default 0 = any free port) and address (default 127.0.0.1). */
   port?: number
   host?: string

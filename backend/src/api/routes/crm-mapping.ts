@@ -84,7 +84,9 @@ export function crmMappingRoutes(deps: AppDeps) {
                           field: z.string().min(1).max(64),
                           property: z
                             .string()
-                            .regex(/^[a-z0-9_]{1,100}$/, { message: 'a CRM internal property name (a-z, 0-9, _)' })
+                            .regex(/^[a-z0-9_]{1,100}$/, {
+                              message: 'a CRM internal property name (a-z, 0-9, _)',
+                            })
                             .optional(),
                           enabled: z.boolean().optional(),
                           default_value: scalar.optional(),

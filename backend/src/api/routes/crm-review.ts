@@ -66,7 +66,10 @@ export function crmReviewRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const q = c.req.valid('query')
-      const rows = await listReviewItems(deps.db, c.get('auth').workspaceId, { status: q.status, limit: q.limit })
+      const rows = await listReviewItems(deps.db, c.get('auth').workspaceId, {
+        status: q.status,
+        limit: q.limit,
+      })
       return c.json({ items: rows.map(toView) }, 200)
     },
   )

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
-import { hubspotDeliverySchema } from '../../crm/hubspot/webhook-events'
 import { checkHubspotSignatureV3 } from '../../crm/hubspot/request-signature'
+import { hubspotDeliverySchema } from '../../crm/hubspot/webhook-events'
 import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
 import { publicUrl } from '../auth'
@@ -21,9 +21,14 @@ export function hubspotWebhookRoutes(deps: AppDeps) {
     path: '/webhooks/hubspot',
     tags: ['webhooks'],
     summary: 'HubSpot contact change notifications (X-HubSpot-Signature-v3)',
-    request: { body: { content: { 'application/json': { schema: z.array(z.record(z.string(), z.unknown())) } } } },
+    request: {
+      body: { content: { 'application/json': { schema: z.array(z.record(z.string(), z.unknown())) } } },
+    },
     responses: {
-      200: { description: 'Stored', content: { 'application/json': { schema: z.object({ received: z.number() }) } } },
+      200: {
+        description: 'Stored',
+        content: { 'application/json': { schema: z.object({ received: z.number() }) } },
+      },
       400: errorResponse('Not a HubSpot event array'),
       401: errorResponse('Missing, wrong or stale signature'),
     },
@@ -35,7 +40,8 @@ export function hubspotWebhookRoutes(deps: AppDeps) {
     const length = Number(c.req.header('content-length') ?? 0)
     if (length > MAX_BYTES) throw new ApiError('payload_too_large', 'A HubSpot delivery is at most 2 MB.')
     const body = await c.req.text()
-    if (body.length > MAX_BYTES) throw new ApiError('payload_too_large', 'A HubSpot delivery is at most 2 MB.')
+    if (body.length > MAX_BYTES)
+      throw new ApiError('payload_too_large', 'A HubSpot delivery is at most 2 MB.')
     const check = checkHubspotSignatureV3({
       secret,
       method: 'POST',
@@ -44,9 +50,13 @@ export function hubspotWebhookRoutes(deps: AppDeps) {
       timestamp: c.req.header('x-hubspot-request-timestamp'),
       signature: c.req.header('x-hubspot-signature-v3'),
     })
-    if (check === 'stale') throw new ApiError('unauthorized', 'The HubSpot signature is older than 5 minutes.')
+    if (check === 'stale')
+      throw new ApiError('unauthorized', 'The HubSpot signature is older than 5 minutes.')
     if (check === 'invalid')
-      throw new ApiError('invalid_signature', 'X-HubSpot-Signature-v3 is missing or does not match this request.')
+      throw new ApiError(
+        'invalid_signature',
+        'X-HubSpot-Signature-v3 is missing or does not match this request.',
+      )
     let json: unknown
     try {
       json = JSON.parse(body)

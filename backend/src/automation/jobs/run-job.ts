@@ -3,13 +3,13 @@ import { and, eq } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { type Contact, contacts } from '../../db/schema'
 import type { Logger } from '../../lib/logger'
-import { SendRefused } from '../../outbound/refusal'
 import { type JobAction, jobActionSchema } from '../actions'
 import type { ClaimedAutomationJob } from './claim'
 import { findLatestOrder, orderVariables } from './find-order'
 import { JobError, LeaseLost } from './job-error'
-import { finishJob, retryJobLater } from './record-outcome'
+import { finishJob } from './record-outcome'
 import { sendForJob, sentResult } from './send-for-job'
+import { settleFailure } from './settle-failure'
 import { takeDiscountCode } from './take-discount-code'
 import { templateContent } from './template-content'
 
@@ -22,8 +22,6 @@ export interface JobRunDeps {
 }
 
 export type JobRunResult = 'done' | 'refused' | 'failed' | 'retry' | 'lost'
-
-const MAX_BACKOFF_MS = 6 * 60 * 60 * 1000
 
 /**
  * Runs one claimed job to its end state. A send the policy refuses ends `refused` with the
@@ -166,43 +164,4 @@ async function loadContact(db: Database, job: ClaimedAutomationJob): Promise<Con
     .where(and(eq(contacts.workspaceId, job.workspaceId), eq(contacts.id, job.contactId)))
   if (!contact) throw new JobError('contact_not_found', 'The contact no longer exists.', false)
   return contact
-}
-
-async function settleFailure(
-  db: Database,
-  deps: JobRunDeps,
-  job: ClaimedAutomationJob,
-  error: unknown,
-  now: Date,
-  log: Logger,
-): Promise<JobRunResult> {
-  if (error instanceof SendRefused) {
-    await finishJob(db, job, {
-      state: 'refused',
-      outcome: error.refusal,
-      result: { reason: error.refusal, message: error.message },
-      now,
-    })
-    log.info({ reason: error.refusal }, 'automated send refused by the sending policy')
-    return 'refused'
-  }
-  const code = error instanceof JobError ? error.code : 'internal_error'
-  const message = (error as Error).message ?? String(error)
-  const retryable = error instanceof JobError ? error.retryable : true
-  if (retryable && job.attempts < deps.maxAttempts) {
-    const wait = Math.min(deps.retryBaseMs * 4 ** (job.attempts - 1), MAX_BACKOFF_MS)
-    await retryJobLater(db, job, { runAfter: new Date(now.getTime() + wait), outcome: code, error: message })
-    log.warn({ code, attempt: job.attempts, retryInMs: wait }, 'automation job failed; trying again later')
-    return 'retry'
-  }
-  await finishJob(db, job, { state: 'failed', outcome: code, result: { error: message }, now })
-  if (code === 'discount_pool_empty') {
-    // Alert-worthy: every further customer this rule fires for gets no code until codes are loaded.
-    log.error({ alert: 'discount_pool_empty', action: job.action }, 'discount pool is empty: load more codes')
-  } else if (error instanceof JobError) {
-    log.warn({ code, attempts: job.attempts }, `automation job failed: ${message}`)
-  } else {
-    log.error({ code, err: message, stack: (error as Error).stack }, 'automation job failed unexpectedly')
-  }
-  return 'failed'
 }

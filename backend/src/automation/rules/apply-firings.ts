@@ -59,7 +59,14 @@ async function insertFirings(tx: Executor, firings: Firing[]): Promise<Set<strin
 async function applyTags(tx: Executor, firings: Firing[]): Promise<void> {
   const net = new Map<
     string,
-    { workspace_id: string; contact_id: string; key: string; label: string; add: boolean; reason: InsightReason }
+    {
+      workspace_id: string
+      contact_id: string
+      key: string
+      label: string
+      add: boolean
+      reason: InsightReason
+    }
   >()
   for (const f of firings) {
     for (const a of f.actions) {
@@ -118,7 +125,8 @@ async function applyContactFields(tx: Executor, firings: Firing[]): Promise<void
   const byContact = new Map<string, FieldChanges>()
   for (const f of firings) {
     for (const a of f.actions) {
-      if (isJobAction(a) || a.type === 'add_tag' || a.type === 'remove_tag' || a.type === 'create_task') continue
+      if (isJobAction(a) || a.type === 'add_tag' || a.type === 'remove_tag' || a.type === 'create_task')
+        continue
       const row: FieldChanges = byContact.get(f.contactId) ?? {
         id: f.contactId,
         segment: null,
@@ -133,7 +141,12 @@ async function applyContactFields(tx: Executor, firings: Firing[]): Promise<void
         churn_reason: null,
       }
       if (a.type === 'set_segment') {
-        Object.assign(row, { segment: a.segment, segment_set: true, segment_reason: reasonOf(f), segment_at: iso(f.at) })
+        Object.assign(row, {
+          segment: a.segment,
+          segment_set: true,
+          segment_reason: reasonOf(f),
+          segment_at: iso(f.at),
+        })
       } else if (a.type === 'set_priority') {
         Object.assign(row, { priority: a.priority, priority_reason: reasonOf(f) })
       } else if (a.type === 'pause_automation') {

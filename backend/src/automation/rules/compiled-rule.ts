@@ -40,7 +40,10 @@ export function compileRule(row: RuleRow): CompiledRule {
   return compileDefinition(row, definition)
 }
 
-export function compileDefinition(row: Omit<RuleRow, 'definition'>, definition: RuleDefinition): CompiledRule {
+export function compileDefinition(
+  row: Omit<RuleRow, 'definition'>,
+  definition: RuleDefinition,
+): CompiledRule {
   const matchers = new WeakMap<TextMatch, TextMatcher>()
   return {
     id: row.id,
@@ -57,7 +60,10 @@ export function compileDefinition(row: Omit<RuleRow, 'definition'>, definition: 
       if (!match.text) return null
       let m = matchers.get(match.text)
       if (!m) {
-        m = new TextMatcher(Object.values(match.text.terms ?? {}).flatMap((list) => list ?? []), match.text.regex)
+        m = new TextMatcher(
+          Object.values(match.text.terms ?? {}).flatMap((list) => list ?? []),
+          match.text.regex,
+        )
         matchers.set(match.text, m)
       }
       return m
@@ -66,4 +72,5 @@ export function compileDefinition(row: Omit<RuleRow, 'definition'>, definition: 
 }
 
 /** Evaluation order: position, then key, so equal positions still run in a stable order. */
-export const byPosition = (a: CompiledRule, b: CompiledRule) => a.position - b.position || a.key.localeCompare(b.key)
+export const byPosition = (a: CompiledRule, b: CompiledRule) =>
+  a.position - b.position || a.key.localeCompare(b.key)

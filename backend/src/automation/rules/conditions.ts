@@ -141,7 +141,8 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
         found.push(...v.found)
       }
       const passed = compare(n, c.op, c.value)
-      const unit = c.unit === 'mentions' ? (n === 1 ? 'mention' : 'mentions') : n === 1 ? 'message' : 'messages'
+      const unit =
+        c.unit === 'mentions' ? (n === 1 ? 'mention' : 'mentions') : n === 1 ? 'message' : 'messages'
       const what = describeMatch(c.match, found)
       return {
         passed,
@@ -186,7 +187,10 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
       }
     }
     case 'inactive': {
-      const last = Math.max(ctx.contact.lastInboundAt ?? Number.NEGATIVE_INFINITY, ctx.inbound.at(-1)?.at ?? 0)
+      const last = Math.max(
+        ctx.contact.lastInboundAt ?? Number.NEGATIVE_INFINITY,
+        ctx.inbound.at(-1)?.at ?? 0,
+      )
       if (!Number.isFinite(last) || last <= 0)
         return { passed: false, detail: 'they never wrote', messageIds: [] }
       const days = (ctx.anchor - last) / DAY_MS
@@ -252,7 +256,8 @@ function contactCondition(c: Extract<Condition, { type: 'contact' }>, ctx: EvalC
   const v = fieldValue(c.field, ctx)
   const present = v !== undefined && v !== null && v !== ''
   const same = (a: Scalar | undefined, b: Scalar) =>
-    a === b || (a !== undefined && a !== null && b !== null && String(a).toLowerCase() === String(b).toLowerCase())
+    a === b ||
+    (a !== undefined && a !== null && b !== null && String(a).toLowerCase() === String(b).toLowerCase())
   let passed: boolean
   switch (c.op) {
     case 'exists':

@@ -48,7 +48,10 @@ type ContactRow = {
 const ms = (v: string | Date | null) => (v === null ? null : new Date(v).getTime())
 const num = (v: number | string | null) => (v === null ? null : Number(v))
 
-export async function loadContactStates(tx: Executor, contactIds: string[]): Promise<Map<string, ContactState>> {
+export async function loadContactStates(
+  tx: Executor,
+  contactIds: string[],
+): Promise<Map<string, ContactState>> {
   if (contactIds.length === 0) return new Map()
   const rows = await queryRows<ContactRow>(
     tx,

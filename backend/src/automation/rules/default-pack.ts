@@ -27,7 +27,16 @@ const TOO_EXPENSIVE_TERMS = {
     'carissima',
     'muito salgado',
   ],
-  es: ['muy caro', 'muy cara', 'demasiado caro', 'demasiado cara', 'carisimo', 'carisima', 'esta caro', 'esta cara'],
+  es: [
+    'muy caro',
+    'muy cara',
+    'demasiado caro',
+    'demasiado cara',
+    'carisimo',
+    'carisima',
+    'esta caro',
+    'esta cara',
+  ],
   zh: ['太贵', '好贵', '很贵', '贵了', '价格太高'],
 }
 
@@ -178,7 +187,9 @@ export const DEFAULT_RULES: RuleInputRaw[] = [
     trigger: 'message',
     cooldown_hours: 1,
     conditions: { all: [{ type: 'message', match: { intents: ['order_status'], min_confidence: 0.6 } }] },
-    actions: [{ type: 'reply_order_status', quick_reply: 'order_status', not_found_quick_reply: 'order_not_found' }],
+    actions: [
+      { type: 'reply_order_status', quick_reply: 'order_status', not_found_quick_reply: 'order_not_found' },
+    ],
   },
   {
     key: 'store_location',
@@ -216,7 +227,14 @@ export const DEFAULT_RULES: RuleInputRaw[] = [
     trigger: 'message',
     cooldown_hours: 24,
     conditions: {
-      all: [{ type: 'last_messages', count: 2, within: { days: 7 }, match: { text: { terms: TOO_EXPENSIVE_TERMS } } }],
+      all: [
+        {
+          type: 'last_messages',
+          count: 2,
+          within: { days: 7 },
+          match: { text: { terms: TOO_EXPENSIVE_TERMS } },
+        },
+      ],
     },
     actions: [{ type: 'send_quick_reply', quick_reply: 'instalment_plan' }],
   },
@@ -282,7 +300,12 @@ export const DEFAULT_RULES: RuleInputRaw[] = [
     conditions: {
       all: [
         { type: 'interactions', window: { days: 30 }, min: 1, max: 2 },
-        { type: 'contact', field: 'segment', op: 'not_in', value: ['high_intent', 'customer', 'at_risk', 'potential'] },
+        {
+          type: 'contact',
+          field: 'segment',
+          op: 'not_in',
+          value: ['high_intent', 'customer', 'at_risk', 'potential'],
+        },
       ],
     },
     actions: [{ type: 'set_segment', segment: 'potential' }],

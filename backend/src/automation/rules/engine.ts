@@ -41,7 +41,11 @@ export function runRules(
     if (!rule.enabled || (d.trigger !== 'both' && d.trigger !== trigger)) continue
     const last = memory.lastFired(rule.id, contact.id)
     if (d.once_per_contact && last !== undefined) continue
-    if (d.cooldown_hours !== undefined && last !== undefined && ctx.anchor - last < d.cooldown_hours * 3_600_000)
+    if (
+      d.cooldown_hours !== undefined &&
+      last !== undefined &&
+      ctx.anchor - last < d.cooldown_hours * 3_600_000
+    )
       continue
     const verdict = evaluateConditions(rule, ctx)
     if (!verdict.passed) continue

@@ -2,7 +2,13 @@ import type { Executor } from '../../db/client'
 import { applyFirings } from './apply-firings'
 import { type ContactState, loadContactStates, loadFiringMemory } from './contact-state'
 import { type Firing, runRules } from './engine'
-import { CONVERSATION_GAP_MS, type ContactHistory, inboundUpTo, loadHistories, METRICS_WINDOW_MS } from './history'
+import {
+  CONVERSATION_GAP_MS,
+  type ContactHistory,
+  inboundUpTo,
+  loadHistories,
+  METRICS_WINDOW_MS,
+} from './history'
 import { type ContactMetrics, metricsOf, writeMetrics } from './metrics'
 import { loadEnabledRules } from './rule-store'
 
@@ -20,7 +26,11 @@ export interface NewInboundMessage {
  * the people's recent history, their contact rows and the firing memory are each one statement for
  * the whole batch; evaluation is in memory; the results are a few multi-row statements.
  */
-export async function evaluateRules(tx: Executor, inbound: NewInboundMessage[], now = new Date()): Promise<Firing[]> {
+export async function evaluateRules(
+  tx: Executor,
+  inbound: NewInboundMessage[],
+  now = new Date(),
+): Promise<Firing[]> {
   if (inbound.length === 0) return []
   const workspaceIds = [...new Set(inbound.map((m) => m.workspaceId))].sort()
   const contactIds = [...new Set(inbound.map((m) => m.contactId))].sort()
@@ -43,7 +53,9 @@ export async function evaluateRules(tx: Executor, inbound: NewInboundMessage[], 
     const history = histories.get(contactId)
     const contact = states.get(contactId)
     if (!history || !contact) continue
-    const rules = (rulesByWorkspace.get(contact.workspaceId) ?? []).filter((r) => r.definition.trigger !== 'schedule')
+    const rules = (rulesByWorkspace.get(contact.workspaceId) ?? []).filter(
+      (r) => r.definition.trigger !== 'schedule',
+    )
     if (rules.length === 0) continue
     const mine = (byContact.get(contactId) ?? []).sort((a, b) => +a.sentAt - +b.sentAt || a.id - b.id)
     for (const m of mine) {

@@ -61,7 +61,8 @@ function medianResponse(h: ContactHistory, from: number, to: number): number | n
   if (delays.length === 0) return null
   delays.sort((a, b) => a - b)
   const mid = Math.floor(delays.length / 2)
-  const median = delays.length % 2 ? (delays[mid] as number) : ((delays[mid - 1] as number) + (delays[mid] as number)) / 2
+  const median =
+    delays.length % 2 ? (delays[mid] as number) : ((delays[mid - 1] as number) + (delays[mid] as number)) / 2
   return Math.round(median / 1000)
 }
 

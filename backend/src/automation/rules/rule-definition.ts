@@ -114,7 +114,10 @@ export const messageMatchSchema = z
       m.sentiment_at_least !== undefined ||
       m.languages !== undefined ||
       m.mentions_product !== undefined,
-    { message: 'give at least one of text, intents, sentiment_below, sentiment_at_least, languages, mentions_product' },
+    {
+      message:
+        'give at least one of text, intents, sentiment_below, sentiment_at_least, languages, mentions_product',
+    },
   )
 export type MessageMatch = z.infer<typeof messageMatchSchema>
 
@@ -235,7 +238,7 @@ export type Condition = z.infer<typeof conditionSchema>
 export const TRIGGERS = ['message', 'schedule', 'both'] as const
 export type Trigger = (typeof TRIGGERS)[number]
 
-const definitionShape = {
+export const definitionShape = {
   /** `message`: each new customer message; `schedule`: the periodic sweep; `both`. */
   trigger: z.enum(TRIGGERS).default('message'),
   /** Fires when every `all` condition holds and, if `any` is given, at least one of those. */
@@ -258,7 +261,7 @@ const definitionShape = {
   stop: z.boolean().default(false),
 }
 
-function checkDefinition(
+export function checkDefinition(
   d: { trigger: Trigger; conditions: { all: Condition[]; any: Condition[] } },
   ctx: z.RefinementCtx,
 ): void {
@@ -277,15 +280,17 @@ export const ruleDefinitionSchema = z.object(definitionShape).strict().superRefi
 export type RuleDefinition = z.infer<typeof ruleDefinitionSchema>
 
 /** A rule as the API takes it: its identity and ordering plus the definition. */
+export const identityShape = {
+  key,
+  name: z.string().trim().min(1).max(120),
+  description: z.string().max(1000).default(''),
+  enabled: z.boolean().default(true),
+  /** Lower runs first. */
+  position: z.number().int().min(0).max(10_000).default(100),
+}
+
 export const ruleInputSchema = z
-  .object({
-    key,
-    name: z.string().trim().min(1).max(120),
-    description: z.string().max(1000).default(''),
-    enabled: z.boolean().default(true),
-    position: z.number().int().min(0).max(10_000).default(100),
-    ...definitionShape,
-  })
+  .object({ ...identityShape, ...definitionShape })
   .strict()
   .superRefine(checkDefinition)
 export type RuleInput = z.infer<typeof ruleInputSchema>
@@ -310,6 +315,7 @@ export function lookBackMs(d: RuleDefinition): number {
 /** Largest number of past messages a `last_messages` condition needs. */
 export function lastMessagesNeeded(d: RuleDefinition): number {
   let n = 0
-  for (const c of [...d.conditions.all, ...d.conditions.any]) if (c.type === 'last_messages') n = Math.max(n, c.count)
+  for (const c of [...d.conditions.all, ...d.conditions.any])
+    if (c.type === 'last_messages') n = Math.max(n, c.count)
   return n
 }

@@ -3,8 +3,8 @@ import type { Executor } from '../../db/client'
 import { quickReplies, rules, tags } from '../../db/schema'
 import type { RuleAction } from '../actions'
 import { DEFAULT_QUICK_REPLIES, DEFAULT_RULES, PACK_VERSION } from './default-pack'
-import { definitionOf, ruleInputSchema } from './rule-definition'
 import { languageKey } from './quick-reply-language'
+import { definitionOf, ruleInputSchema } from './rule-definition'
 
 /** Parsed once: a pack that does not validate fails at start (and in the tests), not per workspace. */
 const PACK = DEFAULT_RULES.map((r) => ruleInputSchema.parse(r))
@@ -14,7 +14,11 @@ const PACK = DEFAULT_RULES.map((r) => ruleInputSchema.parse(r))
  * `restore` it only adds what is missing; with it, the pack's rules are put back as shipped
  * (enabled, original definition) while the workspace's own rules and quick replies stay as they are.
  */
-export async function seedDefaultPack(tx: Executor, workspaceId: string, options: { restore?: boolean } = {}) {
+export async function seedDefaultPack(
+  tx: Executor,
+  workspaceId: string,
+  options: { restore?: boolean } = {},
+) {
   const now = new Date()
   const values = PACK.map((input) => ({
     workspaceId,

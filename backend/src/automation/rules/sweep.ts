@@ -45,7 +45,9 @@ export async function sweepRules(
   for (const workspaceId of ids) {
     let cursor = NIL_UUID
     for (;;) {
-      const page = await db.transaction((tx) => sweepPage(tx, workspaceId, cursor, now, options.pageSize ?? SWEEP_PAGE))
+      const page = await db.transaction((tx) =>
+        sweepPage(tx, workspaceId, cursor, now, options.pageSize ?? SWEEP_PAGE),
+      )
       total.contacts += page.contacts
       total.firings += page.firings
       if (!page.last) break
@@ -66,9 +68,21 @@ async function sweepPage(
     (r) => r.definition.trigger !== 'message',
   )
   const lookBack = Math.max(METRICS_WINDOW_MS, ...rules.map((r) => r.lookBackMs)) + CONVERSATION_GAP_MS
-  const contactIds = await dueContacts(tx, workspaceId, after, now, size, thresholdsOf(rules, lookBack), lookBack)
+  const contactIds = await dueContacts(
+    tx,
+    workspaceId,
+    after,
+    now,
+    size,
+    thresholdsOf(rules, lookBack),
+    lookBack,
+  )
   if (contactIds.length === 0) return { contacts: 0, firings: 0, last: null }
-  const histories = await loadHistories(tx, contactIds, { since: new Date(now.getTime() - lookBack), until: now, now })
+  const histories = await loadHistories(tx, contactIds, {
+    since: new Date(now.getTime() - lookBack),
+    until: now,
+    now,
+  })
   const states = await loadContactStates(tx, contactIds)
   const metrics = refreshMetrics(histories, states, now)
   const memory = await loadFiringMemory(tx, contactIds, rules)

@@ -41,8 +41,7 @@ export function normaliseTerm(term: string): string {
 
 /** Why a term cannot be used, or null. */
 export function checkTerm(term: string): string | null {
-  if (term.replace(/\*+(?=\s|$)/gu, '').includes('*'))
-    return `"${term}": * may only end a word ("desconto*")`
+  if (term.replace(/\*+(?=\s|$)/gu, '').includes('*')) return `"${term}": * may only end a word ("desconto*")`
   if (!normaliseTerm(term)) return `"${term}" has no letters, digits or Chinese characters`
   return null
 }
@@ -59,10 +58,10 @@ export function checkRegex(pattern: string): string | null {
   }
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+const escapeRegex = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
 
 function termSource(norm: string): string {
-  const body = escape(norm).replaceAll(WILDCARD, '[\\p{L}\\p{N}]*')
+  const body = escapeRegex(norm).replaceAll(WILDCARD, '[\\p{L}\\p{N}]*')
   const first = norm[0] ?? ''
   const last = norm.endsWith(WILDCARD) ? 'x' : (norm.at(-1) ?? '')
   // Latin edges must be word edges in the space-padded rule text; Han has no spaces to rely on.

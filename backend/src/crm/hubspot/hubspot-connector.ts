@@ -1,4 +1,5 @@
 import { Client } from '@hubspot/api-client'
+import type { FieldValue } from '../contact-values'
 import type {
   ContactWrite,
   CrmChange,
@@ -11,8 +12,6 @@ import type {
   WriteResult,
 } from '../port'
 import { classifyHubspotError, HubspotHttpError } from './hubspot-errors'
-import { hubspotChange, hubspotEventSchema } from './webhook-events'
-import type { FieldValue } from '../contact-values'
 import {
   fromHubspotValue,
   HUBSPOT_GROUP,
@@ -23,6 +22,7 @@ import {
   TASK_ID_PROPERTY,
   toHubspotValue,
 } from './hubspot-properties'
+import { hubspotChange, hubspotEventSchema } from './webhook-events'
 
 /** HubSpot-defined association types (see `AssociationTypes` in @hubspot/api-client). */
 const COMMUNICATION_TO_CONTACT = 81
@@ -171,7 +171,14 @@ export class HubspotConnector implements CrmConnector {
           properties: stringProps(i.properties),
         })),
       })
-      results.push(...matchResults(unlinked, answer, (r) => r.properties?.[uniqueProperty], (i) => i.uniqueValue))
+      results.push(
+        ...matchResults(
+          unlinked,
+          answer,
+          (r) => r.properties?.[uniqueProperty],
+          (i) => i.uniqueValue,
+        ),
+      )
     }
     if (linked.length > 0) {
       await this.options.beforeRequest('default')
@@ -182,7 +189,14 @@ export class HubspotConnector implements CrmConnector {
           properties: stringProps(i.properties),
         })),
       })
-      results.push(...matchResults(linked, answer, (r) => r.id, (i) => i.recordId as string))
+      results.push(
+        ...matchResults(
+          linked,
+          answer,
+          (r) => r.id,
+          (i) => i.recordId as string,
+        ),
+      )
     }
     return results
   }
@@ -277,7 +291,12 @@ export class HubspotConnector implements CrmConnector {
       results: { id: string; properties: Record<string, string> }[]
       errors?: { message: string; context?: { objectWriteTraceId?: string[] } }[]
     }>('POST', `/crm/v3/objects/${objectType}/batch/upsert`, {
-      inputs: rows.map((r) => ({ id: r.key, idProperty, objectWriteTraceId: r.ref, properties: r.properties })),
+      inputs: rows.map((r) => ({
+        id: r.key,
+        idProperty,
+        objectWriteTraceId: r.ref,
+        properties: r.properties,
+      })),
     })
     const byKey = new Map(upserted.results.map((r) => [r.properties[idProperty], r.id]))
     const ok = rows.filter((r) => byKey.has(r.key))

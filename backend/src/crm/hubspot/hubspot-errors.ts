@@ -33,7 +33,8 @@ export function classifyHubspotError(error: unknown): CrmError {
       kind: 'rate_limited',
       code: body?.policyName ?? 'RATE_LIMIT',
       message,
-      retryAfterMs: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : secondly ? 1000 : TEN_SECONDS,
+      retryAfterMs:
+        Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter * 1000 : secondly ? 1000 : TEN_SECONDS,
     }
   }
   if (status === 401) return { kind: 'auth', code: 'INVALID_AUTHENTICATION', message }

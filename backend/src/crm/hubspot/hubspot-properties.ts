@@ -94,11 +94,15 @@ export function toHubspotValue(value: FieldValue, spec: CrmPropertySpec): ValueC
   switch (spec.type) {
     case 'number': {
       const n = typeof value === 'number' ? value : Number(value)
-      return Number.isFinite(n) ? { ok: true, value: String(n) } : { ok: false, reason: `"${value}" is not a number` }
+      return Number.isFinite(n)
+        ? { ok: true, value: String(n) }
+        : { ok: false, reason: `"${value}" is not a number` }
     }
     case 'datetime': {
       const n = typeof value === 'number' ? value : Date.parse(String(value))
-      return Number.isFinite(n) ? { ok: true, value: String(n) } : { ok: false, reason: `"${value}" is not a date` }
+      return Number.isFinite(n)
+        ? { ok: true, value: String(n) }
+        : { ok: false, reason: `"${value}" is not a date` }
     }
     case 'bool':
       return typeof value === 'boolean' || value === 'true' || value === 'false'
@@ -119,7 +123,9 @@ export function toHubspotValue(value: FieldValue, spec: CrmPropertySpec): ValueC
     }
     case 'string': {
       const s = Array.isArray(value) ? value.join(';') : String(value)
-      return s.length <= 65_536 ? { ok: true, value: s } : { ok: false, reason: 'longer than 65,536 characters' }
+      return s.length <= 65_536
+        ? { ok: true, value: s }
+        : { ok: false, reason: 'longer than 65,536 characters' }
     }
   }
 }

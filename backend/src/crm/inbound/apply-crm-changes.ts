@@ -25,10 +25,13 @@ export async function applyCrmChanges(
   const records = new Map<string, CrmRecord>()
   if (created.length > 0) {
     const unique = fields.find((f) => fieldSpec(f.field)?.unique)
-    const properties = [...new Set([...twoWay.map((f) => f.property), unique?.property, 'phone', 'mobilephone'])]
+    const properties = [
+      ...new Set([...twoWay.map((f) => f.property), unique?.property, 'phone', 'mobilephone']),
+    ]
     for (let i = 0; i < created.length; i += connector.batchLimit) {
       const ids = [...new Set(created.slice(i, i + connector.batchLimit))]
-      for (const r of await connector.readContacts(ids, properties.filter(Boolean) as string[])) records.set(r.id, r)
+      for (const r of await connector.readContacts(ids, properties.filter(Boolean) as string[]))
+        records.set(r.id, r)
     }
   }
   const outcomes: string[] = []
@@ -105,14 +108,20 @@ async function applyOne(
       const cut = await tx
         .update(crmRecordLinks)
         .set({ role: 'deleted', syncedAt: new Date(change.at) })
-        .where(and(eq(crmRecordLinks.connectionId, connection.id), eq(crmRecordLinks.recordId, change.recordId)))
+        .where(
+          and(eq(crmRecordLinks.connectionId, connection.id), eq(crmRecordLinks.recordId, change.recordId)),
+        )
         .returning({ id: crmRecordLinks.id })
       return `unlinked ${cut.length} contact(s); history kept`
     }
   }
 }
 
-async function primaryLink(tx: Executor, connectionId: string, recordId: string): Promise<CrmRecordLink | null> {
+async function primaryLink(
+  tx: Executor,
+  connectionId: string,
+  recordId: string,
+): Promise<CrmRecordLink | null> {
   const [link] = await tx
     .select()
     .from(crmRecordLinks)
@@ -139,7 +148,8 @@ async function linkCreatedRecord(
   const existing = await primaryLink(tx, connection.id, record.id)
   if (existing) return existing
   const unique = ctx.fields.find((f) => fieldSpec(f.field)?.unique)
-  const raw = (unique && record.properties[unique.property]) || record.properties.phone || record.properties.mobilephone
+  const raw =
+    (unique && record.properties[unique.property]) || record.properties.phone || record.properties.mobilephone
   const e164 = raw ? toE164(raw) : null
   if (!e164) return 'record has no phone number we can match'
   const [contact] = await tx

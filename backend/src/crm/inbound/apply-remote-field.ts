@@ -28,7 +28,8 @@ export async function applyRemoteField(
   const snapshot = (await loadSnapshots(db, [link.contactId])).get(link.contactId)
   if (!snapshot) return 'rejected'
   const workspace = await db.execute(sql`select settings from workspaces where id = ${link.workspaceId}`)
-  const settings = (workspace as unknown as { rows: { settings: Record<string, unknown> }[] }).rows[0]?.settings
+  const settings = (workspace as unknown as { rows: { settings: Record<string, unknown> }[] }).rows[0]
+    ?.settings
   const local = fieldValues(snapshot, policyOf(settings ?? {}), new Date())[field] ?? null
   const localAt = localVersion(snapshot.contact, field)
   const synced: SyncedValues = { ...link.syncedValues }

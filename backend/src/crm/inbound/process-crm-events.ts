@@ -46,7 +46,9 @@ export async function processCrmEvents(
   const accounts = [...new Set(events.map((e) => `${e.provider}|${e.account_id}`))]
   for (const account of accounts) {
     const [provider, accountId] = account.split('|') as [StoredEvent['provider'], string]
-    const batch = events.filter((e) => e.provider === provider && e.account_id === accountId).sort((a, b) => a.id - b.id)
+    const batch = events
+      .filter((e) => e.provider === provider && e.account_id === accountId)
+      .sort((a, b) => a.id - b.id)
     const [connection] = await db
       .select()
       .from(crmConnections)
@@ -58,7 +60,11 @@ export async function processCrmEvents(
         ),
       )
     if (!connection) {
-      await finish(db, batch.map((e) => Number(e.id)), 'no active connection for this account')
+      await finish(
+        db,
+        batch.map((e) => Number(e.id)),
+        'no active connection for this account',
+      )
       continue
     }
     await applyBatch(db, connection, connectorFor, batch, options.logger)

@@ -45,6 +45,9 @@ export async function syncConnectionRound(
     fields = await ensureTagOptions(db, connection, connector, fields)
     add(await syncContacts(db, connection, connector, fields, contactChanges, options))
   }
+  // While contacts are still queued (a backfill), messages wait: most of theirs would have no
+  // record to attach to yet, and half-empty message batches would cost calls.
+  if (contactChanges.length >= connector.batchLimit) return total
   const messageChanges = await claimChanges(db, connection.id, 'message', claim)
   total.claimed += messageChanges.length
   if (messageChanges.length > 0) add(await syncMessages(db, connection, connector, messageChanges, options))
@@ -52,7 +55,10 @@ export async function syncConnectionRound(
   total.claimed += taskChanges.length
   if (taskChanges.length > 0) add(await syncTasks(db, connection, connector, taskChanges, options))
   if (total.written > 0) {
-    await db.update(crmConnections).set({ lastSyncedAt: new Date() }).where(eq(crmConnections.id, connection.id))
+    await db
+      .update(crmConnections)
+      .set({ lastSyncedAt: new Date() })
+      .where(eq(crmConnections.id, connection.id))
   }
   return total
 }

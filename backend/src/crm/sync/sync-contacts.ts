@@ -1,5 +1,6 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
+import { queryRows } from '../../db/query-rows'
 import { type CrmConnection, crmRecordLinks, type SyncedValues, workspaces } from '../../db/schema'
 import { policyOf } from '../../outbound/policy-settings'
 import { type FieldValue, fieldValues, loadSnapshots, sameValue } from '../contact-values'
@@ -49,8 +50,12 @@ export async function syncContacts(
   // A record deleted in the CRM stays deleted until the person writes again; then it is new.
   for (const l of links) {
     if (l.role !== 'deleted') continue
-    const contact = snapshots.get(l.contactId)?.contact
-    if (contact?.lastInboundAt && l.syncedAt && contact.lastInboundAt > l.syncedAt) {
+    const [wroteAgain] = await queryRows<{ yes: boolean }>(
+      db,
+      sql`select exists (select 1 from messages where contact_id = ${l.contactId} and direction = 'inbound'
+                           and created_at > ${(l.syncedAt ?? new Date(0)).toISOString()}::timestamptz) as yes`,
+    )
+    if (wroteAgain?.yes) {
       await db.delete(crmRecordLinks).where(eq(crmRecordLinks.id, l.id))
       linkOf.delete(l.contactId)
     }

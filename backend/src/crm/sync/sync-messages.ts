@@ -1,10 +1,10 @@
 import { and, eq, inArray } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { type CrmConnection, crmRecordLinks, messages } from '../../db/schema'
+import { type CrmConnection, contacts, crmRecordLinks, messages } from '../../db/schema'
 import type { CrmConnector, MessageWrite } from '../port'
+import { CONTACT_OBJECT } from './contact-object'
 import { type ClaimedChange, completeChanges, dropChanges, retryChanges, touchOutbox } from './outbox'
 import { type BatchOutcome, settleFailures } from './settle'
-import { CONTACT_OBJECT } from './contact-object'
 import type { SyncOptions } from './sync-options'
 import { writeBatch } from './write-batch'
 
@@ -47,6 +47,13 @@ export async function syncMessages(
         )
     : []
   const linkOf = new Map(links.map((l) => [l.contactId, l]))
+  const phones = rows.length
+    ? await db
+        .select({ id: contacts.id, phone: contacts.phoneE164 })
+        .from(contacts)
+        .where(inArray(contacts.id, [...new Set(rows.map((m) => m.contactId))]))
+    : []
+  const phoneOf = new Map(phones.map((p) => [p.id, p.phone]))
   const gone: ClaimedChange[] = []
   const waiting: ClaimedChange[] = []
   const writes: MessageWrite[] = []
@@ -57,12 +64,17 @@ export async function syncMessages(
       continue
     }
     const link = linkOf.get(m.contactId)
-    if (link?.role === 'deleted' && (!link.syncedAt || m.sentAt <= link.syncedAt)) {
+    if (link?.role === 'deleted' && (!link.syncedAt || m.createdAt <= link.syncedAt)) {
       // Written before the CRM record was deleted: that history is not put back.
       gone.push(change)
       continue
     }
     const recordId = link?.role === 'deleted' ? undefined : link?.recordId
+    if (!recordId && !phoneOf.get(m.contactId)) {
+      // A username-only contact has no record in the CRM (records are matched by number).
+      gone.push(change)
+      continue
+    }
     if (!recordId) {
       waiting.push(change)
       await touchOutbox(db, m.workspaceId, 'contact', m.contactId)
