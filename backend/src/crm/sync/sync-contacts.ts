@@ -74,7 +74,7 @@ export async function syncContacts(
     const link = linkOf.get(change.subjectId)
     // Gone (merged away), a username-only contact with no number to match on, or the second
     // contact of a merged record: nothing of theirs is written as record fields.
-    if (!snap || !snap.contact.phoneE164 || link?.role === 'secondary' || link?.role === 'deleted') {
+    if (!snap?.contact.phoneE164 || link?.role === 'secondary' || link?.role === 'deleted') {
       nothingToDo.push(change)
       continue
     }

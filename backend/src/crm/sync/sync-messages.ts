@@ -59,7 +59,7 @@ export async function syncMessages(
   const writes: MessageWrite[] = []
   for (const change of changes) {
     const m = byId.get(change.subjectId)
-    if (!m || !m.wamid) {
+    if (!m?.wamid) {
       gone.push(change)
       continue
     }
