@@ -19,10 +19,34 @@ export interface NewReviewItem {
   detail?: Record<string, unknown>
 }
 
+/**
+ * Records items for people to look at. A value a CRM property cannot take is reported once while
+ * its item is open, not again on every later sync of the contact.
+ */
 export async function addReviewItems(db: Executor, items: NewReviewItem[]): Promise<void> {
-  if (items.length === 0) return
+  const fresh: NewReviewItem[] = []
+  for (const i of items) {
+    if (i.kind === 'sync_failed' && i.field && i.contactId) {
+      const [open] = await db
+        .select({ id: crmReviewItems.id })
+        .from(crmReviewItems)
+        .where(
+          and(
+            eq(crmReviewItems.connectionId, i.connectionId),
+            eq(crmReviewItems.contactId, i.contactId),
+            eq(crmReviewItems.field, i.field),
+            eq(crmReviewItems.status, 'open'),
+            sql`${crmReviewItems.localValue} = ${JSON.stringify(i.localValue ?? null)}::jsonb`,
+          ),
+        )
+        .limit(1)
+      if (open) continue
+    }
+    fresh.push(i)
+  }
+  if (fresh.length === 0) return
   await db.insert(crmReviewItems).values(
-    items.map((i) => ({
+    fresh.map((i) => ({
       ...i,
       localValue: i.localValue ?? null,
       remoteValue: i.remoteValue ?? null,

@@ -4,15 +4,17 @@
  * carries an `objectWriteTraceId` (then valid inputs are written and the answer is 207 with
  * `errors[]`). Ids that do not exist are always reported per input.
  */
+
+import type { Link } from './associations'
 import { batchAnswer, batchError } from './batch'
 import { duplicateIds, notFound, type SimAnswer, validationError } from './errors'
 import { isRecord } from './http'
-import { type ObjectTypeDef, readNames } from './object-types'
 import { applyCreate, applyUpdate, lookup, type Plan, planCreate } from './object-ops'
+import { type ObjectTypeDef, readNames } from './object-types'
 import { type Portal, type StoredRecord, toSimRecord } from './portal'
 import { checkValue } from './property-values'
 import type { SimulatorState } from './state'
-import { type Claims, claim, checkProperties, uniqueClash, type Values } from './writes'
+import { type Claims, checkProperties, claim, uniqueClash, type Values } from './writes'
 
 const traceOf = (input: unknown): string | undefined =>
   isRecord(input) && typeof input.objectWriteTraceId === 'string' ? input.objectWriteTraceId : undefined

@@ -80,7 +80,12 @@ export function applyCreate(
   return record
 }
 
-export function applyUpdate(state: SimulatorState, portal: Portal, record: StoredRecord, values: Values): void {
+export function applyUpdate(
+  state: SimulatorState,
+  portal: Portal,
+  record: StoredRecord,
+  values: Values,
+): void {
   const changed = updateRecord(record, values)
   if (record.type === 'contacts' && changed.length) {
     void state.emit(portal.id, 'INTEGRATION', (source) =>

@@ -1,14 +1,10 @@
 /**
  * CRM objects v3 routes, generic over the object type: single create / read / update / archive,
- * list, and the batch create / read / update / upsert endpoints with HubSpot's validation and its
- * batch semantics: a batch with an invalid input fails as a whole unless every input carries an
- * `objectWriteTraceId` (then valid inputs are written and the answer is 207 with `errors[]`).
+ * list, search, and the batch endpoints (object-batches.ts).
  */
 import { Hono } from 'hono'
-import { typeName } from './association-store'
-import { checkCreateAssociations, type Link } from './associations'
-import { batchAnswer, batchError, inputsOf, MAX_BATCH } from './batch'
-import { duplicateIds, notFound, type SimAnswer, validationError } from './errors'
+import { inputsOf, MAX_BATCH } from './batch'
+import { notFound, type SimAnswer, validationError } from './errors'
 import {
   type Ctx,
   isRecord,
@@ -20,21 +16,13 @@ import {
   type SimEnv,
   send,
 } from './http'
+import { batchCreate, batchRead, batchUpdate, batchUpsert } from './object-batches'
+import { applyCreate, applyUpdate, archive, associationsOf, lookup, planCreate } from './object-ops'
 import { type ObjectTypeDef, readNames } from './object-types'
-import { type Portal, type StoredRecord, toSimRecord } from './portal'
-import { checkValue } from './property-values'
+import { type Portal, toSimRecord } from './portal'
 import { searchRoute } from './search'
 import type { SimulatorState } from './state'
-import {
-  archiveRecord,
-  type Claims,
-  checkProperties,
-  claim,
-  createRecord,
-  uniqueClash,
-  updateRecord,
-  type Values,
-} from './writes'
+import { checkProperties, uniqueClash } from './writes'
 
 type Resolved = { ok: true; def: ObjectTypeDef; portal: Portal } | { ok: false; answer: SimAnswer }
 

@@ -32,12 +32,15 @@ export async function claimAutomationJobs(
   options: { now: Date; limit: number; leaseMs: number },
 ): Promise<ClaimedAutomationJob[]> {
   const now = options.now.toISOString()
+  // `now` has millisecond precision, `run_after` microseconds: a job queued within the same
+  // millisecond as the pass (a rule that just fired, then woke the worker) counts as due.
+  const dueBefore = new Date(options.now.getTime() + 1).toISOString()
   const leaseUntil = new Date(options.now.getTime() + options.leaseMs).toISOString()
   const rows = await queryRows<Row>(
     db,
     sql`with due as (
           select id from automation_jobs
-          where (state = 'queued' and run_after <= ${now}::timestamptz)
+          where (state = 'queued' and run_after < ${dueBefore}::timestamptz)
              or (state = 'running' and lease_until <= ${now}::timestamptz)
           order by run_after, id
           limit ${options.limit}

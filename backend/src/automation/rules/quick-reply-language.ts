@@ -14,8 +14,8 @@ export const languageKey = (key: string, language: string) => `${key}_${language
 
 /** Keys to try, best first. */
 export function quickReplyCandidates(key: string, language: string | null | undefined): string[] {
-  const lang = language?.trim().toLowerCase().slice(0, 2)
-  return lang && /^[a-z]{2}$/.test(lang) ? [languageKey(key, lang), key] : [key]
+  const lang = /^([a-z]{2})(?:[-_][a-z0-9]+)?$/i.exec(language?.trim() ?? '')?.[1]?.toLowerCase()
+  return lang ? [languageKey(key, lang), key] : [key]
 }
 
 /** The quick reply to send for `key` to someone writing in `language`, or null when none exists. */
