@@ -44,7 +44,9 @@ export class Customer {
     )
   }
 
-  tasks(): Promise<{ title: string; due_at: string; created_at: string; reason: { ruleKey: string; note: string } }[]> {
+  tasks(): Promise<
+    { title: string; due_at: string; created_at: string; reason: { ruleKey: string; note: string } }[]
+  > {
     return queryRows(
       this.rt.db.db,
       sql`select t.title, t.due_at, t.created_at, t.reason from follow_up_tasks t join contacts c on c.id = t.contact_id

@@ -116,6 +116,7 @@ export interface SimAssociation {
 export interface SimRequestLog {
   method: string
   path: string
+  /** HTTP status answered (429s included); 0 when an injected 'drop' closed the connection. */
   status: number
   /** Portal of the token, when the request carried a known one. */
   portalId: number | null

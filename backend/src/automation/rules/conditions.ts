@@ -92,14 +92,21 @@ export function matchMessage(
   return hit.n > 0 ? { ok: true, mentions: hit.n, found: hit.found } : none
 }
 
-/** A short description of what a match looks for, for explanations. */
-function describeMatch(match: MessageMatch, found: string[]): string {
+/** A short description of what a match looks for (and, given the message, what it showed). */
+function describeMatch(match: MessageMatch, found: string[], m?: HistoryMessage): string {
   const parts: string[] = []
   if (found.length) parts.push(quote(found))
   else if (match.text?.regex && !match.text.terms) parts.push(`/${match.text.regex}/`)
-  if (match.intents) parts.push(`intent ${match.intents.join(' or ')}`)
-  if (match.sentiment_below !== undefined) parts.push(`sentiment < ${match.sentiment_below}`)
-  if (match.sentiment_at_least !== undefined) parts.push(`sentiment ≥ ${match.sentiment_at_least}`)
+  if (match.intents)
+    parts.push(
+      m?.intent && (match.intents as string[]).includes(m.intent)
+        ? `intent ${m.intent} (${Math.round((m.confidence ?? 0) * 100)}%)`
+        : `intent ${match.intents.join(' or ')}`,
+    )
+  const mood =
+    m?.sentiment !== null && m?.sentiment !== undefined ? `sentiment ${round(m.sentiment)}` : 'sentiment'
+  if (match.sentiment_below !== undefined) parts.push(`${mood} < ${match.sentiment_below}`)
+  if (match.sentiment_at_least !== undefined) parts.push(`${mood} ≥ ${match.sentiment_at_least}`)
   if (match.languages) parts.push(`in ${match.languages.join('/')}`)
   if (match.mentions_product !== undefined)
     parts.push(match.mentions_product ? 'naming a product' : 'naming no product')
@@ -111,19 +118,9 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
     case 'message': {
       if (!ctx.current) return { passed: false, detail: 'no message from them to look at', messageIds: [] }
       const v = matchMessage(ctx.current, c.match, rule, ctx)
-      const what = describeMatch(c.match, v.found)
-      const facts = [
-        ctx.current.intent && c.match.intents
-          ? `intent ${ctx.current.intent} ${Math.round((ctx.current.confidence ?? 0) * 100)}%`
-          : null,
-        ctx.current.sentiment !== null &&
-        (c.match.sentiment_below !== undefined || c.match.sentiment_at_least !== undefined)
-          ? `sentiment ${round(ctx.current.sentiment)}`
-          : null,
-      ].filter(Boolean)
       return {
         passed: v.ok,
-        detail: `their message ${v.ok ? 'matches' : 'does not match'} ${what}${facts.length ? ` (${facts.join(', ')})` : ''}`,
+        detail: `their message ${v.ok ? 'matches' : 'does not match'} ${describeMatch(c.match, v.found, ctx.current)}`,
         messageIds: v.ok ? [ctx.current.id] : [],
       }
     }

@@ -17,7 +17,13 @@ const issues = (input: unknown) => {
 describe('rule definition', () => {
   it('accepts a minimal rule and fills the defaults', () => {
     const r = ruleInputSchema.parse(base)
-    expect(r).toMatchObject({ trigger: 'message', enabled: true, position: 100, once_per_contact: false, stop: false })
+    expect(r).toMatchObject({
+      trigger: 'message',
+      enabled: true,
+      position: 100,
+      once_per_contact: false,
+      stop: false,
+    })
     expect(r.conditions.any).toEqual([])
   })
 
@@ -37,15 +43,39 @@ describe('rule definition', () => {
       'trigger: an inactive condition only makes sense on the schedule trigger',
     ],
     [
-      { ...base, conditions: { all: [{ type: 'count', match: { intents: ['quote'] }, unit: 'mentions', window: { days: 7 }, op: 'gt', value: 3 }] } },
+      {
+        ...base,
+        conditions: {
+          all: [
+            {
+              type: 'count',
+              match: { intents: ['quote'] },
+              unit: 'mentions',
+              window: { days: 7 },
+              op: 'gt',
+              value: 3,
+            },
+          ],
+        },
+      },
       'conditions.all.0.unit: counting mentions needs match.text',
     ],
     [
-      { ...base, conditions: { all: [{ type: 'count', match: { intents: ['quote'] }, window: {}, op: 'gt', value: 3 }] } },
+      {
+        ...base,
+        conditions: {
+          all: [{ type: 'count', match: { intents: ['quote'] }, window: {}, op: 'gt', value: 3 }],
+        },
+      },
       'conditions.all.0.window: give days and/or hours',
     ],
     [
-      { ...base, conditions: { all: [{ type: 'count', match: { intents: ['quote'] }, window: { days: 400 }, op: 'gt', value: 3 }] } },
+      {
+        ...base,
+        conditions: {
+          all: [{ type: 'count', match: { intents: ['quote'] }, window: { days: 400 }, op: 'gt', value: 3 }],
+        },
+      },
       'conditions.all.0.window.days: Too big',
     ],
     [
@@ -53,7 +83,10 @@ describe('rule definition', () => {
       'conditions.all.0.match.text.regex: not a valid RE2 pattern',
     ],
     [
-      { ...base, conditions: { all: [{ type: 'message', match: { text: { terms: { pt: ['des*conto'] } } } }] } },
+      {
+        ...base,
+        conditions: { all: [{ type: 'message', match: { text: { terms: { pt: ['des*conto'] } } } }] },
+      },
       'conditions.all.0.match.text.terms.pt.0: "des*conto": * may only end a word',
     ],
     [
@@ -69,7 +102,10 @@ describe('rule definition', () => {
       'conditions.all.0.value: segment is one of new, potential',
     ],
     [
-      { ...base, conditions: { all: [{ type: 'contact', field: 'favourite_colour', op: 'eq', value: 'red' }] } },
+      {
+        ...base,
+        conditions: { all: [{ type: 'contact', field: 'favourite_colour', op: 'eq', value: 'red' }] },
+      },
       'conditions.all.0.field',
     ],
     [

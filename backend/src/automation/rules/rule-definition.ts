@@ -1,7 +1,7 @@
 import { intentSchema } from '@scrm/shared'
 import { z } from 'zod'
 import { PRIORITIES, SEGMENTS } from '../../db/schema'
-import { ruleActionSchema } from '../actions'
+import { jobActionSchema, stateActionSchema } from '../actions'
 import { checkRegex, checkTerm, MAX_REGEX_CHARS, MAX_TERM_CHARS } from './text-match'
 
 /**
@@ -9,6 +9,12 @@ import { checkRegex, checkTerm, MAX_REGEX_CHARS, MAX_TERM_CHARS } from './text-m
  * (actions, see ../actions.ts). The API validates with these schemas and the `rules.definition`
  * column stores the parsed result, so a stored rule always carries its defaults.
  */
+
+/**
+ * The actions of ../actions.ts as one discriminated union, so a bad action is reported field by
+ * field ("actions.0.quick_reply: …") instead of "Invalid input" from a union of unions.
+ */
+export const actionSchema = z.discriminatedUnion('type', [...stateActionSchema.options, ...jobActionSchema.options])
 
 export const RULE_LANGUAGES = ['en', 'pt', 'es', 'zh'] as const
 
@@ -248,7 +254,7 @@ export const definitionShape = {
       any: z.array(conditionSchema).max(20).default([]),
     })
     .strict(),
-  actions: z.array(ruleActionSchema).min(1).max(10),
+  actions: z.array(actionSchema).min(1).max(10),
   /** Fire at most once per contact, ever (a discount code, say). */
   once_per_contact: z.boolean().default(false),
   /** After firing for a contact, wait this long before firing for them again. */

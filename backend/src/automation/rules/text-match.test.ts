@@ -28,7 +28,10 @@ describe('term matching', () => {
   const word = fc.stringMatching(/^[a-z]{3,10}$/)
   const variant = (w: string) =>
     fc
-      .array(fc.constantFrom('upper', 'lower', 'wide', 'accent'), { minLength: w.length, maxLength: w.length })
+      .array(fc.constantFrom('upper', 'lower', 'wide', 'accent'), {
+        minLength: w.length,
+        maxLength: w.length,
+      })
       .map((ways) =>
         [...w]
           .map((ch, i) =>

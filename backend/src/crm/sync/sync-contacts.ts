@@ -91,7 +91,11 @@ export async function syncContacts(
         value = f.defaultValue
       }
       if (link && f.field in synced && sameValue(synced[f.field]?.v, value)) continue
-      if (!link && (value === null || (Array.isArray(value) && value.length === 0))) continue
+      if (!link && (value === null || (Array.isArray(value) && value.length === 0))) {
+        // Not sent, but both sides now agree it is empty: a later edit on either side is a change.
+        values_sent[f.field] = value
+        continue
+      }
       const check = connector.formatValue(value, f.spec)
       if (!check.ok) {
         review.push({

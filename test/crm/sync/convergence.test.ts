@@ -1,0 +1,127 @@
+import fc from 'fast-check'
+import { sql } from 'drizzle-orm'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows } from '../../../backend/src/db/query-rows'
+import type { Sender } from '../../simulators/whatsapp/envelopes'
+import { contactIdOf, customerWrites } from '../../support/conversation'
+import { ENGINES } from '../../support/test-db'
+import { NUMBER_A } from '../../support/test-runtime'
+import { startSyncFixture, type SyncFixture } from './sync-support'
+
+/** Two-way fields, how each side names them, and values to pick from. */
+const FIELDS = {
+  segment: { property: 'scrm_segment', values: ['new', 'potential', 'high_intent', 'customer', 'at_risk', 'lost'] },
+  priority: { property: 'scrm_priority', values: ['low', 'normal', 'high'] },
+  first_name: { property: 'firstname', values: ['Ana', 'Bia', 'Carla', 'Dora', 'Eli'] },
+} as const
+type Field = keyof typeof FIELDS
+
+const PEOPLE: Sender[] = Array.from({ length: 6 }, (_, i) => ({ waId: `55119876504${String(i).padStart(2, '0')}`, name: `P${i}` }))
+
+interface Edit {
+  person: number
+  field: Field
+  side: 'local' | 'remote'
+  pick: number
+}
+
+const editArb = fc.record({
+  person: fc.integer({ min: 0, max: PEOPLE.length - 1 }),
+  field: fc.constantFrom<Field>('segment', 'priority', 'first_name'),
+  side: fc.constantFrom<'local' | 'remote'>('local', 'remote'),
+  pick: fc.nat(),
+})
+
+describe.each(ENGINES)('CRM sync convergence (%s)', (engine) => {
+  let f: SyncFixture
+  const ids: string[] = []
+  const records: string[] = []
+
+  beforeAll(async () => {
+    f = await startSyncFixture(engine)
+    for (const p of PEOPLE) {
+      await customerWrites(f.rt, NUMBER_A, p, 'oi')
+      ids.push(await contactIdOf(f.rt, `+${p.waId}`))
+    }
+    await f.drain()
+    for (const p of PEOPLE) {
+      records.push(f.sim.contacts(f.portalId).find((c) => c.properties.scrm_wa_phone === `+${p.waId}`)?.id as string)
+    }
+  })
+  afterAll(async () => {
+    await f?.close()
+  })
+
+  async function localValue(person: number, field: Field): Promise<string | null> {
+    const [row] = await queryRows<{ segment: string | null; priority: string; first_name: string | null }>(
+      f.rt.db.db,
+      sql`select segment, priority, attributes->>'first_name' as first_name from contacts where id = ${ids[person]}`,
+    )
+    return (row?.[field] as string | null) ?? null
+  }
+
+  it('after concurrent edits on both sides stop, both hold the same values and every overwritten disagreement is in review', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(editArb, { minLength: 4, maxLength: 24 }), async (raw) => {
+        // At most one edit per side per field in a round: the round's expected conflicts are then exact.
+        const seen = new Set<string>()
+        const edits = raw.filter((e) => {
+          const k = `${e.person}|${e.field}|${e.side}`
+          if (seen.has(k)) return false
+          seen.add(k)
+          return true
+        })
+        const since = new Date()
+        const start = new Map<string, string | null>()
+        for (const e of edits) start.set(`${e.person}|${e.field}`, await localValue(e.person, e.field))
+        const done: (Edit & { value: string; at: number })[] = []
+        // Partition: edits on both sides while nothing syncs (HubSpot's webhooks are stored, not applied).
+        for (const e of edits) {
+          const spec = FIELDS[e.field]
+          const value = spec.values[e.pick % spec.values.length] as string
+          const at = Date.now()
+          if (e.side === 'local') {
+            const json = e.field === 'first_name' ? { attributes: { first_name: value } } : { [e.field]: value }
+            const res = await f.rt.api(`/api/v1/contacts/${ids[e.person]}`, { method: 'PATCH', json })
+            expect(res.status).toBe(200)
+          } else {
+            await f.sim.editContact(f.portalId, records[e.person] as string, { [spec.property]: value })
+          }
+          done.push({ ...e, value, at })
+          await new Promise((r) => setTimeout(r, 3))
+        }
+        await f.sim.webhooksIdle()
+        // Heal.
+        await f.drain()
+        await f.sim.webhooksIdle()
+        await f.drain()
+
+        for (let person = 0; person < PEOPLE.length; person++) {
+          const record = f.sim.contacts(f.portalId).find((c) => c.id === records[person])
+          for (const field of Object.keys(FIELDS) as Field[]) {
+            const local = await localValue(person, field)
+            const remote = record?.properties[FIELDS[field].property] ?? null
+            expect({ person, field, value: local }).toEqual({ person, field, value: remote || null })
+          }
+        }
+        const review = await queryRows<{ contact_id: string; field: string; local_value: unknown; remote_value: unknown; winner: string }>(
+          f.rt.db.db,
+          sql`select contact_id, field, local_value, remote_value, winner from crm_review_items
+               where kind = 'conflict' and created_at >= ${since.toISOString()}::timestamptz`,
+        )
+        for (const l of done.filter((d) => d.side === 'local')) {
+          const r = done.find((d) => d.side === 'remote' && d.person === l.person && d.field === l.field)
+          const before = start.get(`${l.person}|${l.field}`)
+          // Only real changes on both sides, to different values, are disagreements.
+          if (!r || r.value === l.value || l.value === before || r.value === before) continue
+          const item = review.find((i) => i.contact_id === ids[l.person] && i.field === l.field)
+          expect(item, `conflict on ${l.field} of person ${l.person}`).toBeDefined()
+          expect(item?.local_value).toBe(l.value)
+          expect(item?.remote_value).toBe(r.value)
+          if (Math.abs(r.at - l.at) > 50) expect(item?.winner).toBe(r.at > l.at ? 'remote' : 'local')
+        }
+      }),
+      { numRuns: 6, endOnFailure: true },
+    )
+  }, 120_000)
+})
