@@ -1,4 +1,4 @@
-import { inArray, sql } from 'drizzle-orm'
+import { eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import { type CrmConnection, crmConnections } from '../../db/schema'
@@ -51,13 +51,16 @@ export class CrmSyncWorker {
   async runOnce(): Promise<SyncRound> {
     const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
     await processCrmEvents(this.db, this.connectorFor, { logger: this.options.logger })
-    for (const connection of await dueConnections(this.db)) {
+    for (const due of await dueConnections(this.db)) {
       for (;;) {
         let round: SyncRound
         try {
+          // Read afresh each round: a disconnect or a finished schema set-up shows at once.
+          const [connection] = await this.db.select().from(crmConnections).where(eq(crmConnections.id, due.id))
+          if (connection?.state !== 'active') break
           round = await syncConnectionRound(this.db, connection, this.connectorFor(connection), this.options)
         } catch (error) {
-          this.options.logger.error({ err: error, connectionId: connection.id }, 'CRM sync round failed')
+          this.options.logger.error({ err: error, connectionId: due.id }, 'CRM sync round failed')
           break
         }
         total.calls += round.calls
