@@ -62,7 +62,10 @@ export async function startRuntime(
     maxAttempts: config.INGEST_MAX_ATTEMPTS,
     pollMs: 1000,
     logger: logger.child({ component: 'ingest' }),
+    onMessages: () => afterIngest(),
   })
+  // Set once the workers that react to new messages exist.
+  let afterIngest = () => {}
   const inline = config.INGEST_WORKER === 'inline'
   const eventWriter = new WebhookEventWriter(db.db, db.driver === 'pglite' ? 1 : 4, 250, () => {
     if (inline) worker.wake()
@@ -77,6 +80,10 @@ export async function startRuntime(
   })
   const automationWorker = createAutomationWorker(db, config, encryptionKey, logger, () => sender.wake())
   const crmSync = createCrmSync(db.db, config, encryptionKey, logger)
+  afterIngest = () => {
+    automationWorker.wake()
+    crmSync.worker.wake()
+  }
   const rulesSweeper = new RulesSweeper(db.db, {
     intervalMs: config.RULES_SWEEP_MS,
     logger: logger.child({ component: 'rules-sweep' }),

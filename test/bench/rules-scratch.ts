@@ -32,6 +32,20 @@ for (let k = 0; k < 12; k++) {
   times.push(performance.now() - t0)
 }
 times.sort((a, b) => a - b)
+const { loadHistories } = await import('../../backend/src/automation/rules/history')
+const { loadContactStates } = await import('../../backend/src/automation/rules/contact-state')
+const { loadEnabledRules } = await import('../../backend/src/automation/rules/rule-store')
+const ids = [...new Set(batch.map((b) => b.contactId))]
+for (const [name, fn] of [
+  ['rules', () => loadEnabledRules(rt.db.db, [batch[0]?.workspaceId as string])],
+  ['history', () => loadHistories(rt.db.db, ids, { since: new Date(Date.now() - 36 * 86400_000), until: new Date(), now: new Date() })],
+  ['states', () => loadContactStates(rt.db.db, ids)],
+] as const) {
+  const t: number[] = []
+  for (let k = 0; k < 7; k++) { const t0 = performance.now(); await (fn as () => Promise<unknown>)(); t.push(performance.now() - t0) }
+  t.sort((a, b) => a - b)
+  console.log(name, t[3]?.toFixed(1), 'ms')
+}
 console.log(`batch of ${batch.length}: median ${times[6]?.toFixed(1)} ms (${((times[6] ?? 0) / batch.length).toFixed(3)} ms/message), min ${times[0]?.toFixed(1)}`)
 await rt.close()
 await dropDatabase('scrm_rules_scratch')

@@ -10,6 +10,8 @@ export interface IngestWorkerOptions {
   /** How often an idle loop looks for due work (retries, other processes' deliveries). */
   pollMs: number
   logger: Logger
+  /** Called after a batch stored messages: automation and CRM sync have new work. */
+  onMessages?: () => void
 }
 
 /**
@@ -58,6 +60,7 @@ export class IngestWorker {
     if (events.length === 0) return 0
     const outcome = await processEvents(this.db, events, this.options)
     for (const key of Object.keys(outcome) as (keyof ProcessOutcome)[]) this.totals[key] += outcome[key]
+    if (outcome.messages > 0) this.options.onMessages?.()
     return events.length
   }
 

@@ -164,12 +164,17 @@ async function findByIdempotencyKey(
 }
 
 /** By id within the workspace, or by phone: a number never seen before becomes a new contact. */
+/**
+ * The recipient, locked for the rest of the transaction: the policy's caps count this contact's
+ * earlier sends, so two sends to one person at the same moment must check them one after another.
+ */
 async function resolveContact(tx: Executor, input: EnqueueInput): Promise<Contact> {
   if (input.contactId) {
     const [found] = await tx
       .select()
       .from(contacts)
       .where(and(eq(contacts.workspaceId, input.workspaceId), eq(contacts.id, input.contactId)))
+      .for('update')
     if (!found) throw new SendRefused('invalid_recipient', 'No such contact in this workspace.')
     return found
   }
@@ -192,6 +197,7 @@ async function resolveContact(tx: Executor, input: EnqueueInput): Promise<Contac
     .select()
     .from(contacts)
     .where(and(eq(contacts.workspaceId, input.workspaceId), eq(contacts.phoneE164, phone)))
+    .for('update')
   if (!found) throw new Error('contact upsert returned nothing')
   return found
 }
