@@ -1,5 +1,6 @@
 import { RulesSweeper } from './automation/rules/sweep'
 import { ConfigError, loadDotEnv, parseConfig } from './config'
+import { createCrmSync } from './crm/sync/create-crm-sync'
 import { openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { IngestWorker } from './ingest/worker'
@@ -86,11 +87,20 @@ const rulesSweeper = new RulesSweeper(handle.db, {
 })
 rulesSweeper.start()
 
+// CRM sync (outbox → CRM, CRM notifications → contacts) unless CRM_SYNC=off; claims are SKIP
+// LOCKED and the per-account rate limiter lives in Postgres, so it can run beside the API's.
+const crmSync =
+  config.CRM_SYNC === 'inline'
+    ? createCrmSync(handle.db, config, config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR), logger)
+    : null
+crmSync?.worker.start()
+
 const report = setInterval(() => logger.info({ totals: worker.totals }, 'ingest progress'), 60_000)
 report.unref()
 
 async function shutdown(signal: string) {
   logger.info({ signal }, 'ingest worker stopping after the current batch')
+  await crmSync?.worker.stop()
   await rulesSweeper.stop()
   await automation?.stop()
   await expander?.stop()

@@ -25,6 +25,9 @@ for (let i = 0; i < CONTACTS * PER; i++) {
 await rt.worker.drain()
 const last = await queryRows<{ id: number; workspace_id: string; contact_id: string; sent_at: string }>(rt.db.db, sql`select distinct on (contact_id) id, workspace_id, contact_id, sent_at from messages order by contact_id, sent_at desc`)
 const batch = last.map((r) => ({ id: Number(r.id), workspaceId: r.workspace_id, contactId: r.contact_id, sentAt: new Date(r.sent_at) }))
+const { Session } = await import('node:inspector/promises')
+const { writeFileSync } = await import('node:fs')
+const session = new Session(); session.connect(); await session.post('Profiler.enable'); await session.post('Profiler.start')
 const times: number[] = []
 for (let k = 0; k < 12; k++) {
   const t0 = performance.now()
@@ -32,6 +35,8 @@ for (let k = 0; k < 12; k++) {
   times.push(performance.now() - t0)
 }
 times.sort((a, b) => a - b)
+const { profile } = await session.post('Profiler.stop')
+writeFileSync('/tmp/rules-scratch/prof.cpuprofile', JSON.stringify(profile))
 const { loadHistories } = await import('../../backend/src/automation/rules/history')
 const { loadContactStates } = await import('../../backend/src/automation/rules/contact-state')
 const { loadEnabledRules } = await import('../../backend/src/automation/rules/rule-store')

@@ -13,7 +13,16 @@ import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import { HUBSPOT_SIM_DEFAULTS } from '../simulators/hubspot'
 import { change, contactOf, envelope, type Sender, text } from '../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
-import { BENCH_SECRETS, closeServer, dropDatabase, listen, percentile, recreateDatabase, round, sortedCopy } from './common'
+import {
+  BENCH_SECRETS,
+  closeServer,
+  dropDatabase,
+  listen,
+  percentile,
+  recreateDatabase,
+  round,
+  sortedCopy,
+} from './common'
 
 /**
  * CRM sync benchmark: 10,000 WhatsApp contacts, each updated by several messages, synced into the
@@ -43,7 +52,11 @@ const STEADY_PER_HOUR = 1_000
 const BURST = Number(process.env.BENCH_BURST || 1_000)
 const BASELINE_SAMPLE = Number(process.env.BENCH_BASELINE_SAMPLE || 300)
 const PORTAL = 9_100_001
-const NUMBER = { phoneNumberId: '106540352242922', displayPhoneNumber: '15550783881', wabaId: '102290129340398' }
+const NUMBER = {
+  phoneNumberId: '106540352242922',
+  displayPhoneNumber: '15550783881',
+  wabaId: '102290129340398',
+}
 const TARGETS = { ratio: 1.05, steadyP95Ms: 2_000 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`)
@@ -119,7 +132,10 @@ async function main(): Promise<void> {
     const served = await listen(rt.app.fetch)
     server = served.server
     const db = rt.db.db
-    const admin = { authorization: `Bearer ${BENCH_SECRETS.ADMIN_API_KEY}`, 'content-type': 'application/json' }
+    const admin = {
+      authorization: `Bearer ${BENCH_SECRETS.ADMIN_API_KEY}`,
+      'content-type': 'application/json',
+    }
     const reg = await rt.app.request('/api/v1/channels', {
       method: 'POST',
       headers: admin,
@@ -162,7 +178,11 @@ async function main(): Promise<void> {
         },
       ])
       const d = metaDelivery(payload, BENCH_SECRETS.WHATSAPP_APP_SECRET)
-      const res = await fetch(`${served.origin}/webhooks/whatsapp`, { method: 'POST', body: d.body, headers: d.headers })
+      const res = await fetch(`${served.origin}/webhooks/whatsapp`, {
+        method: 'POST',
+        body: d.body,
+        headers: d.headers,
+      })
       if (res.status !== 200) throw new Error(`webhook answered ${res.status}`)
       return payload
     }
@@ -187,7 +207,9 @@ async function main(): Promise<void> {
       await deliver(senders, PER_CONTACT, past)
       if ((i / chunk) % 40 === 0) {
         await waitIngested()
-        log(`  ${Math.min(i + chunk, CONTACTS).toLocaleString()} / ${CONTACTS.toLocaleString()} contacts delivered`)
+        log(
+          `  ${Math.min(i + chunk, CONTACTS).toLocaleString()} / ${CONTACTS.toLocaleString()} contacts delivered`,
+        )
       }
     }
     await waitIngested()
@@ -214,15 +236,19 @@ async function main(): Promise<void> {
         sql`select count(*)::int as n from crm_outbox where connection_id = ${connectionId} and parked_at is null`,
       )
       if (!left?.n) break
-      log(`  ${left.n.toLocaleString()} outbox rows left after ${round((Date.now() - backfillStart) / 1000)} s`)
+      log(
+        `  ${left.n.toLocaleString()} outbox rows left after ${round((Date.now() - backfillStart) / 1000)} s`,
+      )
       await sleep(5_000)
     }
     const backfillMs = Date.now() - backfillStart
     const backfillRequests = await sim.control<SimRequest[]>('/requests')
     const apiCalls = backfillRequests.length
     const byPath = new Map<string, number>()
-    for (const r of backfillRequests) byPath.set(`${r.method} ${r.path}`, (byPath.get(`${r.method} ${r.path}`) ?? 0) + 1)
-    for (const [path, n] of [...byPath].sort((a, b) => b[1] - a[1])) log(`  ${String(n).padStart(5)}  ${path}`)
+    for (const r of backfillRequests)
+      byPath.set(`${r.method} ${r.path}`, (byPath.get(`${r.method} ${r.path}`) ?? 0) + 1)
+    for (const [path, n] of [...byPath].sort((a, b) => b[1] - a[1]))
+      log(`  ${String(n).padStart(5)}  ${path}`)
     const floorCalls = Math.ceil(contacts / 100) + Math.ceil(messages / 100)
     const [parked] = await queryRows<{ n: number }>(
       db,
@@ -240,14 +266,17 @@ async function main(): Promise<void> {
                 from messages m where m.wamid in (select jsonb_array_elements_text(${JSON.stringify(wamids.filter((w) => !done.has(w)))}::jsonb))`,
         )
         const now = Date.now()
-        for (const r of rows) if (!r.pending && !done.has(r.wamid)) done.set(r.wamid, now - (sentAt.get(r.wamid) ?? now))
+        for (const r of rows)
+          if (!r.pending && !done.has(r.wamid)) done.set(r.wamid, now - (sentAt.get(r.wamid) ?? now))
         await sleep(10)
       }
       return [...done.values()]
     }
     const intervalMs = 3_600_000 / STEADY_PER_HOUR
     const steadyCount = Math.max(1, Math.floor((STEADY_SECONDS * 1000) / intervalMs))
-    log(`steady: ${steadyCount} messages at ${STEADY_PER_HOUR}/hour (one every ${round(intervalMs / 1000)} s) ...`)
+    log(
+      `steady: ${steadyCount} messages at ${STEADY_PER_HOUR}/hour (one every ${round(intervalMs / 1000)} s) ...`,
+    )
     const steadyLatencies: number[] = []
     const steadyRequestsBefore = (await sim.control<SimRequest[]>('/requests')).length
     for (let i = 0; i < steadyCount; i++) {
@@ -290,9 +319,11 @@ async function main(): Promise<void> {
       )
     }
     const baselineMs = Date.now() - baselineStart
-    const baselineCallsPerChange = ((await sim.control<SimRequest[]>('/requests')).length - baselineBefore) / sample.length
+    const baselineCallsPerChange =
+      ((await sim.control<SimRequest[]>('/requests')).length - baselineBefore) / sample.length
     const all = await sim.control<SimRequest[]>('/requests')
-    const violations = backfillRequests.filter((r) => r.status === 429).length + all.filter((r) => r.status === 429).length
+    const violations =
+      backfillRequests.filter((r) => r.status === 429).length + all.filter((r) => r.status === 429).length
 
     const steady = sortedCopy(steadyLatencies)
     const burst = sortedCopy(burstLatencies)
@@ -313,14 +344,20 @@ async function main(): Promise<void> {
       burst_messages: burstLatencies.length,
       burst_p95_ms: round(percentile(burst, 95)),
       baseline_api_calls: Math.round(baselineCallsPerChange * changeEvents),
-      baseline_hours: round((baselineMs / sample.length) * changeEvents / 3_600_000, 2),
+      baseline_hours: round(((baselineMs / sample.length) * changeEvents) / 3_600_000, 2),
     }
     log('')
     log(`contacts ${contacts}, messages ${messages}, changes ${changeEvents}`)
-    log(`backfill: ${apiCalls} API calls vs floor ${floorCalls} → ratio ${result.ratio} (target ≤ ${TARGETS.ratio}) in ${result.backfill_s} s`)
-    log(`baseline (one call per change): ${result.baseline_api_calls} calls, ~${result.baseline_hours} h at the same limit`)
+    log(
+      `backfill: ${apiCalls} API calls vs floor ${floorCalls} → ratio ${result.ratio} (target ≤ ${TARGETS.ratio}) in ${result.backfill_s} s`,
+    )
+    log(
+      `baseline (one call per change): ${result.baseline_api_calls} calls, ~${result.baseline_hours} h at the same limit`,
+    )
     log(`429s: ${violations}; parked: ${result.parked}`)
-    log(`steady 1,000/h: p50 ${result.steady_p50_ms} ms, p95 ${result.steady_p95_ms} ms (target ≤ ${TARGETS.steadyP95Ms}) over ${steady.length} messages`)
+    log(
+      `steady 1,000/h: p50 ${result.steady_p50_ms} ms, p95 ${result.steady_p95_ms} ms (target ≤ ${TARGETS.steadyP95Ms}) over ${steady.length} messages`,
+    )
     log(`burst ${burstLatencies.length}: p95 ${result.burst_p95_ms} ms`)
     log(JSON.stringify(result))
   } finally {

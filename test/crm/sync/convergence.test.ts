@@ -1,22 +1,28 @@
-import fc from 'fast-check'
 import { sql } from 'drizzle-orm'
+import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../../backend/src/db/query-rows'
 import type { Sender } from '../../simulators/whatsapp/envelopes'
 import { contactIdOf, customerWrites } from '../../support/conversation'
 import { ENGINES } from '../../support/test-db'
 import { NUMBER_A } from '../../support/test-runtime'
-import { startSyncFixture, type SyncFixture } from './sync-support'
+import { type SyncFixture, startSyncFixture } from './sync-support'
 
 /** Two-way fields, how each side names them, and values to pick from. */
 const FIELDS = {
-  segment: { property: 'scrm_segment', values: ['new', 'potential', 'high_intent', 'customer', 'at_risk', 'lost'] },
+  segment: {
+    property: 'scrm_segment',
+    values: ['new', 'potential', 'high_intent', 'customer', 'at_risk', 'lost'],
+  },
   priority: { property: 'scrm_priority', values: ['low', 'normal', 'high'] },
   first_name: { property: 'firstname', values: ['Ana', 'Bia', 'Carla', 'Dora', 'Eli'] },
 } as const
 type Field = keyof typeof FIELDS
 
-const PEOPLE: Sender[] = Array.from({ length: 6 }, (_, i) => ({ waId: `55119876504${String(i).padStart(2, '0')}`, name: `P${i}` }))
+const PEOPLE: Sender[] = Array.from({ length: 6 }, (_, i) => ({
+  waId: `55119876504${String(i).padStart(2, '0')}`,
+  name: `P${i}`,
+}))
 
 interface Edit {
   person: number
@@ -45,7 +51,9 @@ describe.each(ENGINES)('CRM sync convergence (%s)', (engine) => {
     }
     await f.drain()
     for (const p of PEOPLE) {
-      records.push(f.sim.contacts(f.portalId).find((c) => c.properties.scrm_wa_phone === `+${p.waId}`)?.id as string)
+      records.push(
+        f.sim.contacts(f.portalId).find((c) => c.properties.scrm_wa_phone === `+${p.waId}`)?.id as string,
+      )
     }
   })
   afterAll(async () => {
@@ -81,7 +89,8 @@ describe.each(ENGINES)('CRM sync convergence (%s)', (engine) => {
           const value = spec.values[e.pick % spec.values.length] as string
           const at = Date.now()
           if (e.side === 'local') {
-            const json = e.field === 'first_name' ? { attributes: { first_name: value } } : { [e.field]: value }
+            const json =
+              e.field === 'first_name' ? { attributes: { first_name: value } } : { [e.field]: value }
             const res = await f.rt.api(`/api/v1/contacts/${ids[e.person]}`, { method: 'PATCH', json })
             expect(res.status).toBe(200)
           } else {
@@ -104,7 +113,13 @@ describe.each(ENGINES)('CRM sync convergence (%s)', (engine) => {
             expect({ person, field, value: local }).toEqual({ person, field, value: remote || null })
           }
         }
-        const review = await queryRows<{ contact_id: string; field: string; local_value: unknown; remote_value: unknown; winner: string }>(
+        const review = await queryRows<{
+          contact_id: string
+          field: string
+          local_value: unknown
+          remote_value: unknown
+          winner: string
+        }>(
           f.rt.db.db,
           sql`select contact_id, field, local_value, remote_value, winner from crm_review_items
                where kind = 'conflict' and created_at >= ${since.toISOString()}::timestamptz`,

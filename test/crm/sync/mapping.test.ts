@@ -5,7 +5,7 @@ import type { Sender } from '../../simulators/whatsapp/envelopes'
 import { contactIdOf, customerWrites } from '../../support/conversation'
 import { ENGINES } from '../../support/test-db'
 import { NUMBER_A } from '../../support/test-runtime'
-import { startSyncFixture, type SyncFixture } from './sync-support'
+import { type SyncFixture, startSyncFixture } from './sync-support'
 
 const eva: Sender = { waId: '5511987650301', name: 'Eva Costa' }
 const fabio: Sender = { waId: '5511987650302', name: 'Fábio Melo' }
@@ -13,14 +13,21 @@ const fabio: Sender = { waId: '5511987650302', name: 'Fábio Melo' }
 describe.each(ENGINES)('CRM field mapping (%s)', (engine) => {
   let f: SyncFixture
   const mappingUrl = () => `/api/v1/connections/${f.connectionId}/mapping`
-  const recordOf = (phone: string) => f.sim.contacts(f.portalId).find((c) => c.properties.scrm_wa_phone === phone)
+  const recordOf = (phone: string) =>
+    f.sim.contacts(f.portalId).find((c) => c.properties.scrm_wa_phone === phone)
 
   beforeAll(async () => {
     f = await startSyncFixture(engine)
     // The admin's own properties in their portal.
     const { accessToken } = f.sim.issueToken(f.portalId)
     for (const body of [
-      { name: 'whatsapp_intent', label: 'Intent', type: 'string', fieldType: 'text', groupName: 'contactinformation' },
+      {
+        name: 'whatsapp_intent',
+        label: 'Intent',
+        type: 'string',
+        fieldType: 'text',
+        groupName: 'contactinformation',
+      },
       {
         name: 'funnel_stage',
         label: 'Funnel stage',
@@ -71,16 +78,25 @@ describe.each(ENGINES)('CRM field mapping (%s)', (engine) => {
   })
 
   it('validates mapping edits', async () => {
-    const unknown = await f.rt.api(mappingUrl(), { method: 'PUT', json: { fields: [{ field: 'shoe_size' }] } })
+    const unknown = await f.rt.api(mappingUrl(), {
+      method: 'PUT',
+      json: { fields: [{ field: 'shoe_size' }] },
+    })
     expect(unknown.status).toBe(400)
-    const key = await f.rt.api(mappingUrl(), { method: 'PUT', json: { fields: [{ field: 'wa_phone', enabled: false }] } })
+    const key = await f.rt.api(mappingUrl(), {
+      method: 'PUT',
+      json: { fields: [{ field: 'wa_phone', enabled: false }] },
+    })
     expect(key.status).toBe(400)
     const taken = await f.rt.api(mappingUrl(), {
       method: 'PUT',
       json: { fields: [{ field: 'segment', property: 'scrm_wa_phone' }] },
     })
     expect(taken.status).toBe(409)
-    const badName = await f.rt.api(mappingUrl(), { method: 'PUT', json: { fields: [{ field: 'segment', property: 'Drop Table' }] } })
+    const badName = await f.rt.api(mappingUrl(), {
+      method: 'PUT',
+      json: { fields: [{ field: 'segment', property: 'Drop Table' }] },
+    })
     expect(badName.status).toBe(400)
     const other = await f.rt.api(`/api/v1/connections/00000000-0000-4000-8000-000000000000/mapping`)
     expect(other.status).toBe(404)
@@ -133,7 +149,9 @@ describe.each(ENGINES)('CRM field mapping (%s)', (engine) => {
     await customerWrites(f.rt, NUMBER_A, eva, 'Alguma novidade?')
     await f.drain()
     const review = await (await f.rt.api('/api/v1/review?status=open')).json()
-    const items = review.items.filter((i: { contact_id: string; field: string }) => i.contact_id === evaId && i.field === 'segment')
+    const items = review.items.filter(
+      (i: { contact_id: string; field: string }) => i.contact_id === evaId && i.field === 'segment',
+    )
     expect(items).toHaveLength(1)
   })
 

@@ -21,8 +21,11 @@ export interface EvalContext {
 
 export interface ConditionResult {
   passed: boolean
-  /** Plain words for the firing's explanation and the thread's "why". */
-  detail: string
+  /**
+   * Plain words for the firing's explanation and the thread's "why". Lazy: most evaluations do
+   * not fire, and building sentences for them was a good part of the engine's time.
+   */
+  describe: () => string
   messageIds: number[]
 }
 
@@ -116,11 +119,13 @@ function describeMatch(match: MessageMatch, found: string[], m?: HistoryMessage)
 export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalContext): ConditionResult {
   switch (c.type) {
     case 'message': {
-      if (!ctx.current) return { passed: false, detail: 'no message from them to look at', messageIds: [] }
-      const v = matchMessage(ctx.current, c.match, rule, ctx)
+      if (!ctx.current) return { passed: false, describe: () => 'no message from them to look at', messageIds: [] }
+      const current = ctx.current
+      const v = matchMessage(current, c.match, rule, ctx)
       return {
         passed: v.ok,
-        detail: `their message ${v.ok ? 'matches' : 'does not match'} ${describeMatch(c.match, v.found, ctx.current)}`,
+        describe: () =>
+          `their message ${v.ok ? 'matches' : 'does not match'} ${describeMatch(c.match, v.found, current)}`,
         messageIds: v.ok ? [ctx.current.id] : [],
       }
     }
@@ -140,10 +145,10 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
       const passed = compare(n, c.op, c.value)
       const unit =
         c.unit === 'mentions' ? (n === 1 ? 'mention' : 'mentions') : n === 1 ? 'message' : 'messages'
-      const what = describeMatch(c.match, found)
       return {
         passed,
-        detail: `${n} ${unit}${c.unit === 'mentions' ? ' of' : ' with'} ${what} in the last ${describeWindow(c.window)} (needs ${SYMBOL[c.op]} ${c.value})`,
+        describe: () =>
+          `${n} ${unit}${c.unit === 'mentions' ? ' of' : ' with'} ${describeMatch(c.match, found)} in the last ${describeWindow(c.window)} (needs ${SYMBOL[c.op]} ${c.value})`,
         messageIds: ids,
       }
     }
@@ -157,19 +162,19 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
         if (!v.ok || m.at < from) passed = false
         found.push(...v.found)
       }
-      const what = describeMatch(c.match, passed ? found : [])
       return {
         passed,
-        detail: passed
-          ? `their last ${c.count} messages all match ${what}${c.within ? ` within ${describeWindow(c.within)}` : ''}`
-          : `their last ${c.count} messages do not all match ${what}`,
+        describe: () =>
+          passed
+            ? `their last ${c.count} messages all match ${describeMatch(c.match, found)}${c.within ? ` within ${describeWindow(c.within)}` : ''}`
+            : `their last ${c.count} messages do not all match ${describeMatch(c.match, [])}`,
         messageIds: passed ? last.map((m) => m.id) : [],
       }
     }
     case 'interactions': {
       const n = startsBetween(ctx.starts, ctx.anchor - windowMs(c.window), ctx.anchor)
       const passed = (c.min === undefined || n >= c.min) && (c.max === undefined || n <= c.max)
-      const range =
+      const range = () =>
         c.min !== undefined && c.max !== undefined
           ? c.min === c.max
             ? `${c.min}`
@@ -179,7 +184,7 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
             : `≤ ${c.max}`
       return {
         passed,
-        detail: `${n} conversation${n === 1 ? '' : 's'} in the last ${describeWindow(c.window)} (needs ${range})`,
+        describe: () => `${n} conversation${n === 1 ? '' : 's'} in the last ${describeWindow(c.window)} (needs ${range()})`,
         messageIds: [],
       }
     }
@@ -189,11 +194,11 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
         ctx.inbound.at(-1)?.at ?? 0,
       )
       if (!Number.isFinite(last) || last <= 0)
-        return { passed: false, detail: 'they never wrote', messageIds: [] }
+        return { passed: false, describe: () => 'they never wrote', messageIds: [] }
       const days = (ctx.anchor - last) / DAY_MS
       return {
         passed: ctx.anchor - last > c.days * DAY_MS,
-        detail: `no message from them for ${Math.floor(days)} days (needs more than ${c.days})`,
+        describe: () => `no message from them for ${Math.floor(days)} days (needs more than ${c.days})`,
         messageIds: ctx.inbound.length ? [(ctx.inbound.at(-1) as HistoryMessage).id] : [],
       }
     }
@@ -204,7 +209,8 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
       const recent = startsBetween(ctx.starts, recentFrom, ctx.anchor)
       return {
         passed: baseline >= c.baseline_min_per_week && recent <= c.recent_max,
-        detail: `${round(baseline, 1)} conversations a week over the ${c.baseline_weeks} weeks before, ${recent} in the last ${c.recent_days} days (needs ≥ ${c.baseline_min_per_week} then ≤ ${c.recent_max})`,
+        describe: () =>
+          `${round(baseline, 1)} conversations a week over the ${c.baseline_weeks} weeks before, ${recent} in the last ${c.recent_days} days (needs ≥ ${c.baseline_min_per_week} then ≤ ${c.recent_max})`,
         messageIds: ctx.current ? [ctx.current.id] : [],
       }
     }
@@ -214,7 +220,7 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
       const has = ctx.contact.tags.has(c.tag)
       return {
         passed: has === c.present,
-        detail: `${has ? 'has' : 'does not have'} tag ${c.tag}`,
+        describe: () => `${has ? 'has' : 'does not have'} tag ${c.tag}`,
         messageIds: [],
       }
     }
@@ -280,30 +286,55 @@ function contactCondition(c: Extract<Condition, { type: 'contact' }>, ctx: EvalC
       passed = Number.isFinite(n) && compare(n, c.op, c.value as number)
     }
   }
-  const shown = present ? JSON.stringify(v) : 'empty'
-  const wanted =
-    c.op === 'exists' || c.op === 'not_exists' ? c.op.replace('_', ' ') : `${c.op} ${JSON.stringify(c.value)}`
-  return { passed, detail: `${c.field} is ${shown} (needs ${wanted})`, messageIds: [] }
+  const describe = () => {
+    const shown = present ? JSON.stringify(v) : 'empty'
+    const wanted =
+      c.op === 'exists' || c.op === 'not_exists' ? c.op.replace('_', ' ') : `${c.op} ${JSON.stringify(c.value)}`
+    return `${c.field} is ${shown} (needs ${wanted})`
+  }
+  return { passed, describe, messageIds: [] }
 }
 
 export interface RuleVerdict {
   passed: boolean
   explanation: string
   messageIds: number[]
-  results: (ConditionResult & { group: 'all' | 'any'; type: Condition['type'] })[]
+  /** Every condition with its verdict (only with `explainAll`; otherwise those evaluated). */
+  results: { group: 'all' | 'any'; type: Condition['type']; passed: boolean; detail: string }[]
 }
 
-/** All of `all` and, when `any` is not empty, at least one of `any`. */
-export function evaluateConditions(rule: CompiledRule, ctx: EvalContext): RuleVerdict {
-  const results: RuleVerdict['results'] = []
-  for (const c of rule.definition.conditions.all)
-    results.push({ ...evaluateCondition(c, rule, ctx), group: 'all', type: c.type })
-  for (const c of rule.definition.conditions.any)
-    results.push({ ...evaluateCondition(c, rule, ctx), group: 'any', type: c.type })
-  const all = results.filter((r) => r.group === 'all')
-  const any = results.filter((r) => r.group === 'any')
-  const passed = all.every((r) => r.passed) && (any.length === 0 || any.some((r) => r.passed))
-  const shown = passed ? [...all, ...any.filter((r) => r.passed)] : results.filter((r) => !r.passed)
+/**
+ * All of `all` and, when `any` is not empty, at least one of `any`. Stops at the first `all`
+ * that fails and the first `any` that holds, unless `explainAll` (dry runs) asks for every verdict.
+ */
+export function evaluateConditions(rule: CompiledRule, ctx: EvalContext, explainAll = false): RuleVerdict {
+  const done: (ConditionResult & { group: 'all' | 'any'; type: Condition['type'] })[] = []
+  let allPassed = true
+  for (const c of rule.definition.conditions.all) {
+    const r = evaluateCondition(c, rule, ctx)
+    done.push({ ...r, group: 'all', type: c.type })
+    if (!r.passed) {
+      allPassed = false
+      if (!explainAll) break
+    }
+  }
+  let anyPassed = rule.definition.conditions.any.length === 0
+  if (allPassed || explainAll) {
+    for (const c of rule.definition.conditions.any) {
+      const r = evaluateCondition(c, rule, ctx)
+      done.push({ ...r, group: 'any', type: c.type })
+      if (r.passed) {
+        anyPassed = true
+        if (!explainAll) break
+      }
+    }
+  }
+  const passed = allPassed && anyPassed
+  if (!passed && !explainAll) return { passed, explanation: '', messageIds: [], results: [] }
+  const shown = passed ? done.filter((r) => r.passed) : done.filter((r) => !r.passed)
   const ids = [...new Set(shown.flatMap((r) => r.messageIds))].sort((a, b) => a - b).slice(-20)
-  return { passed, explanation: shown.map((r) => r.detail).join('; '), messageIds: ids, results }
+  const results = explainAll
+    ? done.map((r) => ({ group: r.group, type: r.type, passed: r.passed, detail: r.describe() }))
+    : []
+  return { passed, explanation: shown.map((r) => r.describe()).join('; '), messageIds: ids, results }
 }

@@ -160,7 +160,7 @@ export async function dryRunRule(
     contact,
     textOverride,
   }
-  const verdict = evaluateConditions(rule, ctx)
+  const verdict = evaluateConditions(rule, ctx, true)
   const last = memory.lastFired(rule.id, contact.id)
   const [firing] = runRules([rule], trigger, ctx, memory)
   const d = rule.definition

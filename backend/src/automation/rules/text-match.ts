@@ -73,6 +73,8 @@ export interface TextOfMessage {
   ruleText: string
   /** `normalizeText()` of the message. */
   normalized: string
+  /** Counts already made on this text, per matcher: a count rule re-reads the same history often. */
+  memo?: WeakMap<TextMatcher, MentionCount>
 }
 
 export interface MentionCount {
@@ -98,6 +100,8 @@ export class TextMatcher {
   }
 
   count(text: TextOfMessage): MentionCount {
+    const known = text.memo?.get(this)
+    if (known) return known
     const found: string[] = []
     if (this.terms) {
       for (const m of text.ruleText.slice(0, MAX_TEXT_CHARS).matchAll(this.terms)) {
@@ -114,7 +118,9 @@ export class TextMatcher {
         if (hit.length === 0) break
       }
     }
-    return { n: found.length, found }
+    const result = { n: found.length, found }
+    text.memo?.set(this, result)
+    return result
   }
 }
 
@@ -134,7 +140,7 @@ export function textOf(id: number, raw: string): TextOfMessage {
     return hit
   }
   const p = prepare(raw.slice(0, MAX_TEXT_CHARS))
-  const entry = { raw, ruleText: p.ruleText, normalized: p.normalized }
+  const entry = { raw, ruleText: p.ruleText, normalized: p.normalized, memo: new WeakMap() }
   cache.set(id, entry)
   if (cache.size > CACHE_MAX) cache.delete(cache.keys().next().value as number)
   return entry

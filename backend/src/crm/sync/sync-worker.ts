@@ -56,7 +56,10 @@ export class CrmSyncWorker {
         let round: SyncRound
         try {
           // Read afresh each round: a disconnect or a finished schema set-up shows at once.
-          const [connection] = await this.db.select().from(crmConnections).where(eq(crmConnections.id, due.id))
+          const [connection] = await this.db
+            .select()
+            .from(crmConnections)
+            .where(eq(crmConnections.id, due.id))
           if (connection?.state !== 'active') break
           round = await syncConnectionRound(this.db, connection, this.connectorFor(connection), this.options)
         } catch (error) {
