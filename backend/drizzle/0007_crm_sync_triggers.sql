@@ -1,5 +1,5 @@
 -- CRM sync outbox and per-field versions, kept by the database so no code path can forget them.
--- See docs/adr/003-crm-outbox-triggers.md.
+-- See docs/adr/001-crm-outbox-triggers.md.
 
 -- One pending row per (connection, kind, subject); a further change only bumps its version.
 CREATE OR REPLACE FUNCTION scrm_crm_outbox_touch(ws uuid, k text, subject text) RETURNS void
