@@ -100,6 +100,7 @@ export async function startRuntime(
     broadcastExpander: config.SENDER === 'inline' ? broadcastExpander : undefined,
     crmSync: config.CRM_SYNC === 'inline' ? crmSync.worker : undefined,
     hubspotInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
+    crmQuota: (connection) => crmSync.connectorFor(connection).quota(),
     isMigrated: () => migrated,
   }
   if (inline) worker.start()

@@ -1,6 +1,8 @@
 import type { Config } from '../config'
 import type { HubspotInstallHooks } from '../crm/hubspot/oauth'
+import type { CrmQuota } from '../crm/port'
 import type { Database, DriverName } from '../db/client'
+import type { CrmConnection } from '../db/schema'
 import type { IngestWorker } from '../ingest/worker'
 import type { Logger } from '../lib/logger'
 import type { BroadcastExpander } from '../outbound/broadcasts'
@@ -22,6 +24,8 @@ export interface AppDeps {
   broadcastExpander?: BroadcastExpander
   /** Present when the CRM sync runs in this process; webhook routes wake it. */
   crmSync?: { wake(): void }
+  /** The request budget a CRM account last reported to this process's connector. */
+  crmQuota?: (connection: CrmConnection) => CrmQuota | null
   /** Work after a HubSpot install (ensure the property group and properties); read per request. */
   hubspotInstall?: HubspotInstallHooks
   /** Set once migrations are applied; `/readyz` reports it. */

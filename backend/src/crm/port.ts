@@ -84,6 +84,14 @@ export interface CrmRecord {
   properties: Record<string, string | null>
 }
 
+/** What the CRM last said about the account's request budget. */
+export interface CrmQuota {
+  remaining: number
+  max: number
+  windowMs: number
+  at: number
+}
+
 export interface CrmConnector {
   readonly provider: 'hubspot' | 'salesforce' | 'zoho'
   /** Most inputs one batch call accepts. */
@@ -108,6 +116,8 @@ export interface CrmConnector {
   parseValue(raw: string | null, spec: CrmPropertySpec): FieldValue
   /** One stored change notification → a neutral change; null for events we do not act on. */
   parseChange(payload: unknown): CrmChange | null
+  /** The request budget the CRM reported on its latest answer; null before the first call. */
+  quota(): CrmQuota | null
   /** Maps a thrown error (HTTP answer, network) to what the engine should do. */
   classifyError(error: unknown): CrmError
 }

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ENGINES } from '../../support/test-db'
 import { NUMBER_A, registerChannel, startTestRuntime, type TestRuntime } from '../../support/test-runtime'
@@ -70,6 +71,33 @@ describe.each(ENGINES)('rules API on %s', (engine) => {
     expect((await rt.api(`/api/v1/rules/${rule.id}`)).status).toBe(404)
     // What the rule set stays on the contacts.
     expect(await first.tagKeys()).toContain('bf_2025')
+  })
+
+  it('a rule with stop keeps the rules after it from running on that message', async () => {
+    const vip = {
+      key: 'vip_desk',
+      name: 'VIP desk',
+      position: 1,
+      stop: true,
+      conditions: { all: [{ type: 'contact', field: 'attributes.customer_level', op: 'eq', value: 'gold' }] },
+      actions: [{ type: 'add_tag', tag: 'vip_desk' }],
+    }
+    expect((await rt.api('/api/v1/rules', { method: 'POST', json: vip })).status).toBe(201)
+    const regular = customer()
+    await regular.says('Where is your store located?')
+    expect((await regular.jobs()).map((j) => j.rule_key)).toEqual(['store_location'])
+
+    const gold = customer()
+    await gold.says('Oi')
+    const { contact } = await gold.thread()
+    await rt.db.db.execute(
+      sql`update contacts set attributes = '{"customer_level":"gold"}' where id = ${contact.id}`,
+    )
+    await gold.says('Where is your store located?')
+    expect(await gold.tagKeys()).toContain('vip_desk')
+    // The tag is there already, so nothing changes, but the stop still holds.
+    await gold.says('Where is my order?')
+    expect(await gold.jobs()).toEqual([])
   })
 
   it('answers invalid rules with the validation envelope, naming the field', async () => {
@@ -150,15 +178,8 @@ describe.each(ENGINES)('rules API on %s', (engine) => {
 
   it('restores the default pack as shipped and runs the sweep on request', async () => {
     const lost = (await rules()).find((r: { key: string }) => r.key === 'lost')
-    const changed = {
-      key: 'lost',
-      name: lost.name,
-      enabled: false,
-      position: lost.position,
-      trigger: 'schedule',
-      conditions: { all: [{ type: 'inactive', days: 90 }] },
-      actions: lost.actions,
-    }
+    // A rule read with GET goes back with PUT as it is, read-only fields included.
+    const changed = { ...lost, enabled: false, conditions: { all: [{ type: 'inactive', days: 90 }] } }
     expect((await rt.api(`/api/v1/rules/${lost.id}`, { method: 'PUT', json: changed })).status).toBe(200)
     const restored = await (await rt.api('/api/v1/rules/defaults', { method: 'POST' })).json()
     const back = restored.rules.find((r: { key: string }) => r.key === 'lost')

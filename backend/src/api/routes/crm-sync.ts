@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import { connectionOf } from '../../crm/connection-scope'
+import type { CrmQuota } from '../../crm/port'
 import { outboxDepth, queueBackfill } from '../../crm/sync/backfill'
+import type { CrmConnection } from '../../db/schema'
 import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
 import { bearerSecurity, commonErrors, newRouter, uuidParam, z } from '../openapi'
@@ -11,6 +13,10 @@ const statusView = z.object({
   pending: z.object({ contact: z.number(), message: z.number(), task: z.number(), parked: z.number() }),
   last_synced_at: z.string().nullable(),
   last_error: z.string().nullable(),
+  /** The CRM's request budget as it last reported it (null before the first call). */
+  quota: z
+    .object({ remaining: z.number(), max: z.number(), window_ms: z.number(), at: z.string() })
+    .nullable(),
 })
 
 /** Sync health per connection, and a backfill of what the workspace already has. */
@@ -44,6 +50,7 @@ export function crmSyncRoutes(deps: AppDeps) {
           },
           last_synced_at: connection.lastSyncedAt?.toISOString() ?? null,
           last_error: connection.lastError,
+          quota: quotaView(deps, connection),
         },
         200,
       )
@@ -91,4 +98,17 @@ export function crmSyncRoutes(deps: AppDeps) {
     },
   )
   return app
+}
+
+function quotaView(deps: AppDeps, connection: CrmConnection) {
+  if (connection.state !== 'active') return null
+  let q: CrmQuota | null = null
+  try {
+    q = deps.crmQuota?.(connection) ?? null
+  } catch {
+    // A provider without a connector yet has no quota to show.
+  }
+  return q
+    ? { remaining: q.remaining, max: q.max, window_ms: q.windowMs, at: new Date(q.at).toISOString() }
+    : null
 }

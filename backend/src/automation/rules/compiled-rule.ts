@@ -54,7 +54,7 @@ export function compileDefinition(
     enabled: row.enabled,
     definition,
     lookBackMs: lookBackMs(definition),
-    remembers: definition.once_per_contact || definition.cooldown_hours !== undefined,
+    remembers: definition.once_per_contact || definition.cooldown_hours != null,
     createsTasks: definition.actions.some((a) => a.type === 'create_task'),
     matcher(match) {
       if (!match.text) return null

@@ -119,7 +119,8 @@ function describeMatch(match: MessageMatch, found: string[], m?: HistoryMessage)
 export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalContext): ConditionResult {
   switch (c.type) {
     case 'message': {
-      if (!ctx.current) return { passed: false, describe: () => 'no message from them to look at', messageIds: [] }
+      if (!ctx.current)
+        return { passed: false, describe: () => 'no message from them to look at', messageIds: [] }
       const current = ctx.current
       const v = matchMessage(current, c.match, rule, ctx)
       return {
@@ -184,7 +185,8 @@ export function evaluateCondition(c: Condition, rule: CompiledRule, ctx: EvalCon
             : `≤ ${c.max}`
       return {
         passed,
-        describe: () => `${n} conversation${n === 1 ? '' : 's'} in the last ${describeWindow(c.window)} (needs ${range()})`,
+        describe: () =>
+          `${n} conversation${n === 1 ? '' : 's'} in the last ${describeWindow(c.window)} (needs ${range()})`,
         messageIds: [],
       }
     }
@@ -289,7 +291,9 @@ function contactCondition(c: Extract<Condition, { type: 'contact' }>, ctx: EvalC
   const describe = () => {
     const shown = present ? JSON.stringify(v) : 'empty'
     const wanted =
-      c.op === 'exists' || c.op === 'not_exists' ? c.op.replace('_', ' ') : `${c.op} ${JSON.stringify(c.value)}`
+      c.op === 'exists' || c.op === 'not_exists'
+        ? c.op.replace('_', ' ')
+        : `${c.op} ${JSON.stringify(c.value)}`
     return `${c.field} is ${shown} (needs ${wanted})`
   }
   return { passed, describe, messageIds: [] }

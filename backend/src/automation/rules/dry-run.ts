@@ -173,7 +173,7 @@ export async function dryRunRule(
         ? 'conditions'
         : d.once_per_contact && last !== undefined
           ? 'once_per_contact'
-          : d.cooldown_hours !== undefined && last !== undefined
+          : d.cooldown_hours != null && last !== undefined
             ? 'cooldown'
             : 'no_change'
   return {

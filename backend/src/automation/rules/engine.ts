@@ -41,16 +41,17 @@ export function runRules(
     if (!rule.enabled || (d.trigger !== 'both' && d.trigger !== trigger)) continue
     const last = memory.lastFired(rule.id, contact.id)
     if (d.once_per_contact && last !== undefined) continue
-    if (
-      d.cooldown_hours !== undefined &&
-      last !== undefined &&
-      ctx.anchor - last < d.cooldown_hours * 3_600_000
-    )
+    if (d.cooldown_hours != null && last !== undefined && ctx.anchor - last < d.cooldown_hours * 3_600_000)
       continue
     const verdict = evaluateConditions(rule, ctx)
     if (!verdict.passed) continue
     const actions = d.actions.filter((a) => applyToState(a, contact, ctx.anchor, rule.id, memory))
-    if (actions.length === 0) continue
+    // `stop` follows the conditions, not the effect: a VIP rule whose tag is already there still
+    // keeps the automated replies after it away from this message.
+    if (actions.length === 0) {
+      if (d.stop) break
+      continue
+    }
     memory.remember(rule.id, contact.id, ctx.anchor)
     out.push({
       rule,
@@ -78,7 +79,7 @@ function dedupeKeyOf(rule: CompiledRule, trigger: 'message' | 'schedule', ctx: E
   const d = rule.definition
   if (d.once_per_contact) return 'once'
   if (trigger === 'message' && ctx.current) return `message:${ctx.current.id}`
-  if (d.cooldown_hours !== undefined) return `at:${ctx.anchor}`
+  if (d.cooldown_hours != null) return `at:${ctx.anchor}`
   const last = ctx.contact.lastInboundAt ?? ctx.inbound.at(-1)?.at ?? 0
   return `quiet:${last}`
 }

@@ -61,7 +61,7 @@ type Item = [
   string[] | null,
   number,
 ]
-type Row = { cid: string; total: number; items: Item[] | string }
+type Row = { cid: string; total: number | null; items: Item[] | string }
 
 /** Message types that are not the person writing (identity notices). */
 const NOT_WRITTEN = new Set(['system'])
@@ -77,18 +77,19 @@ export async function loadHistories(
   const rows = await queryRows<Row>(
     tx,
     sql`
-    select c.id as cid, n.total, h.items
+    select c.id as cid, h.items,
+      -- Counted apart only when the history hit its cap; otherwise it holds the 30 days whole.
+      case when h.n < ${HISTORY_CAP} then null else (
+        select count(*)::int from messages m
+        where m.contact_id = c.id::uuid and m.thread_visible
+          and m.sent_at > ${since30.toISOString()}::timestamptz and m.sent_at <= ${window.now.toISOString()}::timestamptz
+      ) end as total
     from jsonb_array_elements_text(${JSON.stringify(contactIds)}::jsonb) as c(id)
-    cross join lateral (
-      select count(*)::int as total from messages m
-      where m.contact_id = c.id::uuid and m.thread_visible
-        and m.sent_at > ${since30.toISOString()}::timestamptz and m.sent_at <= ${window.now.toISOString()}::timestamptz
-    ) n
     cross join lateral (
       select coalesce(json_agg(json_build_array(m.id, m.direction = 'inbound', m.type,
         case when m.deleted_at is null and m.direction = 'inbound' then m.text end, m.status, m.intent,
         m.intent_confidence, m.sentiment, m.language, m.products,
-        floor(extract(epoch from m.sent_at) * 1000))), '[]') as items
+        floor(extract(epoch from m.sent_at) * 1000))), '[]') as items, count(*) as n
       from (
         select * from messages m
         where m.contact_id = c.id::uuid and m.thread_visible
@@ -103,9 +104,24 @@ export async function loadHistories(
   for (const r of rows) {
     const h = out.get(r.cid)
     if (!h) continue
-    h.messages30d = Number(r.total)
     const items: Item[] = typeof r.items === 'string' ? JSON.parse(r.items) : r.items
-    for (const [id, inbound, type, text, status, intent, confidence, sentiment, language, products, at] of items) {
+    const from30 = since30.getTime()
+    const to = window.now.getTime()
+    h.messages30d =
+      r.total === null ? items.filter((i) => i[10] > from30 && i[10] <= to).length : Number(r.total)
+    for (const [
+      id,
+      inbound,
+      type,
+      text,
+      status,
+      intent,
+      confidence,
+      sentiment,
+      language,
+      products,
+      at,
+    ] of items) {
       if (!inbound) {
         if (status !== 'failed') h.outbound.push(Number(at))
         continue

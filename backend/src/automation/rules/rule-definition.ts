@@ -14,7 +14,10 @@ import { checkRegex, checkTerm, MAX_REGEX_CHARS, MAX_TERM_CHARS } from './text-m
  * The actions of ../actions.ts as one discriminated union, so a bad action is reported field by
  * field ("actions.0.quick_reply: …") instead of "Invalid input" from a union of unions.
  */
-export const actionSchema = z.discriminatedUnion('type', [...stateActionSchema.options, ...jobActionSchema.options])
+export const actionSchema = z.discriminatedUnion('type', [
+  ...stateActionSchema.options,
+  ...jobActionSchema.options,
+])
 
 export const RULE_LANGUAGES = ['en', 'pt', 'es', 'zh'] as const
 
@@ -257,13 +260,14 @@ export const definitionShape = {
   actions: z.array(actionSchema).min(1).max(10),
   /** Fire at most once per contact, ever (a discount code, say). */
   once_per_contact: z.boolean().default(false),
-  /** After firing for a contact, wait this long before firing for them again. */
+  /** After firing for a contact, wait this long before firing for them again (null: no wait). */
   cooldown_hours: z
     .number()
     .positive()
     .max(24 * 366)
+    .nullable()
     .optional(),
-  /** When it fires, rules after it (higher position) do not run for this message. */
+  /** When its conditions hold, rules after it (higher position) do not run for this message. */
   stop: z.boolean().default(false),
 }
 
@@ -296,15 +300,29 @@ export const identityShape = {
 }
 
 export const ruleInputSchema = z
-  .object({ ...identityShape, ...definitionShape })
+  .object({
+    ...identityShape,
+    ...definitionShape,
+    // Read-only fields of a rule as GET shows it, accepted and ignored so it can be sent back.
+    id: z.string().optional(),
+    builtin: z.boolean().optional(),
+    created_at: z.string().optional(),
+    updated_at: z.string().optional(),
+  })
   .strict()
   .superRefine(checkDefinition)
 export type RuleInput = z.infer<typeof ruleInputSchema>
 export type RuleInputRaw = z.input<typeof ruleInputSchema>
 
 export function definitionOf(input: RuleInput): RuleDefinition {
-  const { key: _k, name: _n, description: _d, enabled: _e, position: _p, ...definition } = input
-  return definition
+  return {
+    trigger: input.trigger,
+    conditions: input.conditions,
+    actions: input.actions,
+    once_per_contact: input.once_per_contact,
+    ...(input.cooldown_hours != null ? { cooldown_hours: input.cooldown_hours } : {}),
+    stop: input.stop,
+  }
 }
 
 /** How far back a definition looks, so the engine loads enough history and no more. */

@@ -6,6 +6,7 @@ import type {
   CrmConnector,
   CrmError,
   CrmPropertySpec,
+  CrmQuota,
   CrmRecord,
   MessageWrite,
   TaskWrite,
@@ -53,6 +54,7 @@ export class HubspotConnector implements CrmConnector {
   readonly batchLimit = BATCH_LIMIT
   #client: Client | null = null
   #token = ''
+  #quota: CrmQuota | null = null
 
   constructor(private readonly options: HubspotConnectorOptions) {}
 
@@ -85,6 +87,19 @@ export class HubspotConnector implements CrmConnector {
       this.#client = null
       return run()
     }
+  }
+
+  quota(): CrmQuota | null {
+    return this.#quota
+  }
+
+  /** HubSpot reports the account's budget on every answer (X-HubSpot-RateLimit-*). */
+  #noteQuota(header: (name: string) => string | null | undefined): void {
+    const remaining = Number(header('x-hubspot-ratelimit-remaining'))
+    const max = Number(header('x-hubspot-ratelimit-max'))
+    if (!Number.isFinite(remaining) || !Number.isFinite(max) || max <= 0) return
+    const windowMs = Number(header('x-hubspot-ratelimit-interval-milliseconds')) || 10_000
+    this.#quota = { remaining, max, windowMs, at: Date.now() }
   }
 
   parseChange(payload: unknown): CrmChange | null {
@@ -342,6 +357,7 @@ export class HubspotConnector implements CrmConnector {
     const client = await this.#sdk()
     await this.options.beforeRequest('default')
     const response = await client.apiRequest({ method, path, body: body as object | undefined })
+    this.#noteQuota((name) => response.headers.get(name))
     const text = await response.text()
     const parsed = text ? safeJson(text) : {}
     if (!response.ok) {
@@ -359,7 +375,18 @@ export class HubspotConnector implements CrmConnector {
         basePath: this.options.basePath,
         numberOfApiCallRetries: 0,
         // Pacing is the engine's shared per-account limiter; the client's own would only add delay.
+        // The SDK keeps these settings process-wide, so every client is built with the same ones.
         limiterOptions: { maxConcurrent: 8, minTime: 0 },
+        middleware: [
+          {
+            pre: (ctx: unknown) => ctx,
+            post: (ctx: unknown) => {
+              const headers = (ctx as { headers?: Record<string, string> }).headers ?? {}
+              this.#noteQuota((name) => headers[name] ?? headers[name.toLowerCase()])
+              return ctx
+            },
+          },
+        ],
       })
     }
     return this.#client
