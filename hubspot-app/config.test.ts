@@ -9,11 +9,15 @@ import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { z } from 'zod'
+import { CRM_FIELDS } from '../backend/src/crm/fields'
+import { defaultHubspotProperty } from '../backend/src/crm/hubspot/hubspot-properties'
 import {
   applyToAppMeta,
+  applyToWebhooksMeta,
   OAUTH_CALLBACK_PATH,
   parseBackendUrl,
   toJson,
+  WEBHOOK_PATH,
   writeConfig,
 } from './scripts/write-config.mjs'
 import { BACKEND_URL } from './src/app/cards/config/backend-url'
@@ -88,9 +92,33 @@ const cardSchema = z.strictObject({
   }),
 })
 
-const componentSchema = z.discriminatedUnion('type', [appSchema, cardSchema])
+const webhooksSchema = z.strictObject({
+  ...componentBase,
+  type: z.literal('webhooks'),
+  config: z.strictObject({
+    settings: z.strictObject({ targetUrl: httpsUrl, maxConcurrentRequests: z.number().int().min(5).max(20) }),
+    subscriptions: z.strictObject({
+      legacyCrmObjects: z
+        .array(
+          z.strictObject({
+            subscriptionType: z.enum([
+              'contact.creation',
+              'contact.deletion',
+              'contact.merge',
+              'contact.propertyChange',
+            ]),
+            propertyName: z.string().optional(),
+            active: z.boolean(),
+          }),
+        )
+        .min(1),
+    }),
+  }),
+})
+
+const componentSchema = z.discriminatedUnion('type', [appSchema, cardSchema, webhooksSchema])
 /** Where each component type must live (relative to src/), no nesting below it. */
-const FOLDER: Record<string, string> = { app: 'app', card: 'app/cards' }
+const FOLDER: Record<string, string> = { app: 'app', card: 'app/cards', webhooks: 'app/webhooks' }
 
 const files = hsmetaFiles(SRC)
 const components = files.map((path) => ({
@@ -152,6 +180,33 @@ describe('HubSpot project files', () => {
       .parse(readJson(join(SRC, 'app', 'cards', 'package.json')))
     expect(pkg.dependencies['@hubspot/ui-extensions']).toMatch(/^0\.17\.\d+$/)
     expect(pkg.dependencies.react).toBe('18.3.1')
+  })
+})
+
+describe('HubSpot webhooks', () => {
+  const webhooks = components.find((c) => c.meta.type === 'webhooks')?.meta as z.infer<typeof webhooksSchema>
+
+  it('deliver to the backend the card calls', () => {
+    expect(webhooks.config.settings.targetUrl).toBe(`${BACKEND_URL}${WEBHOOK_PATH}`)
+  })
+
+  it('cover creation, deletion, merge and a change of every field the backend syncs both ways', () => {
+    const subs = webhooks.config.subscriptions.legacyCrmObjects
+    for (const type of ['contact.creation', 'contact.deletion', 'contact.merge'])
+      expect(subs.some((s) => s.subscriptionType === type && s.active)).toBe(true)
+    const watched = subs
+      .filter((s) => s.subscriptionType === 'contact.propertyChange')
+      .map((s) => s.propertyName)
+    const twoWay = CRM_FIELDS.filter((f) => f.direction === 'both').map(
+      (f) => defaultHubspotProperty(f).property,
+    )
+    expect(watched.sort()).toEqual(twoWay.sort())
+  })
+
+  it('hubspot:config points them at the new backend and keeps the subscriptions', () => {
+    const moved = applyToWebhooksMeta(webhooks, parseBackendUrl('https://api.example.org/scrm'))
+    expect(moved.config.settings.targetUrl).toBe('https://api.example.org/scrm/webhooks/hubspot')
+    expect(moved.config.subscriptions).toEqual(webhooks.config.subscriptions)
   })
 })
 

@@ -3,13 +3,16 @@
 // Reads SCRM_BACKEND_URL (https, not localhost) and writes it into
 //   - src/app/app-hsmeta.json: permittedUrls.fetch (the origin hubspot.fetch may call) and the
 //     OAuth redirect URL (the backend's HubSpot callback);
+//   - src/app/webhooks/webhooks-hsmeta.json: where HubSpot delivers contact change notifications;
 //   - src/app/cards/config/backend-url.ts: the constant the card calls.
-import { readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 export const OAUTH_CALLBACK_PATH = '/oauth/hubspot/callback'
+export const WEBHOOK_PATH = '/webhooks/hubspot'
 const APP_META = join('src', 'app', 'app-hsmeta.json')
+const WEBHOOKS_META = join('src', 'app', 'webhooks', 'webhooks-hsmeta.json')
 const CARD_CONSTANT = join('src', 'app', 'cards', 'config', 'backend-url.ts')
 
 /** Checks the URL; returns the base (no trailing slash) and its origin, or throws with a reason. */
@@ -50,6 +53,15 @@ export function applyToAppMeta(meta, { base, origin }) {
   }
 }
 
+/** The webhooks config with the backend's receiver as target; subscriptions are kept. */
+export function applyToWebhooksMeta(meta, { base }) {
+  const config = meta.config ?? {}
+  return {
+    ...meta,
+    config: { ...config, settings: { ...config.settings, targetUrl: `${base}${WEBHOOK_PATH}` } },
+  }
+}
+
 export function cardConstantSource(base) {
   return [
     '// Written by `npm run hubspot:config` (hubspot-app/scripts/write-config.mjs) from SCRM_BACKEND_URL.',
@@ -77,6 +89,11 @@ export function writeConfig(projectRoot, rawUrl) {
   const metaPath = join(projectRoot, APP_META)
   const meta = JSON.parse(readFileSync(metaPath, 'utf8'))
   writeFileSync(metaPath, toJson(applyToAppMeta(meta, target)))
+  const webhooksPath = join(projectRoot, WEBHOOKS_META)
+  if (existsSync(webhooksPath)) {
+    const webhooks = JSON.parse(readFileSync(webhooksPath, 'utf8'))
+    writeFileSync(webhooksPath, toJson(applyToWebhooksMeta(webhooks, target)))
+  }
   writeFileSync(join(projectRoot, CARD_CONSTANT), cardConstantSource(target.base))
   return target
 }
