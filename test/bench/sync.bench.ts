@@ -325,6 +325,7 @@ async function main(): Promise<void> {
     const violations =
       backfillRequests.filter((r) => r.status === 429).length + all.filter((r) => r.status === 429).length
 
+    log(`  steady latencies: ${steadyLatencies.join(', ')}`)
     const steady = sortedCopy(steadyLatencies)
     const burst = sortedCopy(burstLatencies)
     const result = {
@@ -339,10 +340,10 @@ async function main(): Promise<void> {
       rate_limit_violations: violations,
       steady_messages: steadyLatencies.length,
       steady_api_calls: steadyCalls,
-      steady_p50_ms: round(percentile(steady, 50)),
-      steady_p95_ms: round(percentile(steady, 95)),
+      steady_p50_ms: round(percentile(steady, 0.5)),
+      steady_p95_ms: round(percentile(steady, 0.95)),
       burst_messages: burstLatencies.length,
-      burst_p95_ms: round(percentile(burst, 95)),
+      burst_p95_ms: round(percentile(burst, 0.95)),
       baseline_api_calls: Math.round(baselineCallsPerChange * changeEvents),
       baseline_hours: round(((baselineMs / sample.length) * changeEvents) / 3_600_000, 2),
     }
