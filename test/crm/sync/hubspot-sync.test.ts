@@ -75,4 +75,14 @@ describe.each(ENGINES)('HubSpot sync end to end (%s)', (engine) => {
     expect(f.sim.contacts(f.portalId)).toHaveLength(1)
     expect(f.sim.communications(f.portalId)).toHaveLength(2)
   })
+
+  it('stops writing once the portal is disconnected', async () => {
+    const res = await f.rt.api(`/api/v1/connections/${f.connectionId}/disconnect`, { method: 'POST' })
+    expect(res.status).toBe(200)
+    f.sim.resetRequests()
+    await customerWrites(f.rt, NUMBER_A, ana, 'Ainda estão aí?')
+    await f.drain()
+    expect(f.sim.requests.filter((r) => r.path.startsWith('/crm/'))).toHaveLength(0)
+    expect(f.sim.communications(f.portalId)).toHaveLength(2)
+  })
 })
