@@ -1,7 +1,10 @@
 import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { contacts, type QuickReply, quickReplies } from '../../db/schema'
+import { contacts, type QuickReply, workspaces } from '../../db/schema'
 import { SendRefused } from '../../outbound/refusal'
+import { resolveQuickReply } from '../rules/quick-reply-language'
+import { contactLanguage } from './contact-language'
+import { localeOf } from './locale-settings'
 import { type PersonalisedContact, type PersonalisedText, personalise } from './personalise'
 
 export interface RenderedReply extends PersonalisedText {
@@ -16,12 +19,24 @@ export interface QuickReplyInput {
   now?: Date
 }
 
-export async function findQuickReply(db: Executor, workspaceId: string, key: string): Promise<QuickReply> {
-  const [reply] = await db
-    .select()
-    .from(quickReplies)
-    .where(and(eq(quickReplies.workspaceId, workspaceId), eq(quickReplies.key, key)))
-    .limit(1)
+/**
+ * The reply to send for `key`: its variant in the contact's language (`<key>_pt` ...) when the
+ * workspace has one, else `key` itself (see automation/rules/quick-reply-language.ts).
+ */
+export async function findQuickReply(
+  db: Executor,
+  workspaceId: string,
+  key: string,
+  contact: PersonalisedContact | null = null,
+): Promise<QuickReply> {
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId))
+  const language = await contactLanguage(
+    db,
+    workspaceId,
+    contact,
+    localeOf(workspace?.settings ?? {}).default_language,
+  )
+  const reply = await resolveQuickReply(db, workspaceId, key, language)
   if (!reply)
     throw new SendRefused('quick_reply_not_found', `There is no quick reply "${key}" in this workspace.`)
   return reply
@@ -32,7 +47,7 @@ export async function findQuickReply(db: Executor, workspaceId: string, key: str
  * filled. Never refuses for missing variables (a preview shows them); `requireComplete` does.
  */
 export async function personaliseQuickReply(db: Executor, input: QuickReplyInput): Promise<RenderedReply> {
-  const reply = await findQuickReply(db, input.workspaceId, input.key)
+  const reply = await findQuickReply(db, input.workspaceId, input.key, input.contact)
   const rendered = await personalise(db, {
     workspaceId: input.workspaceId,
     contact: input.contact,
