@@ -14,11 +14,13 @@ import {
   fmt,
   listen,
   machineCpuMs,
+  percentile,
   postgresCpu,
   postgresCpuSince,
   processCpuMs,
   recreateDatabase,
   round,
+  sortedCopy,
 } from './common'
 import { BENCH_NUMBER, wamidOf } from './deliveries'
 import type { FromLoadgen, StepReply, ToLoadgen } from './loadgen-protocol'
@@ -34,7 +36,7 @@ const SECONDS = Number(process.env.BENCH_SECONDS || 5)
 const WARMUP_SECONDS = Number(process.env.BENCH_WARMUP_SECONDS || 2)
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY || '16,64,128').split(',').map(Number)
 const POOL_SIZE = 10
-const TARGETS = { deliveriesPerS: 3_000, p99Ms: 50, ratio: 0.5, processedPerS: 1_500 }
+const TARGETS = { deliveriesPerS: 3_000, p99Ms: 50, ratio: 0.5, processedPerS: 1_500, intelligenceMs: 1 }
 const totalSeconds = WARMUP_SECONDS + SECONDS * CONCURRENCY.length
 // Sized well above the fastest rate seen on a 2-core box, so a step never runs out of distinct
 // deliveries; a step that does is flagged rather than silently shortened.
@@ -199,6 +201,10 @@ async function main(): Promise<number> {
       DATABASE_DRIVER: 'pg',
       DATABASE_POOL_SIZE: String(POOL_SIZE),
       INGEST_WORKER: 'inline',
+      // Ingest only: the rules still queue their automation jobs, nothing sends them here.
+      SENDER: 'off',
+      AUTOMATION_WORKER: 'off',
+      CRM_SYNC: 'off',
       ...BENCH_SECRETS,
     })
     runtime = await startRuntime(config, createLogger('silent'))
@@ -300,6 +306,17 @@ async function main(): Promise<number> {
         (Number.isNaN(drainPerS) ? '' : `, drained at ${fmt(drainPerS)} msg/s`),
     )
 
+    // Cost of intelligence (classification, contact insights, interests, rule evaluation and
+    // metrics) per new customer message, timed inside each processed batch.
+    const intel = sortedCopy(runtime.worker.intelligenceSamples)
+    const intelP50 = percentile(intel, 0.5)
+    const intelP95 = percentile(intel, 0.95)
+    const intelMean = runtime.worker.totals.intelligenceMs / Math.max(1, runtime.worker.totals.inbound)
+    log(
+      `intelligence: ${intelP50.toFixed(3)} ms per message median over ${fmt(intel.length)} batches` +
+        ` (p95 ${intelP95.toFixed(3)} ms, mean ${intelMean.toFixed(3)} ms over ${fmt(runtime.worker.totals.inbound)} messages)`,
+    )
+
     // --- baseline ---
     // Same process as the product server, started after the product's queue has drained: both
     // servers then get the same single event loop, the same tsx/node setup and the same idle
@@ -357,6 +374,7 @@ async function main(): Promise<number> {
       `${pass(processedPerS >= TARGETS.processedPerS)} processing >= ${fmt(TARGETS.processedPerS)} msg/s sustained: ${fmt(processedPerS)}`,
     )
     log(`${pass(missing === 0)} every delivery acked 200 is in messages`)
+    log(`${pass(intelP50 <= TARGETS.intelligenceMs)} intelligence <= ${TARGETS.intelligenceMs} ms median per message: ${intelP50.toFixed(3)} ms`)
     log(
       JSON.stringify({
         deliveries_per_s: round(headline.deliveriesPerS),
@@ -365,6 +383,8 @@ async function main(): Promise<number> {
         processed_msgs_per_s: round(processedPerS),
         baseline_deliveries_per_s: round(baseBest.deliveriesPerS),
         ratio: round(ratio, 3),
+        intelligence_ms_per_msg_p50: round(intelP50, 3),
+        intelligence_ms_per_msg_mean: round(intelMean, 3),
       }),
     )
     return missing === 0 ? 0 : 1

@@ -35,7 +35,17 @@ import { statusRank, storedStatusRank } from './status-rank'
  * ON CONFLICT DO NOTHING, statuses that only move forward, GREATEST for times), so Meta's
  * redeliveries and our own retries change nothing the second time.
  */
-export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = new Date()): Promise<void> {
+/** What the intelligence steps (classification, insights, interests, rules) cost in a batch. */
+export interface ApplyStats {
+  inbound: number
+  intelligenceMs: number
+}
+
+export async function applyRecords(
+  tx: Executor,
+  batch: ExtractedEvent[],
+  now = new Date(),
+): Promise<ApplyStats> {
   // Messages stored before (Meta's redeliveries, replays) are dropped up front: their side effects
   // (identity changes, contact times, edits) were applied the first time and must not run again.
   const msgs = await withoutStored(
@@ -53,12 +63,21 @@ export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = 
   )
 
   const contactIds = await resolveAllIdentities(tx, [...msgs, ...preferences], now)
-  const matchers = await productMatchers(tx, msgs)
-  const insights = await classifyInbound(msgs, matchers)
+  let intelligenceMs = 0
+  const timed = async <T>(step: () => Promise<T>): Promise<T> => {
+    const started = performance.now()
+    try {
+      return await step()
+    } finally {
+      intelligenceMs += performance.now() - started
+    }
+  }
+  const matchers = await timed(() => productMatchers(tx, msgs))
+  const insights = await timed(() => classifyInbound(msgs, matchers))
   const inserted = await insertMessages(tx, msgs, contactIds, insights)
   await touchContacts(tx, msgs, contactIds)
-  await updateContactInsights(tx, msgs, contactIds, insights, inserted)
-  await recordInterests(tx, msgs, contactIds, insights, inserted)
+  await timed(() => updateContactInsights(tx, msgs, contactIds, insights, inserted))
+  await timed(() => recordInterests(tx, msgs, contactIds, insights, inserted))
   await applyIdentityChanges(tx, msgs, contactIds)
   await applyEditsAndRevokes(tx, msgs, inserted)
   await applyStatusFeedback(tx, statuses)
@@ -67,7 +86,9 @@ export async function applyRecords(tx: Executor, batch: ExtractedEvent[], now = 
   await applyPreferences(tx, preferences, contactIds)
   await applyOptOutKeywords(tx, msgs, contactIds)
   await insertChannelEvents(tx, events)
-  await evaluateRules(tx, newInbound(msgs, contactIds, inserted), now)
+  const fresh = newInbound(msgs, contactIds, inserted)
+  await timed(() => evaluateRules(tx, fresh, now))
+  return { inbound: fresh.length, intelligenceMs }
 }
 
 /** Customer messages this batch stored for the first time: what the rules engine evaluates. */

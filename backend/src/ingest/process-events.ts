@@ -13,6 +13,9 @@ export interface ProcessOutcome {
   dead: number
   messages: number
   statuses: number
+  /** New customer messages, and the time the intelligence steps took on them (ms). */
+  inbound: number
+  intelligenceMs: number
 }
 
 /**
@@ -25,7 +28,16 @@ export async function processEvents(
   events: ClaimedEvent[],
   options: { maxAttempts: number; logger: Logger },
 ): Promise<ProcessOutcome> {
-  const outcome: ProcessOutcome = { processed: 0, unrouted: 0, retried: 0, dead: 0, messages: 0, statuses: 0 }
+  const outcome: ProcessOutcome = {
+    processed: 0,
+    unrouted: 0,
+    retried: 0,
+    dead: 0,
+    messages: 0,
+    statuses: 0,
+    inbound: 0,
+    intelligenceMs: 0,
+  }
   if (events.length === 0) return outcome
   // A batch resolves every identity before it applies any number change, so a message from the
   // old number sent after "changed number" would join the moved contact. Such batches (rare) go
@@ -66,10 +78,12 @@ async function processTogether(db: Database, events: ClaimedEvent[], outcome: Pr
       id: p.event.id,
       records: extractEnvelope(p.event.id, p.envelope, routes, p.event.receivedAt),
     }))
-    await applyRecords(
+    const stats = await applyRecords(
       tx,
       extracted.map((e) => e.records),
     )
+    outcome.inbound += stats.inbound
+    outcome.intelligenceMs += stats.intelligenceMs
     const unrouted = extracted.filter((e) => e.records.unrouted.length > 0).map((e) => e.id)
     const processed = extracted.filter((e) => e.records.unrouted.length === 0).map((e) => e.id)
     await markDone(tx, processed, unrouted)

@@ -29,7 +29,14 @@ export class IngestWorker {
     dead: 0,
     messages: 0,
     statuses: 0,
+    inbound: 0,
+    intelligenceMs: 0,
   }
+  /**
+   * Per processed batch: intelligence milliseconds per new customer message (the benchmark's
+   * "cost of intelligence"); the latest 10,000 batches.
+   */
+  readonly intelligenceSamples: number[] = []
 
   constructor(
     private readonly db: Database,
@@ -60,6 +67,10 @@ export class IngestWorker {
     if (events.length === 0) return 0
     const outcome = await processEvents(this.db, events, this.options)
     for (const key of Object.keys(outcome) as (keyof ProcessOutcome)[]) this.totals[key] += outcome[key]
+    if (outcome.inbound > 0) {
+      this.intelligenceSamples.push(outcome.intelligenceMs / outcome.inbound)
+      if (this.intelligenceSamples.length > 10_000) this.intelligenceSamples.shift()
+    }
     if (outcome.messages > 0) this.options.onMessages?.()
     return events.length
   }
