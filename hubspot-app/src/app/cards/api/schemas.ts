@@ -8,7 +8,7 @@ import { z } from 'zod'
 
 const isoString = z.string()
 
-/** Segment / intent / sentiment / churn risk: not in the shared contract yet, read only when present. */
+/** Segment / intent / sentiment / churn risk, read loosely: a card already installed keeps working when the backend adds to them. */
 const insightSchema = z
   .union([
     z.string(),
