@@ -60,7 +60,7 @@ describe.each(ENGINES)('order status replies on %s', (engine) => {
   let orders: OrderService
   const orderAction = {
     type: 'reply_order_status',
-    quick_reply: 'order_status',
+    quick_reply: 'pedido_status',
     not_found_quick_reply: 'order_none',
   } as const
   const setLookup = (json: unknown) => rt.api('/api/v1/settings/order-lookup', { method: 'PUT', json })
@@ -71,7 +71,7 @@ describe.each(ENGINES)('order status replies on %s', (engine) => {
     expect((await registerChannel(rt, NUMBER_A)).status).toBe(201)
     await putQuickReply(
       rt,
-      'order_status',
+      'pedido_status',
       'Pedido {{order_id}}: {{order_status}}. Previsão: {{order_eta}}. Rastreio: {{tracking_url}}',
       { order_eta: 'em breve', tracking_url: 'https://loja.example/pedidos' },
     )
@@ -171,7 +171,7 @@ describe.each(ENGINES)('order status replies on %s', (engine) => {
   it('sends the not-found reply, or nothing when the rule has none', async () => {
     const c = await freshCustomer(rt, 'Diego Alves')
     const withReply = await queueJob(rt, c.id, orderAction)
-    const without = await queueJob(rt, c.id, { type: 'reply_order_status', quick_reply: 'order_status' })
+    const without = await queueJob(rt, c.id, { type: 'reply_order_status', quick_reply: 'pedido_status' })
     expect(await runJobs(rt)).toMatchObject({ done: 2 })
     expect(await jobRow(rt, withReply)).toMatchObject({
       state: 'done',
