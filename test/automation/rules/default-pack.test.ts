@@ -175,7 +175,7 @@ describe.each(ENGINES)('default rule pack on ingest on %s', (engine) => {
       quick_reply: 'order_status',
       not_found_quick_reply: 'order_not_found',
     })
-    expect(job?.message_id).toBe(Number((await waiting.thread()).messages[0].id))
+    expect(Number(job?.message_id)).toBe(Number((await waiting.thread()).messages[0].id))
   })
 
   it('a request for a human pauses automation for 12 h and flags an agent, in four languages', async () => {
