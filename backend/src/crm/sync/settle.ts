@@ -1,9 +1,9 @@
 import { eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { type CrmConnection, type CrmOutboxKind, crmConnections } from '../../db/schema'
-import type { CrmError } from '../port'
+import type { CrmError, WriteResult } from '../port'
 import { addReviewItems } from '../review'
-import { type ClaimedChange, parkChanges, retryChanges } from './outbox'
+import { type ClaimedChange, completeChanges, parkChanges, retryChanges } from './outbox'
 import type { SyncOptions } from './sync-options'
 
 export interface BatchOutcome {
@@ -59,4 +59,31 @@ export async function settleFailures(
       },
     })),
   )
+}
+
+/**
+ * After a batch call: accepted writes leave the outbox, the others are settled by their error.
+ * `accepted` runs first for bookkeeping that must precede (record links).
+ */
+export async function finishBatch(
+  db: Executor,
+  connection: CrmConnection,
+  changes: ClaimedChange[],
+  batch: { results: WriteResult[]; calls: number },
+  options: SyncOptions,
+  kind: CrmOutboxKind,
+): Promise<BatchOutcome> {
+  const byRef = new Map(changes.map((c) => [c.subjectId, c]))
+  const change = (ref: string) => byRef.get(ref) as ClaimedChange
+  await completeChanges(
+    db,
+    batch.results.filter((r) => r.ok).map((r) => change(r.ref)),
+  )
+  let failed = 0
+  for (const r of batch.results) {
+    if (r.ok) continue
+    failed++
+    await settleFailures(db, connection, [change(r.ref)], r.error, options, kind)
+  }
+  return { calls: batch.calls, written: batch.results.length - failed, failed }
 }

@@ -10,8 +10,8 @@ import type { NewReviewItem } from '../review'
 import { addReviewItems } from '../review'
 import { CONTACT_OBJECT } from './contact-object'
 import type { ClaimedChange } from './outbox'
-import { completeChanges, dropChanges } from './outbox'
-import { type BatchOutcome, settleFailures } from './settle'
+import { dropChanges } from './outbox'
+import { type BatchOutcome, finishBatch } from './settle'
 import type { SyncOptions } from './sync-options'
 import { writeBatch } from './write-batch'
 
@@ -128,7 +128,6 @@ export async function syncContacts(
   await dropChanges(db, nothingToDo)
   if (writes.length === 0) return { calls: 0, written: 0, failed: 0 }
 
-  const byRef = new Map(changes.map((c) => [c.subjectId, c]))
   // New records (upsert by the unique key) and linked ones (update by id) are separate calls.
   const batch = { results: [] as Awaited<ReturnType<typeof writeBatch>>['results'], calls: 0 }
   for (const group of [writes.filter((w) => !w.recordId), writes.filter((w) => w.recordId)]) {
@@ -137,7 +136,6 @@ export async function syncContacts(
     batch.calls += done.calls
   }
   const at = Date.now()
-  const ok: ClaimedChange[] = []
   for (const r of batch.results) {
     if (!r.ok) continue
     const values = sent.get(r.ref) ?? {}
@@ -161,14 +159,6 @@ export async function syncContacts(
           syncedAt: new Date(at),
         },
       })
-    ok.push(byRef.get(r.ref) as ClaimedChange)
   }
-  await completeChanges(db, ok)
-  let failed = 0
-  for (const r of batch.results) {
-    if (r.ok) continue
-    failed++
-    await settleFailures(db, connection, [byRef.get(r.ref) as ClaimedChange], r.error, options, 'contact')
-  }
-  return { calls: batch.calls, written: ok.length, failed }
+  return finishBatch(db, connection, changes, batch, options, 'contact')
 }

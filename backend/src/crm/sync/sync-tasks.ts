@@ -3,8 +3,8 @@ import type { Executor } from '../../db/client'
 import { type CrmConnection, crmRecordLinks, followUpTasks } from '../../db/schema'
 import type { CrmConnector, TaskWrite } from '../port'
 import { CONTACT_OBJECT } from './contact-object'
-import { type ClaimedChange, completeChanges, dropChanges, retryChanges, touchOutbox } from './outbox'
-import { type BatchOutcome, settleFailures } from './settle'
+import { type ClaimedChange, dropChanges, retryChanges, touchOutbox } from './outbox'
+import { type BatchOutcome, finishBatch } from './settle'
 import type { SyncOptions } from './sync-options'
 import { writeBatch } from './write-batch'
 
@@ -67,16 +67,5 @@ export async function syncTasks(
   await dropChanges(db, gone)
   await retryChanges(db, waiting, 1_000, 'waiting for the contact record', false)
   const batch = await writeBatch(connector, writes, (w) => connector.upsertTasks(w))
-  const byRef = new Map(changes.map((c) => [c.subjectId, c]))
-  await completeChanges(
-    db,
-    batch.results.filter((r) => r.ok).map((r) => byRef.get(r.ref) as ClaimedChange),
-  )
-  let failed = 0
-  for (const r of batch.results) {
-    if (r.ok) continue
-    failed++
-    await settleFailures(db, connection, [byRef.get(r.ref) as ClaimedChange], r.error, options, 'task')
-  }
-  return { calls: batch.calls, written: batch.results.length - failed, failed }
+  return finishBatch(db, connection, changes, batch, options, 'task')
 }
