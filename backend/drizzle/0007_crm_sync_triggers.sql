@@ -50,21 +50,48 @@ BEGIN
   RETURN NEW;
 END $$;
 --> statement-breakpoint
-CREATE TRIGGER contacts_field_versions BEFORE INSERT OR UPDATE ON contacts
+-- Only statements that set a two-way column pay for it (ingest's time and metric updates do not).
+CREATE TRIGGER contacts_field_versions_insert BEFORE INSERT ON contacts
+  FOR EACH ROW WHEN (NEW.name IS NOT NULL OR NEW.email IS NOT NULL OR NEW.segment IS NOT NULL)
+  EXECUTE FUNCTION scrm_contacts_field_versions();
+--> statement-breakpoint
+CREATE TRIGGER contacts_field_versions_update
+  BEFORE UPDATE OF name, email, opt_in_status, segment, priority, attributes ON contacts
   FOR EACH ROW EXECUTE FUNCTION scrm_contacts_field_versions();
 --> statement-breakpoint
+-- Statement-level (one INSERT per statement, not one function call per row), and nothing at
+-- all while no CRM is connected anywhere: ingest updates many contacts per statement.
 CREATE OR REPLACE FUNCTION scrm_contacts_outbox() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  PERFORM scrm_crm_outbox_touch(NEW.workspace_id, 'contact', NEW.id::text);
+  IF NOT EXISTS (SELECT 1 FROM crm_connections WHERE state = 'active') THEN RETURN NULL; END IF;
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
+    SELECT n.workspace_id, c.id, 'contact', n.id::text
+      FROM new_rows n JOIN crm_connections c ON c.workspace_id = n.workspace_id AND c.state = 'active'
+    ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
+      SET version = o.version + 1, changed_at = now(), parked_at = NULL,
+          attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
+  ELSE
+    INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
+    SELECT n.workspace_id, c.id, 'contact', n.id::text
+      FROM new_rows n JOIN old_rows p ON p.id = n.id
+      JOIN crm_connections c ON c.workspace_id = n.workspace_id AND c.state = 'active'
+     WHERE p IS DISTINCT FROM n
+    ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
+      SET version = o.version + 1, changed_at = now(), parked_at = NULL,
+          attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
+  END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER contacts_outbox_insert AFTER INSERT ON contacts
-  FOR EACH ROW EXECUTE FUNCTION scrm_contacts_outbox();
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION scrm_contacts_outbox();
 --> statement-breakpoint
 CREATE TRIGGER contacts_outbox_update AFTER UPDATE ON contacts
-  FOR EACH ROW WHEN (OLD.* IS DISTINCT FROM NEW.*) EXECUTE FUNCTION scrm_contacts_outbox();
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION scrm_contacts_outbox();
 --> statement-breakpoint
 -- A tag change is a change of the contact's `tags` field.
 CREATE OR REPLACE FUNCTION scrm_contact_tags_touch() RETURNS trigger
@@ -87,18 +114,37 @@ CREATE TRIGGER contact_tags_touch AFTER INSERT OR DELETE ON contact_tags
 CREATE OR REPLACE FUNCTION scrm_messages_outbox() RETURNS trigger
 LANGUAGE plpgsql AS $$
 BEGIN
-  IF NEW.wamid IS NOT NULL AND NEW.thread_visible THEN
-    PERFORM scrm_crm_outbox_touch(NEW.workspace_id, 'message', NEW.id::text);
+  IF NOT EXISTS (SELECT 1 FROM crm_connections WHERE state = 'active') THEN RETURN NULL; END IF;
+  IF TG_OP = 'INSERT' THEN
+    INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
+    SELECT n.workspace_id, c.id, 'message', n.id::text
+      FROM new_rows n JOIN crm_connections c ON c.workspace_id = n.workspace_id AND c.state = 'active'
+     WHERE n.wamid IS NOT NULL AND n.thread_visible
+    ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
+      SET version = o.version + 1, changed_at = now(), parked_at = NULL,
+          attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
+  ELSE
+    INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
+    SELECT n.workspace_id, c.id, 'message', n.id::text
+      FROM new_rows n JOIN old_rows p ON p.id = n.id
+      JOIN crm_connections c ON c.workspace_id = n.workspace_id AND c.state = 'active'
+     WHERE n.wamid IS NOT NULL AND n.thread_visible
+       AND (p.wamid IS DISTINCT FROM n.wamid OR p.text IS DISTINCT FROM n.text
+            OR p.deleted_at IS DISTINCT FROM n.deleted_at)
+    ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
+      SET version = o.version + 1, changed_at = now(), parked_at = NULL,
+          attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
   END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
 CREATE TRIGGER messages_outbox_insert AFTER INSERT ON messages
-  FOR EACH ROW EXECUTE FUNCTION scrm_messages_outbox();
+  REFERENCING NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION scrm_messages_outbox();
 --> statement-breakpoint
-CREATE TRIGGER messages_outbox_update AFTER UPDATE OF wamid, text, deleted_at ON messages
-  FOR EACH ROW WHEN (OLD.wamid IS DISTINCT FROM NEW.wamid OR OLD.text IS DISTINCT FROM NEW.text OR OLD.deleted_at IS DISTINCT FROM NEW.deleted_at)
-  EXECUTE FUNCTION scrm_messages_outbox();
+CREATE TRIGGER messages_outbox_update AFTER UPDATE ON messages
+  REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows
+  FOR EACH STATEMENT EXECUTE FUNCTION scrm_messages_outbox();
 --> statement-breakpoint
 CREATE OR REPLACE FUNCTION scrm_follow_up_tasks_outbox() RETURNS trigger
 LANGUAGE plpgsql AS $$

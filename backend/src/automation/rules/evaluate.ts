@@ -12,6 +12,9 @@ import {
 import { type ContactMetrics, metricsOf, writeMetrics } from './metrics'
 import { loadEnabledRules } from './rule-store'
 
+/** Contacts evaluated between two yields to the event loop. */
+const YIELD_EVERY = 16
+
 /** A customer message stored by this ingest batch (not a redelivery). */
 export interface NewInboundMessage {
   id: number
@@ -49,7 +52,10 @@ export async function evaluateRules(
 
   const firings: Firing[] = []
   const byContact = groupBy(inbound, (m) => m.contactId)
+  let sinceYield = 0
   for (const contactId of contactIds) {
+    // Evaluation is synchronous work; the webhook acks share this event loop, so let them in.
+    if (++sinceYield % YIELD_EVERY === 0) await new Promise((r) => setImmediate(r))
     const history = histories.get(contactId)
     const contact = states.get(contactId)
     if (!history || !contact) continue
