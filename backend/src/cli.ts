@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { eq } from 'drizzle-orm'
-import { ConfigError, loadDotEnv, parseConfig } from './config'
+import { configFromEnvOrExit } from './config'
 import { outboxDepth, queueBackfill } from './crm/sync/backfill'
 import { createCrmSync } from './crm/sync/create-crm-sync'
 import { openDatabase } from './db/client'
@@ -21,7 +21,6 @@ const USAGE = `usage:
   npm run scrm -- sync backfill --connection <id> [--since 2026-01-01T00:00:00Z] [--no-wait]
   npm run scrm -- sync status --connection <id>`
 
-loadDotEnv()
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
@@ -45,16 +44,7 @@ if (since && Number.isNaN(since.getTime())) {
   process.exit(2)
 }
 
-let config: ReturnType<typeof parseConfig>
-try {
-  config = parseConfig(process.env)
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`)
-    process.exit(1)
-  }
-  throw error
-}
+const config = configFromEnvOrExit()
 const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL)
 const handle = await openDatabase({
   url: config.DATABASE_URL,

@@ -144,3 +144,20 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
 export function loadDotEnv(path = '.env'): void {
   if (existsSync(path)) process.loadEnvFile(path)
 }
+
+/**
+ * For command-line entry points (server, worker, CLI): `.env` then the environment, parsed once;
+ * a configuration problem is printed with `hint` and the process exits 1 instead of throwing.
+ */
+export function configFromEnvOrExit(hint = ''): Config {
+  loadDotEnv()
+  try {
+    return parseConfig(process.env)
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      process.stderr.write(`${error.message}\n${hint ? `${hint}\n` : ''}`)
+      process.exit(1)
+    }
+    throw error
+  }
+}

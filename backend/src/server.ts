@@ -1,21 +1,9 @@
 import { serve } from '@hono/node-server'
-import { ConfigError, loadDotEnv, parseConfig } from './config'
+import { configFromEnvOrExit } from './config'
 import { createLogger } from './lib/logger'
 import { startRuntime } from './runtime'
 
-loadDotEnv()
-let config: ReturnType<typeof parseConfig>
-try {
-  config = parseConfig(process.env)
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(
-      `${error.message}\nFix the variables above (see README, "Configuration") and start again.\n`,
-    )
-    process.exit(1)
-  }
-  throw error
-}
+const config = configFromEnvOrExit('Fix the variables above (see README, "Configuration") and start again.')
 
 const logger = createLogger(config.LOG_LEVEL)
 const started = Date.now()

@@ -1,5 +1,5 @@
 import { RulesSweeper } from './automation/rules/sweep'
-import { ConfigError, loadDotEnv, parseConfig } from './config'
+import { configFromEnvOrExit } from './config'
 import { createCrmSync } from './crm/sync/create-crm-sync'
 import { openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
@@ -14,17 +14,7 @@ import { createAutomationWorker, createSender } from './runtime'
  * separately (run the API with INGEST_WORKER=off). Needs a shared Postgres: an embedded PGlite
  * database belongs to one process.
  */
-loadDotEnv()
-let config: ReturnType<typeof parseConfig>
-try {
-  config = parseConfig(process.env)
-} catch (error) {
-  if (error instanceof ConfigError) {
-    process.stderr.write(`${error.message}\n`)
-    process.exit(1)
-  }
-  throw error
-}
+const config = configFromEnvOrExit()
 if (!config.DATABASE_URL) {
   process.stderr.write(
     'The standalone worker needs DATABASE_URL: the embedded database can only be used by the API process.\n',

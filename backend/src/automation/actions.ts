@@ -7,7 +7,8 @@ import { PRIORITIES, SEGMENTS } from '../db/schema'
  * `automation_jobs` for the automation worker, which sends through the outbound queue and policy.
  */
 
-const key = z
+/** A machine key (tags, quick replies, pools, rules): lowercase letters, digits, _ . - */
+export const keySchema = z
   .string()
   .trim()
   .min(1)
@@ -15,8 +16,12 @@ const key = z
   .regex(/^[a-z0-9_.-]+$/, { message: 'use lowercase letters, digits, _ . -' })
 
 export const stateActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('add_tag'), tag: key, label: z.string().trim().min(1).max(80).optional() }),
-  z.object({ type: z.literal('remove_tag'), tag: key }),
+  z.object({
+    type: z.literal('add_tag'),
+    tag: keySchema,
+    label: z.string().trim().min(1).max(80).optional(),
+  }),
+  z.object({ type: z.literal('remove_tag'), tag: keySchema }),
   z.object({ type: z.literal('set_segment'), segment: z.enum(SEGMENTS) }),
   z.object({ type: z.literal('set_priority'), priority: z.enum(PRIORITIES) }),
   /** A reminder for the rep, written to the CRM as a task by the sync. */
@@ -28,14 +33,21 @@ export const stateActionSchema = z.discriminatedUnion('type', [
     priority: z.enum(['low', 'medium', 'high']).default('medium'),
   }),
   /** A person takes over: automated sends to this contact wait (issue: 12 h). */
-  z.object({ type: z.literal('pause_automation'), hours: z.number().min(0.25).max(24 * 30).default(12) }),
+  z.object({
+    type: z.literal('pause_automation'),
+    hours: z
+      .number()
+      .min(0.25)
+      .max(24 * 30)
+      .default(12),
+  }),
   /** Flags (or clears) churn risk: contacts.churn_risk_at and churn_risk_reason. */
   z.object({ type: z.literal('set_churn_risk'), at_risk: z.boolean().default(true) }),
 ])
 export type StateAction = z.infer<typeof stateActionSchema>
 
 export const jobActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('send_quick_reply'), quick_reply: key }),
+  z.object({ type: z.literal('send_quick_reply'), quick_reply: keySchema }),
   z.object({
     type: z.literal('send_template'),
     template: z.string().trim().min(1).max(512),
@@ -46,17 +58,17 @@ export const jobActionSchema = z.discriminatedUnion('type', [
   /** Takes a free code from the pool (each code goes to one contact) and sends it in the reply. */
   z.object({
     type: z.literal('send_discount_code'),
-    pool: key,
+    pool: keySchema,
     /** The quick reply that carries the code as {{discount_code}}. */
-    quick_reply: key,
+    quick_reply: keySchema,
   }),
   /** Looks up the contact's latest order (CRM field or the workspace's order endpoint) and answers. */
   z.object({
     type: z.literal('reply_order_status'),
     /** Quick reply with {{order_id}}, {{order_status}}, {{order_eta}}, {{tracking_url}}. */
-    quick_reply: key,
+    quick_reply: keySchema,
     /** Sent when no order is found. */
-    not_found_quick_reply: key.optional(),
+    not_found_quick_reply: keySchema.optional(),
   }),
 ])
 export type JobAction = z.infer<typeof jobActionSchema>

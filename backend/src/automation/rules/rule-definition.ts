@@ -1,7 +1,7 @@
 import { intentSchema } from '@scrm/shared'
 import { z } from 'zod'
 import { PRIORITIES, SEGMENTS } from '../../db/schema'
-import { jobActionSchema, stateActionSchema } from '../actions'
+import { jobActionSchema, keySchema, stateActionSchema } from '../actions'
 import { checkRegex, checkTerm, MAX_REGEX_CHARS, MAX_TERM_CHARS } from './text-match'
 
 /**
@@ -26,12 +26,7 @@ const HOUR_MS = 3_600_000
 /** The longest look-back a condition may ask for: the history the engine loads grows with it. */
 export const MAX_WINDOW_DAYS = 90
 
-const key = z
-  .string()
-  .trim()
-  .min(1)
-  .max(64)
-  .regex(/^[a-z0-9_.-]+$/, { message: 'use lowercase letters, digits, _ . -' })
+const key = keySchema
 
 /** A rolling duration ending at the evaluated moment: `{ days: 7 }`, `{ hours: 36 }` or both added. */
 export const windowSchema = z

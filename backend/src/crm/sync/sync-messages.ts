@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { type CrmConnection, contacts, crmRecordLinks, messages } from '../../db/schema'
+import { type CrmConnection, contacts, messages } from '../../db/schema'
 import type { CrmConnector, MessageWrite } from '../port'
-import { CONTACT_OBJECT } from './contact-object'
 import { type ClaimedChange, dropChanges, retryChanges, touchOutbox } from './outbox'
+import { contactLinks } from './record-ids'
 import { type BatchOutcome, finishBatch } from './settle'
 import type { SyncOptions } from './sync-options'
 import { writeBatch } from './write-batch'
@@ -29,24 +29,11 @@ export async function syncMessages(
       ),
     )
   const byId = new Map(rows.map((m) => [String(m.id), m]))
-  const links = rows.length
-    ? await db
-        .select({
-          contactId: crmRecordLinks.contactId,
-          recordId: crmRecordLinks.recordId,
-          role: crmRecordLinks.role,
-          syncedAt: crmRecordLinks.syncedAt,
-        })
-        .from(crmRecordLinks)
-        .where(
-          and(
-            eq(crmRecordLinks.connectionId, connection.id),
-            eq(crmRecordLinks.objectType, CONTACT_OBJECT),
-            inArray(crmRecordLinks.contactId, [...new Set(rows.map((m) => m.contactId))]),
-          ),
-        )
-    : []
-  const linkOf = new Map(links.map((l) => [l.contactId, l]))
+  const linkOf = await contactLinks(
+    db,
+    connection.id,
+    rows.map((m) => m.contactId),
+  )
   const phones = rows.length
     ? await db
         .select({ id: contacts.id, phone: contacts.phoneE164 })

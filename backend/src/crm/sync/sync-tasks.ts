@@ -1,9 +1,9 @@
-import { and, eq, inArray } from 'drizzle-orm'
+import { inArray } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { type CrmConnection, crmRecordLinks, followUpTasks } from '../../db/schema'
+import { type CrmConnection, followUpTasks } from '../../db/schema'
 import type { CrmConnector, TaskWrite } from '../port'
-import { CONTACT_OBJECT } from './contact-object'
 import { type ClaimedChange, dropChanges, retryChanges, touchOutbox } from './outbox'
+import { contactLinks } from './record-ids'
 import { type BatchOutcome, finishBatch } from './settle'
 import type { SyncOptions } from './sync-options'
 import { writeBatch } from './write-batch'
@@ -26,19 +26,11 @@ export async function syncTasks(
       ),
     )
   const byId = new Map(rows.map((t) => [t.id, t]))
-  const links = rows.length
-    ? await db
-        .select({ contactId: crmRecordLinks.contactId, recordId: crmRecordLinks.recordId })
-        .from(crmRecordLinks)
-        .where(
-          and(
-            eq(crmRecordLinks.connectionId, connection.id),
-            eq(crmRecordLinks.objectType, CONTACT_OBJECT),
-            inArray(crmRecordLinks.contactId, [...new Set(rows.map((t) => t.contactId))]),
-          ),
-        )
-    : []
-  const recordOf = new Map(links.map((l) => [l.contactId, l.recordId]))
+  const linkOf = await contactLinks(
+    db,
+    connection.id,
+    rows.map((t) => t.contactId),
+  )
   const gone: ClaimedChange[] = []
   const waiting: ClaimedChange[] = []
   const writes: TaskWrite[] = []
@@ -48,7 +40,13 @@ export async function syncTasks(
       gone.push(change)
       continue
     }
-    const recordId = recordOf.get(t.contactId)
+    const link = linkOf.get(t.contactId)
+    if (link?.role === 'deleted') {
+      // The CRM deleted the record: its reminders are not recreated there.
+      gone.push(change)
+      continue
+    }
+    const recordId = link?.recordId
     if (!recordId) {
       waiting.push(change)
       await touchOutbox(db, t.workspaceId, 'contact', t.contactId)
