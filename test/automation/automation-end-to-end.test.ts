@@ -20,7 +20,12 @@ describe.each(ENGINES)('automation end to end (%s)', (engine) => {
     customer = customers(rt, '71')
     await rt.api('/api/v1/stores', {
       method: 'POST',
-      json: { name: 'Loja Paulista', address: 'Av. Paulista 1000, São Paulo', city: 'São Paulo', country: 'BR' },
+      json: {
+        name: 'Loja Paulista',
+        address: 'Av. Paulista 1000, São Paulo',
+        city: 'São Paulo',
+        country: 'BR',
+      },
     })
   })
   afterAll(async () => {
@@ -55,7 +60,9 @@ describe.each(ENGINES)('automation end to end (%s)', (engine) => {
     await rt.automationWorker.drain()
     expect(await outbound(c.phone)).toEqual([])
     const runs = await (await rt.api(`/api/v1/automation/runs?state=refused`)).json()
-    const mine = runs.runs.filter((r: { outcome: string; contact_id: string }) => r.outcome === 'automation_paused')
+    const mine = runs.runs.filter(
+      (r: { outcome: string; contact_id: string }) => r.outcome === 'automation_paused',
+    )
     expect(mine.length).toBeGreaterThan(0)
   })
 })

@@ -46,8 +46,24 @@ export const stateActionSchema = z.discriminatedUnion('type', [
 ])
 export type StateAction = z.infer<typeof stateActionSchema>
 
+/**
+ * What to send instead when the 24 h window is closed (a sweep found someone who went quiet):
+ * an approved template, its body parameters personalised like a quick reply ({{first_name}},
+ * {{discount_code}} ...). Without `language`, the template's language closest to the contact's.
+ */
+export const outsideWindowTemplateSchema = z.object({
+  template: z.string().trim().min(1).max(512),
+  language: z.string().trim().min(2).max(15).optional(),
+  parameters: z.array(z.string().max(1024)).max(20).default([]),
+})
+export type OutsideWindowTemplate = z.infer<typeof outsideWindowTemplateSchema>
+
 export const jobActionSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('send_quick_reply'), quick_reply: keySchema }),
+  z.object({
+    type: z.literal('send_quick_reply'),
+    quick_reply: keySchema,
+    outside_window_template: outsideWindowTemplateSchema.optional(),
+  }),
   z.object({
     type: z.literal('send_template'),
     template: z.string().trim().min(1).max(512),
@@ -61,6 +77,7 @@ export const jobActionSchema = z.discriminatedUnion('type', [
     pool: keySchema,
     /** The quick reply that carries the code as {{discount_code}}. */
     quick_reply: keySchema,
+    outside_window_template: outsideWindowTemplateSchema.optional(),
   }),
   /** Looks up the contact's latest order (CRM field or the workspace's order endpoint) and answers. */
   z.object({

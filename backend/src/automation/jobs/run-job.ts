@@ -1,9 +1,11 @@
 import type { SendContent } from '@scrm/shared'
 import { and, eq } from 'drizzle-orm'
-import type { Database } from '../../db/client'
-import { type Contact, contacts } from '../../db/schema'
+import type { Database, Executor } from '../../db/client'
+import { type Contact, contacts, workspaces } from '../../db/schema'
 import type { Logger } from '../../lib/logger'
-import { type JobAction, jobActionSchema } from '../actions'
+import { windowOpen } from '../../outbound/policy'
+import { policyOf } from '../../outbound/policy-settings'
+import { type JobAction, jobActionSchema, type OutsideWindowTemplate } from '../actions'
 import type { ClaimedAutomationJob } from './claim'
 import { findLatestOrder, orderVariables } from './find-order'
 import { JobError, LeaseLost } from './job-error'
@@ -75,8 +77,10 @@ async function perform(
   now: Date,
 ): Promise<void> {
   switch (action.type) {
-    case 'send_quick_reply':
-      return sendAndFinish(db, job, { type: 'quick_reply', key: action.quick_reply }, now)
+    case 'send_quick_reply': {
+      const content = await replyOrTemplate(db, job, action, {}, now)
+      return sendAndFinish(db, job, content, now)
+    }
     case 'send_template': {
       const contact = await loadContact(db, job)
       return sendAndFinish(db, job, await templateContent(db, contact, action, now), now)
@@ -89,12 +93,8 @@ async function perform(
           pool: action.pool,
           now,
         })
-        const sent = await sendForJob(
-          tx,
-          job,
-          { type: 'quick_reply', key: action.quick_reply, variables: { discount_code: held.code } },
-          now,
-        )
+        const content = await replyOrTemplate(tx, job, action, { discount_code: held.code }, now)
+        const sent = await sendForJob(tx, job, content, now)
         await finishJob(tx, job, {
           state: 'done',
           outcome: null,
@@ -106,6 +106,25 @@ async function perform(
     case 'reply_order_status':
       return replyOrderStatus(db, deps, job, action, now)
   }
+}
+
+/**
+ * The action's quick reply, or — when the customer-service window is closed and the action names
+ * one — its approved template (someone the sweep found gone quiet cannot get free text).
+ */
+async function replyOrTemplate(
+  db: Executor,
+  job: ClaimedAutomationJob,
+  action: { quick_reply: string; outside_window_template?: OutsideWindowTemplate },
+  given: Record<string, string>,
+  now: Date,
+): Promise<SendContent> {
+  const reply: SendContent = { type: 'quick_reply', key: action.quick_reply, variables: given }
+  if (!action.outside_window_template) return reply
+  const contact = await loadContact(db, job)
+  const [workspace] = await db.select().from(workspaces).where(eq(workspaces.id, job.workspaceId))
+  if (windowOpen(contact, policyOf(workspace?.settings ?? {}), now)) return reply
+  return templateContent(db, contact, action.outside_window_template, now, given)
 }
 
 /** Finds the order (network I/O, so outside any transaction), then answers with it or the not-found reply. */
@@ -157,7 +176,7 @@ async function sendAndFinish(
   })
 }
 
-async function loadContact(db: Database, job: ClaimedAutomationJob): Promise<Contact> {
+async function loadContact(db: Executor, job: ClaimedAutomationJob): Promise<Contact> {
   const [contact] = await db
     .select()
     .from(contacts)

@@ -359,7 +359,18 @@ export const DEFAULT_RULES: RuleInputRaw[] = [
     trigger: 'both',
     once_per_contact: true,
     conditions: { all: [{ type: 'tag', tag: 'churn_risk', present: true }] },
-    actions: [{ type: 'send_discount_code', pool: 'discount_15', quick_reply: 'winback_offer' }],
+    actions: [
+      {
+        type: 'send_discount_code',
+        pool: 'discount_15',
+        quick_reply: 'winback_offer',
+        // The sweep usually finds them after their window closed: then only a template can go.
+        outside_window_template: {
+          template: 'winback_offer',
+          parameters: ['{{first_name}}', '{{discount_code}}'],
+        },
+      },
+    ],
   },
   {
     key: 'churn_recovered',
