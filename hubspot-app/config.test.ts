@@ -112,6 +112,9 @@ const webhooksSchema = z.strictObject({
           }),
         )
         .min(1),
+      hubEvents: z.array(
+        z.strictObject({ subscriptionType: z.literal('contact.privacyDeletion'), active: z.boolean() }),
+      ),
     }),
   }),
 })
@@ -194,6 +197,11 @@ describe('HubSpot webhooks', () => {
     const subs = webhooks.config.subscriptions.legacyCrmObjects
     for (const type of ['contact.creation', 'contact.deletion', 'contact.merge'])
       expect(subs.some((s) => s.subscriptionType === type && s.active)).toBe(true)
+    // GDPR deletions: the backend erases its copy of the person.
+    expect(webhooks.config.subscriptions.hubEvents).toContainEqual({
+      subscriptionType: 'contact.privacyDeletion',
+      active: true,
+    })
     const watched = subs
       .filter((s) => s.subscriptionType === 'contact.propertyChange')
       .map((s) => s.propertyName)

@@ -78,6 +78,8 @@ export type CrmChange =
     }
   | { type: 'merged'; eventId: string; primaryId: string; mergedIds: string[]; at: number }
   | { type: 'deleted'; eventId: string; recordId: string; at: number }
+  /** A privacy (GDPR) deletion: our copy of the person must go too. */
+  | { type: 'erased'; eventId: string; recordId: string; at: number }
 
 export interface CrmRecord {
   id: string

@@ -213,4 +213,35 @@ describe.each(ENGINES)('CRM sync both ways (%s)', (engine) => {
     expect(f.sim.properties(f.portalId, 'contacts')).toHaveLength(props)
     expect(f.sim.groups(f.portalId, 'contacts').filter((g) => g.name === 'whatsapp_scrm')).toHaveLength(1)
   })
+
+  it('a privacy (GDPR) deletion in HubSpot erases the contact, their messages and the raw deliveries holding them', async () => {
+    const eli: Sender = { waId: '5511987650299', name: 'Eli Rocha' }
+    await customerWrites(f.rt, NUMBER_A, eli, 'Por favor apaguem meus dados')
+    const eliId = await contactIdOf(f.rt, '+5511987650299')
+    await f.drain()
+    const record = f.sim.contacts(f.portalId).find((c) => c.properties.scrm_wa_phone === '+5511987650299')
+      ?.id as string
+    const count = async (q: ReturnType<typeof sql>) =>
+      Number((await queryRows<{ n: number }>(f.rt.db.db, q))[0]?.n)
+    expect(
+      await count(sql`select count(*)::int as n from webhook_events where raw_body like '%5511987650299%'`),
+    ).toBe(1)
+    const others = await count(sql`select count(*)::int as n from messages where contact_id <> ${eliId}`)
+
+    await f.sim.gdprDeleteContact(f.portalId, record)
+    await settle()
+    expect(await count(sql`select count(*)::int as n from contacts where id = ${eliId}`)).toBe(0)
+    expect(await count(sql`select count(*)::int as n from messages where contact_id = ${eliId}`)).toBe(0)
+    expect(
+      await count(sql`select count(*)::int as n from webhook_events where raw_body like '%5511987650299%'`),
+    ).toBe(0)
+    expect(await count(sql`select count(*)::int as n from messages where contact_id <> ${eliId}`)).toBe(
+      others,
+    )
+    const [event] = await queryRows<{ outcome: string }>(
+      f.rt.db.db,
+      sql`select outcome from crm_webhook_events where payload->>'subscriptionType' = 'contact.privacyDeletion'`,
+    )
+    expect(event?.outcome).toMatch(/erased 1 contact/)
+  })
 })

@@ -14,7 +14,13 @@ import { resolveObjectType } from './object-types'
 import { toSimRecord } from './portal'
 import { SimulatorState } from './state'
 import { DEFAULTS, type HubspotSimulator, type HubspotSimulatorOptions } from './types'
-import { uiCreateContact, uiDeleteContact, uiEditContact, uiMergeContacts } from './ui-actions'
+import {
+  uiCreateContact,
+  uiDeleteContact,
+  uiEditContact,
+  uiGdprDeleteContact,
+  uiMergeContacts,
+} from './ui-actions'
 
 export async function startHubspotSimulator(
   options: HubspotSimulatorOptions = {},
@@ -87,6 +93,7 @@ export async function startHubspotSimulator(
     createContact: (portalId, properties) => uiCreateContact(state, portalId, properties),
     mergeContacts: (portalId, primaryId, mergedId) => uiMergeContacts(state, portalId, primaryId, mergedId),
     deleteContact: (portalId, id) => uiDeleteContact(state, portalId, id),
+    gdprDeleteContact: (portalId, id) => uiGdprDeleteContact(state, portalId, id),
     revokedTokens: () => state.oauth.revokedTokens(),
   }
 }

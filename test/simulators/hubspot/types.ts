@@ -188,6 +188,8 @@ export interface HubspotSimulator {
   mergeContacts(portalId: number, primaryId: string, mergedId: string): Promise<void>
   /** Archives, delivers contact.deletion. */
   deleteContact(portalId: number, id: string): Promise<void>
+  /** GDPR delete in HubSpot: archives, delivers contact.privacyDeletion. */
+  gdprDeleteContact(portalId: number, id: string): Promise<void>
   /** Revoked refresh tokens stop working (uninstall). */
   revokedTokens(): string[]
 }

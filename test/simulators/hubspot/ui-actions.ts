@@ -106,6 +106,19 @@ export async function uiMergeContacts(
   ])
 }
 
+/** A GDPR delete: the record is gone for good and the app is told to erase its copy. */
+export async function uiGdprDeleteContact(
+  state: SimulatorState,
+  portalId: number,
+  id: string,
+): Promise<void> {
+  const record = contact(state, portalId, id)
+  archiveRecord(state.portal(portalId), record)
+  await state.emit(portalId, 'CRM_UI', (source) => [
+    state.webhooks.event(portalId, 'contact.privacyDeletion', record.id, source, {}),
+  ])
+}
+
 export async function uiDeleteContact(state: SimulatorState, portalId: number, id: string): Promise<void> {
   const record = contact(state, portalId, id)
   archiveRecord(state.portal(portalId), record)

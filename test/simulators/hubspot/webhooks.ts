@@ -11,6 +11,7 @@ export type SubscriptionType =
   | 'contact.propertyChange'
   | 'contact.merge'
   | 'contact.deletion'
+  | 'contact.privacyDeletion'
 
 export type ChangeSource = 'CRM_UI' | 'INTEGRATION'
 
@@ -47,6 +48,7 @@ const SUBSCRIPTION_IDS: Record<SubscriptionType, number> = {
   'contact.propertyChange': 4_100_002,
   'contact.merge': 4_100_003,
   'contact.deletion': 4_100_004,
+  'contact.privacyDeletion': 4_100_005,
 }
 
 /** HubSpot does not retry these (its webhook docs). */

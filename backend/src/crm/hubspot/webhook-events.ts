@@ -49,8 +49,9 @@ export function hubspotChange(e: HubspotEvent): CrmChange | null {
         : null
     }
     case 'contact.deletion':
-    case 'contact.privacyDeletion':
       return e.objectId ? { type: 'deleted', eventId: e.eventId, recordId: e.objectId, at } : null
+    case 'contact.privacyDeletion':
+      return e.objectId ? { type: 'erased', eventId: e.eventId, recordId: e.objectId, at } : null
     default:
       return null
   }

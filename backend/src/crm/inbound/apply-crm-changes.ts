@@ -1,5 +1,5 @@
 import { e164ToWaId, toE164 } from '@scrm/shared'
-import { and, asc, eq, ne } from 'drizzle-orm'
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client'
 import { type CrmConnection, type CrmRecordLink, contacts, crmRecordLinks } from '../../db/schema'
 import { fieldSpec } from '../fields'
@@ -103,6 +103,35 @@ async function applyOne(
         }
       }
       return `merged into ${change.primaryId}: ${moved} link(s) moved`
+    }
+    case 'erased': {
+      // The person asked the CRM to forget them: their contact here goes with everything hanging
+      // off it (messages, tags, sends, tasks: foreign keys cascade). Only the audit line stays.
+      const linked = await tx
+        .select({ contactId: crmRecordLinks.contactId })
+        .from(crmRecordLinks)
+        .where(
+          and(eq(crmRecordLinks.connectionId, connection.id), eq(crmRecordLinks.recordId, change.recordId)),
+        )
+      const ids = [...new Set(linked.map((l) => l.contactId))]
+      if (ids.length === 0) return 'record was not linked; nothing to erase'
+      const people = await tx
+        .select({ waId: contacts.waId, bsuid: contacts.bsuid })
+        .from(contacts)
+        .where(inArray(contacts.id, ids))
+      // The raw deliveries we keep for replay hold their messages too.
+      for (const key of people.flatMap((p) => [p.waId, p.bsuid]).filter((k): k is string => !!k)) {
+        await tx.execute(sql`
+          delete from webhook_events where state in ('processed', 'dead', 'unrouted')
+            and raw_body like ${`%"${key.replace(/[\\%_"]/g, '')}"%`}`)
+      }
+      await tx
+        .delete(contacts)
+        .where(and(eq(contacts.workspaceId, connection.workspaceId), inArray(contacts.id, ids)))
+      await tx.execute(sql`
+        delete from crm_outbox where connection_id = ${connection.id} and kind = 'contact'
+          and subject_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`)
+      return `privacy deletion: erased ${ids.length} contact(s) and their history`
     }
     case 'deleted': {
       const cut = await tx
