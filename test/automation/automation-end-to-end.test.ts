@@ -52,6 +52,16 @@ describe.each(ENGINES)('automation end to end (%s)', (engine) => {
     expect(esReply?.text).toContain('Nuestra tienda más cercana')
   })
 
+  it('answers shipping-cost and returns questions with the pack’s replies', async () => {
+    const a = customer('Tiago')
+    await a.says('Quanto fica o frete para Campinas?')
+    const b = customer('Sofia')
+    await b.says('Can I return the shoes if they do not fit? What is your return policy?')
+    await rt.automationWorker.drain()
+    expect((await outbound(a.phone))[0]?.text).toMatch(/^Frete: calculado pelo seu CEP/)
+    expect((await outbound(b.phone))[0]?.text).toMatch(/^Returns and exchanges: within 30 days/)
+  })
+
   it('a request for a human pauses automation: the next automated answer is refused with its reason', async () => {
     const c = customer('Paulo')
     await c.says('Quero falar com um humano, por favor')

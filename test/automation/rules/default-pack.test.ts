@@ -233,12 +233,14 @@ describe.each(ENGINES)('default rule pack on ingest on %s', (engine) => {
       'store_location',
       'order_status',
       'order_not_found',
+      'shipping_cost',
+      'returns_policy',
     ])
       for (const suffix of ['', '_pt', '_es', '_zh']) expect(keys).toContain(`${key}${suffix}`)
     const [row] = await queryRows<{ n: number }>(
       rt.db.db,
       sql`select count(*)::int as n from rules where builtin`,
     )
-    expect(row?.n).toBe(16)
+    expect(row?.n).toBe(18)
   })
 })

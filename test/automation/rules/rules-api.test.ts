@@ -198,7 +198,7 @@ describe.each(ENGINES)('rules API on %s', (engine) => {
     const created = await rt.api('/api/v1/workspaces', { method: 'POST', json: { name: 'Loja Dois' } })
     const otherKey = (await created.json()).api_key
     const other = await (await rt.api('/api/v1/rules', { key: otherKey })).json()
-    expect(other.rules).toHaveLength(16)
+    expect(other.rules).toHaveLength(18)
     const mine = (await rules())[0]
     expect((await rt.api(`/api/v1/rules/${mine.id}`, { key: otherKey })).status).toBe(404)
     expect((await rt.api(`/api/v1/rules/${mine.id}`, { key: otherKey, method: 'DELETE' })).status).toBe(404)

@@ -115,7 +115,15 @@ describe.each(ENGINES)('rules sweep and churn risk on %s', (engine) => {
     expect(view.contact.churn_risk.reason).toMatch(
       /^3 conversations a week over the 4 weeks before, 1 in the last 7 days \(needs ≥ 2.5 then ≤ 1\); their message matches sentiment 0\.\d+ < 0.3$/,
     )
-    const winback = { type: 'send_discount_code', pool: 'discount_15', quick_reply: 'winback_offer' }
+    const winback = {
+      type: 'send_discount_code',
+      pool: 'discount_15',
+      quick_reply: 'winback_offer',
+      outside_window_template: {
+        template: 'winback_offer',
+        parameters: ['{{first_name}}', '{{discount_code}}'],
+      },
+    }
     expect((await c.jobs()).map((j) => j.action)).toEqual([winback])
 
     await c.says('Obrigado, resolveram tudo! Adorei 😍', at(0))

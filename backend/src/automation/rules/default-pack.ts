@@ -14,6 +14,34 @@ const PRICE_TERMS = {
   zh: ['折扣', '优惠', '打折', '优惠券', '折扣码'],
 }
 
+const SHIPPING_TERMS = {
+  en: [
+    'shipping cost*',
+    'shipping fee*',
+    'delivery fee*',
+    'delivery cost*',
+    'how much is shipping',
+    'free shipping',
+  ],
+  pt: ['frete', 'fretes', 'valor do frete', 'taxa de entrega', 'custo de envio', 'frete gratis'],
+  es: [
+    'costo de envio',
+    'costos de envio',
+    'gastos de envio',
+    'cuanto cuesta el envio',
+    'envio gratis',
+    'tarifa de envio',
+  ],
+  zh: ['运费', '邮费', '包邮', '配送费'],
+}
+
+const RETURNS_TERMS = {
+  en: ['return policy', 'refund*', 'exchange policy', 'send it back', 'return it', 'return the'],
+  pt: ['devolucao', 'devolver', 'trocar', 'troca', 'reembolso', 'politica de troca'],
+  es: ['devolucion', 'devolver', 'reembolso', 'politica de devolucion', 'cambiar el producto'],
+  zh: ['退货', '退款', '换货', '退换'],
+}
+
 const TOO_EXPENSIVE_TERMS = {
   en: ['too expensive', 'so expensive', 'very expensive', 'too pricey', 'overpriced', 'too much money'],
   pt: [
@@ -200,6 +228,26 @@ export const DEFAULT_RULES: RuleInputRaw[] = [
     cooldown_hours: 1,
     conditions: { all: [{ type: 'message', match: { intents: ['store_location'], min_confidence: 0.6 } }] },
     actions: [{ type: 'send_quick_reply', quick_reply: 'store_location' }],
+  },
+  {
+    key: 'shipping_cost',
+    name: 'Shipping-cost question',
+    description: 'Answers how shipping is charged.',
+    position: 42,
+    trigger: 'message',
+    cooldown_hours: 24,
+    conditions: { all: [{ type: 'message', match: { text: { terms: SHIPPING_TERMS } } }] },
+    actions: [{ type: 'send_quick_reply', quick_reply: 'shipping_cost' }],
+  },
+  {
+    key: 'returns_policy',
+    name: 'Returns and exchanges question',
+    description: 'Answers with the returns and exchanges policy.',
+    position: 44,
+    trigger: 'message',
+    cooldown_hours: 24,
+    conditions: { all: [{ type: 'message', match: { text: { terms: RETURNS_TERMS } } }] },
+    actions: [{ type: 'send_quick_reply', quick_reply: 'returns_policy' }],
   },
   {
     key: 'quote_request',
@@ -449,6 +497,53 @@ export const DEFAULT_QUICK_REPLIES: {
       zh: '{{first_name}}您好，理解您的顾虑。我们支持分期付款，需要我把分期方案发给您吗？',
     },
     defaults: names(),
+  },
+  {
+    key: 'shipping_cost',
+    title: 'Shipping cost',
+    body: {
+      en: 'Shipping: {{shipping_info}}',
+      pt: 'Frete: {{shipping_info}}',
+      es: 'Envío: {{shipping_info}}',
+      zh: '运费说明：{{shipping_info}}',
+    },
+    defaults: {
+      en: {
+        shipping_info: 'it is calculated from your postcode at checkout, and free above the minimum order.',
+      },
+      pt: {
+        shipping_info: 'calculado pelo seu CEP no fechamento do pedido, e grátis acima do pedido mínimo.',
+      },
+      es: {
+        shipping_info:
+          'se calcula con tu código postal al finalizar la compra, y es gratis sobre el pedido mínimo.',
+      },
+      zh: { shipping_info: '结算时按您的邮编计算，满最低消费包邮。' },
+    },
+  },
+  {
+    key: 'returns_policy',
+    title: 'Returns and exchanges',
+    body: {
+      en: 'Returns and exchanges: {{returns_info}}',
+      pt: 'Trocas e devoluções: {{returns_info}}',
+      es: 'Cambios y devoluciones: {{returns_info}}',
+      zh: '退换货说明：{{returns_info}}',
+    },
+    defaults: {
+      en: {
+        returns_info: 'within 30 days of delivery, unused and with the receipt; write "human" to talk to us.',
+      },
+      pt: {
+        returns_info:
+          'em até 30 dias após a entrega, sem uso e com a nota; escreva "humano" para falar conosco.',
+      },
+      es: {
+        returns_info:
+          'hasta 30 días después de la entrega, sin uso y con el recibo; escribe "humano" para hablar con nosotros.',
+      },
+      zh: { returns_info: '签收后30天内，商品未使用并保留凭证；回复“人工”联系客服。' },
+    },
   },
   {
     key: 'store_location',
