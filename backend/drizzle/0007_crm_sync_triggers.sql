@@ -1,16 +1,21 @@
 -- CRM sync outbox and per-field versions, kept by the database so no code path can forget them.
 -- See docs/adr/001-crm-outbox-triggers.md.
 
--- One pending row per (connection, kind, subject); a further change only bumps its version.
-CREATE OR REPLACE FUNCTION scrm_crm_outbox_touch(ws uuid, k text, subject text) RETURNS void
-LANGUAGE plpgsql AS $$
-BEGIN
+-- One pending row per (connection, kind, subject), for every active connection of the subject's
+-- workspace; a further change only bumps its version (and puts a parked row back in the queue).
+CREATE OR REPLACE FUNCTION scrm_crm_outbox_queue(k text, ws uuid[], subjects text[]) RETURNS void
+LANGUAGE sql AS $$
   INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
-  SELECT ws, c.id, k, subject FROM crm_connections c WHERE c.workspace_id = ws AND c.state = 'active'
+  SELECT s.ws, c.id, k, s.subject
+    FROM unnest(ws, subjects) AS s(ws, subject)
+    JOIN crm_connections c ON c.workspace_id = s.ws AND c.state = 'active'
   ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
     SET version = o.version + 1, changed_at = now(), parked_at = NULL,
-        attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
-END $$;
+        attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END
+$$;
+--> statement-breakpoint
+CREATE OR REPLACE FUNCTION scrm_crm_outbox_touch(ws uuid, k text, subject text) RETURNS void
+LANGUAGE sql AS $$ SELECT scrm_crm_outbox_queue(k, ARRAY[ws], ARRAY[subject]) $$;
 --> statement-breakpoint
 -- Two-way fields get the millisecond time of their last local write, unless the writer set it
 -- (a CRM change applies the CRM's own time).
@@ -63,25 +68,19 @@ CREATE TRIGGER contacts_field_versions_update
 -- all while no CRM is connected anywhere: ingest updates many contacts per statement.
 CREATE OR REPLACE FUNCTION scrm_contacts_outbox() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  ws uuid[];
+  ids text[];
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM crm_connections WHERE state = 'active') THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
-    SELECT n.workspace_id, c.id, 'contact', n.id::text
-      FROM new_rows n JOIN crm_connections c ON c.workspace_id = n.workspace_id AND c.state = 'active'
-    ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
-      SET version = o.version + 1, changed_at = now(), parked_at = NULL,
-          attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
+    SELECT array_agg(n.workspace_id), array_agg(n.id::text) INTO ws, ids FROM new_rows n;
   ELSE
-    INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
-    SELECT n.workspace_id, c.id, 'contact', n.id::text
+    SELECT array_agg(n.workspace_id), array_agg(n.id::text) INTO ws, ids
       FROM new_rows n JOIN old_rows p ON p.id = n.id
-      JOIN crm_connections c ON c.workspace_id = n.workspace_id AND c.state = 'active'
-     WHERE p IS DISTINCT FROM n
-    ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
-      SET version = o.version + 1, changed_at = now(), parked_at = NULL,
-          attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
+     WHERE p IS DISTINCT FROM n;
   END IF;
+  IF ids IS NOT NULL THEN PERFORM scrm_crm_outbox_queue('contact', ws, ids); END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint
@@ -113,28 +112,22 @@ CREATE TRIGGER contact_tags_touch AFTER INSERT OR DELETE ON contact_tags
 -- Messages go to the CRM once Meta gave them an id (inbound always; outbound once accepted).
 CREATE OR REPLACE FUNCTION scrm_messages_outbox() RETURNS trigger
 LANGUAGE plpgsql AS $$
+DECLARE
+  ws uuid[];
+  ids text[];
 BEGIN
   IF NOT EXISTS (SELECT 1 FROM crm_connections WHERE state = 'active') THEN RETURN NULL; END IF;
   IF TG_OP = 'INSERT' THEN
-    INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
-    SELECT n.workspace_id, c.id, 'message', n.id::text
-      FROM new_rows n JOIN crm_connections c ON c.workspace_id = n.workspace_id AND c.state = 'active'
-     WHERE n.wamid IS NOT NULL AND n.thread_visible
-    ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
-      SET version = o.version + 1, changed_at = now(), parked_at = NULL,
-          attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
+    SELECT array_agg(n.workspace_id), array_agg(n.id::text) INTO ws, ids
+      FROM new_rows n WHERE n.wamid IS NOT NULL AND n.thread_visible;
   ELSE
-    INSERT INTO crm_outbox AS o (workspace_id, connection_id, kind, subject_id)
-    SELECT n.workspace_id, c.id, 'message', n.id::text
+    SELECT array_agg(n.workspace_id), array_agg(n.id::text) INTO ws, ids
       FROM new_rows n JOIN old_rows p ON p.id = n.id
-      JOIN crm_connections c ON c.workspace_id = n.workspace_id AND c.state = 'active'
      WHERE n.wamid IS NOT NULL AND n.thread_visible
        AND (p.wamid IS DISTINCT FROM n.wamid OR p.text IS DISTINCT FROM n.text
-            OR p.deleted_at IS DISTINCT FROM n.deleted_at)
-    ON CONFLICT (connection_id, kind, subject_id) DO UPDATE
-      SET version = o.version + 1, changed_at = now(), parked_at = NULL,
-          attempts = CASE WHEN o.parked_at IS NULL THEN o.attempts ELSE 0 END;
+            OR p.deleted_at IS DISTINCT FROM n.deleted_at);
   END IF;
+  IF ids IS NOT NULL THEN PERFORM scrm_crm_outbox_queue('message', ws, ids); END IF;
   RETURN NULL;
 END $$;
 --> statement-breakpoint

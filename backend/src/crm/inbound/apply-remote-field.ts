@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm'
+import { eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { type CrmRecordLink, crmRecordLinks, type SyncedValues } from '../../db/schema'
+import { type CrmRecordLink, crmRecordLinks, type SyncedValues, workspaces } from '../../db/schema'
 import { policyOf } from '../../outbound/policy-settings'
 import { type FieldValue, fieldValues, loadSnapshots, localVersion, sameValue } from '../contact-values'
 import { writeLocalField } from '../local-fields'
@@ -27,10 +27,11 @@ export async function applyRemoteField(
 ): Promise<RemoteOutcome> {
   const snapshot = (await loadSnapshots(db, [link.contactId])).get(link.contactId)
   if (!snapshot) return 'rejected'
-  const workspace = await db.execute(sql`select settings from workspaces where id = ${link.workspaceId}`)
-  const settings = (workspace as unknown as { rows: { settings: Record<string, unknown> }[] }).rows[0]
-    ?.settings
-  const local = fieldValues(snapshot, policyOf(settings ?? {}), new Date())[field] ?? null
+  const [workspace] = await db
+    .select({ settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, link.workspaceId))
+  const local = fieldValues(snapshot, policyOf(workspace?.settings ?? {}), new Date())[field] ?? null
   const localAt = localVersion(snapshot.contact, field)
   const synced: SyncedValues = { ...link.syncedValues }
   const known = synced[field]

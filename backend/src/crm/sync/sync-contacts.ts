@@ -135,28 +135,34 @@ export async function syncContacts(
     batch.results.push(...done.results)
     batch.calls += done.calls
   }
-  const at = Date.now()
-  for (const r of batch.results) {
-    if (!r.ok) continue
+  // Link every record the CRM accepted, in one statement, with the values it now holds.
+  const at = new Date()
+  const accepted = batch.results.flatMap((r) => {
+    if (!r.ok) return []
     const values = sent.get(r.ref) ?? {}
-    const synced = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, at }]))
-    await db
-      .insert(crmRecordLinks)
-      .values({
+    const synced = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, at: at.getTime() }]))
+    return [
+      {
         workspaceId: connection.workspaceId,
         connectionId: connection.id,
         objectType: CONTACT_OBJECT,
         recordId: r.recordId,
         contactId: r.ref,
         syncedValues: synced,
-        syncedAt: new Date(at),
-      })
+        syncedAt: at,
+      },
+    ]
+  })
+  if (accepted.length > 0) {
+    await db
+      .insert(crmRecordLinks)
+      .values(accepted)
       .onConflictDoUpdate({
         target: [crmRecordLinks.connectionId, crmRecordLinks.objectType, crmRecordLinks.contactId],
         set: {
-          recordId: r.recordId,
-          syncedValues: sql`${crmRecordLinks.syncedValues} || ${JSON.stringify(synced)}::jsonb`,
-          syncedAt: new Date(at),
+          recordId: sql`excluded.record_id`,
+          syncedValues: sql`${crmRecordLinks.syncedValues} || excluded.synced_values`,
+          syncedAt: sql`excluded.synced_at`,
         },
       })
   }

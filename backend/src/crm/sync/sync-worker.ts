@@ -1,7 +1,7 @@
-import { eq, inArray, sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
-import { type CrmConnection, crmConnections } from '../../db/schema'
+import { crmConnections } from '../../db/schema'
 import type { Logger } from '../../lib/logger'
 import type { ConnectorFor } from '../connectors'
 import { processCrmEvents } from '../inbound/process-crm-events'
@@ -93,8 +93,9 @@ export class CrmSyncWorker {
   }
 }
 
-async function dueConnections(db: Database): Promise<CrmConnection[]> {
-  const rows = await queryRows<{ id: string }>(
+/** Active connections with a change due; each round reads its connection afresh. */
+async function dueConnections(db: Database): Promise<{ id: string }[]> {
+  return queryRows<{ id: string }>(
     db,
     sql`select c.id from crm_connections c
          where c.state = 'active' and exists (
@@ -102,14 +103,4 @@ async function dueConnections(db: Database): Promise<CrmConnection[]> {
             where o.connection_id = c.id and o.parked_at is null and o.available_at <= clock_timestamp()
               and (o.lease_until is null or o.lease_until < clock_timestamp()))`,
   )
-  if (rows.length === 0) return []
-  return db
-    .select()
-    .from(crmConnections)
-    .where(
-      inArray(
-        crmConnections.id,
-        rows.map((r) => r.id),
-      ),
-    )
 }
