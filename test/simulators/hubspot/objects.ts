@@ -39,61 +39,36 @@ export function objectRoutes(state: SimulatorState): Hono<SimEnv> {
 
   app.route('/', searchRoute(state))
 
-  app.post('/:objectType/batch/create', async (c) => {
-    const r = resolve(c, true)
-    if (!r.ok) return send(c, r.answer)
-    const body = await readJson(c)
-    if (!body.ok) return send(c, body.answer)
-    const inputs = inputsOf(body.body)
-    if (!inputs.ok) return send(c, inputs.answer)
-    return send(c, batchCreate(state, r.portal, r.def, inputs.inputs))
-  })
+  /** A batch endpoint: scopes, a JSON body and its `inputs` (≤ 100) checked before `run`. */
+  const batchRoute = (
+    path: string,
+    write: boolean,
+    run: (r: Extract<Resolved, { ok: true }>, inputs: unknown[], body: Record<string, unknown>) => SimAnswer,
+  ) =>
+    app.post(`/:objectType/batch/${path}`, async (c) => {
+      const r = resolve(c, write)
+      if (!r.ok) return send(c, r.answer)
+      const body = await readJson(c)
+      if (!body.ok) return send(c, body.answer)
+      const inputs = inputsOf(body.body)
+      if (!inputs.ok) return send(c, inputs.answer)
+      return send(c, run(r, inputs.inputs, body.body as Record<string, unknown>))
+    })
 
-  app.post('/:objectType/batch/read', async (c) => {
-    const r = resolve(c, false)
-    if (!r.ok) return send(c, r.answer)
-    const body = await readJson(c)
-    if (!body.ok) return send(c, body.answer)
-    const inputs = inputsOf(body.body)
-    if (!inputs.ok) return send(c, inputs.answer)
-    const b = body.body as Record<string, unknown>
+  batchRoute('create', true, (r, inputs) => batchCreate(state, r.portal, r.def, inputs))
+  batchRoute('read', false, (r, inputs, b) => {
     const names = Array.isArray(b.properties) ? b.properties.map(String) : undefined
     const idProperty = typeof b.idProperty === 'string' ? b.idProperty : 'hs_object_id'
-    return send(c, batchRead(r.portal, r.def, inputs.inputs, names, idProperty, b.archived === true))
+    return batchRead(r.portal, r.def, inputs, names, idProperty, b.archived === true)
   })
-
-  app.post('/:objectType/batch/update', async (c) => {
-    const r = resolve(c, true)
-    if (!r.ok) return send(c, r.answer)
-    const body = await readJson(c)
-    if (!body.ok) return send(c, body.answer)
-    const inputs = inputsOf(body.body)
-    if (!inputs.ok) return send(c, inputs.answer)
-    return send(c, batchUpdate(state, r.portal, r.def, inputs.inputs))
-  })
-
-  app.post('/:objectType/batch/upsert', async (c) => {
-    const r = resolve(c, true)
-    if (!r.ok) return send(c, r.answer)
-    const body = await readJson(c)
-    if (!body.ok) return send(c, body.answer)
-    const inputs = inputsOf(body.body)
-    if (!inputs.ok) return send(c, inputs.answer)
-    return send(c, batchUpsert(state, r.portal, r.def, inputs.inputs))
-  })
-
-  app.post('/:objectType/batch/archive', async (c) => {
-    const r = resolve(c, true)
-    if (!r.ok) return send(c, r.answer)
-    const body = await readJson(c)
-    if (!body.ok) return send(c, body.answer)
-    const inputs = inputsOf(body.body)
-    if (!inputs.ok) return send(c, inputs.answer)
-    for (const input of inputs.inputs) {
+  batchRoute('update', true, (r, inputs) => batchUpdate(state, r.portal, r.def, inputs))
+  batchRoute('upsert', true, (r, inputs) => batchUpsert(state, r.portal, r.def, inputs))
+  batchRoute('archive', true, (r, inputs) => {
+    for (const input of inputs) {
       const record = isRecord(input) ? r.portal.find(r.def.name, String(input.id ?? '')) : undefined
       if (record) archive(state, r.portal, record)
     }
-    return send(c, { status: 204, body: null })
+    return { status: 204, body: null }
   })
 
   app.post('/:objectType', async (c) => {
