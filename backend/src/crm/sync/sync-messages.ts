@@ -2,14 +2,11 @@ import { inArray } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { type CrmConnection, contacts, messages } from '../../db/schema'
 import type { CrmConnector, MessageWrite } from '../port'
-import { type ClaimedChange, dropChanges, retryChanges, touchOutbox } from './outbox'
-import { contactLinks } from './record-ids'
+import { type ClaimedChange, dropChanges, touchOutbox } from './outbox'
+import { contactLinks, waitForContactRecord } from './record-ids'
 import { type BatchOutcome, finishBatch } from './settle'
 import type { SyncOptions } from './sync-options'
 import { writeBatch } from './write-batch'
-
-/** A message waits this long for its contact's record to exist in the CRM. */
-const WAIT_FOR_CONTACT_MS = 1_000
 
 /** Logs a batch of messages on their contacts' CRM records (HubSpot: WhatsApp communications). */
 export async function syncMessages(
@@ -78,7 +75,7 @@ export async function syncMessages(
     })
   }
   await dropChanges(db, gone)
-  await retryChanges(db, waiting, WAIT_FOR_CONTACT_MS, 'waiting for the contact record', false)
+  await waitForContactRecord(db, waiting)
   const batch = await writeBatch(connector, writes, (w) => connector.logMessages(w))
   return finishBatch(db, connection, changes, batch, options, 'message')
 }

@@ -2,8 +2,8 @@ import { inArray } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { type CrmConnection, followUpTasks } from '../../db/schema'
 import type { CrmConnector, TaskWrite } from '../port'
-import { type ClaimedChange, dropChanges, retryChanges, touchOutbox } from './outbox'
-import { contactLinks } from './record-ids'
+import { type ClaimedChange, dropChanges, touchOutbox } from './outbox'
+import { contactLinks, waitForContactRecord } from './record-ids'
 import { type BatchOutcome, finishBatch } from './settle'
 import type { SyncOptions } from './sync-options'
 import { writeBatch } from './write-batch'
@@ -63,7 +63,7 @@ export async function syncTasks(
     })
   }
   await dropChanges(db, gone)
-  await retryChanges(db, waiting, 1_000, 'waiting for the contact record', false)
+  await waitForContactRecord(db, waiting)
   const batch = await writeBatch(connector, writes, (w) => connector.upsertTasks(w))
   return finishBatch(db, connection, changes, batch, options, 'task')
 }
