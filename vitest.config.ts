@@ -3,8 +3,6 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   test: {
     include: [
-      'shared/src/**/*.test.ts',
-      'backend/src/**/*.test.ts',
       'test/**/*.test.ts',
       'hubspot-app/*.test.ts',
       'hubspot-app/src/app/cards/**/*.test.{ts,tsx}',

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { ConfigError, parseConfig } from './config'
+import { ConfigError, parseConfig } from '../backend/src/config'
 
 describe('parseConfig', () => {
   it('gives a newcomer working defaults with no environment at all', () => {

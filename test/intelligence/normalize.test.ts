@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { normalizeText, prepare, tokenize } from './normalize'
+import { normalizeText, prepare, tokenize } from '../../backend/src/intelligence/normalize'
 
 const COMBINING = /\p{M}/u
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ContactHistory, conversationStarts, DAY_MS, type HistoryMessage } from './history'
-import { metricsOf } from './metrics'
+import { type ContactHistory, conversationStarts, DAY_MS, type HistoryMessage } from '../../../backend/src/automation/rules/history'
+import { metricsOf } from '../../../backend/src/automation/rules/metrics'
 
 const MIN = 60_000
 const NOW = Date.UTC(2026, 5, 1, 12)

@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { DEV_URL, EVAL_URL, evaluate, loadFixture, TRAIN_URL } from './evaluate'
-import { classifyIntent } from './intent'
-import { normalizeText } from './normalize'
-import { INTENTS, LANGUAGES } from './types'
+import { DEV_URL, EVAL_URL, evaluate, loadFixture, TRAIN_URL } from '../../backend/src/intelligence/evaluate'
+import { classifyIntent } from '../../backend/src/intelligence/intent'
+import { normalizeText } from '../../backend/src/intelligence/normalize'
+import { INTENTS, LANGUAGES } from '../../backend/src/intelligence/types'
 
 const intentOf = (text: string) => classifyIntent(text).intent
 
@@ -134,7 +134,7 @@ describe('evaluation set', () => {
     expect(leaked).toEqual([])
     const lexicons = normalizeText(
       ['intent-lexicon.ts', 'sentiment-lexicon.ts', 'language-lexicon.ts']
-        .map((f) => readFileSync(new URL(`./${f}`, import.meta.url), 'utf8'))
+        .map((f) => readFileSync(new URL(`../../backend/src/intelligence/${f}`, import.meta.url), 'utf8'))
         .join('\n'),
     )
     const inLexicon = evalSet

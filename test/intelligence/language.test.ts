@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { detectLanguage } from './language'
+import { detectLanguage } from '../../backend/src/intelligence/language'
 
 describe('detectLanguage', () => {
   it.each([

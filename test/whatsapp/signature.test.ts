@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { signMetaPayload, verifyMetaSignature } from './signature'
+import { signMetaPayload, verifyMetaSignature } from '../../backend/src/whatsapp/signature'
 
 const bytes = fc.uint8Array({ maxLength: 2048 })
 /**

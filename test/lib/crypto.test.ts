@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { decryptSecret, encryptSecret } from './crypto'
+import { decryptSecret, encryptSecret } from '../../backend/src/lib/crypto'
 
 describe('secret sealing', () => {
   const key = randomBytes(32)

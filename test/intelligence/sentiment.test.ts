@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { analyzeSentiment } from './sentiment'
+import { analyzeSentiment } from '../../backend/src/intelligence/sentiment'
 
 const label = (text: string) => analyzeSentiment(text).label
 

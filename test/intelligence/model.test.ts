@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { TRAIN_URL } from './evaluate'
-import { MODEL_URL, modelFile } from './model'
-import { NaiveBayes } from './naive-bayes'
-import { parseModelFile, serializeModelFile, sha256, trainModelFile } from './training'
+import { TRAIN_URL } from '../../backend/src/intelligence/evaluate'
+import { MODEL_URL, modelFile } from '../../backend/src/intelligence/model'
+import { NaiveBayes } from '../../backend/src/intelligence/naive-bayes'
+import { parseModelFile, serializeModelFile, sha256, trainModelFile } from '../../backend/src/intelligence/training'
 
 describe('intent-model.tsv', () => {
   it('was built from the current training set (run `npx tsx scripts/train-intents.ts` if not)', () => {

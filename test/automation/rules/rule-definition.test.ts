@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_RULES } from './default-pack'
-import { quickReplyCandidates } from './quick-reply-language'
-import { lookBackMs, ruleInputSchema } from './rule-definition'
+import { DEFAULT_RULES } from '../../../backend/src/automation/rules/default-pack'
+import { quickReplyCandidates } from '../../../backend/src/automation/rules/quick-reply-language'
+import { lookBackMs, ruleInputSchema } from '../../../backend/src/automation/rules/rule-definition'
 
 const base = {
   key: 'r1',

@@ -2,7 +2,7 @@ import fc from 'fast-check'
 import { type CountryCode, getExampleNumber, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import examples from 'libphonenumber-js/mobile/examples'
 import { describe, expect, it } from 'vitest'
-import { e164ToWaId, isE164, toE164, waIdToE164 } from './phone'
+import { e164ToWaId, isE164, toE164, waIdToE164 } from '../../shared/src/phone'
 
 const COUNTRIES: CountryCode[] = [
   'US',

@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { ProductMatcher, productTokens } from './product-matcher'
+import { ProductMatcher, productTokens } from '../../backend/src/intelligence/product-matcher'
 
 const catalog = new ProductMatcher([
   { sku: 'APL-IP15PM', names: ['iPhone 15 Pro Max', 'iphone15promax', '苹果15 pro max'] },

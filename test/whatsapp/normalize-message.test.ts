@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import type { MessageItem } from './envelope'
-import { normalizeMessage } from './normalize-message'
+import type { MessageItem } from '../../backend/src/whatsapp/envelope'
+import { normalizeMessage } from '../../backend/src/whatsapp/normalize-message'
 
 const KNOWN_TYPES = [
   'text',

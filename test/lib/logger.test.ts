@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { createLogger } from './logger'
+import { createLogger } from '../../backend/src/lib/logger'
 
 function capture() {
   const lines: string[] = []
