@@ -5,8 +5,11 @@ import { migrateDatabase } from '../../backend/src/db/migrate'
 
 export type Engine = 'pglite' | 'pg'
 
-/** The template database global-setup migrates once per run; each test file clones it. */
-export const TEMPLATE_DB = 'scrm_test_template'
+/**
+ * The template database global-setup migrates once per run; each test file clones it. Runs from
+ * two checkouts against one server at once each need their own (`SCRM_TEST_TEMPLATE_DB`).
+ */
+export const TEMPLATE_DB = process.env.SCRM_TEST_TEMPLATE_DB ?? 'scrm_test_template'
 
 /** PGlite always; the Postgres server too when DATABASE_URL points at one (as in CI). */
 export const ENGINES: Engine[] = process.env.DATABASE_URL ? ['pglite', 'pg'] : ['pglite']
