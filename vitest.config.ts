@@ -2,11 +2,7 @@ import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
-    include: [
-      'test/**/*.test.ts',
-      'hubspot-app/*.test.ts',
-      'hubspot-app/src/app/cards/**/*.test.{ts,tsx}',
-    ],
+    include: ['test/**/*.test.ts', 'hubspot-app/*.test.ts', 'hubspot-app/src/app/cards/**/*.test.{ts,tsx}'],
     exclude: ['**/node_modules/**', 'test/bench/**'],
     globalSetup: ['test/support/global-setup.ts'],
     testTimeout: 30_000,

@@ -374,7 +374,9 @@ async function main(): Promise<number> {
       `${pass(processedPerS >= TARGETS.processedPerS)} processing >= ${fmt(TARGETS.processedPerS)} msg/s sustained: ${fmt(processedPerS)}`,
     )
     log(`${pass(missing === 0)} every delivery acked 200 is in messages`)
-    log(`${pass(intelP50 <= TARGETS.intelligenceMs)} intelligence <= ${TARGETS.intelligenceMs} ms median per message: ${intelP50.toFixed(3)} ms`)
+    log(
+      `${pass(intelP50 <= TARGETS.intelligenceMs)} intelligence <= ${TARGETS.intelligenceMs} ms median per message: ${intelP50.toFixed(3)} ms`,
+    )
     log(
       JSON.stringify({
         deliveries_per_s: round(headline.deliveriesPerS),

@@ -1,7 +1,11 @@
 import { errorEnvelopeSchema } from '@scrm/shared'
 import { describe, expect, it } from 'vitest'
 import type { AppDeps } from '../../backend/src/api/app-env'
-import { CLASSIFY_TEXT_MAX, classificationSchema, classifyRoutes } from '../../backend/src/api/routes/classify'
+import {
+  CLASSIFY_TEXT_MAX,
+  classificationSchema,
+  classifyRoutes,
+} from '../../backend/src/api/routes/classify'
 
 // The route needs nothing from the dependencies; app.ts mounts it behind bearer auth.
 const app = classifyRoutes({} as AppDeps)

@@ -3,7 +3,12 @@ import { describe, expect, it } from 'vitest'
 import { TRAIN_URL } from '../../backend/src/intelligence/evaluate'
 import { MODEL_URL, modelFile } from '../../backend/src/intelligence/model'
 import { NaiveBayes } from '../../backend/src/intelligence/naive-bayes'
-import { parseModelFile, serializeModelFile, sha256, trainModelFile } from '../../backend/src/intelligence/training'
+import {
+  parseModelFile,
+  serializeModelFile,
+  sha256,
+  trainModelFile,
+} from '../../backend/src/intelligence/training'
 
 describe('intent-model.tsv', () => {
   it('was built from the current training set (run `npx tsx scripts/train-intents.ts` if not)', () => {

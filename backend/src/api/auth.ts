@@ -5,8 +5,8 @@ import { checkHubspotSignatureV3 } from '../crm/hubspot/request-signature'
 import type { Database } from '../db/client'
 import { apiKeys, crmConnections } from '../db/schema'
 import { hashApiKey } from '../lib/crypto'
-import { ApiError } from '../lib/errors'
 import type { AppEnv, AuthContext } from './app-env'
+import { ApiError } from './errors'
 
 /**
  * Every /api/v1 route: a HubSpot card call (X-HubSpot-Signature-v3) or a bearer API key. The

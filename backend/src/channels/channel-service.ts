@@ -4,7 +4,7 @@ import type { Database } from '../db/client'
 import { queryRows } from '../db/query-rows'
 import { type WhatsappChannel, whatsappChannels } from '../db/schema'
 import { encryptSecret } from '../lib/crypto'
-import { ApiError } from '../lib/errors'
+import { ConflictError, InvalidInputError } from '../lib/errors'
 
 export interface NewChannelInput {
   phoneNumberId: string
@@ -48,15 +48,11 @@ export async function createChannel(
 ): Promise<{ channel: ChannelView; requeued: number }> {
   const region = input.defaultRegion.toUpperCase()
   if (!isCountryCode(region)) {
-    throw new ApiError(
-      'validation_failed',
-      `default_region "${input.defaultRegion}" is not an ISO 3166 region code.`,
-    )
+    throw new InvalidInputError(`default_region "${input.defaultRegion}" is not an ISO 3166 region code.`)
   }
   const display = toE164(input.displayPhoneNumber, region)
   if (!display) {
-    throw new ApiError(
-      'validation_failed',
+    throw new InvalidInputError(
       `display_phone_number "${input.displayPhoneNumber}" is not a valid phone number.`,
     )
   }
@@ -74,7 +70,7 @@ export async function createChannel(
       .onConflictDoNothing()
       .returning()
     if (!row) {
-      throw new ApiError('conflict', `phone_number_id ${input.phoneNumberId} is already registered.`)
+      throw new ConflictError(`phone_number_id ${input.phoneNumberId} is already registered.`)
     }
     const requeued = await queryRows<{ id: number }>(
       tx,

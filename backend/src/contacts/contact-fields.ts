@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { type Contact, type ContactAttributes, contacts, type Priority, type Segment } from '../db/schema'
-import { ApiError } from '../lib/errors'
+import { NotFoundError } from '../lib/errors'
 
 export interface ContactFieldsPatch {
   name?: string | null
@@ -27,7 +27,7 @@ export async function patchContactFields(
     .select()
     .from(contacts)
     .where(and(eq(contacts.id, contactId), eq(contacts.workspaceId, workspaceId)))
-  if (!current) throw new ApiError('not_found', 'There is no such contact in this workspace.')
+  if (!current) throw new NotFoundError('There is no such contact in this workspace.')
   const attributes: ContactAttributes = { ...current.attributes }
   for (const [k, v] of Object.entries(patch.attributes ?? {})) {
     if (v === null) delete attributes[k]

@@ -3,7 +3,7 @@ import { and, asc, eq } from 'drizzle-orm'
 import { reasonView } from '../automation/rules/reason-view'
 import type { Database } from '../db/client'
 import { contacts, contactTags, tags } from '../db/schema'
-import { ApiError } from '../lib/errors'
+import { NotFoundError } from '../lib/errors'
 
 export async function listContactTags(
   db: Database,
@@ -38,7 +38,7 @@ async function assertContact(db: Database, workspaceId: string, contactId: strin
     .select({ id: contacts.id })
     .from(contacts)
     .where(and(eq(contacts.id, contactId), eq(contacts.workspaceId, workspaceId)))
-  if (!row) throw new ApiError('not_found', 'No such contact in this workspace.')
+  if (!row) throw new NotFoundError('No such contact in this workspace.')
 }
 
 /** A person tags a contact; the tag is created on first use. Adding it twice changes nothing. */

@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { type CrmConnection, crmConnections } from '../db/schema'
-import { ApiError } from '../lib/errors'
+import { NotFoundError } from '../lib/errors'
 
 /** A connection of this workspace, or a 404 (never another workspace's). */
 export async function connectionOf(db: Executor, workspaceId: string, id: string): Promise<CrmConnection> {
@@ -9,6 +9,6 @@ export async function connectionOf(db: Executor, workspaceId: string, id: string
     .select()
     .from(crmConnections)
     .where(and(eq(crmConnections.id, id), eq(crmConnections.workspaceId, workspaceId)))
-  if (!row) throw new ApiError('not_found', 'There is no such CRM connection in this workspace.')
+  if (!row) throw new NotFoundError('There is no such CRM connection in this workspace.')
   return row
 }

@@ -1,5 +1,5 @@
 import type { CrmConnection } from '../db/schema'
-import { ApiError } from '../lib/errors'
+import { NotConfiguredError } from '../lib/errors'
 import { HubspotConnector } from './hubspot/hubspot-connector'
 import { getAccessToken, type HubspotOAuthContext } from './hubspot/oauth'
 import type { CrmConnector } from './port'
@@ -26,7 +26,7 @@ export function connectorFactory(ctx: HubspotOAuthContext): ConnectorFor {
         })
         break
       default:
-        throw new ApiError('not_configured', `Syncing to ${connection.provider} is not available yet.`)
+        throw new NotConfiguredError(`Syncing to ${connection.provider} is not available yet.`)
     }
     cache.set(connection.id, connector)
     return connector

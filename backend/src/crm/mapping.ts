@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { type CrmFieldMapping, crmConnections, crmFieldMappings } from '../db/schema'
-import { ApiError } from '../lib/errors'
+import { ConflictError, InvalidInputError } from '../lib/errors'
 import type { FieldValue } from './contact-values'
 import { CRM_FIELDS, fieldSpec } from './fields'
 import { defaultHubspotProperty } from './hubspot/hubspot-properties'
@@ -64,19 +64,16 @@ export async function updateMapping(
   const rows = await mappingRows(db, connectionId)
   for (const change of changes) {
     const spec = fieldSpec(change.field)
-    if (!spec) throw new ApiError('validation_failed', `There is no field "${change.field}" to map.`)
+    if (!spec) throw new InvalidInputError(`There is no field "${change.field}" to map.`)
     if (spec.unique && change.enabled === false) {
-      throw new ApiError(
-        'validation_failed',
-        `"${change.field}" is the key records are matched by; it cannot be off.`,
-      )
+      throw new InvalidInputError(`"${change.field}" is the key records are matched by; it cannot be off.`)
     }
     const current = rows.find((r) => r.field === change.field)
     const ours = defaultHubspotProperty(spec)
     const property = change.property ?? current?.property ?? ours.property
     const taken = rows.find((r) => r.property === property && r.field !== change.field)
     if (taken) {
-      throw new ApiError('conflict', `Property "${property}" already holds "${taken.field}".`)
+      throw new ConflictError(`Property "${property}" already holds "${taken.field}".`)
     }
     await db
       .update(crmFieldMappings)

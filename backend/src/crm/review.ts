@@ -1,7 +1,7 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { type CrmReviewItem, crmReviewItems } from '../db/schema'
-import { ApiError } from '../lib/errors'
+import { ConflictError, InvalidInputError, NotFoundError } from '../lib/errors'
 import type { FieldValue } from './contact-values'
 import { writeLocalField } from './local-fields'
 
@@ -92,14 +92,14 @@ export async function resolveReviewItem(
       .from(crmReviewItems)
       .where(and(eq(crmReviewItems.id, id), eq(crmReviewItems.workspaceId, workspaceId)))
       .for('update')
-    if (!item) throw new ApiError('not_found', 'There is no such review item.')
-    if (item.status === 'resolved') throw new ApiError('conflict', 'This review item is resolved already.')
+    if (!item) throw new NotFoundError('There is no such review item.')
+    if (item.status === 'resolved') throw new ConflictError('This review item is resolved already.')
     const conflictOnly = resolution === 'use_local' || resolution === 'use_remote'
     if (conflictOnly && (item.kind !== 'conflict' || !item.field || !item.contactId)) {
-      throw new ApiError('validation_failed', `"${resolution}" applies to field conflicts only.`)
+      throw new InvalidInputError(`"${resolution}" applies to field conflicts only.`)
     }
     if (resolution === 'retry' && item.kind !== 'sync_failed') {
-      throw new ApiError('validation_failed', '"retry" applies to failed writes only.')
+      throw new InvalidInputError('"retry" applies to failed writes only.')
     }
     if (conflictOnly && item.field && item.contactId) {
       const value = (resolution === 'use_local' ? item.localValue : item.remoteValue) as FieldValue

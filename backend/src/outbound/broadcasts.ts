@@ -13,7 +13,7 @@ import {
   tags,
   whatsappChannels,
 } from '../db/schema'
-import { ApiError } from '../lib/errors'
+import { ConflictError, NotFoundError } from '../lib/errors'
 import type { Logger } from '../lib/logger'
 import { enqueueSend } from './enqueue'
 import { SendRefused } from './refusal'
@@ -216,10 +216,9 @@ export async function setBroadcastState(
       .from(broadcasts)
       .where(and(eq(broadcasts.id, id), eq(broadcasts.workspaceId, workspaceId)))
       .for('update')
-    if (!row) throw new ApiError('not_found', 'No such broadcast in this workspace.')
+    if (!row) throw new NotFoundError('No such broadcast in this workspace.')
     const allowed = { pause: ['running'], resume: ['paused'], cancel: ['running', 'paused'] }[action]
-    if (!allowed.includes(row.state))
-      throw new ApiError('conflict', `A ${row.state} broadcast cannot ${action}.`)
+    if (!allowed.includes(row.state)) throw new ConflictError(`A ${row.state} broadcast cannot ${action}.`)
     const next = { pause: 'paused', resume: 'running', cancel: 'cancelled' }[action] as Broadcast['state']
     const from = { pause: ['queued'], resume: ['held'], cancel: ['queued', 'held'] }[action] as (
       | 'queued'
@@ -243,7 +242,7 @@ export async function broadcastProgress(db: Database, workspaceId: string, id: s
     .select()
     .from(broadcasts)
     .where(and(eq(broadcasts.id, id), eq(broadcasts.workspaceId, workspaceId)))
-  if (!row) throw new ApiError('not_found', 'No such broadcast in this workspace.')
+  if (!row) throw new NotFoundError('No such broadcast in this workspace.')
   const counts = await db
     .select({ state: sendJobs.state, n: sql<number>`count(*)::int` })
     .from(sendJobs)

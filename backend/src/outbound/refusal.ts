@@ -1,8 +1,8 @@
 import type { SendRefusal } from '@scrm/shared'
-import { ApiError } from '../lib/errors'
+import { DomainError } from '../lib/errors'
 
 /** A send the policy or the request refuses: 422 with the machine reason and a sentence. */
-export class SendRefused extends ApiError {
+export class SendRefused extends DomainError {
   constructor(
     readonly refusal: SendRefusal,
     message: string,

@@ -1,4 +1,4 @@
-import { ApiError } from '../lib/errors'
+import { InvalidInputError } from '../lib/errors'
 
 /** Position in a thread: the last message shown, as (sent_at, id), opaque to clients. */
 export interface ThreadCursor {
@@ -15,7 +15,7 @@ export function decodeCursor(value: string): ThreadCursor {
   const sentAt = new Date(at ?? '')
   const numericId = Number(id)
   if (Number.isNaN(sentAt.getTime()) || !Number.isSafeInteger(numericId) || numericId < 1) {
-    throw new ApiError('validation_failed', 'cursor is not one this API returned.')
+    throw new InvalidInputError('cursor is not one this API returned.')
   }
   return { sentAt, id: numericId }
 }

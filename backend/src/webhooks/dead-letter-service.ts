@@ -4,7 +4,7 @@ import type { Database } from '../db/client'
 import { queryRows } from '../db/query-rows'
 import { webhookEvents } from '../db/schema'
 import { requeue } from '../ingest/event-queue'
-import { ApiError } from '../lib/errors'
+import { NotFoundError } from '../lib/errors'
 
 export interface DeadLetterView {
   id: string
@@ -70,7 +70,7 @@ export async function replayDeadLetter(
     .select({ id: webhookEvents.id })
     .from(webhookEvents)
     .where(and(eq(webhookEvents.id, id), eq(webhookEvents.state, 'dead'), visible))
-  if (!row) throw new ApiError('not_found', `No dead-lettered event ${id} in this workspace.`)
+  if (!row) throw new NotFoundError(`No dead-lettered event ${id} in this workspace.`)
   await requeue(db, [id])
 }
 

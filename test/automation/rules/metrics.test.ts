@@ -1,6 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { type ContactHistory, conversationStarts, DAY_MS, type HistoryMessage } from '../../../backend/src/automation/rules/history'
+import {
+  type ContactHistory,
+  conversationStarts,
+  DAY_MS,
+  type HistoryMessage,
+} from '../../../backend/src/automation/rules/history'
 import { metricsOf } from '../../../backend/src/automation/rules/metrics'
 
 const MIN = 60_000

@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { checkRegex, checkTerm, normaliseTerm, TextMatcher, textOfUnstored } from '../../../backend/src/automation/rules/text-match'
+import {
+  checkRegex,
+  checkTerm,
+  normaliseTerm,
+  TextMatcher,
+  textOfUnstored,
+} from '../../../backend/src/automation/rules/text-match'
 
 const count = (terms: string[], text: string, regex?: string) =>
   new TextMatcher(terms, regex).count(textOfUnstored(text)).n

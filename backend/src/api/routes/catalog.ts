@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import { and, asc, eq } from 'drizzle-orm'
 import { productCatalog } from '../../db/schema'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
 
 const productView = z.object({ sku: z.string(), name: z.string(), aliases: z.array(z.string()) })

@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import { and, eq } from 'drizzle-orm'
 import { whatsappChannels } from '../../db/schema'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, okSchema, uuidParam, z } from '../openapi'
 
 /** A number's sending limits, and resuming it after a block. */

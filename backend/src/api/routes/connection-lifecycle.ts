@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import { disconnectConnection, HubspotAuthError, startHubspotInstall } from '../../crm/hubspot/oauth'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
 import { requireAdmin } from '../auth'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, uuidParam, z } from '../openapi'
 import { connectionView, toConnectionView } from './connection-view'
 

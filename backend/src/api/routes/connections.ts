@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import { and, eq } from 'drizzle-orm'
 import { crmConnections } from '../../db/schema'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
 import { requireAdmin } from '../auth'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
 import { connectionView, toConnectionView } from './connection-view'
 

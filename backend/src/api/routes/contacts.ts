@@ -1,8 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
 import { and, eq, sql } from 'drizzle-orm'
 import { contacts } from '../../db/schema'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, okSchema, uuidParam, z } from '../openapi'
 
 /** What a rep sets on a contact: human takeover and opt-in. */

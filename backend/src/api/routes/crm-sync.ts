@@ -3,8 +3,8 @@ import { connectionOf } from '../../crm/connection-scope'
 import type { CrmQuota } from '../../crm/port'
 import { outboxDepth, queueBackfill } from '../../crm/sync/backfill'
 import type { CrmConnection } from '../../db/schema'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, newRouter, uuidParam, z } from '../openapi'
 
 const statusView = z.object({

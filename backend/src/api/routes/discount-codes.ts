@@ -5,8 +5,8 @@ import {
   listDiscountPools,
   loadDiscountCodes,
 } from '../../automation/jobs/discount-pools'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, okSchema, z } from '../openapi'
 
 /** Same form as a rule action's `pool`, so every loaded pool can be named in a rule. */

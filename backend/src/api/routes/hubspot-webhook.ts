@@ -1,10 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { checkHubspotSignatureV3 } from '../../crm/hubspot/request-signature'
 import { hubspotDeliverySchema } from '../../crm/hubspot/webhook-events'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
 import { publicUrl } from '../auth'
-import { zodDetails } from '../errors'
+import { ApiError, zodDetails } from '../errors'
 import { errorResponse, newRouter, z } from '../openapi'
 
 /** HubSpot batches up to 100 events per delivery; this leaves room for large property values. */

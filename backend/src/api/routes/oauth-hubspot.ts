@@ -14,9 +14,9 @@ import {
   renderInstallPage,
 } from '../../crm/hubspot/oauth/install-page'
 import { consumeInstallState } from '../../crm/hubspot/oauth/install-state'
-import { ApiError } from '../../lib/errors'
+import { DomainError } from '../../lib/errors'
 import type { AppDeps, AppEnv } from '../app-env'
-import { renderError } from '../errors'
+import { ApiError, renderError, statusOf } from '../errors'
 import { errorResponse, newRouter, z } from '../openapi'
 
 const htmlPage = (description: string) => ({ description, content: { 'text/html': { schema: z.string() } } })
@@ -197,8 +197,8 @@ function answerFailure(c: Context<AppEnv>, error: unknown): Response | Promise<R
   })
 }
 
-function toApiError(error: unknown): ApiError {
-  if (error instanceof ApiError) return error
+function toApiError(error: unknown): DomainError {
+  if (error instanceof DomainError) return error
   if (error instanceof InstallError)
     return new ApiError(error.reason === 'invalid_state' ? 'bad_request' : 'conflict', error.message)
   if (error instanceof HubspotAuthError) {
@@ -225,9 +225,9 @@ function toApiError(error: unknown): ApiError {
   throw error
 }
 
-function answer(c: Context<AppEnv>, error: ApiError, page: InstallPage): Response | Promise<Response> {
+function answer(c: Context<AppEnv>, error: DomainError, page: InstallPage): Response | Promise<Response> {
   if (wantsJson(c)) return renderError(c, error)
-  return c.html(renderInstallPage(page), error.status, INSTALL_PAGE_HEADERS)
+  return c.html(renderInstallPage(page), statusOf(error.code), INSTALL_PAGE_HEADERS)
 }
 
 /** API clients (and tests) that accept only JSON get the envelope; browsers get a page. */

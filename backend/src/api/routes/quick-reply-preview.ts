@@ -6,9 +6,9 @@ import type { PersonalisedContact } from '../../automation/personalise/personali
 import { personaliseQuickReply } from '../../automation/personalise/quick-reply'
 import type { Database } from '../../db/client'
 import { contacts } from '../../db/schema'
-import { ApiError } from '../../lib/errors'
 import { SendRefused } from '../../outbound/refusal'
 import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
 
 /**

@@ -7,8 +7,8 @@ import {
   storeInputSchema,
   storeView,
 } from '../../automation/personalise/stores'
-import { ApiError } from '../../lib/errors'
 import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, okSchema, uuidParam, z } from '../openapi'
 
 const storeSchema = z.object({

@@ -1,9 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import { THREAD_PAGE_DEFAULT, THREAD_PAGE_MAX, threadViewSchema, toE164 } from '@scrm/shared'
 import { contactForRecord } from '../../crm/record-links'
-import { ApiError } from '../../lib/errors'
 import { getThread } from '../../threads/thread-service'
 import type { AppDeps } from '../app-env'
+import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, newRouter, z } from '../openapi'
 
 const query = z

@@ -1,10 +1,9 @@
 import type { HttpBindings } from '@hono/node-server'
 import type { Context } from 'hono'
-import { ApiError } from '../../lib/errors'
 import { envelopeSchema, phoneNumberIdsOf } from '../../whatsapp/envelope'
 import { verifyMetaSignature } from '../../whatsapp/signature'
 import type { AppDeps } from '../app-env'
-import { zodDetails } from '../errors'
+import { ApiError, zodDetails } from '../errors'
 import { errorResponse, newRouter, z } from '../openapi'
 
 /** Meta's documented ceiling for one webhook POST. */

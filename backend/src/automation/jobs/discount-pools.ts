@@ -2,7 +2,7 @@ import { and, asc, eq, gt, isNotNull, isNull, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import { discountCodes } from '../../db/schema'
-import { ApiError } from '../../lib/errors'
+import { ConflictError, NotFoundError } from '../../lib/errors'
 
 export interface PoolCounts {
   pool: string
@@ -113,6 +113,6 @@ export async function deleteFreeCode(
     .returning({ id: discountCodes.id })
   if (deleted.length > 0) return
   const [exists] = await db.select({ id: discountCodes.id }).from(discountCodes).where(match).limit(1)
-  if (exists) throw new ApiError('conflict', `Code "${code}" was already given to a contact; it is kept.`)
-  throw new ApiError('not_found', `Pool "${pool}" has no code "${code}".`)
+  if (exists) throw new ConflictError(`Code "${code}" was already given to a contact; it is kept.`)
+  throw new NotFoundError(`Pool "${pool}" has no code "${code}".`)
 }

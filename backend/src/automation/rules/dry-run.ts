@@ -4,7 +4,7 @@ import type { Database } from '../../db/client'
 import { contacts, productCatalog } from '../../db/schema'
 import { insightsFor } from '../../intelligence/message-insights'
 import { ProductMatcher } from '../../intelligence/product-matcher'
-import { ApiError } from '../../lib/errors'
+import { NotFoundError } from '../../lib/errors'
 import type { RuleAction } from '../actions'
 import { compileDefinition } from './compiled-rule'
 import { evaluateConditions } from './conditions'
@@ -114,7 +114,7 @@ export async function dryRunRule(
       .select({ id: contacts.id })
       .from(contacts)
       .where(and(eq(contacts.workspaceId, workspaceId), eq(contacts.id, req.contact_id)))
-    if (!row) throw new ApiError('not_found', 'No such contact in this workspace.')
+    if (!row) throw new NotFoundError('No such contact in this workspace.')
     const lookBack = Math.max(METRICS_WINDOW_MS, rule.lookBackMs) + CONVERSATION_GAP_MS
     const histories = await loadHistories(db, [row.id], {
       since: new Date(anchor.getTime() - lookBack),

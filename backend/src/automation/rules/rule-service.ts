@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { type Rule, rules } from '../../db/schema'
-import { ApiError } from '../../lib/errors'
+import { ConflictError, NotFoundError } from '../../lib/errors'
 import { definitionOf, type RuleDefinition, type RuleInput, ruleDefinitionSchema } from './rule-definition'
 import { ensureTags, seedDefaultPack } from './seed'
 
@@ -55,12 +55,12 @@ export async function findRule(db: Database, workspaceId: string, id: string): P
     .select()
     .from(rules)
     .where(and(eq(rules.workspaceId, workspaceId), eq(rules.id, id)))
-  if (!row) throw new ApiError('not_found', 'No such rule in this workspace.')
+  if (!row) throw new NotFoundError('No such rule in this workspace.')
   return row
 }
 
 const keyTaken = (key: string) =>
-  new ApiError('conflict', `A rule with key "${key}" already exists in this workspace.`)
+  new ConflictError(`A rule with key "${key}" already exists in this workspace.`)
 
 export async function createRule(db: Database, workspaceId: string, input: RuleInput): Promise<RuleView> {
   return db.transaction(async (tx) => {
@@ -109,7 +109,7 @@ export async function updateRule(
       })
       .where(and(eq(rules.workspaceId, workspaceId), eq(rules.id, id)))
       .returning()
-    if (!row) throw new ApiError('not_found', 'No such rule in this workspace.')
+    if (!row) throw new NotFoundError('No such rule in this workspace.')
     await ensureTags(tx, workspaceId, input.actions)
     return toRuleView(row)
   })
@@ -121,7 +121,7 @@ export async function deleteRule(db: Database, workspaceId: string, id: string):
     .delete(rules)
     .where(and(eq(rules.workspaceId, workspaceId), eq(rules.id, id)))
     .returning({ id: rules.id })
-  if (gone.length === 0) throw new ApiError('not_found', 'No such rule in this workspace.')
+  if (gone.length === 0) throw new NotFoundError('No such rule in this workspace.')
 }
 
 /** Puts the default pack back as shipped; the workspace's own rules are left alone. */

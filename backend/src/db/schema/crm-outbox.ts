@@ -38,9 +38,7 @@ export const crmOutbox = pgTable(
   },
   (t) => [
     uniqueIndex('crm_outbox_subject_uq').on(t.connectionId, t.kind, t.subjectId),
-    index('crm_outbox_due_idx')
-      .on(t.connectionId, t.availableAt)
-      .where(sql`${t.parkedAt} is null`),
+    index('crm_outbox_due_idx').on(t.connectionId, t.availableAt).where(sql`${t.parkedAt} is null`),
   ],
 )
 

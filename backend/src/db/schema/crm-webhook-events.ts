@@ -25,9 +25,7 @@ export const crmWebhookEvents = pgTable(
   },
   (t) => [
     uniqueIndex('crm_webhook_events_event_uq').on(t.provider, t.accountId, t.eventId),
-    index('crm_webhook_events_due_idx')
-      .on(t.availableAt)
-      .where(sql`${t.processedAt} is null`),
+    index('crm_webhook_events_due_idx').on(t.availableAt).where(sql`${t.processedAt} is null`),
   ],
 )
 

@@ -1,6 +1,6 @@
 import { index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
-import type { InsightReason } from './contacts'
 import { createdAt, tstz, updatedAt } from './columns'
+import type { InsightReason } from './contacts'
 import { contacts } from './contacts'
 import { rules } from './rules'
 import { workspaces } from './workspaces'
