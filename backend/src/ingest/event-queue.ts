@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
-import { queryRows } from '../db/query-rows'
 import { webhookEvents } from '../db/schema'
+import { claimDue, type LeaseQueue } from '../jobs/lease-claim'
 
 export interface ClaimedEvent {
   id: number
@@ -14,27 +14,37 @@ export interface ClaimedEvent {
 export const CLAIM_LEASE_SECONDS = 120
 
 /**
- * Takes up to `limit` due events. SKIP LOCKED lets any number of workers, in any number of
- * processes, claim disjoint sets; an expired claim (crashed worker) is due again.
+ * The ingest queue: pending, retrying, and processing events whose claim ran out are due. The
+ * lease lives in `next_attempt_at`. An event whose worker died `maxAttempts` times is dead.
  */
-export async function claimEvents(db: Executor, limit: number): Promise<ClaimedEvent[]> {
+const webhookEventQueue = (maxAttempts?: number): LeaseQueue => ({
+  table: 'webhook_events',
+  due: (at) => sql`state in ('pending', 'processing', 'retry') and next_attempt_at <= ${at}`,
+  orderBy: sql`next_attempt_at, id`,
+  leaseColumn: 'next_attempt_at',
+  attemptsColumn: 'attempts',
+  claimSet: sql`state = 'processing'`,
+  returning: sql`id, raw_body, attempts, received_at`,
+  deadLetter:
+    maxAttempts === undefined
+      ? undefined
+      : {
+          maxAttempts,
+          set: sql`state = 'dead', last_error = 'the worker stopped while processing it on every attempt'`,
+        },
+  held: sql`state = 'processing'`,
+})
+
+/**
+ * Takes up to `limit` due events. Any number of workers, in any number of processes, claim
+ * disjoint sets; an expired claim (crashed worker) is due again.
+ */
+export async function claimEvents(db: Executor, limit: number, maxAttempts?: number): Promise<ClaimedEvent[]> {
   type Row = { id: string | number; raw_body: string; attempts: number; received_at: string | Date }
-  const rows = await queryRows<Row>(
-    db,
-    sql`
-    with due as (
-      select id from webhook_events
-      where state in ('pending', 'processing', 'retry') and next_attempt_at <= now()
-      order by next_attempt_at, id
-      limit ${limit}
-      for update skip locked
-    )
-    update webhook_events e
-    set state = 'processing', attempts = e.attempts + 1,
-        next_attempt_at = now() + make_interval(secs => ${CLAIM_LEASE_SECONDS})
-    from due where e.id = due.id
-    returning e.id, e.raw_body, e.attempts, e.received_at`,
-  )
+  const { rows } = await claimDue<Row>(db, webhookEventQueue(maxAttempts), {
+    limit,
+    leaseMs: CLAIM_LEASE_SECONDS * 1000,
+  })
   return rows
     .map((r) => ({
       id: Number(r.id),

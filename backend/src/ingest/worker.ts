@@ -1,4 +1,5 @@
 import type { Database } from '../db/client'
+import { WorkerLoop } from '../jobs/worker-loop'
 import type { Logger } from '../lib/logger'
 import { claimEvents } from './event-queue'
 import { type ProcessOutcome, processEvents } from './process-events'
@@ -15,13 +16,11 @@ export interface IngestWorkerOptions {
 }
 
 /**
- * Loops that drain the webhook event queue. In-process by default: the webhook route wakes it
+ * Lanes that drain the webhook event queue. In-process by default: the webhook route wakes it
  * as soon as a delivery is stored; as its own process it polls.
  */
 export class IngestWorker {
-  private running = false
-  private loops: Promise<void>[] = []
-  private wakers: (() => void)[] = []
+  readonly loop: WorkerLoop
   readonly totals: ProcessOutcome = {
     processed: 0,
     unrouted: 0,
@@ -41,29 +40,31 @@ export class IngestWorker {
   constructor(
     private readonly db: Database,
     private readonly options: IngestWorkerOptions,
-  ) {}
-
-  start(): void {
-    if (this.running) return
-    this.running = true
-    this.loops = Array.from({ length: this.options.concurrency }, () => this.loop())
+  ) {
+    this.loop = new WorkerLoop({
+      name: 'ingest',
+      concurrency: options.concurrency,
+      pollMs: options.pollMs,
+      logger: options.logger,
+      pass: async () => ((await this.runOnce()) < options.batchSize ? 'idle' : 'busy'),
+    })
   }
 
-  async stop(): Promise<void> {
-    this.running = false
-    this.wake()
-    await Promise.all(this.loops)
+  start(): void {
+    this.loop.start()
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop()
   }
 
   wake(): void {
-    const wakers = this.wakers
-    this.wakers = []
-    for (const w of wakers) w()
+    this.loop.wake()
   }
 
   /** Processes one batch; returns how many events it took. Tests and the CLI call it directly. */
   async runOnce(): Promise<number> {
-    const events = await claimEvents(this.db, this.options.batchSize)
+    const events = await claimEvents(this.db, this.options.batchSize, this.options.maxAttempts)
     if (events.length === 0) return 0
     const outcome = await processEvents(this.db, events, this.options)
     for (const key of Object.keys(outcome) as (keyof ProcessOutcome)[]) this.totals[key] += outcome[key]
@@ -78,28 +79,5 @@ export class IngestWorker {
   /** Runs until no event is due. */
   async drain(): Promise<void> {
     while ((await this.runOnce()) > 0) {}
-  }
-
-  private async loop(): Promise<void> {
-    while (this.running) {
-      let took = 0
-      try {
-        took = await this.runOnce()
-      } catch (error) {
-        this.options.logger.error({ err: (error as Error).message }, 'ingest worker could not claim events')
-      }
-      if (took === 0 && this.running) await this.sleep(this.options.pollMs)
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const timer = setTimeout(done, ms)
-      function done() {
-        clearTimeout(timer)
-        resolve()
-      }
-      this.wakers.push(done)
-    })
   }
 }

@@ -14,6 +14,7 @@ import {
   whatsappChannels,
 } from '../db/schema'
 import { ConflictError, NotFoundError } from '../lib/errors'
+import { WorkerLoop } from '../jobs/worker-loop'
 import type { Logger } from '../lib/logger'
 import { enqueueSend } from './enqueue'
 import { SendRefused } from './refusal'
@@ -263,29 +264,30 @@ export async function broadcastProgress(db: Database, workspaceId: string, id: s
 
 /** Walks running broadcasts that still have recipients to queue, in the sender's process. */
 export class BroadcastExpander {
-  private running = false
-  private loop: Promise<void> | null = null
-  private waker: (() => void) | null = null
+  readonly loop: WorkerLoop
 
   constructor(
     private readonly db: Database,
     private readonly options: { chunk: number; pollMs: number; logger: Logger; onQueued: () => void },
-  ) {}
+  ) {
+    this.loop = new WorkerLoop({
+      name: 'broadcasts',
+      pollMs: options.pollMs,
+      logger: options.logger,
+      pass: async () => ((await this.runOnce()) > 0 ? 'busy' : 'idle'),
+    })
+  }
 
   wake(): void {
-    this.waker?.()
+    this.loop.wake()
   }
 
   start(): void {
-    if (this.running) return
-    this.running = true
-    this.loop = this.run()
+    this.loop.start()
   }
 
-  async stop(): Promise<void> {
-    this.running = false
-    this.wake()
-    await this.loop
+  stop(): Promise<void> {
+    return this.loop.stop()
   }
 
   /** One chunk of every broadcast with recipients left; returns how many were walked. */
@@ -303,26 +305,5 @@ export class BroadcastExpander {
       if (walked > 0) this.options.onQueued()
     }
     return walked
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let walked = 0
-      try {
-        walked = await this.runOnce()
-      } catch (error) {
-        this.options.logger.error({ err: (error as Error).message }, 'broadcast expansion failed')
-      }
-      if (walked === 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(done, this.options.pollMs)
-          function done() {
-            clearTimeout(timer)
-            resolve()
-          }
-          this.waker = done
-        })
-      }
-    }
   }
 }

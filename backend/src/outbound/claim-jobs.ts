@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
+import { claimDue, type LeaseQueue } from '../jobs/lease-claim'
 
 export interface ClaimedJob {
   id: number
@@ -34,6 +35,22 @@ type Row = {
   marketing_cap_retries: number
 }
 
+/**
+ * One number's send queue. The lease lives in `not_before`; a `sending` job whose lease ran out
+ * is not claimed again but reconciled (`recoverLostSends`): it may have reached Meta.
+ */
+const sendJobQueue = (channelId: string): LeaseQueue => ({
+  table: 'send_jobs',
+  due: (at) => sql`channel_id = ${channelId} and state = 'queued' and not_before <= ${at}`,
+  orderBy: sql`priority, not_before, id`,
+  leaseColumn: 'not_before',
+  attemptsColumn: 'attempts',
+  claimSet: sql`state = 'sending'`,
+  returning: sql`id, message_id, contact_id, recipient, kind, priority, category, business_initiated,
+    request, attempts, transient_failures, pair_backoffs, marketing_cap_retries`,
+  held: sql`state = 'sending'`,
+})
+
 /** Takes up to `limit` due jobs of one number, most urgent first, under a lease. */
 export async function claimJobs(
   db: Executor,
@@ -41,22 +58,7 @@ export async function claimJobs(
   limit: number,
   leaseMs: number,
 ): Promise<ClaimedJob[]> {
-  const rows = await queryRows<Row>(
-    db,
-    sql`with due as (
-          select id from send_jobs
-          where channel_id = ${channelId} and state = 'queued' and not_before <= clock_timestamp()
-          order by priority, not_before, id
-          limit ${limit}
-          for update skip locked
-        )
-        update send_jobs j
-        set state = 'sending', attempts = j.attempts + 1,
-            not_before = clock_timestamp() + make_interval(secs => ${leaseMs / 1000})
-        from due where j.id = due.id
-        returning j.id, j.message_id, j.contact_id, j.recipient, j.kind, j.priority, j.category, j.business_initiated,
-          j.request, j.attempts, j.transient_failures, j.pair_backoffs, j.marketing_cap_retries`,
-  )
+  const { rows } = await claimDue<Row>(db, sendJobQueue(channelId), { limit, leaseMs })
   return rows
     .map((r) => ({
       id: Number(r.id),

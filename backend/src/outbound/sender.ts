@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { whatsappChannels } from '../db/schema'
 import { decryptSecret } from '../lib/crypto'
+import { WorkerLoop } from '../jobs/worker-loop'
 import type { Logger } from '../lib/logger'
 import { type ClaimedJob, claimJobs, dueChannels, recoverLostSends, requeueJobs } from './claim-jobs'
 import { type CloudApiConfig, sendMessage } from './cloud-api-client'
@@ -46,9 +47,7 @@ interface ChannelInfo {
  * several processes share one budget.
  */
 export class Sender {
-  private running = false
-  private loop: Promise<void> | null = null
-  private waker: (() => void) | null = null
+  readonly loop: WorkerLoop
   private readonly inFlight = new Set<Promise<unknown>>()
   /** Per channel: until when this process already holds reserved slots. */
   private readonly scheduledUntil = new Map<string, number>()
@@ -59,23 +58,31 @@ export class Sender {
   constructor(
     private readonly db: Database,
     private readonly options: SenderOptions,
-  ) {}
-
-  start(): void {
-    if (this.running) return
-    this.running = true
-    this.loop = this.run()
+  ) {
+    this.loop = new WorkerLoop({
+      name: 'sender',
+      pollMs: options.pollMs,
+      logger: options.logger,
+      pass: async () => {
+        await this.tick()
+        return { delayMs: this.nextPassIn() }
+      },
+      errorBackoff: { maxMs: 10_000 },
+    })
   }
 
+  start(): void {
+    this.loop.start()
+  }
+
+  /** Stops claiming, then waits for the sends already started to be answered and recorded. */
   async stop(): Promise<void> {
-    this.running = false
-    this.wake()
-    await this.loop
+    await this.loop.stop()
     await Promise.allSettled([...this.inFlight])
   }
 
   wake(): void {
-    this.waker?.()
+    this.loop.wake()
   }
 
   /** One pass: recover lost sends, then claim and schedule work for every channel with due jobs. */
@@ -93,24 +100,6 @@ export class Sender {
       const claimed = await this.tick()
       if (this.inFlight.size > 0) await Promise.allSettled([...this.inFlight])
       else if (claimed === 0) return
-    }
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      try {
-        await this.tick()
-      } catch (error) {
-        this.options.logger.error({ err: (error as Error).message }, 'sender tick failed')
-      }
-      await new Promise<void>((resolve) => {
-        const timer = setTimeout(done, this.nextPassIn())
-        function done() {
-          clearTimeout(timer)
-          resolve()
-        }
-        this.waker = done
-      })
     }
   }
 

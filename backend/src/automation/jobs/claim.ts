@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { queryRows } from '../../db/query-rows'
+import { claimDue, type LeaseQueue } from '../../jobs/lease-claim'
 
 export interface ClaimedAutomationJob {
   id: number
@@ -24,33 +24,31 @@ type Row = {
 }
 
 /**
- * Takes up to `limit` due jobs under a lease: queued ones whose time has come, and running ones
- * whose worker died (lease ran out). SKIP LOCKED lets any number of workers share the table.
+ * The automation queue: queued jobs whose time has come, and running ones whose worker died (lease
+ * ran out). A job whose worker kept dying is failed by `runJob`, which knows how to say so.
  */
+const automationJobQueue = (dueBefore: Date): LeaseQueue => ({
+  table: 'automation_jobs',
+  due: (at) =>
+    sql`(state = 'queued' and run_after < ${dueBefore.toISOString()}::timestamptz)
+        or (state = 'running' and lease_until <= ${at})`,
+  orderBy: sql`run_after, id`,
+  leaseColumn: 'lease_until',
+  attemptsColumn: 'attempts',
+  claimSet: sql`state = 'running'`,
+  returning: sql`id, workspace_id, contact_id, rule_id, message_id, action, attempts`,
+  held: sql`state = 'running'`,
+})
+
+/** Takes up to `limit` due jobs under a lease; any number of workers share the table. */
 export async function claimAutomationJobs(
   db: Executor,
   options: { now: Date; limit: number; leaseMs: number },
 ): Promise<ClaimedAutomationJob[]> {
-  const now = options.now.toISOString()
   // `now` has millisecond precision, `run_after` microseconds: a job queued within the same
   // millisecond as the pass (a rule that just fired, then woke the worker) counts as due.
-  const dueBefore = new Date(options.now.getTime() + 1).toISOString()
-  const leaseUntil = new Date(options.now.getTime() + options.leaseMs).toISOString()
-  const rows = await queryRows<Row>(
-    db,
-    sql`with due as (
-          select id from automation_jobs
-          where (state = 'queued' and run_after < ${dueBefore}::timestamptz)
-             or (state = 'running' and lease_until <= ${now}::timestamptz)
-          order by run_after, id
-          limit ${options.limit}
-          for update skip locked
-        )
-        update automation_jobs j
-        set state = 'running', attempts = j.attempts + 1, lease_until = ${leaseUntil}::timestamptz
-        from due where j.id = due.id
-        returning j.id, j.workspace_id, j.contact_id, j.rule_id, j.message_id, j.action, j.attempts`,
-  )
+  const dueBefore = new Date(options.now.getTime() + 1)
+  const { rows } = await claimDue<Row>(db, automationJobQueue(dueBefore), options)
   return rows
     .map((r) => ({
       id: Number(r.id),

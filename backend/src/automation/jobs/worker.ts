@@ -1,4 +1,5 @@
 import type { Database } from '../../db/client'
+import { WorkerLoop } from '../../jobs/worker-loop'
 import { claimAutomationJobs } from './claim'
 import { type JobRunDeps, type JobRunResult, runJob } from './run-job'
 
@@ -50,33 +51,34 @@ export interface AutomationWorkerOptions extends AutomationDeps {
   batchSize: number
 }
 
-/** Loops over `runAutomationJobs`: at once while there is work, else every `pollMs` or when woken. */
+/** Runs `runAutomationJobs` on the worker loop: at once while batches come back full, else every `pollMs` or when woken. */
 export class AutomationWorker {
-  private running = false
-  private loop: Promise<void> | null = null
-  private waker: (() => void) | null = null
+  readonly loop: WorkerLoop
   readonly totals = emptyTotals()
 
   constructor(
     private readonly db: Database,
     private readonly options: AutomationWorkerOptions,
-  ) {}
-
-  start(): void {
-    if (this.running) return
-    this.running = true
-    this.loop = this.run()
+  ) {
+    this.loop = new WorkerLoop({
+      name: 'automation',
+      pollMs: options.pollMs,
+      logger: options.logger,
+      pass: async () => ((await this.runOnce()).claimed < options.batchSize ? 'idle' : 'busy'),
+    })
   }
 
-  async stop(): Promise<void> {
-    this.running = false
-    this.wake()
-    await this.loop
+  start(): void {
+    this.loop.start()
+  }
+
+  stop(): Promise<void> {
+    return this.loop.stop()
   }
 
   /** Rules that just queued jobs call this so replies do not wait for the next poll. */
   wake(): void {
-    this.waker?.()
+    this.loop.wake()
   }
 
   /** Runs passes until none is due (tests, CLI). */
@@ -88,29 +90,5 @@ export class AutomationWorker {
     const pass = await runAutomationJobs(this.db, this.options, { now, limit: this.options.batchSize })
     for (const key of Object.keys(pass) as (keyof AutomationTotals)[]) this.totals[key] += pass[key]
     return pass
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let claimed = 0
-      try {
-        claimed = (await this.runOnce()).claimed
-      } catch (error) {
-        this.options.logger.error({ err: (error as Error).message }, 'automation worker pass failed')
-      }
-      if (claimed === 0 && this.running) await this.sleep(this.options.pollMs)
-    }
-  }
-
-  private sleep(ms: number): Promise<void> {
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer)
-        this.waker = null
-        resolve()
-      }
-      const timer = setTimeout(done, ms)
-      this.waker = done
-    })
   }
 }

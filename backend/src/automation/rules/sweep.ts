@@ -126,11 +126,11 @@ async function dueContacts(
   lookBack: number,
 ): Promise<string[]> {
   const at = now.toISOString()
-  const rows = await queryRows<{ id: string }>(
-    tx,
-    sql`
-    select c.id from contacts c
-    where c.workspace_id = ${workspaceId} and c.id > ${after}::uuid and c.last_inbound_at is not null
+  const rows = await lockDue<{ id: string }>(tx, {
+    table: 'contacts',
+    alias: 'c',
+    columns: sql`c.id`,
+    due: sql`c.workspace_id = ${workspaceId} and c.id > ${after}::uuid and c.last_inbound_at is not null
       and (
         c.metrics_at is null
         or (c.metrics_at <= ${at}::timestamptz - make_interval(secs => ${STALE_MS / 1000})
@@ -138,11 +138,10 @@ async function dueContacts(
         or exists (
           select 1 from jsonb_array_elements_text(${JSON.stringify(thresholds)}::jsonb) as t(s)
           where c.last_inbound_at + make_interval(secs => t.s::float8) <= ${at}::timestamptz
-            and c.metrics_at < c.last_inbound_at + make_interval(secs => t.s::float8)))
-    order by c.id
-    limit ${size}
-    for update of c skip locked`,
-  )
+            and c.metrics_at < c.last_inbound_at + make_interval(secs => t.s::float8)))`,
+    orderBy: sql`c.id`,
+    limit: size,
+  })
   return rows.map((r) => r.id)
 }
 

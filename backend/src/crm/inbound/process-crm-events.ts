@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
-import { queryRows } from '../../db/query-rows'
 import { type CrmConnection, crmConnections, crmWebhookEvents } from '../../db/schema'
+import { claimDue, type LeaseQueue } from '../../jobs/lease-claim'
 import type { Logger } from '../../lib/logger'
 import type { ConnectorFor } from '../connectors'
 import type { CrmChange } from '../port'
@@ -18,6 +18,22 @@ interface StoredEvent {
 const LEASE_SECONDS = 60
 const MAX_ATTEMPTS = 10
 
+/** Stored notifications not yet applied; one whose worker died on it every time is given up. */
+const crmEventQueue: LeaseQueue = {
+  table: 'crm_webhook_events',
+  due: (at) => sql`processed_at is null and available_at <= ${at} and (lease_until is null or lease_until < ${at})`,
+  orderBy: sql`occurred_at, id`,
+  leaseColumn: 'lease_until',
+  attemptsColumn: 'attempts',
+  returning: sql`id, provider, account_id, attempts, payload, occurred_at`,
+  deadLetter: {
+    maxAttempts: MAX_ATTEMPTS,
+    set: sql`processed_at = clock_timestamp(), lease_until = null,
+             outcome = 'failed: the worker stopped while applying it on every attempt'`,
+  },
+  held: sql`processed_at is null`,
+}
+
 /**
  * Applies stored CRM notifications, oldest first, per account. An event that fails is retried
  * with back-off and given up (with its reason kept) after ten tries; one bad event never holds
@@ -28,20 +44,10 @@ export async function processCrmEvents(
   connectorFor: ConnectorFor,
   options: { logger: Logger; limit?: number },
 ): Promise<number> {
-  const events = await queryRows<StoredEvent>(
-    db,
-    sql`with due as (
-          select id from crm_webhook_events
-           where processed_at is null and available_at <= clock_timestamp()
-             and (lease_until is null or lease_until < clock_timestamp())
-           order by occurred_at, id
-           limit ${options.limit ?? 200}
-           for update skip locked)
-        update crm_webhook_events e
-           set lease_until = clock_timestamp() + make_interval(secs => ${LEASE_SECONDS}), attempts = e.attempts + 1
-          from due where e.id = due.id
-        returning e.id, e.provider, e.account_id, e.attempts, e.payload, e.occurred_at`,
-  )
+  const { rows: events } = await claimDue<StoredEvent>(db, crmEventQueue, {
+    limit: options.limit ?? 200,
+    leaseMs: LEASE_SECONDS * 1000,
+  })
   if (events.length === 0) return 0
   const accounts = [...new Set(events.map((e) => `${e.provider}|${e.account_id}`))]
   for (const account of accounts) {

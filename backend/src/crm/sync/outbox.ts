@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { queryRows } from '../../db/query-rows'
 import type { CrmOutboxKind } from '../../db/schema'
+import { claimDue, type LeaseQueue } from '../../jobs/lease-claim'
 
 export interface ClaimedChange {
   id: number
@@ -21,8 +21,26 @@ export interface ClaimOptions {
 }
 
 /**
- * Claims due changes of one kind for a connection (SKIP LOCKED, with a lease so a crashed worker's
- * claims come back). Oldest first; the caller writes them in one batch.
+ * One connection's changes of one kind. Attempts are counted when a write fails (`retryChanges`),
+ * not per claim: a change only waiting for the rate limit has not failed.
+ */
+const outboxQueue = (connectionId: string, kind: CrmOutboxKind, options: ClaimOptions): LeaseQueue => ({
+  table: 'crm_outbox',
+  due: (at) =>
+    sql`connection_id = ${connectionId} and kind = ${kind} and parked_at is null
+        and available_at <= ${at}
+        and (lease_until is null or lease_until < ${at})
+        and (changed_at <= ${at} - make_interval(secs => ${options.settleMs / 1000})
+             or first_changed_at <= ${at} - make_interval(secs => ${options.maxWaitMs / 1000}))`,
+  orderBy: sql`first_changed_at`,
+  leaseColumn: 'lease_until',
+  returning: sql`id, subject_id, version, attempts, first_changed_at`,
+  held: sql`lease_until is not null`,
+})
+
+/**
+ * Claims due changes of one kind for a connection (with a lease so a crashed worker's claims come
+ * back). Oldest first; the caller writes them in one batch.
  */
 export async function claimChanges(
   db: Executor,
@@ -30,29 +48,13 @@ export async function claimChanges(
   kind: CrmOutboxKind,
   options: ClaimOptions,
 ): Promise<ClaimedChange[]> {
-  const rows = await queryRows<{
+  const { rows } = await claimDue<{
     id: number | string
     subject_id: string
     version: number
     attempts: number
     first_changed_at: string | Date
-  }>(
-    db,
-    sql`with due as (
-          select id from crm_outbox
-           where connection_id = ${connectionId} and kind = ${kind} and parked_at is null
-             and available_at <= clock_timestamp()
-             and (lease_until is null or lease_until < clock_timestamp())
-             and (changed_at <= clock_timestamp() - make_interval(secs => ${options.settleMs / 1000})
-                  or first_changed_at <= clock_timestamp() - make_interval(secs => ${options.maxWaitMs / 1000}))
-           order by first_changed_at
-           limit ${options.limit}
-           for update skip locked)
-        update crm_outbox o
-           set lease_until = clock_timestamp() + make_interval(secs => ${options.leaseMs / 1000})
-          from due where o.id = due.id
-        returning o.id, o.subject_id, o.version, o.attempts, o.first_changed_at`,
-  )
+  }>(db, outboxQueue(connectionId, kind, options), options)
   return rows
     .map((r) => ({
       id: Number(r.id),

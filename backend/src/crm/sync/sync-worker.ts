@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import { crmConnections } from '../../db/schema'
+import { WorkerLoop } from '../../jobs/worker-loop'
 import type { Logger } from '../../lib/logger'
 import type { ConnectorFor } from '../connectors'
 import { processCrmEvents } from '../inbound/process-crm-events'
@@ -18,33 +19,36 @@ export interface CrmSyncWorkerOptions extends SyncOptions {
  * Several processes can run it: claims are SKIP LOCKED and the rate limiter is shared.
  */
 export class CrmSyncWorker {
-  #timer: NodeJS.Timeout | null = null
-  #running: Promise<unknown> | null = null
-  #stopped = true
-  #again = false
+  readonly loop: WorkerLoop
 
   constructor(
     private readonly db: Database,
     private readonly connectorFor: ConnectorFor,
     private readonly options: CrmSyncWorkerOptions,
-  ) {}
+  ) {
+    this.loop = new WorkerLoop({
+      name: 'crm-sync',
+      pollMs: options.pollMs,
+      logger: options.logger,
+      // A pass drains every due connection already, so the next one waits for a poll or a wake.
+      pass: async () => {
+        await this.runOnce()
+        return 'idle'
+      },
+    })
+  }
 
   start(): void {
-    this.#stopped = false
-    this.#schedule(0)
+    this.loop.start()
   }
 
   /** Something changed: look now rather than at the next poll. */
   wake(): void {
-    if (this.#stopped) return
-    if (this.#running) this.#again = true
-    else this.#schedule(0)
+    this.loop.wake()
   }
 
-  async stop(): Promise<void> {
-    this.#stopped = true
-    if (this.#timer) clearTimeout(this.#timer)
-    await this.#running
+  stop(): Promise<void> {
+    return this.loop.stop()
   }
 
   /** One pass: inbound notifications, then every due connection until its outbox has nothing due. */
@@ -70,27 +74,13 @@ export class CrmSyncWorker {
         total.written += round.written
         total.failed += round.failed
         total.claimed += round.claimed
-        if (round.claimed === 0 || this.#stopped) break
+        // Called outside the loop (tests, CLI) or while stopping: one round per connection.
+        if (round.claimed === 0 || !this.loop.running) break
       }
     }
     return total
   }
 
-  #schedule(delay: number): void {
-    if (this.#stopped) return
-    if (this.#timer) clearTimeout(this.#timer)
-    this.#timer = setTimeout(() => {
-      this.#timer = null
-      this.#running = this.runOnce()
-        .catch((error) => this.options.logger.error({ err: error }, 'CRM sync pass failed'))
-        .finally(() => {
-          this.#running = null
-          const again = this.#again
-          this.#again = false
-          this.#schedule(again ? 0 : this.options.pollMs)
-        })
-    }, delay)
-  }
 }
 
 /** Active connections with a change due; each round reads its connection afresh. */
