@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
+import { isSchedule } from './jobs/schedule'
 
 /**
  * The environment, parsed once at start. Everything else receives a `Config`; no other file reads
@@ -94,8 +95,19 @@ export const envSchema = z
     AUTOMATION_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(5),
     /** First wait after a passing failure; each further one is four times longer. */
     AUTOMATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
-    /** How often the rules sweep runs (schedule rules, metrics); 0 turns it off in this process. */
-    RULES_SWEEP_MS: z.coerce.number().int().min(0).max(86_400_000).default(3_600_000),
+    /** Runs periodic jobs (the rules sweep) in this process; processes share each slot through a lease. */
+    SCHEDULER: z.enum(['inline', 'off']).default('inline'),
+    /**
+     * When the rules sweep (schedule rules, metrics) runs: a five-field cron pattern in each
+     * workspace's time zone (default hourly, on the hour), or `off`.
+     */
+    RULES_SWEEP_SCHEDULE: z
+      .string()
+      .trim()
+      .refine((v) => v === 'off' || isSchedule(v), {
+        message: 'must be a five-field cron pattern such as "0 * * * *", or off',
+      })
+      .default('0 * * * *'),
     MIGRATE_ON_START: boolish.default(true),
     HUBSPOT_CLIENT_ID: z.string().optional(),
     HUBSPOT_CLIENT_SECRET: z.string().optional(),

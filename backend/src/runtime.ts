@@ -1,12 +1,14 @@
 import type { AppDeps } from './api/app-env'
 import { createApp } from './app'
 import { AutomationWorker } from './automation/jobs/worker'
-import { RulesSweeper } from './automation/rules/sweep'
+import { rulesSweepJob } from './automation/rules/sweep'
 import type { Config } from './config'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { IngestWorker } from './ingest/worker'
+import { type ScheduledJob, Scheduler } from './jobs/scheduler'
+import { LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import type { Logger } from './lib/logger'
 import { BroadcastExpander } from './outbound/broadcasts'
@@ -23,6 +25,9 @@ export interface Runtime {
   broadcastExpander: BroadcastExpander
   automationWorker: AutomationWorker
   crmSync: CrmSync
+  scheduler: Scheduler
+  /** Every worker loop of this process, started or not, for health checks. */
+  loops: LoopRegistry
   close(): Promise<void>
 }
 
@@ -84,10 +89,16 @@ export async function startRuntime(
     automationWorker.wake()
     crmSync.worker.wake()
   }
-  const rulesSweeper = new RulesSweeper(db.db, {
-    intervalMs: config.RULES_SWEEP_MS,
-    logger: logger.child({ component: 'rules-sweep' }),
-  })
+  const scheduler = createScheduler(db.db, config, logger)
+  const loops = new LoopRegistry()
+  loops.add(
+    worker.loop,
+    sender.loop,
+    broadcastExpander.loop,
+    automationWorker.loop,
+    crmSync.worker.loop,
+    scheduler.loop,
+  )
   const deps: AppDeps = {
     db: db.db,
     driver: db.driver,
@@ -110,7 +121,7 @@ export async function startRuntime(
   }
   if (config.AUTOMATION_WORKER === 'inline') automationWorker.start()
   if (config.CRM_SYNC === 'inline') crmSync.worker.start()
-  rulesSweeper.start()
+  if (config.SCHEDULER === 'inline') scheduler.start()
   return {
     app: createApp(deps),
     deps,
@@ -120,8 +131,10 @@ export async function startRuntime(
     broadcastExpander,
     automationWorker,
     crmSync,
+    scheduler,
+    loops,
     async close() {
-      await rulesSweeper.stop()
+      await scheduler.stop()
       await crmSync.worker.stop()
       await automationWorker.stop()
       await broadcastExpander.stop()
@@ -176,4 +189,17 @@ export function createAutomationWorker(
     batchSize: 10,
     onQueued,
   })
+}
+
+/** Periodic jobs, each on its cron schedule in every workspace's time zone. */
+export function createScheduler(db: DbHandle['db'], config: Config, logger: Logger): Scheduler {
+  const jobs: ScheduledJob[] = []
+  if (config.RULES_SWEEP_SCHEDULE !== 'off')
+    jobs.push(
+      rulesSweepJob(db, {
+        schedule: config.RULES_SWEEP_SCHEDULE,
+        logger: logger.child({ component: 'rules-sweep' }),
+      }),
+    )
+  return new Scheduler(db, { jobs, logger: logger.child({ component: 'scheduler' }) })
 }

@@ -1,4 +1,3 @@
-import { RulesSweeper } from './automation/rules/sweep'
 import { configFromEnvOrExit } from './config'
 import { createCrmSync } from './crm/sync/create-crm-sync'
 import { openDatabase } from './db/client'
@@ -7,7 +6,7 @@ import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { createLogger } from './lib/logger'
 import { BroadcastExpander } from './outbound/broadcasts'
-import { createAutomationWorker, createSender } from './runtime'
+import { createAutomationWorker, createScheduler, createSender } from './runtime'
 
 /**
  * The ingest worker (and the sender) as its own process, for deployments that scale webhook intake and processing
@@ -70,12 +69,10 @@ const automation =
     : null
 automation?.start()
 
-// Schedule rules and contact metrics; processes sweeping at once share pages (SKIP LOCKED).
-const rulesSweeper = new RulesSweeper(handle.db, {
-  intervalMs: config.RULES_SWEEP_MS,
-  logger: logger.child({ component: 'rules-sweep' }),
-})
-rulesSweeper.start()
+// Periodic jobs (the rules sweep) unless SCHEDULER=off; each slot runs in one process only
+// (a lease row in job_runs), whichever of this one and the API's claims it first.
+const scheduler = config.SCHEDULER === 'inline' ? createScheduler(handle.db, config, logger) : null
+scheduler?.start()
 
 // CRM sync (outbox → CRM, CRM notifications → contacts) unless CRM_SYNC=off; claims are SKIP
 // LOCKED and the per-account rate limiter lives in Postgres, so it can run beside the API's.
@@ -91,7 +88,7 @@ report.unref()
 async function shutdown(signal: string) {
   logger.info({ signal }, 'ingest worker stopping after the current batch')
   await crmSync?.worker.stop()
-  await rulesSweeper.stop()
+  await scheduler?.stop()
   await automation?.stop()
   await expander?.stop()
   await sender?.stop()

@@ -15,6 +15,7 @@ export const TEST_ENV = {
   SENDER: 'off',
   AUTOMATION_WORKER: 'off',
   CRM_SYNC: 'off',
+  SCHEDULER: 'off',
   MIGRATE_ON_START: 'false',
 }
 

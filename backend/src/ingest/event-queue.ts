@@ -39,7 +39,11 @@ const webhookEventQueue = (maxAttempts?: number): LeaseQueue => ({
  * Takes up to `limit` due events. Any number of workers, in any number of processes, claim
  * disjoint sets; an expired claim (crashed worker) is due again.
  */
-export async function claimEvents(db: Executor, limit: number, maxAttempts?: number): Promise<ClaimedEvent[]> {
+export async function claimEvents(
+  db: Executor,
+  limit: number,
+  maxAttempts?: number,
+): Promise<ClaimedEvent[]> {
   type Row = { id: string | number; raw_body: string; attempts: number; received_at: string | Date }
   const { rows } = await claimDue<Row>(db, webhookEventQueue(maxAttempts), {
     limit,

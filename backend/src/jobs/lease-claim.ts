@@ -47,7 +47,8 @@ export interface ClaimResult<Row> {
   deadLettered: number
 }
 
-const at = (now: Date | undefined): SQL => (now ? sql`${now.toISOString()}::timestamptz` : sql`clock_timestamp()`)
+const at = (now: Date | undefined): SQL =>
+  now ? sql`${now.toISOString()}::timestamptz` : sql`clock_timestamp()`
 const secs = (ms: number): SQL => sql`make_interval(secs => ${ms / 1000})`
 
 /** Claims up to `limit` due rows under a lease of `leaseMs`; one statement, so claims never overlap. */

@@ -119,7 +119,8 @@ export class WorkerLoop {
         const outcome = await this.options.pass()
         this.failures = 0
         this.lastError = null
-        wait = outcome === 'busy' ? 0 : outcome === 'idle' ? this.options.pollMs : Math.max(0, outcome.delayMs)
+        wait =
+          outcome === 'busy' ? 0 : outcome === 'idle' ? this.options.pollMs : Math.max(0, outcome.delayMs)
       } catch (error) {
         this.failures += 1
         this.lastError = error instanceof Error ? error.message : String(error)

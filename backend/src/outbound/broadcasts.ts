@@ -13,8 +13,8 @@ import {
   tags,
   whatsappChannels,
 } from '../db/schema'
-import { ConflictError, NotFoundError } from '../lib/errors'
 import { WorkerLoop } from '../jobs/worker-loop'
+import { ConflictError, NotFoundError } from '../lib/errors'
 import type { Logger } from '../lib/logger'
 import { enqueueSend } from './enqueue'
 import { SendRefused } from './refusal'

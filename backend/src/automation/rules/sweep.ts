@@ -1,7 +1,8 @@
 import { asc, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client'
-import { queryRows } from '../../db/query-rows'
 import { workspaces } from '../../db/schema'
+import { lockDue } from '../../jobs/lease-claim'
+import type { ScheduledJob } from '../../jobs/scheduler'
 import type { Logger } from '../../lib/logger'
 import { applyFirings } from './apply-firings'
 import type { CompiledRule } from './compiled-rule'
@@ -145,43 +146,17 @@ async function dueContacts(
   return rows.map((r) => r.id)
 }
 
-/** Runs the sweep every `intervalMs` in this process (the API server and the standalone worker). */
-export class RulesSweeper {
-  private timer: NodeJS.Timeout | null = null
-  private current: Promise<unknown> | null = null
-  private stopped = true
-
-  constructor(
-    private readonly db: Database,
-    private readonly options: { intervalMs: number; logger: Logger },
-  ) {}
-
-  start(): void {
-    if (!this.stopped || this.options.intervalMs <= 0) return
-    this.stopped = false
-    this.schedule()
-  }
-
-  async stop(): Promise<void> {
-    this.stopped = true
-    if (this.timer) clearTimeout(this.timer)
-    this.timer = null
-    await this.current
-  }
-
-  private schedule(): void {
-    if (this.stopped) return
-    this.timer = setTimeout(() => {
-      this.current = sweepRules(this.db)
-        .then((r) => {
-          if (r.contacts > 0) this.options.logger.info(r, 'rules sweep done')
-        })
-        .catch((error) => this.options.logger.error({ err: (error as Error).message }, 'rules sweep failed'))
-        .finally(() => {
-          this.current = null
-          this.schedule()
-        })
-    }, this.options.intervalMs)
-    this.timer.unref()
+/**
+ * The sweep as a scheduled job: per workspace, at each slot of `schedule` in its time zone, in
+ * whichever process (API or standalone worker) claims the slot first.
+ */
+export function rulesSweepJob(db: Database, options: { schedule: string; logger: Logger }): ScheduledJob {
+  return {
+    name: 'rules-sweep',
+    schedule: options.schedule,
+    async run({ workspaceId }) {
+      const result = await sweepRules(db, { workspaceId })
+      if (result.contacts > 0) options.logger.info({ workspaceId, ...result }, 'rules sweep done')
+    },
   }
 }

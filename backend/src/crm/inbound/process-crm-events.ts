@@ -21,7 +21,8 @@ const MAX_ATTEMPTS = 10
 /** Stored notifications not yet applied; one whose worker died on it every time is given up. */
 const crmEventQueue: LeaseQueue = {
   table: 'crm_webhook_events',
-  due: (at) => sql`processed_at is null and available_at <= ${at} and (lease_until is null or lease_until < ${at})`,
+  due: (at) =>
+    sql`processed_at is null and available_at <= ${at} and (lease_until is null or lease_until < ${at})`,
   orderBy: sql`occurred_at, id`,
   leaseColumn: 'lease_until',
   attemptsColumn: 'attempts',

@@ -80,7 +80,6 @@ export class CrmSyncWorker {
     }
     return total
   }
-
 }
 
 /** Active connections with a change due; each round reads its connection afresh. */
