@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { parseConfig } from '../../backend/src/config'
 import type { DbHandle } from '../../backend/src/db/client'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { jobRuns, workspaces } from '../../backend/src/db/schema'
@@ -52,6 +53,15 @@ describe('cron schedules in a time zone', () => {
     expect(isSchedule('*/15 6-22 * * 1-5')).toBe(true)
     expect(isSchedule('every hour')).toBe(false)
     expect(isSchedule('0 0 * * * *')).toBe(false)
+  })
+
+  it('RULES_SWEEP_SCHEDULE: hourly by default, `off`, or refused at start when not a cron pattern', () => {
+    expect(parseConfig({}).RULES_SWEEP_SCHEDULE).toBe('0 * * * *')
+    expect(parseConfig({ RULES_SWEEP_SCHEDULE: 'off' }).RULES_SWEEP_SCHEDULE).toBe('off')
+    expect(parseConfig({ RULES_SWEEP_SCHEDULE: '15 3 * * *' }).RULES_SWEEP_SCHEDULE).toBe('15 3 * * *')
+    expect(() => parseConfig({ RULES_SWEEP_SCHEDULE: 'hourly' })).toThrow(
+      /RULES_SWEEP_SCHEDULE must be a five-field cron pattern/,
+    )
   })
 })
 
