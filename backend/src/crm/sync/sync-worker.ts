@@ -5,8 +5,10 @@ import { crmConnections } from '../../db/schema'
 import type { Logger } from '../../lib/logger'
 import type { ConnectorFor } from '../connectors'
 import { processCrmEvents } from '../inbound/process-crm-events'
+import { UnregisteredCrmError } from '../registry'
 import { type SyncRound, syncConnectionRound } from './sync-connection'
 import type { SyncOptions } from './sync-options'
+import { noteUnregisteredProvider } from './unregistered-provider'
 
 export interface CrmSyncWorkerOptions extends SyncOptions {
   pollMs: number
@@ -63,6 +65,10 @@ export class CrmSyncWorker {
           if (connection?.state !== 'active') break
           round = await syncConnectionRound(this.db, connection, this.connectorFor(connection), this.options)
         } catch (error) {
+          if (error instanceof UnregisteredCrmError) {
+            await noteUnregisteredProvider(this.db, due.id, error, this.options.logger)
+            break
+          }
           this.options.logger.error({ err: error, connectionId: due.id }, 'CRM sync round failed')
           break
         }
