@@ -110,7 +110,7 @@ describe.each(ENGINES)('a CRM plugged in through the provider registry (%s)', (e
         at: Date.now(),
         record: recordId,
         property: 'fake_first_name',
-        value: 'Caio',
+        value: 'Caíque',
       },
     ])
     const forged = await rt.request('/webhooks/fake', {
@@ -132,6 +132,11 @@ describe.each(ENGINES)('a CRM plugged in through the provider registry (%s)', (e
     )
     expect(stored).toEqual({ provider: 'fake', account_id: ORG, event_id: 'evt-1' })
 
+    const [before] = await queryRows<{ attributes: Record<string, unknown> }>(
+      rt.db.db,
+      sql`select attributes from contacts where id = ${contactId}`,
+    )
+    expect(before?.attributes.first_name).not.toBe('Caíque')
     await rt.crmSync.worker.runOnce()
     const [contact] = await queryRows<{ attributes: Record<string, unknown> }>(
       rt.db.db,
