@@ -23,6 +23,9 @@ describe.each(ENGINES)('a connection whose CRM has no provider (%s)', (engine) =
       .returning()
     connectionId = row?.id as string
     await customerWrites(rt, NUMBER_A, { waId: '5511987650401', name: 'Dora' }, 'Olá!')
+    await rt.deps.crmEvents.append('salesforce', [
+      { accountId: '00D5g000004SxYz', eventId: 'e-1', occurredAt: new Date(), payload: { any: 'thing' } },
+    ])
   })
   afterAll(async () => {
     await rt?.close()
@@ -42,6 +45,11 @@ describe.each(ENGINES)('a connection whose CRM has no provider (%s)', (engine) =
     expect(row?.lastError).toBe(
       'No CRM provider "salesforce" is registered on this server (registered: hubspot).',
     )
+    const [event] = await queryRows<{ outcome: string; processed: boolean }>(
+      rt.db.db,
+      sql`select outcome, processed_at is not null as processed from crm_webhook_events`,
+    )
+    expect(event).toEqual({ outcome: row?.lastError, processed: true })
     const text = logs.text()
     expect(text).not.toContain('CRM sync round failed')
     expect(text).not.toContain('"stack"')

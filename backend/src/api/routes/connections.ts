@@ -28,7 +28,7 @@ export function connectionRoutes(deps: AppDeps) {
             'application/json': {
               schema: z
                 .object({
-                  provider: z.string().min(1).max(40).openapi({ example: 'hubspot' }),
+                  provider: z.string().min(1).max(40),
                   account_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
                 })
                 .strict(),

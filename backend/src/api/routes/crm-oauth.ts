@@ -34,7 +34,7 @@ const callbackQuery = z.object({
 const installedView = z.object({
   connection_id: z.string(),
   account_id: z.string(),
-  /** The account id under its first name (HubSpot's portal id), kept for existing clients. */
+  /** The account id under the name the first install answers used, kept for existing clients. */
   portal_id: z.string(),
   workspace_id: z.string(),
   new_connection: z.boolean(),
