@@ -16,15 +16,15 @@ import { contactFieldRoutes } from './api/routes/contact-fields'
 import { contactTagRoutes } from './api/routes/contact-tags'
 import { contactRoutes } from './api/routes/contacts'
 import { crmMappingRoutes } from './api/routes/crm-mapping'
+import { crmOAuthRoutes } from './api/routes/crm-oauth'
 import { crmReviewRoutes } from './api/routes/crm-review'
 import { crmSyncRoutes } from './api/routes/crm-sync'
+import { crmWebhookRoutes } from './api/routes/crm-webhook'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { discountCodeRoutes } from './api/routes/discount-codes'
 import { healthRoutes } from './api/routes/health'
-import { hubspotWebhookRoutes } from './api/routes/hubspot-webhook'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
-import { oauthHubspotRoutes } from './api/routes/oauth-hubspot'
 import { orderLookupRoutes } from './api/routes/order-lookup'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
@@ -47,9 +47,9 @@ export function createApp(deps: AppDeps) {
 
   app.route('/', healthRoutes(deps))
   app.route('/', whatsappWebhookRoutes(deps))
-  app.route('/', hubspotWebhookRoutes(deps))
-  app.route('/', oauthHubspotRoutes(deps))
-  app.use('/api/v1/*', apiAuth(deps.db, deps.config))
+  app.route('/', crmWebhookRoutes(deps))
+  app.route('/', crmOAuthRoutes(deps))
+  app.use('/api/v1/*', apiAuth(deps.db, deps.config, deps.crm))
   for (const path of [
     'channels',
     'settings',

@@ -9,6 +9,7 @@ import { migrateDatabase } from './db/migrate'
 import { crmConnections } from './db/schema'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { createLogger } from './lib/logger'
+import { createCrmRegistry } from './runtime'
 
 /**
  * Operator commands: `npm run scrm -- <command>`.
@@ -79,11 +80,13 @@ try {
       `queued ${queued.contacts} contacts, ${queued.messages} messages, ${queued.tasks} tasks for ${connection.provider} ${connection.accountId}\n`,
     )
     if (!values['no-wait'] && total > 0) {
+      const encryptionKey = config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR)
       const sync = createCrmSync(
         handle.db,
         config,
-        config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+        encryptionKey,
         logger,
+        createCrmRegistry({ db: handle.db, config, encryptionKey, logger }),
       )
       const bar = new cliProgress.SingleBar(
         {

@@ -3,6 +3,9 @@ import { createApp } from './app'
 import { AutomationWorker } from './automation/jobs/worker'
 import { rulesSweepJob } from './automation/rules/sweep'
 import type { Config } from './config'
+import { hubspotProvider } from './crm/hubspot/provider'
+import type { CrmContext, CrmProvider } from './crm/provider'
+import { CrmRegistry } from './crm/registry'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
@@ -13,6 +16,7 @@ import { devEncryptionKey } from './lib/dev-encryption-key'
 import type { Logger } from './lib/logger'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
+import { CrmEventWriter } from './webhooks/crm-event-writer'
 import { WebhookEventWriter } from './webhooks/event-writer'
 import { bootstrapAdmin } from './workspaces/bootstrap'
 
@@ -36,6 +40,8 @@ export interface RuntimeOptions {
   db?: DbHandle
   /** Let the runtime close `db` on close(); default true when it opened the database itself. */
   ownsDb?: boolean
+  /** CRM providers registered next to the built-in ones (tests register a fake CRM this way). */
+  crmProviders?: ((ctx: CrmContext) => CrmProvider)[]
 }
 
 /** Opens the database, migrates, bootstraps the admin key and wires the app and the worker. */
@@ -84,7 +90,9 @@ export async function startRuntime(
     onQueued: () => sender.wake(),
   })
   const automationWorker = createAutomationWorker(db, config, encryptionKey, logger, () => sender.wake())
-  const crmSync = createCrmSync(db.db, config, encryptionKey, logger)
+  const crmContext: CrmContext = { db: db.db, config, encryptionKey, logger }
+  const crm = createCrmRegistry(crmContext, options.crmProviders)
+  const crmSync = createCrmSync(db.db, config, encryptionKey, logger, crm)
   afterIngest = () => {
     automationWorker.wake()
     crmSync.worker.wake()
@@ -106,11 +114,13 @@ export async function startRuntime(
     logger,
     encryptionKey,
     eventWriter,
+    crm,
+    crmEvents: new CrmEventWriter(db.db),
     ingestWorker: inline ? worker : undefined,
     sender: config.SENDER === 'inline' ? sender : undefined,
     broadcastExpander: config.SENDER === 'inline' ? broadcastExpander : undefined,
     crmSync: config.CRM_SYNC === 'inline' ? crmSync.worker : undefined,
-    hubspotInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
+    crmInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
     crmQuota: (connection) => crmSync.connectorFor(connection).quota(),
     isMigrated: () => migrated,
   }
@@ -143,6 +153,14 @@ export async function startRuntime(
       if (ownsDb) await db.close()
     },
   }
+}
+
+/** The CRMs this server speaks: one `register` per provider, plus any a test adds. */
+export function createCrmRegistry(ctx: CrmContext, extra: RuntimeOptions['crmProviders'] = []): CrmRegistry {
+  const crm = new CrmRegistry()
+  crm.register(hubspotProvider(ctx.config))
+  for (const provider of extra) crm.register(provider(ctx))
+  return crm
 }
 
 export function createSender(

@@ -6,7 +6,7 @@ import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { createLogger } from './lib/logger'
 import { BroadcastExpander } from './outbound/broadcasts'
-import { createAutomationWorker, createScheduler, createSender } from './runtime'
+import { createAutomationWorker, createCrmRegistry, createScheduler, createSender } from './runtime'
 
 /**
  * The ingest worker (and the sender) as its own process, for deployments that scale webhook intake and processing
@@ -78,7 +78,18 @@ scheduler?.start()
 // LOCKED and the per-account rate limiter lives in Postgres, so it can run beside the API's.
 const crmSync =
   config.CRM_SYNC === 'inline'
-    ? createCrmSync(handle.db, config, config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR), logger)
+    ? createCrmSync(
+        handle.db,
+        config,
+        config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+        logger,
+        createCrmRegistry({
+          db: handle.db,
+          config,
+          encryptionKey: config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+          logger,
+        }),
+      )
     : null
 crmSync?.worker.start()
 

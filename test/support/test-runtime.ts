@@ -1,6 +1,6 @@
 import { type Config, parseConfig } from '../../backend/src/config'
 import { createLogger, type Logger } from '../../backend/src/lib/logger'
-import { type Runtime, startRuntime } from '../../backend/src/runtime'
+import { type Runtime, type RuntimeOptions, startRuntime } from '../../backend/src/runtime'
 import type { NumberRef } from '../simulators/whatsapp/envelopes'
 import { type Engine, openTestDb } from './test-db'
 
@@ -39,10 +39,12 @@ export async function startTestRuntime(
   env: Record<string, string> = {},
   /** A logger of the test's own, e.g. one writing to an array so a test can read what was logged. */
   logger: Logger = createLogger('silent'),
+  /** Extra CRM providers (a test's fake CRM), registered next to the built-in ones. */
+  extra: Pick<RuntimeOptions, 'crmProviders'> = {},
 ): Promise<TestRuntime> {
   const config = parseConfig({ ...TEST_ENV, ...env })
   const db = await openTestDb(engine)
-  const runtime = await startRuntime(config, logger, { db, ownsDb: true })
+  const runtime = await startRuntime(config, logger, { db, ownsDb: true, ...extra })
   return {
     ...runtime,
     config,

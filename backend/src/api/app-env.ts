@@ -1,12 +1,14 @@
 import type { Config } from '../config'
-import type { HubspotInstallHooks } from '../crm/hubspot/oauth'
+import type { CrmInstallHooks } from '../crm/oauth'
 import type { CrmQuota } from '../crm/port'
+import type { CrmRegistry } from '../crm/registry'
 import type { Database, DriverName } from '../db/client'
 import type { CrmConnection } from '../db/schema'
 import type { IngestWorker } from '../ingest/worker'
 import type { Logger } from '../lib/logger'
 import type { BroadcastExpander } from '../outbound/broadcasts'
 import type { Sender } from '../outbound/sender'
+import type { CrmEventWriter } from '../webhooks/crm-event-writer'
 import type { WebhookEventWriter } from '../webhooks/event-writer'
 
 /** What the routes need, built once by the server (or by a test) and passed to `createApp`. */
@@ -17,6 +19,10 @@ export interface AppDeps {
   logger: Logger
   encryptionKey: Buffer
   eventWriter: WebhookEventWriter
+  /** The CRMs this server speaks; routes and card auth ask it, never name a CRM themselves. */
+  crm: CrmRegistry
+  /** Stores CRM change notifications before they are acknowledged. */
+  crmEvents: CrmEventWriter
   /** Present when the ingest worker runs in this process; routes wake it after storing work. */
   ingestWorker?: IngestWorker
   /** Present when the sender runs in this process; the send route wakes it. */
@@ -26,8 +32,8 @@ export interface AppDeps {
   crmSync?: { wake(): void }
   /** The request budget a CRM account last reported to this process's connector. */
   crmQuota?: (connection: CrmConnection) => CrmQuota | null
-  /** Work after a HubSpot install (ensure the property group and properties); read per request. */
-  hubspotInstall?: HubspotInstallHooks
+  /** Work after every CRM install (ensure our properties, first backfill); read per request. */
+  crmInstall?: CrmInstallHooks
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }
@@ -38,7 +44,7 @@ export interface AuthContext {
   keyId: string
   /** `card`: a signed call from a CRM card, acting for the rep looking at a record. */
   scope: 'admin' | 'platform' | 'card'
-  crm?: { provider: 'hubspot' | 'salesforce' | 'zoho'; connectionId: string }
+  crm?: { provider: string; connectionId: string }
 }
 
 export interface AppEnv {

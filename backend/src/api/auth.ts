@@ -1,7 +1,8 @@
 import { and, eq, isNull } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import type { Config } from '../config'
-import { checkHubspotSignatureV3 } from '../crm/hubspot/request-signature'
+import type { CrmCardAuth, CrmProvider, SignedRequest } from '../crm/provider'
+import type { CrmRegistry } from '../crm/registry'
 import type { Database } from '../db/client'
 import { apiKeys, crmConnections } from '../db/schema'
 import { hashApiKey } from '../lib/crypto'
@@ -9,15 +10,21 @@ import type { AppEnv, AuthContext } from './app-env'
 import { ApiError } from './errors'
 
 /**
- * Every /api/v1 route: a HubSpot card call (X-HubSpot-Signature-v3) or a bearer API key. The
- * workspace always comes from something verified — the key, or the signed portal id's connection —
- * never from an unsigned value.
+ * Every /api/v1 route: a card call signed by a CRM (the registry knows which provider recognises
+ * the request's headers) or a bearer API key. The workspace always comes from something verified —
+ * the key, or the verified account's connection — never from an unsigned value.
  */
-export function apiAuth(db: Database, config: Config) {
+export function apiAuth(db: Database, config: Config, crm: CrmRegistry) {
   return createMiddleware<AppEnv>(async (c, next) => {
-    const signature = c.req.header('x-hubspot-signature-v3')
-    const auth = signature
-      ? await hubspotCardAuth(db, config, c, signature)
+    const provider = crm.cardProviderFor((name) => c.req.header(name))
+    const auth = provider
+      ? await cardAuth(db, provider, {
+          method: c.req.method,
+          url: publicUrl(c.req.url, config.PUBLIC_URL),
+          header: (name) => c.req.header(name),
+          query: (name) => c.req.query(name),
+          body: () => c.req.text(),
+        })
       : await bearerKeyAuth(db, c.req.header('authorization'))
     c.set('auth', auth)
     await next()
@@ -36,57 +43,34 @@ async function bearerKeyAuth(db: Database, header: string | undefined): Promise<
   return { workspaceId: key.workspaceId, keyId: key.id, scope: key.scope }
 }
 
-async function hubspotCardAuth(
+/** The provider verifies the call and names the account; only an installed, active account maps to a workspace. */
+async function cardAuth(
   db: Database,
-  config: Config,
-  c: {
-    req: {
-      method: string
-      url: string
-      text(): Promise<string>
-      header(name: string): string | undefined
-      query(name: string): string | undefined
-    }
-  },
-  signature: string,
+  provider: CrmProvider & { cardAuth: CrmCardAuth },
+  request: SignedRequest,
 ): Promise<AuthContext> {
-  if (!config.HUBSPOT_CLIENT_SECRET)
-    throw new ApiError('not_configured', 'HUBSPOT_CLIENT_SECRET is not set on this server.')
-  const body = c.req.method === 'GET' || c.req.method === 'DELETE' ? '' : await c.req.text()
-  const check = checkHubspotSignatureV3({
-    secret: config.HUBSPOT_CLIENT_SECRET,
-    method: c.req.method,
-    url: publicUrl(c.req.url, config.PUBLIC_URL),
-    body,
-    timestamp: c.req.header('x-hubspot-request-timestamp'),
-    signature,
-  })
-  if (check === 'stale') throw new ApiError('unauthorized', 'The HubSpot signature is older than 5 minutes.')
-  if (check === 'invalid')
-    throw new ApiError('invalid_signature', 'X-HubSpot-Signature-v3 does not match this request.')
-  // The portal id is part of the signed URL; only an installed, active portal maps to a workspace.
-  const portalId = c.req.query('portal_id')
-  if (!portalId) throw new ApiError('bad_request', 'Signed card requests must carry portal_id.')
+  const accountId = await provider.cardAuth.verify(request)
   const [connection] = await db
     .select()
     .from(crmConnections)
     .where(
       and(
-        eq(crmConnections.provider, 'hubspot'),
-        eq(crmConnections.accountId, portalId),
+        eq(crmConnections.provider, provider.name),
+        eq(crmConnections.accountId, accountId),
         eq(crmConnections.state, 'active'),
       ),
     )
-  if (!connection) throw new ApiError('forbidden', `HubSpot portal ${portalId} has not installed the app.`)
+  if (!connection)
+    throw new ApiError('forbidden', `${provider.accountLabel(accountId)} has not installed the app.`)
   return {
     workspaceId: connection.workspaceId,
     keyId: connection.id,
     scope: 'card',
-    crm: { provider: 'hubspot', connectionId: connection.id },
+    crm: { provider: provider.name, connectionId: connection.id },
   }
 }
 
-/** What HubSpot called: the public origin (behind a proxy) with our path and query. */
+/** What the CRM called: the public origin (behind a proxy) with our path and query. */
 export function publicUrl(requestUrl: string, publicOrigin: string | undefined): string {
   if (!publicOrigin) return requestUrl
   const u = new URL(requestUrl)

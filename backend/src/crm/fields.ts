@@ -20,8 +20,6 @@ export interface CrmFieldSpec {
   unique?: boolean
   /** Written only when we create the record (lead source). */
   onCreateOnly?: boolean
-  /** HubSpot: a standard property we map to instead of creating one. */
-  hubspotStandard?: string
 }
 
 export const OPT_IN_VALUES = ['unknown', 'opted_in', 'opted_out'] as const
@@ -41,7 +39,6 @@ export const CRM_FIELDS: readonly CrmFieldSpec[] = [
     description: 'First name.',
     type: 'string',
     direction: 'both',
-    hubspotStandard: 'firstname',
   },
   {
     key: 'last_name',
@@ -49,7 +46,6 @@ export const CRM_FIELDS: readonly CrmFieldSpec[] = [
     description: 'Last name.',
     type: 'string',
     direction: 'both',
-    hubspotStandard: 'lastname',
   },
   {
     key: 'email',
@@ -57,7 +53,6 @@ export const CRM_FIELDS: readonly CrmFieldSpec[] = [
     description: 'Email address.',
     type: 'string',
     direction: 'both',
-    hubspotStandard: 'email',
   },
   {
     key: 'last_inbound_at',

@@ -3,16 +3,22 @@ import type { Executor } from '../db/client'
 import { type CrmFieldMapping, crmConnections, crmFieldMappings } from '../db/schema'
 import { ConflictError, InvalidInputError } from '../lib/errors'
 import type { FieldValue } from './contact-values'
-import { CRM_FIELDS, fieldSpec } from './fields'
-import { defaultHubspotProperty } from './hubspot/hubspot-properties'
+import { CRM_FIELDS, type CrmFieldSpec, fieldSpec } from './fields'
 import type { CrmPropertySpec, MappedField } from './port'
 
 /**
  * Which CRM property holds each field on a connection. A connection starts with every field
  * mapped to a property we create in our group (or the CRM's standard one for names and email);
- * an admin can point a field at an existing property, switch it off or give it a default.
+ * an admin can point a field at an existing property, switch it off or give it a default. Which
+ * property is "ours" is the CRM's call (`CrmProvider.defaultProperty`).
  */
-export async function mappingRows(db: Executor, connectionId: string): Promise<CrmFieldMapping[]> {
+export type FieldNaming = (spec: CrmFieldSpec) => { property: string; managed: boolean }
+
+export async function mappingRows(
+  db: Executor,
+  connectionId: string,
+  naming: FieldNaming,
+): Promise<CrmFieldMapping[]> {
   const rows = await db.select().from(crmFieldMappings).where(eq(crmFieldMappings.connectionId, connectionId))
   const missing = CRM_FIELDS.filter((f) => !rows.some((r) => r.field === f.key))
   if (missing.length === 0) return rows
@@ -22,7 +28,7 @@ export async function mappingRows(db: Executor, connectionId: string): Promise<C
       missing.map((f) => ({
         connectionId,
         field: f.key,
-        ...defaultHubspotProperty(f),
+        ...naming(f),
         defaultValue: f.key === 'customer_level' ? 'New Customer' : null,
       })),
     )
@@ -59,9 +65,10 @@ export interface MappingChange {
 export async function updateMapping(
   db: Executor,
   connectionId: string,
+  naming: FieldNaming,
   changes: MappingChange[],
 ): Promise<CrmFieldMapping[]> {
-  const rows = await mappingRows(db, connectionId)
+  const rows = await mappingRows(db, connectionId, naming)
   for (const change of changes) {
     const spec = fieldSpec(change.field)
     if (!spec) throw new InvalidInputError(`There is no field "${change.field}" to map.`)
@@ -69,7 +76,7 @@ export async function updateMapping(
       throw new InvalidInputError(`"${change.field}" is the key records are matched by; it cannot be off.`)
     }
     const current = rows.find((r) => r.field === change.field)
-    const ours = defaultHubspotProperty(spec)
+    const ours = naming(spec)
     const property = change.property ?? current?.property ?? ours.property
     const taken = rows.find((r) => r.property === property && r.field !== change.field)
     if (taken) {
@@ -89,5 +96,5 @@ export async function updateMapping(
       .where(and(eq(crmFieldMappings.connectionId, connectionId), eq(crmFieldMappings.field, change.field)))
   }
   await db.update(crmConnections).set({ schemaReadyAt: null }).where(eq(crmConnections.id, connectionId))
-  return mappingRows(db, connectionId)
+  return mappingRows(db, connectionId, naming)
 }

@@ -1,10 +1,10 @@
 import type { FieldValue } from './contact-values'
-import type { CrmFieldType } from './fields'
+import type { CrmFieldSpec, CrmFieldType } from './fields'
 
 /**
- * What the sync engine needs from a CRM. HubSpot implements it first; Salesforce and Zoho become
- * further implementations, not rewrites: the engine (outbox, coalescing, batching, limits,
- * retries, conflicts) never names a CRM.
+ * What the sync engine needs from a CRM, one connector per connection (built by the CRM's
+ * `CrmProvider`): the engine (outbox, coalescing, batching, limits, retries, conflicts) never
+ * names a CRM.
  */
 
 /** A CRM property as it exists in the account, for validating values before sending. */
@@ -95,9 +95,12 @@ export interface CrmQuota {
 }
 
 export interface CrmConnector {
-  readonly provider: 'hubspot' | 'salesforce' | 'zoho'
+  /** The provider name (`CrmProvider.name`). */
+  readonly provider: string
   /** Most inputs one batch call accepts. */
   readonly batchLimit: number
+  /** The property a field maps to on a new connection (the provider's `defaultProperty`). */
+  defaultProperty(spec: CrmFieldSpec): { property: string; managed: boolean }
   /** Creates or updates our property group and properties; returns the specs of mapped ones. */
   ensureSchema(
     fields: { field: string; property: string; managed: boolean }[],

@@ -2,7 +2,8 @@ import { sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 
 export interface IncomingEvent {
-  source: 'whatsapp' | 'hubspot' | 'salesforce' | 'zoho'
+  /** Who delivered it (`whatsapp`); CRM change notifications go through `CrmEventWriter`. */
+  source: string
   rawBody: string
   routingKeys: string[]
 }

@@ -52,7 +52,7 @@ describe.each(ENGINES)('HubSpot marketplace install on %s', (engine) => {
   beforeAll(async () => {
     sim = await startHubspotSimulator()
     rt = await startTestRuntime(engine, hubspotEnv(sim), logs.logger)
-    rt.deps.hubspotInstall = { onInstalled: async (id) => void installed.push(id) }
+    rt.deps.crmInstall = { onInstalled: async (id) => void installed.push(id) }
   })
   afterAll(async () => {
     await rt?.close()
@@ -216,7 +216,7 @@ describe.each(ENGINES)('HubSpot marketplace install on %s', (engine) => {
   })
 
   it('keeps the tokens and records the error when the post-install setup fails', async () => {
-    rt.deps.hubspotInstall = {
+    rt.deps.crmInstall = {
       onInstalled: async () => {
         throw new Error('property group could not be created (HTTP 403)')
       },
@@ -231,7 +231,7 @@ describe.each(ENGINES)('HubSpot marketplace install on %s', (engine) => {
       expect(tokensOf(rt, row).refresh).toMatch(/^na1-/)
       expect(row.lastError).toContain('property group could not be created (HTTP 403)')
     } finally {
-      rt.deps.hubspotInstall = { onInstalled: async (id) => void installed.push(id) }
+      rt.deps.crmInstall = { onInstalled: async (id) => void installed.push(id) }
     }
   })
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { AUTH_ERROR_PREFIX, getAccessToken, HubspotAuthError } from '../../../backend/src/crm/hubspot/oauth'
+import { AUTH_ERROR_PREFIX, getAccessToken } from '../../../backend/src/crm/hubspot/oauth'
+import { CrmAuthError as HubspotAuthError } from '../../../backend/src/crm/oauth'
 import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator, startHubspotSimulator } from '../../simulators/hubspot'
 import { ENGINES } from '../../support/test-db'
 import { startTestRuntime, type TestRuntime } from '../../support/test-runtime'

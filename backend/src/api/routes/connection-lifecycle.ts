@@ -1,30 +1,32 @@
 import { createRoute } from '@hono/zod-openapi'
-import { disconnectConnection, HubspotAuthError, startHubspotInstall } from '../../crm/hubspot/oauth'
+import { disconnectConnection, startInstall } from '../../crm/oauth'
+import type { CrmProvider } from '../../crm/provider'
 import type { AppDeps } from '../app-env'
 import { requireAdmin } from '../auth'
 import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, uuidParam, z } from '../openapi'
 import { connectionView, toConnectionView } from './connection-view'
 
-const startInstall = createRoute({
-  method: 'post',
-  path: '/api/v1/connections/hubspot/install',
-  tags: ['connections'],
-  summary: 'Start installing the HubSpot app for this workspace',
-  description:
-    'Returns the HubSpot authorize URL to open in a browser (valid 10 minutes, once). The portal the installer picks joins this workspace; a portal already connected to another workspace is refused.',
-  security: bearerSecurity,
-  responses: {
-    200: {
-      description: 'Open authorize_url in a browser',
-      content: {
-        'application/json': { schema: z.object({ authorize_url: z.string(), expires_at: z.string() }) },
+/** One documented route per registered CRM (an unknown one answers the 404 envelope). */
+const startInstallRoute = (provider: CrmProvider) =>
+  createRoute({
+    method: 'post',
+    path: `/api/v1/connections/${provider.name}/install`,
+    tags: ['connections'],
+    summary: `Start installing the ${provider.label} app for this workspace`,
+    description: `Returns ${provider.label}’s authorize URL to open in a browser (valid 10 minutes, once). The account the installer picks joins this workspace; an account already connected to another workspace is refused.`,
+    security: bearerSecurity,
+    responses: {
+      200: {
+        description: 'Open authorize_url in a browser',
+        content: {
+          'application/json': { schema: z.object({ authorize_url: z.string(), expires_at: z.string() }) },
+        },
       },
+      ...commonErrors,
+      503: errorResponse(`${provider.oauth.credentialSettings} are not set`),
     },
-    ...commonErrors,
-    503: errorResponse('HUBSPOT_CLIENT_ID / HUBSPOT_CLIENT_SECRET are not set'),
-  },
-})
+  })
 
 const disconnect = createRoute({
   method: 'post',
@@ -32,7 +34,7 @@ const disconnect = createRoute({
   tags: ['connections'],
   summary: 'Disconnect a CRM account: revoke its tokens at the CRM, wipe them here, stop its sync',
   description:
-    'Revocation is best effort: when HubSpot cannot be reached the connection is still disconnected and `revocation` is `failed` (also on last_error). History and record links stay; installing again reconnects the same connection.',
+    'Revocation is best effort: when the CRM cannot be reached the connection is still disconnected and `revocation` is `failed` (also on last_error). History and record links stay; installing again reconnects the same connection.',
   security: bearerSecurity,
   request: { params: uuidParam },
   responses: {
@@ -52,21 +54,21 @@ const disconnect = createRoute({
   },
 })
 
-/** How a workspace admin connects and disconnects CRM accounts (the install callback is in oauth-hubspot.ts). */
+/** How a workspace admin connects and disconnects CRM accounts (the install callback is in crm-oauth.ts). */
 export function connectionLifecycleRoutes(deps: AppDeps) {
   const app = newRouter()
-  app.openapi(startInstall, async (c) => {
-    const auth = c.get('auth')
-    requireAdmin(auth.scope)
-    const started = await startHubspotInstall(deps, {
-      workspaceId: auth.workspaceId,
-      requestUrl: c.req.url,
-    }).catch((error) => {
-      if (error instanceof HubspotAuthError) throw new ApiError('not_configured', error.message)
-      throw error
+  for (const name of deps.crm.names()) {
+    const provider = deps.crm.get(name)
+    app.openapi(startInstallRoute(provider), async (c) => {
+      const auth = c.get('auth')
+      requireAdmin(auth.scope)
+      const started = await startInstall(deps, provider, {
+        workspaceId: auth.workspaceId,
+        requestUrl: c.req.url,
+      })
+      return c.json({ authorize_url: started.url, expires_at: started.expiresAt.toISOString() }, 200)
     })
-    return c.json({ authorize_url: started.url, expires_at: started.expiresAt.toISOString() }, 200)
-  })
+  }
   app.openapi(disconnect, async (c) => {
     const auth = c.get('auth')
     requireAdmin(auth.scope)

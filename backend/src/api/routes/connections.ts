@@ -9,7 +9,8 @@ import { connectionView, toConnectionView } from './connection-view'
 
 /**
  * CRM accounts linked to the workspace. The marketplace OAuth install creates them too; this
- * route lets an admin link an account (e.g. a HubSpot portal) whose install is managed elsewhere.
+ * route lets an admin link an account whose install is managed elsewhere. Only a CRM with a
+ * registered provider can be linked: nothing could sync to any other.
  */
 export function connectionRoutes(deps: AppDeps) {
   const app = newRouter()
@@ -18,7 +19,7 @@ export function connectionRoutes(deps: AppDeps) {
       method: 'post',
       path: '/api/v1/connections',
       tags: ['connections'],
-      summary: 'Link a CRM account (HubSpot portal id, Salesforce or Zoho org id) to this workspace',
+      summary: 'Link a CRM account (its portal / org id) to this workspace',
       security: bearerSecurity,
       request: {
         body: {
@@ -27,7 +28,7 @@ export function connectionRoutes(deps: AppDeps) {
             'application/json': {
               schema: z
                 .object({
-                  provider: z.enum(['hubspot', 'salesforce', 'zoho']),
+                  provider: z.string().min(1).max(40),
                   account_id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/),
                 })
                 .strict(),
@@ -45,6 +46,8 @@ export function connectionRoutes(deps: AppDeps) {
       const auth = c.get('auth')
       requireAdmin(auth.scope)
       const body = c.req.valid('json')
+      // 400 validation_failed naming the registered providers.
+      deps.crm.accept(body.provider)
       const [row] = await deps.db
         .insert(crmConnections)
         .values({ workspaceId: auth.workspaceId, provider: body.provider, accountId: body.account_id })

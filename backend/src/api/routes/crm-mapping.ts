@@ -57,7 +57,11 @@ export function crmMappingRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const connection = await connectionOf(deps.db, c.get('auth').workspaceId, c.req.valid('param').id)
-      const rows = await mappingRows(deps.db, connection.id)
+      const rows = await mappingRows(
+        deps.db,
+        connection.id,
+        deps.crm.get(connection.provider).defaultProperty,
+      )
       return c.json({ fields: rows.map(toView) }, 200)
     },
   )
@@ -111,7 +115,12 @@ export function crmMappingRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const connection = await connectionOf(deps.db, c.get('auth').workspaceId, c.req.valid('param').id)
-      const rows = await updateMapping(deps.db, connection.id, c.req.valid('json').fields)
+      const rows = await updateMapping(
+        deps.db,
+        connection.id,
+        deps.crm.get(connection.provider).defaultProperty,
+        c.req.valid('json').fields,
+      )
       deps.crmSync?.wake()
       return c.json({ fields: rows.map(toView) }, 200)
     },

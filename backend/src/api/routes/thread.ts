@@ -11,7 +11,7 @@ const query = z
     phone: z.string().min(3).max(40).optional().openapi({ example: '+5511999990000' }),
     contact_id: z.string().uuid().optional(),
     /** A CRM record (signed card calls): the record's phone, if given, links it on first view. */
-    crm: z.enum(['hubspot', 'salesforce', 'zoho']).optional(),
+    crm: z.string().min(1).max(40).optional(),
     record_id: z.string().min(1).max(64).optional(),
     portal_id: z.string().max(32).optional(),
     limit: z.coerce.number().int().min(1).max(THREAD_PAGE_MAX).default(THREAD_PAGE_DEFAULT),

@@ -9,8 +9,16 @@ export const HUBSPOT_GROUP = { name: 'whatsapp_scrm', label: 'WhatsApp' }
 export const MESSAGE_ID_PROPERTY = 'scrm_message_id'
 export const TASK_ID_PROPERTY = 'scrm_task_id'
 
+/** HubSpot's own contact properties we map to instead of creating one. */
+const HUBSPOT_STANDARD: Readonly<Record<string, string>> = {
+  first_name: 'firstname',
+  last_name: 'lastname',
+  email: 'email',
+}
+
 export function defaultHubspotProperty(spec: CrmFieldSpec): { property: string; managed: boolean } {
-  if (spec.hubspotStandard) return { property: spec.hubspotStandard, managed: false }
+  const standard = HUBSPOT_STANDARD[spec.key]
+  if (standard) return { property: standard, managed: false }
   return { property: `scrm_${spec.key}`, managed: true }
 }
 

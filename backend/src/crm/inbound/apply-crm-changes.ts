@@ -19,7 +19,7 @@ export async function applyCrmChanges(
   connector: CrmConnector,
   changes: CrmChange[],
 ): Promise<string[]> {
-  const fields = mappedFields(await mappingRows(db, connection.id))
+  const fields = mappedFields(await mappingRows(db, connection.id, (spec) => connector.defaultProperty(spec)))
   const twoWay = fields.filter((f) => fieldSpec(f.field)?.direction === 'both')
   const created = changes.flatMap((c) => (c.type === 'created' ? [c.recordId] : []))
   const records = new Map<string, CrmRecord>()

@@ -4,12 +4,13 @@ import { type CrmConnection, crmConnections, crmWebhookEvents } from '../../db/s
 import { claimDue, type LeaseQueue } from '../../jobs/lease-claim'
 import type { Logger } from '../../lib/logger'
 import type { ConnectorFor } from '../connectors'
-import type { CrmChange } from '../port'
+import type { CrmChange, CrmConnector } from '../port'
+import { UnregisteredCrmError } from '../registry'
 import { applyCrmChanges } from './apply-crm-changes'
 
 interface StoredEvent {
   id: number
-  provider: 'hubspot' | 'salesforce' | 'zoho'
+  provider: string
   account_id: string
   attempts: number
   payload: unknown
@@ -74,7 +75,19 @@ export async function processCrmEvents(
       )
       continue
     }
-    await applyBatch(db, connection, connectorFor, batch, options.logger)
+    let connector: CrmConnector
+    try {
+      connector = connectorFor(connection)
+    } catch (error) {
+      if (!(error instanceof UnregisteredCrmError)) throw error
+      await finish(
+        db,
+        batch.map((e) => Number(e.id)),
+        error.message,
+      )
+      continue
+    }
+    await applyBatch(db, connection, connector, batch, options.logger)
   }
   return events.length
 }
@@ -82,11 +95,10 @@ export async function processCrmEvents(
 async function applyBatch(
   db: Database,
   connection: CrmConnection,
-  connectorFor: ConnectorFor,
+  connector: CrmConnector,
   batch: StoredEvent[],
   logger: Logger,
 ): Promise<void> {
-  const connector = connectorFor(connection)
   const changes: { event: StoredEvent; change: CrmChange | null }[] = batch.map((event) => ({
     event,
     change: connector.parseChange(event.payload),

@@ -4,6 +4,7 @@ import type { Database } from '../../db/client'
 import { crmConnections } from '../../db/schema'
 import type { Logger } from '../../lib/logger'
 import { type ConnectorFor, connectorFactory } from '../connectors'
+import type { CrmRegistry } from '../registry'
 import { queueBackfill } from './backfill'
 import { ensureConnectionSchema } from './ensure-schema'
 import { CrmSyncWorker } from './sync-worker'
@@ -15,8 +16,14 @@ export interface CrmSync {
   onInstalled(connectionId: string): Promise<void>
 }
 
-export function createCrmSync(db: Database, config: Config, encryptionKey: Buffer, logger: Logger): CrmSync {
-  const connectorFor = connectorFactory({ db, config, encryptionKey, logger })
+export function createCrmSync(
+  db: Database,
+  config: Config,
+  encryptionKey: Buffer,
+  logger: Logger,
+  registry: CrmRegistry,
+): CrmSync {
+  const connectorFor = connectorFactory({ db, config, encryptionKey, logger }, registry)
   const worker = new CrmSyncWorker(db, connectorFor, {
     pollMs: config.CRM_SYNC_POLL_MS,
     settleMs: config.CRM_SYNC_SETTLE_MS,

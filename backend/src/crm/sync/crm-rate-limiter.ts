@@ -1,14 +1,12 @@
 import type { Executor } from '../../db/client'
 import { reserveSlots } from '../../outbound/limiter'
 
-/** HubSpot: 110 requests per rolling 10 s per installed account (search excluded), search 5 / s. */
+/** A CRM's request budget per installed account: a rolling window, and a separate search rate. */
 export interface CrmRateBudget {
   requestsPerWindow: number
   windowMs: number
   searchPerSecond: number
 }
-
-export const HUBSPOT_BUDGET: CrmRateBudget = { requestsPerWindow: 110, windowMs: 10_000, searchPerSecond: 5 }
 
 /** Keeps this share of the budget, so a clock skew or a call we did not see never tips us over. */
 const SAFETY = 0.95

@@ -14,7 +14,9 @@ export async function ensureConnectionSchema(
   connection: CrmConnection,
   connector: CrmConnector,
 ): Promise<void> {
-  const rows = (await mappingRows(db, connection.id)).filter((r) => r.enabled)
+  const rows = (await mappingRows(db, connection.id, (spec) => connector.defaultProperty(spec))).filter(
+    (r) => r.enabled,
+  )
   const tagKeys = await workspaceTagKeys(db, connection.workspaceId)
   const specs = await connector.ensureSchema(
     rows.map((r) => ({ field: r.field, property: r.property, managed: r.managed })),
@@ -58,7 +60,7 @@ export async function ensureTagOptions(
     .update(crmFieldMappings)
     .set({ propertySpec: { type: tagField.spec.type, options } })
     .where(and(eq(crmFieldMappings.connectionId, connection.id), eq(crmFieldMappings.field, 'tags')))
-  return mappedFields(await mappingRows(db, connection.id))
+  return mappedFields(await mappingRows(db, connection.id, (spec) => connector.defaultProperty(spec)))
 }
 
 async function workspaceTagKeys(db: Executor, workspaceId: string): Promise<string[]> {

@@ -4,12 +4,13 @@ import { type CrmConnection, crmConnections } from '../../db/schema'
 import { mappedFields, mappingRows } from '../mapping'
 import type { CrmConnector } from '../port'
 import { ensureConnectionSchema, ensureTagOptions } from './ensure-schema'
+import { syncLinked } from './linked-writes'
+import { messageWrites } from './message-writes'
 import { claimChanges } from './outbox'
 import type { BatchOutcome } from './settle'
 import { syncContacts } from './sync-contacts'
-import { syncMessages } from './sync-messages'
 import type { SyncOptions } from './sync-options'
-import { syncTasks } from './sync-tasks'
+import { taskWrites } from './task-writes'
 
 export interface SyncRound extends BatchOutcome {
   /** Changes claimed this round; 0 = nothing was due. */
@@ -41,7 +42,7 @@ export async function syncConnectionRound(
       await ensureConnectionSchema(db, connection, connector)
       total.calls += 1
     }
-    let fields = mappedFields(await mappingRows(db, connection.id))
+    let fields = mappedFields(await mappingRows(db, connection.id, (spec) => connector.defaultProperty(spec)))
     fields = await ensureTagOptions(db, connection, connector, fields)
     add(await syncContacts(db, connection, connector, fields, contactChanges, options))
   }
@@ -50,10 +51,12 @@ export async function syncConnectionRound(
   if (contactChanges.length >= connector.batchLimit) return total
   const messageChanges = await claimChanges(db, connection.id, 'message', claim)
   total.claimed += messageChanges.length
-  if (messageChanges.length > 0) add(await syncMessages(db, connection, connector, messageChanges, options))
+  if (messageChanges.length > 0)
+    add(await syncLinked(db, connection, connector, messageChanges, options, messageWrites))
   const taskChanges = await claimChanges(db, connection.id, 'task', claim)
   total.claimed += taskChanges.length
-  if (taskChanges.length > 0) add(await syncTasks(db, connection, connector, taskChanges, options))
+  if (taskChanges.length > 0)
+    add(await syncLinked(db, connection, connector, taskChanges, options, taskWrites))
   if (total.written > 0) {
     await db
       .update(crmConnections)

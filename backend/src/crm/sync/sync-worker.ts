@@ -6,8 +6,10 @@ import { WorkerLoop } from '../../jobs/worker-loop'
 import type { Logger } from '../../lib/logger'
 import type { ConnectorFor } from '../connectors'
 import { processCrmEvents } from '../inbound/process-crm-events'
+import { UnregisteredCrmError } from '../registry'
 import { type SyncRound, syncConnectionRound } from './sync-connection'
 import type { SyncOptions } from './sync-options'
+import { noteUnregisteredProvider } from './unregistered-provider'
 
 export interface CrmSyncWorkerOptions extends SyncOptions {
   pollMs: number
@@ -67,6 +69,10 @@ export class CrmSyncWorker {
           if (connection?.state !== 'active') break
           round = await syncConnectionRound(this.db, connection, this.connectorFor(connection), this.options)
         } catch (error) {
+          if (error instanceof UnregisteredCrmError) {
+            await noteUnregisteredProvider(this.db, due.id, error, this.options.logger)
+            break
+          }
           this.options.logger.error({ err: error, connectionId: due.id }, 'CRM sync round failed')
           break
         }

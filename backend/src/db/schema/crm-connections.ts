@@ -3,8 +3,8 @@ import { createdAt, tstz, updatedAt } from './columns'
 import { workspaces } from './workspaces'
 
 /**
- * An installed CRM account (a HubSpot portal, a Salesforce org, a Zoho org) and the workspace it
- * belongs to. Card calls are trusted for a workspace only through an active connection.
+ * An installed CRM account and the workspace it belongs to. Card calls are trusted for a
+ * workspace only through an active connection.
  */
 export const crmConnections = pgTable(
   'crm_connections',
@@ -13,8 +13,9 @@ export const crmConnections = pgTable(
     workspaceId: uuid('workspace_id')
       .notNull()
       .references(() => workspaces.id, { onDelete: 'cascade' }),
-    provider: text('provider', { enum: ['hubspot', 'salesforce', 'zoho'] }).notNull(),
-    /** The CRM's account id: HubSpot portal id, Salesforce org id, Zoho org id. */
+    /** A registered `CrmProvider` name (checked by the registry, not by the database). */
+    provider: text('provider').notNull(),
+    /** The CRM's own id of the account (portal, org ...). */
     accountId: text('account_id').notNull(),
     state: text('state', { enum: ['active', 'disconnected'] })
       .notNull()
@@ -23,7 +24,7 @@ export const crmConnections = pgTable(
     accessTokenEnc: text('access_token_enc'),
     refreshTokenEnc: text('refresh_token_enc'),
     tokenExpiresAt: tstz('token_expires_at'),
-    /** Scopes HubSpot granted (required plus the optional ones the account allowed). */
+    /** Scopes the CRM granted (required plus the optional ones the account allowed). */
     scopes: jsonb('scopes').$type<string[]>().notNull().default([]),
     /** Property group, properties and enumeration options are in place in the CRM. */
     schemaReadyAt: tstz('schema_ready_at'),

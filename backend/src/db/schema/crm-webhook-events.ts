@@ -3,14 +3,14 @@ import { bigint, index, integer, jsonb, pgTable, text, uniqueIndex } from 'drizz
 import { createdAt, tstz } from './columns'
 
 /**
- * CRM change notifications exactly as delivered (one row per event of a HubSpot batch), stored
+ * CRM change notifications exactly as delivered (one row per event of a delivery), stored
  * before the delivery is acknowledged; `(provider, account_id, event_id)` drops redeliveries.
  */
 export const crmWebhookEvents = pgTable(
   'crm_webhook_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    provider: text('provider', { enum: ['hubspot', 'salesforce', 'zoho'] }).notNull(),
+    provider: text('provider').notNull(),
     accountId: text('account_id').notNull(),
     eventId: text('event_id').notNull(),
     occurredAt: tstz('occurred_at').notNull(),

@@ -5,7 +5,7 @@ import { workspaces } from './workspaces'
 /** One-time `state` values of started installs (CSRF protection), and which workspace asked. */
 export const oauthStates = pgTable('oauth_states', {
   state: text('state').primaryKey(),
-  provider: text('provider', { enum: ['hubspot', 'salesforce', 'zoho'] }).notNull(),
+  provider: text('provider').notNull(),
   workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
   expiresAt: tstz('expires_at').notNull(),
   createdAt: createdAt(),

@@ -20,7 +20,7 @@ export const webhookEvents = pgTable(
   'webhook_events',
   {
     id: bigint('id', { mode: 'number' }).primaryKey().generatedAlwaysAsIdentity(),
-    source: text('source', { enum: ['whatsapp', 'hubspot', 'salesforce', 'zoho'] }).notNull(),
+    source: text('source').notNull(),
     rawBody: text('raw_body').notNull(),
     /** Routing keys read at ack time (WhatsApp phone_number_ids), for tenant-scoped listings. */
     routingKeys: text('routing_keys').array().notNull().default(sql`'{}'::text[]`),

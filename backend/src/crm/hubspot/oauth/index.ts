@@ -1,20 +1,21 @@
-/** HubSpot OAuth: install and callback, encrypted token storage with refresh, disconnect. */
-export { type DisconnectResult, disconnectConnection, type RevocationOutcome } from './disconnect'
-export { HubspotAuthError, type HubspotAuthFailure } from './errors'
-export {
-  completeHubspotInstall,
-  InstallError,
-  type InstallFailure,
-  type InstallResult,
-  startHubspotInstall,
-} from './install-service'
-export { INSTALL_STATE_TTL_MS } from './install-state'
+/** HubSpot OAuth: its authorize page and token endpoints, plugged into the generic `crm/oauth`. */
+
+import { connectionAccessToken, type GetAccessTokenOptions } from '../../oauth'
+import type { CrmContext } from '../../provider'
+import { hubspotProvider } from '../provider'
+
+export { hubspotOAuth } from './hubspot-oauth'
 export { HUBSPOT_OPTIONAL_SCOPES, HUBSPOT_REQUIRED_SCOPES } from './scopes'
-export {
-  type HubspotInstallHooks,
-  type HubspotOAuthContext,
-  type HubspotOAuthSettings,
-  hubspotOAuthSettings,
-  hubspotRedirectUri,
-} from './settings'
-export { AUTH_ERROR_PREFIX, type GetAccessTokenOptions, getAccessToken } from './token-store'
+export { type HubspotOAuthSettings, hubspotOAuthSettings } from './settings'
+
+/** lastError texts the token refresh writes for HubSpot connections start with this. */
+export const AUTH_ERROR_PREFIX = 'HubSpot authorization:'
+
+/** A usable access token for a HubSpot connection (the generic token store, with HubSpot's refresh). */
+export function getAccessToken(
+  ctx: CrmContext,
+  connectionId: string,
+  options: GetAccessTokenOptions = {},
+): Promise<string> {
+  return connectionAccessToken(ctx, hubspotProvider(ctx.config), connectionId, options)
+}

@@ -1,25 +1,6 @@
 import type { Config } from '../../../config'
-import type { Database } from '../../../db/client'
-import type { Logger } from '../../../lib/logger'
-import { HubspotAuthError } from './errors'
+import { CrmAuthError } from '../../oauth/auth-error'
 import { HUBSPOT_OPTIONAL_SCOPES, HUBSPOT_REQUIRED_SCOPES, parseScopeList } from './scopes'
-
-/** What the OAuth functions need; `AppDeps` satisfies it, so callers pass their deps as they are. */
-export interface HubspotOAuthContext {
-  db: Database
-  config: Config
-  encryptionKey: Buffer
-  logger: Logger
-}
-
-/** Work that follows an install, wired by the runtime (e.g. "ensure property group and properties"). */
-export interface HubspotInstallHooks {
-  /**
-   * Runs after the tokens are stored, on every install and re-install. A failure does not undo
-   * the install: it is recorded on the connection's lastError and shown on the install page.
-   */
-  onInstalled?: (connectionId: string) => Promise<void>
-}
 
 export interface HubspotOAuthSettings {
   clientId: string
@@ -34,7 +15,7 @@ export interface HubspotOAuthSettings {
 
 export function hubspotOAuthSettings(config: Config): HubspotOAuthSettings {
   if (!config.HUBSPOT_CLIENT_ID || !config.HUBSPOT_CLIENT_SECRET)
-    throw new HubspotAuthError(
+    throw new CrmAuthError(
       'not_configured',
       'HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET must be set to install or use the HubSpot app.',
     )
@@ -48,14 +29,4 @@ export function hubspotOAuthSettings(config: Config): HubspotOAuthSettings {
     refreshMarginMs: config.HUBSPOT_TOKEN_REFRESH_MARGIN_SECONDS * 1000,
     successUrl: config.HUBSPOT_INSTALL_SUCCESS_URL,
   }
-}
-
-/**
- * The callback URL HubSpot sends installers back to. It must be one of the app's `redirectUrls`
- * and identical in the authorize URL and the code exchange, so it is built from PUBLIC_URL (the
- * origin HubSpot sees behind a proxy); without it, from the request's own origin (local use).
- */
-export function hubspotRedirectUri(config: Config, requestUrl: string): string {
-  const origin = config.PUBLIC_URL ?? new URL(requestUrl).origin
-  return `${origin.replace(/\/$/, '')}/oauth/hubspot/callback`
 }

@@ -1,11 +1,11 @@
 import { z } from 'zod'
-import { HubspotAuthError } from './errors'
+import { CrmAuthError } from '../../oauth/auth-error'
 import type { HubspotOAuthSettings } from './settings'
 
 /**
  * HubSpot's OAuth token endpoints (2026-03), written over fetch on purpose: the SDK's
  * `client.oauth.tokensApi` still calls `/oauth/v1/token`, which HubSpot retires on 2027-02-16.
- * Every answer is parsed with zod; every failure becomes a `HubspotAuthError` whose reason says
+ * Every answer is parsed with zod; every failure becomes a `CrmAuthError` whose reason says
  * whether to retry, re-install, or fix the server's configuration.
  */
 
@@ -63,7 +63,7 @@ export async function exchangeAuthorizationCode(
     code: input.code,
   })
   if (!grant.refreshToken || grant.hubId === null)
-    throw new HubspotAuthError(
+    throw new CrmAuthError(
       'bad_response',
       'HubSpot answered the code exchange without a refresh token or hub_id.',
       200,
@@ -112,7 +112,7 @@ async function requestTokens(
   if (!res.ok) throw await failureOf(res, form)
   const parsed = tokenAnswer.safeParse(await res.json().catch(() => null))
   if (!parsed.success)
-    throw new HubspotAuthError(
+    throw new CrmAuthError(
       'bad_response',
       'HubSpot answered the token request in an unknown shape.',
       res.status,
@@ -141,14 +141,14 @@ async function post(
     })
   } catch (error) {
     const what = (error as Error).name === 'TimeoutError' ? 'did not answer in time' : 'could not be reached'
-    throw new HubspotAuthError('unavailable', `HubSpot ${what} (${path}).`)
+    throw new CrmAuthError('unavailable', `HubSpot ${what} (${path}).`)
   }
 }
 
 const CLIENT_PROBLEM = /invalid_client|BAD_CLIENT|client[ _-]?(id|secret)|unknown client|client credentials/i
 
 /** Turns a non-2xx answer into a typed failure; the secrets we sent never appear in its message. */
-async function failureOf(res: Response, sent: Record<string, string>): Promise<HubspotAuthError> {
+async function failureOf(res: Response, sent: Record<string, string>): Promise<CrmAuthError> {
   const text = await res.text().catch(() => '')
   let body: z.infer<typeof errorAnswer> = {}
   try {
@@ -162,14 +162,14 @@ async function failureOf(res: Response, sent: Record<string, string>): Promise<H
   const detail = scrub(said || `HTTP ${res.status}`, sent)
   const ref = body.correlationId ? ` (correlation id ${body.correlationId})` : ''
   if (res.status === 429 || res.status >= 500)
-    return new HubspotAuthError('unavailable', `HubSpot answered ${res.status}: ${detail}${ref}`, res.status)
+    return new CrmAuthError('unavailable', `HubSpot answered ${res.status}: ${detail}${ref}`, res.status)
   if (CLIENT_PROBLEM.test(said))
-    return new HubspotAuthError(
+    return new CrmAuthError(
       'client_rejected',
       `HubSpot refused the app's client credentials: ${detail}${ref}`,
       res.status,
     )
-  return new HubspotAuthError('grant_rejected', `HubSpot refused the grant: ${detail}${ref}`, res.status)
+  return new CrmAuthError('grant_rejected', `HubSpot refused the grant: ${detail}${ref}`, res.status)
 }
 
 function scrub(text: string, sent: Record<string, string>): string {

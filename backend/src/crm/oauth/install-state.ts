@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 import { and, eq, lt } from 'drizzle-orm'
-import type { Database } from '../../../db/client'
-import { oauthStates } from '../../../db/schema'
+import type { Database } from '../../db/client'
+import { oauthStates } from '../../db/schema'
 
-/** How long an installer has between starting the install and HubSpot sending them back. */
+/** How long an installer has between starting the install and the CRM sending them back. */
 export const INSTALL_STATE_TTL_MS = 10 * 60_000
 
 /**
@@ -12,6 +12,7 @@ export const INSTALL_STATE_TTL_MS = 10 * 60_000
  */
 export async function createInstallState(
   db: Database,
+  provider: string,
   workspaceId: string | null,
   now = new Date(),
 ): Promise<{ state: string; expiresAt: Date }> {
@@ -19,19 +20,20 @@ export async function createInstallState(
   const expiresAt = new Date(now.getTime() + INSTALL_STATE_TTL_MS)
   // Abandoned installs leave rows behind; each new one clears the expired ones.
   await db.delete(oauthStates).where(lt(oauthStates.expiresAt, now))
-  await db.insert(oauthStates).values({ state, provider: 'hubspot', workspaceId, expiresAt })
+  await db.insert(oauthStates).values({ state, provider, workspaceId, expiresAt })
   return { state, expiresAt }
 }
 
 /** Takes a state exactly once (the delete is atomic, so two callbacks cannot both use it). */
 export async function consumeInstallState(
   db: Database,
+  provider: string,
   state: string,
   now = new Date(),
 ): Promise<{ workspaceId: string | null } | null> {
   const [row] = await db
     .delete(oauthStates)
-    .where(and(eq(oauthStates.state, state), eq(oauthStates.provider, 'hubspot')))
+    .where(and(eq(oauthStates.state, state), eq(oauthStates.provider, provider)))
     .returning()
   if (!row || row.expiresAt <= now) return null
   return { workspaceId: row.workspaceId }

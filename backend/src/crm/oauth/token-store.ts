@@ -1,22 +1,21 @@
 import { eq } from 'drizzle-orm'
-import type { Transaction } from '../../../db/client'
-import { type CrmConnection, crmConnections } from '../../../db/schema'
-import { encryptSecret } from '../../../lib/crypto'
-import { HubspotAuthError } from './errors'
+import type { Transaction } from '../../db/client'
+import { type CrmConnection, crmConnections } from '../../db/schema'
+import { encryptSecret } from '../../lib/crypto'
+import type { CrmContext, CrmProvider } from '../provider'
+import { CrmAuthError } from './auth-error'
 import { lockConnectionTokens } from './locks'
 import { openSealedToken } from './sealed-token'
-import { type HubspotOAuthContext, hubspotOAuthSettings } from './settings'
-import { refreshAccessToken } from './token-client'
 
 /**
  * lastError texts this module writes start with this, so a successful refresh clears only its
  * own complaints and never one the sync wrote.
  */
-export const AUTH_ERROR_PREFIX = 'HubSpot authorization:'
+export const authErrorPrefix = (provider: Pick<CrmProvider, 'label'>) => `${provider.label} authorization:`
 
 export interface GetAccessTokenOptions {
   /**
-   * A token HubSpot just answered 401 to: refresh even if it looks fresh, unless another caller
+   * A token the CRM just answered 401 to: refresh even if it looks fresh, unless another caller
    * already replaced it.
    */
   rejectedToken?: string
@@ -24,25 +23,26 @@ export interface GetAccessTokenOptions {
 }
 
 /**
- * A usable access token for a HubSpot connection. Refreshes it when it expires within
- * HUBSPOT_TOKEN_REFRESH_MARGIN_SECONDS (HubSpot says a 401 is no reliable sign of expiry, so the
- * expiry is tracked here). One refresh at a time per connection across all processes: callers
+ * A usable access token for a CRM connection. Refreshes it when it expires within the provider's
+ * refresh margin (a 401 is no reliable sign of expiry at every CRM, so the expiry is tracked
+ * here). One refresh at a time per connection across all processes: callers
  * that wait for the lock find the new token and use it instead of refreshing again.
  */
-export async function getAccessToken(
-  ctx: HubspotOAuthContext,
+export async function connectionAccessToken(
+  ctx: CrmContext,
+  provider: CrmProvider,
   connectionId: string,
   options: GetAccessTokenOptions = {},
 ): Promise<string> {
   const now = options.now ?? (() => new Date())
-  const marginMs = ctx.config.HUBSPOT_TOKEN_REFRESH_MARGIN_SECONDS * 1000
+  const marginMs = provider.oauth.refreshMarginMs()
   const [seen] = await ctx.db.select().from(crmConnections).where(eq(crmConnections.id, connectionId))
-  const usable = assertUsable(seen, connectionId)
+  const usable = assertUsable(provider, seen, connectionId)
   const current = usable.accessTokenEnc
-    ? openSealedToken(usable.accessTokenEnc, ctx.encryptionKey, usable.accountId)
+    ? openSealedToken(usable.accessTokenEnc, ctx.encryptionKey, provider.accountLabel(usable.accountId))
     : null
   if (current && fresh(usable, now(), marginMs) && current !== options.rejectedToken) return current
-  return refreshUnderLock(ctx, usable, now)
+  return refreshUnderLock(ctx, provider, usable, now)
 }
 
 function fresh(row: CrmConnection, now: Date, marginMs: number): boolean {
@@ -51,32 +51,40 @@ function fresh(row: CrmConnection, now: Date, marginMs: number): boolean {
 
 type Usable = CrmConnection & { refreshTokenEnc: string }
 
-function assertUsable(row: CrmConnection | undefined, connectionId: string): Usable {
-  if (row?.provider !== 'hubspot')
-    throw new HubspotAuthError('not_found', `No HubSpot connection ${connectionId}.`)
+function assertUsable(provider: CrmProvider, row: CrmConnection | undefined, connectionId: string): Usable {
+  if (row?.provider !== provider.name)
+    throw new CrmAuthError('not_found', `No ${provider.label} connection ${connectionId}.`)
   if (row.state !== 'active')
-    throw new HubspotAuthError('disconnected', `HubSpot portal ${row.accountId} was disconnected.`)
+    throw new CrmAuthError('disconnected', `${provider.accountLabel(row.accountId)} was disconnected.`)
   if (!row.refreshTokenEnc)
-    throw new HubspotAuthError(
+    throw new CrmAuthError(
       'reauth_required',
-      row.lastError ?? `HubSpot portal ${row.accountId} has no OAuth tokens: install the app to connect it.`,
+      row.lastError ??
+        `${provider.accountLabel(row.accountId)} has no OAuth tokens: install the app to connect it.`,
     )
   return row as Usable
 }
 
-async function refreshUnderLock(ctx: HubspotOAuthContext, seen: Usable, now: () => Date): Promise<string> {
-  const settings = hubspotOAuthSettings(ctx.config)
+async function refreshUnderLock(
+  ctx: CrmContext,
+  provider: CrmProvider,
+  seen: Usable,
+  now: () => Date,
+): Promise<string> {
+  const account = provider.accountLabel(seen.accountId)
+  const prefix = authErrorPrefix(provider)
   const log = ctx.logger.child({
-    component: 'hubspot-oauth',
+    component: 'crm-oauth',
+    provider: provider.name,
     connectionId: seen.id,
-    portalId: seen.accountId,
+    accountId: seen.accountId,
   })
   // A refusal is written inside the transaction and thrown after it commits, so it is kept.
   const outcome = await ctx.db.transaction(
-    async (tx): Promise<{ token: string } | { refusal: HubspotAuthError }> => {
+    async (tx): Promise<{ token: string } | { refusal: CrmAuthError }> => {
       await lockConnectionTokens(tx, seen.id)
       const [row] = await tx.select().from(crmConnections).where(eq(crmConnections.id, seen.id))
-      const locked = assertUsable(row, seen.id)
+      const locked = assertUsable(provider, row, seen.id)
       const replaced =
         locked.accessTokenEnc !== null &&
         locked.accessTokenEnc !== seen.accessTokenEnc &&
@@ -84,16 +92,16 @@ async function refreshUnderLock(ctx: HubspotOAuthContext, seen: Usable, now: () 
         locked.tokenExpiresAt > now()
       if (replaced)
         return {
-          token: openSealedToken(locked.accessTokenEnc as string, ctx.encryptionKey, locked.accountId),
+          token: openSealedToken(locked.accessTokenEnc as string, ctx.encryptionKey, account),
         }
 
-      const refreshToken = openSealedToken(locked.refreshTokenEnc, ctx.encryptionKey, locked.accountId)
-      let grant: Awaited<ReturnType<typeof refreshAccessToken>>
+      const refreshToken = openSealedToken(locked.refreshTokenEnc, ctx.encryptionKey, account)
+      let grant: Awaited<ReturnType<CrmProvider['oauth']['refresh']>>
       try {
-        grant = await refreshAccessToken(settings, refreshToken)
+        grant = await provider.oauth.refresh(refreshToken)
       } catch (error) {
-        if (!(error instanceof HubspotAuthError)) throw error
-        await recordRefusal(tx, locked, error, now())
+        if (!(error instanceof CrmAuthError)) throw error
+        await recordRefusal(tx, provider, locked, error, now())
         return { refusal: error }
       }
       const at = now()
@@ -106,11 +114,11 @@ async function refreshUnderLock(ctx: HubspotOAuthContext, seen: Usable, now: () 
             : locked.refreshTokenEnc,
           tokenExpiresAt: new Date(at.getTime() + grant.expiresInSeconds * 1000),
           ...(grant.scopes ? { scopes: grant.scopes } : {}),
-          ...(locked.lastError?.startsWith(AUTH_ERROR_PREFIX) ? { lastError: null } : {}),
+          ...(locked.lastError?.startsWith(prefix) ? { lastError: null } : {}),
           updatedAt: at,
         })
         .where(eq(crmConnections.id, locked.id))
-      log.debug('hubspot access token refreshed')
+      log.debug(`${provider.name} access token refreshed`)
       return { token: grant.accessToken }
     },
   )
@@ -118,7 +126,7 @@ async function refreshUnderLock(ctx: HubspotOAuthContext, seen: Usable, now: () 
   const failed = outcome.refusal
   log.warn(
     { reason: failed.reason, status: failed.httpStatus, err: failed.message },
-    'hubspot token refresh failed',
+    `${provider.name} token refresh failed`,
   )
   throw failed
 }
@@ -130,8 +138,9 @@ async function refreshUnderLock(ctx: HubspotOAuthContext, seen: Usable, now: () 
  */
 async function recordRefusal(
   tx: Transaction,
+  provider: CrmProvider,
   row: CrmConnection,
-  error: HubspotAuthError,
+  error: CrmAuthError,
   at: Date,
 ): Promise<void> {
   if (error.reason === 'grant_rejected') {
@@ -141,7 +150,7 @@ async function recordRefusal(
         accessTokenEnc: null,
         refreshTokenEnc: null,
         tokenExpiresAt: null,
-        lastError: `${AUTH_ERROR_PREFIX} HubSpot refused the refresh token (app uninstalled or access revoked); install the app again to resume sync. ${error.message}`,
+        lastError: `${authErrorPrefix(provider)} ${provider.label} refused the refresh token (app uninstalled or access revoked); install the app again to resume sync. ${error.message}`,
         updatedAt: at,
       })
       .where(eq(crmConnections.id, row.id))
@@ -149,7 +158,7 @@ async function recordRefusal(
     await tx
       .update(crmConnections)
       .set({
-        lastError: `${AUTH_ERROR_PREFIX} ${error.message} Check HUBSPOT_CLIENT_ID and HUBSPOT_CLIENT_SECRET.`,
+        lastError: `${authErrorPrefix(provider)} ${error.message} Check ${provider.oauth.credentialSettings}.`,
         updatedAt: at,
       })
       .where(eq(crmConnections.id, row.id))

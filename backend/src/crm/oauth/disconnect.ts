@@ -1,12 +1,11 @@
 import { and, eq } from 'drizzle-orm'
-import { type CrmConnection, crmConnections } from '../../../db/schema'
-import { HubspotAuthError } from './errors'
+import { type CrmConnection, crmConnections } from '../../db/schema'
+import type { CrmContext } from '../provider'
+import type { CrmRegistry } from '../registry'
 import { lockConnectionTokens } from './locks'
 import { openSealedToken } from './sealed-token'
-import { type HubspotOAuthContext, hubspotOAuthSettings } from './settings'
-import { revokeRefreshToken } from './token-client'
 
-/** What happened to the refresh token at HubSpot. */
+/** What happened to the refresh token at the CRM. */
 export type RevocationOutcome = 'revoked' | 'already_invalid' | 'failed' | 'no_token'
 
 export interface DisconnectResult {
@@ -16,13 +15,13 @@ export interface DisconnectResult {
 
 /**
  * Disconnects a CRM connection of a workspace: state `disconnected` (the sync only takes active
- * connections, so it stops), tokens wiped. The HubSpot refresh token is revoked after the commit,
- * best effort: HubSpot being down must not keep an admin from disconnecting, so a failed
+ * connections, so it stops), tokens wiped. The CRM's refresh token is revoked after the commit,
+ * best effort: the CRM being down must not keep an admin from disconnecting, so a failed
  * revocation is recorded on lastError instead. Repeating it changes nothing. Returns null when
  * the workspace has no such connection.
  */
 export async function disconnectConnection(
-  ctx: HubspotOAuthContext,
+  ctx: CrmContext & { crm: CrmRegistry },
   workspaceId: string,
   connectionId: string,
   now = new Date(),
@@ -59,27 +58,29 @@ export async function disconnectConnection(
     return updated ? { connection: updated, refreshToken } : null
   })
   if (!taken) return null
+  const provider = ctx.crm.has(taken.connection.provider) ? ctx.crm.get(taken.connection.provider) : null
   const log = ctx.logger.child({
-    component: 'hubspot-oauth',
+    component: 'crm-oauth',
+    provider: taken.connection.provider,
     connectionId,
-    portalId: taken.connection.accountId,
+    accountId: taken.connection.accountId,
   })
-  if (!taken.refreshToken || taken.connection.provider !== 'hubspot') {
+  if (!taken.refreshToken || !provider) {
     log.info('crm connection disconnected')
     return { connection: taken.connection, revocation: 'no_token' }
   }
   try {
     if (taken.refreshToken instanceof Error) throw taken.refreshToken
-    const revocation = await revokeRefreshToken(hubspotOAuthSettings(ctx.config), taken.refreshToken)
-    log.info({ revocation }, 'hubspot connection disconnected')
+    const revocation = await provider.oauth.revoke(taken.refreshToken)
+    log.info({ revocation }, `${provider.name} connection disconnected`)
     return { connection: taken.connection, revocation }
   } catch (error) {
-    const why = error instanceof HubspotAuthError ? error.message : (error as Error).message
-    log.warn({ err: why }, 'hubspot connection disconnected; revoking its refresh token failed')
+    const why = (error as Error).message
+    log.warn({ err: why }, `${provider.name} connection disconnected; revoking its refresh token failed`)
     const [recorded] = await ctx.db
       .update(crmConnections)
       .set({
-        lastError: `Disconnected, but the refresh token could not be revoked at HubSpot (${why}). It stays valid there until the app is uninstalled in HubSpot (Settings > Integrations > Connected apps).`,
+        lastError: `Disconnected, but the refresh token could not be revoked at ${provider.label} (${why}). It stays valid there until the app is uninstalled in ${provider.oauth.uninstallHint}.`,
         updatedAt: new Date(),
       })
       .where(and(eq(crmConnections.id, connectionId), eq(crmConnections.state, 'disconnected')))

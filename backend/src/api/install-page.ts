@@ -2,8 +2,8 @@ import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 
 /**
- * The small page an installer sees when HubSpot sends them back. Every value goes through
- * hono's `html` template, which escapes it: HubSpot's `error_description` comes from the query
+ * The small page an installer sees when a CRM sends them back. Every value goes through
+ * hono's `html` template, which escapes it: the CRM's `error_description` comes from the query
  * string and is never rendered as markup.
  */
 export interface InstallPage {

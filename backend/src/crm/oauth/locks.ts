@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm'
-import type { Executor } from '../../../db/client'
+import type { Executor } from '../../db/client'
 
 /**
  * Transaction-scoped advisory locks (released at commit or rollback), keyed by a namespace and a
