@@ -1,6 +1,6 @@
 import type { TagView } from '@scrm/shared'
 import { and, asc, eq } from 'drizzle-orm'
-import { reasonView } from '../automation/rules/reason-view'
+import { reasonView } from './reason-view'
 import type { Database } from '../db/client'
 import { contacts, contactTags, tags } from '../db/schema'
 import { NotFoundError } from '../lib/errors'

@@ -7,7 +7,7 @@ import {
   type ThreadView,
 } from '@scrm/shared'
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm'
-import { insightFields, reasonView } from '../automation/rules/reason-view'
+import { insightFields, reasonView } from '../contacts/reason-view'
 import type { Database } from '../db/client'
 import {
   type Contact,

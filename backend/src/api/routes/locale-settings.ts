@@ -4,7 +4,7 @@ import {
   canonicalTimeZone,
   localeOf,
   localeSettingsSchema,
-} from '../../automation/personalise/locale-settings'
+} from '../../outbound/personalise/locale-settings'
 import { workspaces } from '../../db/schema'
 import type { AppDeps } from '../app-env'
 import { bearerSecurity, commonErrors, newRouter } from '../openapi'

@@ -3,9 +3,9 @@ import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { type Contact, messageTemplates, workspaces } from '../../db/schema'
 import { SendRefused } from '../../outbound/refusal'
-import { personalise, requireComplete } from '../personalise'
-import { contactLanguage } from '../personalise/contact-language'
-import { localeOf } from '../personalise/locale-settings'
+import { personalise, requireComplete } from '../../outbound/personalise'
+import { contactLanguage } from '../../outbound/personalise/contact-language'
+import { localeOf } from '../../outbound/personalise/locale-settings'
 
 export interface TemplateChoice {
   template: string

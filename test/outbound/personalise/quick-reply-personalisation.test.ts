@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { dayNumber } from '../../../backend/src/automation/personalise/relative-date'
+import { dayNumber } from '../../../backend/src/outbound/personalise/relative-date'
 import { hubspotSignatureV3 } from '../../../backend/src/crm/hubspot/request-signature'
 import { contacts, messages } from '../../../backend/src/db/schema'
 import { contactIdOf, customerWrites } from '../../support/conversation'
