@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { SendContent } from '@scrm/shared'
 import { and, eq } from 'drizzle-orm'
-import { personaliseQuickReply, requireComplete } from './personalise/quick-reply'
-import { renderText } from './personalise/render'
 import type { Executor } from '../db/client'
 import { type Contact, type MessageTemplate, messageTemplates } from '../db/schema'
+import { personaliseQuickReply, requireComplete } from './personalise/quick-reply'
+import { renderText } from './personalise/render'
 import { SendRefused } from './refusal'
 
 /** A send turned into what the Cloud API and the thread need. */

@@ -2,10 +2,10 @@ import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { contacts, type QuickReply, workspaces } from '../../db/schema'
 import { SendRefused } from '../refusal'
-import { resolveQuickReply } from './quick-reply-language'
 import { contactLanguage } from './contact-language'
 import { localeOf } from './locale-settings'
 import { type PersonalisedContact, type PersonalisedText, personalise } from './personalise'
+import { resolveQuickReply } from './quick-reply-language'
 
 export interface RenderedReply extends PersonalisedText {
   key: string
