@@ -78,7 +78,7 @@ function folderLoops(modules: IModule[]): string[][] {
     const loop = reaches(folder, folder)
     if (!loop) continue
     const members = loop.map((step) => topFolder(step.split(' → ')[0] ?? '')).sort()
-    if (!loops.has(members.join(","))) loops.set(members.join(","), loop)
+    if (!loops.has(members.join(','))) loops.set(members.join(','), loop)
   }
   return [...loops.values()]
 }

@@ -1,5 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
+import type { Store } from '../../../backend/src/db/schema'
 import { contactPlace, nearestStore } from '../../../backend/src/outbound/personalise/nearest-store'
 import { countryCodeOf, foldPlace } from '../../../backend/src/outbound/personalise/place-names'
 import { renderText } from '../../../backend/src/outbound/personalise/render'
@@ -8,7 +9,6 @@ import {
   resolveVariable,
   type VariableSources,
 } from '../../../backend/src/outbound/personalise/variables'
-import type { Store } from '../../../backend/src/db/schema'
 
 const store = (name: string, fields: Partial<Store> = {}): Store => ({
   id: name,

@@ -1,11 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { eq, sql } from 'drizzle-orm'
-import {
-  canonicalTimeZone,
-  localeOf,
-  localeSettingsSchema,
-} from '../../outbound/personalise/locale-settings'
 import { workspaces } from '../../db/schema'
+import { canonicalTimeZone, localeOf, localeSettingsSchema } from '../../outbound/personalise/locale-settings'
 import type { AppDeps } from '../app-env'
 import { bearerSecurity, commonErrors, newRouter } from '../openapi'
 
