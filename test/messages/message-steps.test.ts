@@ -53,7 +53,10 @@ describe('message steps (called directly)', () => {
   })
 
   it('moves a status forward only, whatever order the statuses arrive in', async () => {
-    const sent = textRecord(channel, 'wamid.status.1', 'Olá!', { direction: 'outbound', sender: 'business_app' })
+    const sent = textRecord(channel, 'wamid.status.1', 'Olá!', {
+      direction: 'outbound',
+      sender: 'business_app',
+    })
     await insertMessages(handle.db, [{ record: sent, contactId, insights: null }])
     await recordStatuses(handle.db, [status('wamid.status.1', 'read', '2026-03-01T12:02:00Z')])
     expect(await statusOf('wamid.status.1')).toBe('read')
@@ -66,7 +69,10 @@ describe('message steps (called directly)', () => {
       status('wamid.late.1', 'delivered', '2026-03-01T12:01:00Z'),
       status('wamid.late.1', 'sent', '2026-03-01T12:00:30Z'),
     ])
-    const late = textRecord(channel, 'wamid.late.1', 'Seu pedido saiu', { direction: 'outbound', sender: 'business_app' })
+    const late = textRecord(channel, 'wamid.late.1', 'Seu pedido saiu', {
+      direction: 'outbound',
+      sender: 'business_app',
+    })
     await insertMessages(handle.db, [{ record: late, contactId, insights: null }])
     expect(await statusOf('wamid.late.1')).toBe('sent')
     await applyStoredStatuses(handle.db, [{ channelId: channel.id, wamid: 'wamid.late.1' }])
@@ -76,7 +82,14 @@ describe('message steps (called directly)', () => {
   it('applies an edit that arrived before its original when the original is stored', async () => {
     const edit = textRecord(channel, 'wamid.edit.1', 'quero 3 caixas', {
       sentAt: new Date('2026-03-01T12:05:00Z'),
-      content: { type: 'edit', text: 'quero 3 caixas', payload: {}, media: null, relatedWamid: 'wamid.orig.1', threadVisible: false },
+      content: {
+        type: 'edit',
+        text: 'quero 3 caixas',
+        payload: {},
+        media: null,
+        relatedWamid: 'wamid.orig.1',
+        threadVisible: false,
+      },
     })
     const editKeys = await insertMessages(handle.db, [{ record: edit, contactId, insights: null }])
     await applyEditsAndRevokes(handle.db, [edit], editKeys)

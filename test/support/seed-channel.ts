@@ -6,7 +6,10 @@ import type { MessageRecord } from '../../backend/src/messages/message-record'
 let numbers = 0
 
 /** A workspace with one channel, written straight to the tables, for tests that call one step. */
-export async function seedChannel(db: Executor, settings: Record<string, unknown> = {}): Promise<ChannelRoute> {
+export async function seedChannel(
+  db: Executor,
+  settings: Record<string, unknown> = {},
+): Promise<ChannelRoute> {
   const [workspace] = await db.insert(workspaces).values({ name: 'Step test', settings }).returning()
   numbers += 1
   const [channel] = await db
@@ -40,7 +43,14 @@ export function textRecord(
     wamid,
     direction: 'inbound',
     sender: 'customer',
-    identity: { phone: '+5511900000001', waId: '5511900000001', bsuid: null, parentBsuid: null, username: null, profileName: null },
+    identity: {
+      phone: '+5511900000001',
+      waId: '5511900000001',
+      bsuid: null,
+      parentBsuid: null,
+      username: null,
+      profileName: null,
+    },
     sentAt: new Date('2026-03-01T12:00:00Z'),
     content: { type: 'text', text, payload: {}, media: null, relatedWamid: null, threadVisible: true },
     error: null,
