@@ -4,11 +4,11 @@
  *
  * A folder is one module of the backend; its files may import each other freely, but folders
  * must form layers: no two folders may need each other, and the bottom layers (lib, db, jobs)
- * import nothing above them.
+ * import nothing above them. config.ts (the env schema) imports no backend module, so every
+ * layer may read it.
  * @type {import('dependency-cruiser').IConfiguration}
  */
 module.exports = {
-  // config.ts (the env schema) imports no backend module, so every layer may read it.
   forbidden: [
     {
       name: 'no-folder-cycles',
