@@ -1,9 +1,9 @@
 import type { TagView } from '@scrm/shared'
 import { and, asc, eq } from 'drizzle-orm'
-import { reasonView } from '../automation/rules/reason-view'
 import type { Database } from '../db/client'
 import { contacts, contactTags, tags } from '../db/schema'
 import { NotFoundError } from '../lib/errors'
+import { reasonView } from './reason-view'
 
 export async function listContactTags(
   db: Database,

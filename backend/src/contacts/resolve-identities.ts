@@ -1,7 +1,7 @@
 import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { type Contact, contacts, contactTags, messages } from '../db/schema'
-import type { Identity } from '../ingest/records'
+import type { Identity } from './identity'
 
 export const identityKey = (workspaceId: string, identity: Pick<Identity, 'phone' | 'bsuid'>): string =>
   `${workspaceId}|${identity.phone ?? ''}|${identity.bsuid ?? ''}`

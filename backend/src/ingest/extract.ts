@@ -1,5 +1,9 @@
 import { createHash } from 'node:crypto'
 import { toE164, waIdToE164 } from '@scrm/shared'
+import type { ChannelEventRecord } from '../channels/channel-events'
+import type { ChannelRoute } from '../channels/channel-route'
+import type { Identity } from '../contacts/identity'
+import type { MessageRecord } from '../messages/message-record'
 import {
   type ContactProfile,
   contactProfileSchema,
@@ -13,7 +17,7 @@ import {
   userPreferenceSchema,
 } from '../whatsapp/envelope'
 import { normalizeMessage } from '../whatsapp/normalize-message'
-import type { ChannelEventRecord, ChannelRoute, ExtractedEvent, Identity, MessageRecord } from './records'
+import type { ExtractedEvent } from './records'
 
 type Obj = Record<string, unknown>
 const asArray = (v: unknown): unknown[] => (Array.isArray(v) ? v : [])

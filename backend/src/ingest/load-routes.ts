@@ -1,8 +1,8 @@
 import { inArray, or } from 'drizzle-orm'
+import type { ChannelRoute } from '../channels/channel-route'
 import type { Executor } from '../db/client'
 import { whatsappChannels } from '../db/schema'
 import { type Envelope, phoneNumberIdsOf } from '../whatsapp/envelope'
-import type { ChannelRoute } from './records'
 
 /** The channels a set of envelopes mention, by phone_number_id or by WABA id for account events. */
 export async function loadRoutes(db: Executor, envelopes: Envelope[]): Promise<Map<string, ChannelRoute>> {

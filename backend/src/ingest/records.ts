@@ -1,52 +1,10 @@
-import type { NormalizedContent } from '../whatsapp/normalize-message'
+import type { ChannelEventRecord } from '../channels/channel-events'
+import type { ChannelRoute } from '../channels/channel-route'
+import type { Identity } from '../contacts/identity'
+import type { MessageRecord } from '../messages/message-record'
+import type { StatusRecord } from '../messages/status-record'
 
-/** A channel as the ingest needs it to route a change. */
-export interface ChannelRoute {
-  id: string
-  workspaceId: string
-  phoneNumberId: string
-  wabaId: string | null
-  defaultRegion: string
-}
-
-/** Who a webhook item is about. At least one of phone and bsuid is set. */
-export interface Identity {
-  phone: string | null
-  waId: string | null
-  bsuid: string | null
-  parentBsuid: string | null
-  username: string | null
-  profileName: string | null
-}
-
-export interface MessageRecord {
-  eventId: number
-  channel: ChannelRoute
-  wamid: string
-  direction: 'inbound' | 'outbound'
-  sender: 'customer' | 'business_app'
-  identity: Identity
-  sentAt: Date
-  content: NormalizedContent
-  error: { code: number; title: string | null; details: string | null } | null
-  /** For `system` messages that move a customer to a new number or BSUID. */
-  identityChange: { newPhone: string | null; newBsuid: string | null } | null
-}
-
-export interface StatusRecord {
-  eventId: number
-  channel: ChannelRoute
-  wamid: string
-  status: string
-  occurredAt: Date
-  recipientId: string | null
-  recipientUserId: string | null
-  error: { code: number; title: string | null; details: string | null } | null
-  pricing: Record<string, unknown> | null
-  conversation: Record<string, unknown> | null
-  bizOpaqueCallbackData: string | null
-}
-
+/** A `user_preferences` change (marketing stop / resume) for one customer. */
 export interface PreferenceRecord {
   channel: ChannelRoute
   identity: Identity
@@ -55,17 +13,7 @@ export interface PreferenceRecord {
   at: Date
 }
 
-export interface ChannelEventRecord {
-  eventId: number
-  channel: ChannelRoute
-  field: string
-  kind: string
-  errorCode: number | null
-  payload: Record<string, unknown>
-  occurredAt: Date
-  dedupeKey: string
-}
-
+/** Everything one webhook envelope says, routed to channels. */
 export interface ExtractedEvent {
   messages: MessageRecord[]
   statuses: StatusRecord[]

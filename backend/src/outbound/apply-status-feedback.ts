@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
-import type { StatusRecord } from '../ingest/records'
+import type { StatusRecord } from '../messages/status-record'
 
 const OURS = /^scrm:(\d+)$/
 

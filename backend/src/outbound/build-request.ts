@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto'
 import type { SendContent } from '@scrm/shared'
 import { and, eq } from 'drizzle-orm'
-import { personaliseQuickReply, requireComplete } from '../automation/personalise/quick-reply'
-import { renderText } from '../automation/personalise/render'
 import type { Executor } from '../db/client'
 import { type Contact, type MessageTemplate, messageTemplates } from '../db/schema'
+import { personaliseQuickReply, requireComplete } from './personalise/quick-reply'
+import { renderText } from './personalise/render'
 import { SendRefused } from './refusal'
 
 /** A send turned into what the Cloud API and the thread need. */
@@ -133,7 +133,7 @@ function renderTemplateBody(
 }
 
 /**
- * A quick reply personalised for the contact (automation/personalise): values given with the send
+ * A quick reply personalised for the contact (outbound/personalise): values given with the send
  * win, then the contact's, CRM fields and nearest store, then the reply's and the workspace's
  * defaults. A variable with none of them refuses the send rather than sending "{{x}}".
  */
@@ -153,7 +153,7 @@ async function buildQuickReply(
 
 /**
  * The contact's own variables without the database (name, first_name, phone), for callers that
- * fill text synchronously; `personalise` (automation/personalise) adds CRM fields, relative dates,
+ * fill text synchronously; `personalise` (outbound/personalise) adds CRM fields, relative dates,
  * stores and workspace defaults.
  */
 export function contactVariables(

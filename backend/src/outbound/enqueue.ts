@@ -11,7 +11,7 @@ import {
   whatsappChannels,
   workspaces,
 } from '../db/schema'
-import { getMessageView } from '../threads/thread-service'
+import { getMessageView } from '../messages/message-view'
 import { buildSend } from './build-request'
 import { checkPolicy, windowOpen } from './policy'
 import { policyOf } from './policy-settings'

@@ -6,7 +6,7 @@ import {
   replaceStore,
   storeInputSchema,
   storeView,
-} from '../../automation/personalise/stores'
+} from '../../outbound/personalise/stores'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, okSchema, uuidParam, z } from '../openapi'

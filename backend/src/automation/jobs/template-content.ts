@@ -2,10 +2,10 @@ import type { SendContent } from '@scrm/shared'
 import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { type Contact, messageTemplates, workspaces } from '../../db/schema'
+import { personalise, requireComplete } from '../../outbound/personalise'
+import { contactLanguage } from '../../outbound/personalise/contact-language'
+import { localeOf } from '../../outbound/personalise/locale-settings'
 import { SendRefused } from '../../outbound/refusal'
-import { personalise, requireComplete } from '../personalise'
-import { contactLanguage } from '../personalise/contact-language'
-import { localeOf } from '../personalise/locale-settings'
 
 export interface TemplateChoice {
   template: string

@@ -1,9 +1,9 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { quickReplies, rules, tags } from '../../db/schema'
+import { languageKey } from '../../outbound/personalise/quick-reply-language'
 import type { RuleAction } from '../actions'
 import { DEFAULT_QUICK_REPLIES, DEFAULT_RULES, PACK_VERSION } from './default-pack'
-import { languageKey } from './quick-reply-language'
 import { definitionOf, ruleInputSchema } from './rule-definition'
 
 /** Parsed once: a pack that does not validate fails at start (and in the tests), not per workspace. */

@@ -1,5 +1,5 @@
 import type { ContactView, InsightReasonView } from '@scrm/shared'
-import type { Contact, InsightReason, TagReason } from '../../db/schema'
+import type { Contact, InsightReason, TagReason } from '../db/schema'
 
 /** A stored reason ({ruleId, ruleKey, messageIds, note}) as the thread view shows it. */
 export function reasonView(r: InsightReason | TagReason | null | undefined): InsightReasonView | null {

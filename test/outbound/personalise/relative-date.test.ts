@@ -1,6 +1,6 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { LANGUAGES } from '../../../backend/src/automation/personalise/languages'
+import { LANGUAGES } from '../../../backend/src/outbound/personalise/languages'
 import {
   type CalendarDate,
   calendarDateIn,
@@ -9,7 +9,7 @@ import {
   type RelativeDistance,
   relativeDistance,
   toCalendarDate,
-} from '../../../backend/src/automation/personalise/relative-date'
+} from '../../../backend/src/outbound/personalise/relative-date'
 
 const HOUR = 3_600_000
 const DAY = 24 * HOUR

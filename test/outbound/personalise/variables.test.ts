@@ -1,14 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { contactPlace, nearestStore } from '../../../backend/src/automation/personalise/nearest-store'
-import { countryCodeOf, foldPlace } from '../../../backend/src/automation/personalise/place-names'
-import { renderText } from '../../../backend/src/automation/personalise/render'
+import type { Store } from '../../../backend/src/db/schema'
+import { contactPlace, nearestStore } from '../../../backend/src/outbound/personalise/nearest-store'
+import { countryCodeOf, foldPlace } from '../../../backend/src/outbound/personalise/place-names'
+import { renderText } from '../../../backend/src/outbound/personalise/render'
 import {
   type ContactFacts,
   resolveVariable,
   type VariableSources,
-} from '../../../backend/src/automation/personalise/variables'
-import type { Store } from '../../../backend/src/db/schema'
+} from '../../../backend/src/outbound/personalise/variables'
 
 const store = (name: string, fields: Partial<Store> = {}): Store => ({
   id: name,

@@ -1,11 +1,11 @@
 import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { contacts, type QuickReply, workspaces } from '../../db/schema'
-import { SendRefused } from '../../outbound/refusal'
-import { resolveQuickReply } from '../rules/quick-reply-language'
+import { SendRefused } from '../refusal'
 import { contactLanguage } from './contact-language'
 import { localeOf } from './locale-settings'
 import { type PersonalisedContact, type PersonalisedText, personalise } from './personalise'
+import { resolveQuickReply } from './quick-reply-language'
 
 export interface RenderedReply extends PersonalisedText {
   key: string
@@ -21,7 +21,7 @@ export interface QuickReplyInput {
 
 /**
  * The reply to send for `key`: its variant in the contact's language (`<key>_pt` ...) when the
- * workspace has one, else `key` itself (see automation/rules/quick-reply-language.ts).
+ * workspace has one, else `key` itself (see outbound/personalise/quick-reply-language.ts).
  */
 export async function findQuickReply(
   db: Executor,
