@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs'
 import { z } from 'zod'
-import { isSchedule } from './jobs/schedule'
+import { isCronPattern } from './lib/cron-pattern'
 
 /**
  * The environment, parsed once at start. Everything else receives a `Config`; no other file reads
@@ -104,7 +104,7 @@ export const envSchema = z
     RULES_SWEEP_SCHEDULE: z
       .string()
       .trim()
-      .refine((v) => v === 'off' || isSchedule(v), {
+      .refine((v) => v === 'off' || isCronPattern(v), {
         message: 'must be a five-field cron pattern such as "0 * * * *", or off',
       })
       .default('0 * * * *'),

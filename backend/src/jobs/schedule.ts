@@ -18,16 +18,6 @@ function cronOf(pattern: string, timeZone: string): Cron {
   return cron
 }
 
-/** True for a five-field cron pattern ("0 * * * *": minute, hour, day of month, month, weekday). */
-export function isSchedule(pattern: string): boolean {
-  try {
-    cronOf(pattern, 'UTC')
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** A zone Intl knows, else UTC: a stored zone that no longer parses must not stop the schedule. */
 export function usableTimeZone(zone: string | null | undefined): string {
   if (!zone) return 'UTC'
