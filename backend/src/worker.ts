@@ -1,3 +1,4 @@
+import './lib/exit-on-unsupported-node'
 import { RulesSweeper } from './automation/rules/sweep'
 import { configFromEnvOrExit } from './config'
 import { createCrmSync } from './crm/sync/create-crm-sync'
