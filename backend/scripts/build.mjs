@@ -1,4 +1,4 @@
-// `npm run build`: compiles the backend (and the @scrm/shared code it imports) to JavaScript in
+// `npm run build`: compiles the backend (with the @scrm/shared code and the npm packages it imports) to JavaScript in
 // backend/dist, one ESM bundle per entry point with source maps. Plain JavaScript, so it runs
 // without tsx.
 //
@@ -66,6 +66,7 @@ const mirroredImportMetaUrl = {
   name: 'mirrored-import-meta-url',
   setup(build) {
     build.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes(`${sep}node_modules${sep}`)) return undefined
       const contents = readFileSync(args.path, 'utf8')
       if (!contents.includes('import.meta.url')) return undefined
       const fromSrc = relative(SRC, args.path)
@@ -109,15 +110,14 @@ const guardedEntries = {
   },
 }
 
-/** npm packages stay imports (their own files, wasm and native parts load as installed); workspace code is bundled. */
-const externalPackages = {
-  name: 'external-packages',
-  setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) =>
-      args.path.startsWith('@scrm/') || args.path.startsWith('guarded:') ? undefined : { external: true },
-    )
-  },
-}
+/**
+ * npm packages are bundled too: resolving and compiling thousands of package files (the HubSpot
+ * SDK alone has ~2,800) was most of the start-up time. Kept as imports: packages that load files
+ * of their own at run time (PGlite's wasm and data files, pino's worker-thread transports) and
+ * pg's optional native binding, and whatwg-url (under the HubSpot SDK's node-fetch), which requires
+ * Node's deprecated punycode module: Node warns about that only for code outside node_modules.
+ */
+export const EXTERNAL_PACKAGES = ['@electric-sql/pglite', 'pino', 'thread-stream', 'pg-native', 'whatwg-url']
 
 function copyAssets(from, to) {
   for (const entry of readdirSync(from, { withFileTypes: true })) {
@@ -148,7 +148,12 @@ export async function build() {
     format: 'esm',
     target: 'node24',
     sourcemap: true,
-    plugins: [guardedEntries, externalPackages, mirroredImportMetaUrl],
+    external: EXTERNAL_PACKAGES,
+    // Bundled CommonJS packages call require() for Node built-ins, which ESM has no binding for.
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
+    plugins: [guardedEntries, mirroredImportMetaUrl],
     logLevel: 'warning',
   })
   // esbuild keeps a service process for further builds; `npm start` builds once, then serves.

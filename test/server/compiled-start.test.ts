@@ -67,6 +67,8 @@ describe('the compiled backend', () => {
       expect(listening, server.output()).toBeDefined()
       const { node, pid } = listening as { node: string; pid: number }
       expect(Number(node.slice(1).split('.')[0])).toBeGreaterThanOrEqual(MIN_NODE_MAJOR)
+      // Bundled package code must not trip warnings Node keeps quiet for node_modules (e.g. punycode).
+      expect(server.output()).not.toMatch(/Warning/)
 
       // Migrations from backend/drizzle applied, the intent model read from beside the bundle.
       expect(await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()).toMatchObject({ status: 'ready' })
