@@ -1,3 +1,4 @@
+import './lib/exit-on-unsupported-node'
 import { parseArgs } from 'node:util'
 import cliProgress from 'cli-progress'
 import { eq } from 'drizzle-orm'

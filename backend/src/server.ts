@@ -1,3 +1,4 @@
+import './lib/exit-on-unsupported-node'
 import { serve } from '@hono/node-server'
 import { configFromEnvOrExit } from './config'
 import { createLogger } from './lib/logger'
@@ -18,7 +19,13 @@ if (!config.ADMIN_API_KEY) logger.warn('ADMIN_API_KEY is not set: no key can cal
 
 const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info(
-    { url: `http://localhost:${info.port}`, driver: runtime.db.driver, ms: Date.now() - started },
+    {
+      url: `http://localhost:${info.port}`,
+      driver: runtime.db.driver,
+      ms: Date.now() - started,
+      node: process.version,
+      pid: process.pid,
+    },
     `listening on http://localhost:${info.port} (docs at /docs)`,
   )
 })

@@ -1,3 +1,4 @@
+import './lib/exit-on-unsupported-node'
 import { configFromEnvOrExit } from './config'
 import { createCrmSync } from './crm/sync/create-crm-sync'
 import { openDatabase } from './db/client'

@@ -1,3 +1,4 @@
+import '../lib/exit-on-unsupported-node'
 import { loadDotEnv, parseConfig } from '../config'
 import { openDatabase } from './client'
 import { migrateDatabase } from './migrate'
