@@ -9,6 +9,7 @@ import { migrateDatabase } from './db/migrate'
 import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import type { Logger } from './lib/logger'
+import { metricsExposition } from './metrics/exposition'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
 import { WebhookEventWriter } from './webhooks/event-writer'
@@ -102,6 +103,13 @@ export async function startRuntime(
     hubspotInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
     crmQuota: (connection) => crmSync.connectorFor(connection).quota(),
     isMigrated: () => migrated,
+    metrics: metricsExposition(
+      {
+        db: db.db,
+        pool: db.poolStats,
+      },
+      logger,
+    ),
   }
   if (inline) worker.start()
   if (config.SENDER === 'inline') {

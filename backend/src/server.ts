@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server'
+import { metricsResponse } from './api/routes/metrics'
 import { configFromEnvOrExit } from './config'
 import { createLogger } from './lib/logger'
 import { startRuntime } from './runtime'
@@ -23,6 +24,23 @@ const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: co
   )
 })
 
+// The scrape port serves nothing but /metrics, so it can be opened to Prometheus alone.
+const metricsServer =
+  config.METRICS_PORT === undefined
+    ? null
+    : serve(
+        {
+          fetch: (request) =>
+            new URL(request.url).pathname === '/metrics'
+              ? metricsResponse(runtime.deps.metrics)
+              : new Response('Only /metrics is served on this port.\n', { status: 404 }),
+          port: config.METRICS_PORT,
+          hostname: config.METRICS_HOST,
+        },
+        (info) =>
+          logger.info({ port: info.port }, `metrics on http://${config.METRICS_HOST}:${info.port}/metrics`),
+      )
+
 process.on('unhandledRejection', (reason) => {
   logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection')
 })
@@ -33,6 +51,7 @@ async function shutdown(signal: string) {
   stopping = true
   logger.info({ signal }, 'shutting down')
   server.close()
+  metricsServer?.close()
   await runtime.close()
   process.exit(0)
 }

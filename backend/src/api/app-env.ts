@@ -5,6 +5,7 @@ import type { Database, DriverName } from '../db/client'
 import type { CrmConnection } from '../db/schema'
 import type { IngestWorker } from '../ingest/worker'
 import type { Logger } from '../lib/logger'
+import type { MetricsExposition } from '../metrics/exposition'
 import type { BroadcastExpander } from '../outbound/broadcasts'
 import type { Sender } from '../outbound/sender'
 import type { WebhookEventWriter } from '../webhooks/event-writer'
@@ -28,6 +29,8 @@ export interface AppDeps {
   crmQuota?: (connection: CrmConnection) => CrmQuota | null
   /** Work after a HubSpot install (ensure the property group and properties); read per request. */
   hubspotInstall?: HubspotInstallHooks
+  /** What GET /metrics renders (this process's counters and the shared queues' gauges). */
+  metrics?: MetricsExposition
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }
