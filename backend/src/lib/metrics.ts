@@ -10,7 +10,7 @@ import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client
  * share these counters, which only ever go up.
  */
 export const metricsRegistry = new Registry()
-collectDefaultMetrics({ register: metricsRegistry, prefix: 'scrm_process_' })
+collectDefaultMetrics({ register: metricsRegistry, prefix: 'scrm_' })
 
 export const httpRequests = new Counter({
   name: 'scrm_http_requests_total',
