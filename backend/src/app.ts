@@ -3,6 +3,7 @@ import { requestId } from 'hono/request-id'
 import type { AppDeps } from './api/app-env'
 import { adminOnly, apiAuth } from './api/auth'
 import { ApiError, errorHandler, renderError } from './api/errors'
+import { httpMetrics } from './api/http-metrics'
 import { newRouter } from './api/openapi'
 import { automationRunRoutes } from './api/routes/automation-runs'
 import { broadcastRoutes } from './api/routes/broadcasts'
@@ -25,6 +26,7 @@ import { discountCodeRoutes } from './api/routes/discount-codes'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
+import { metricsRoutes } from './api/routes/metrics'
 import { orderLookupRoutes } from './api/routes/order-lookup'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
@@ -40,12 +42,14 @@ import { workspaceRoutes } from './api/routes/workspaces'
 export function createApp(deps: AppDeps) {
   const app = newRouter()
   app.use(requestId())
+  app.use(httpMetrics())
   app.onError(errorHandler(deps.logger))
   app.notFound((c) =>
     renderError(c, new ApiError('not_found', `No route for ${c.req.method} ${c.req.path}.`)),
   )
 
   app.route('/', healthRoutes(deps))
+  app.route('/', metricsRoutes(deps))
   app.route('/', whatsappWebhookRoutes(deps))
   app.route('/', crmWebhookRoutes(deps))
   app.route('/', crmOAuthRoutes(deps))

@@ -121,6 +121,14 @@ export const envSchema = z
     HUBSPOT_TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(1700).default(300),
     /** After an install or re-install, redirect here instead of showing our own page. */
     HUBSPOT_INSTALL_SUCCESS_URL: optional(z.string().url()),
+    /** Bearer token Prometheus sends to scrape GET /metrics on the main port. */
+    METRICS_TOKEN: optionalSecret(16),
+    /** A separate port that serves only /metrics, without a token (keep it on a private network). */
+    METRICS_PORT: optional(
+      z.coerce.number({ message: 'must be a port number (1-65535)' }).int().min(1).max(65535),
+    ),
+    /** Interface the metrics port listens on. */
+    METRICS_HOST: z.string().default('127.0.0.1'),
     /** The public origin CRMs call (behind a proxy the request URL is not what HubSpot signed). */
     PUBLIC_URL: optional(z.string().url()),
   })

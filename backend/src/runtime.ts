@@ -14,6 +14,7 @@ import { type ScheduledJob, Scheduler } from './jobs/scheduler'
 import { LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import type { Logger } from './lib/logger'
+import { metricsExposition } from './metrics/exposition'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
 import { CrmEventWriter } from './webhooks/crm-event-writer'
@@ -123,6 +124,13 @@ export async function startRuntime(
     crmInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
     crmQuota: (connection) => crmSync.connectorFor(connection).quota(),
     isMigrated: () => migrated,
+    metrics: metricsExposition(
+      {
+        db: db.db,
+        pool: db.poolStats,
+      },
+      logger,
+    ),
   }
   if (inline) worker.start()
   if (config.SENDER === 'inline') {

@@ -1,5 +1,6 @@
 import './lib/exit-on-unsupported-node'
 import { serve } from '@hono/node-server'
+import { metricsResponse } from './api/routes/metrics'
 import { configFromEnvOrExit } from './config'
 import { createLogger } from './lib/logger'
 import { startRuntime } from './runtime'
@@ -30,6 +31,23 @@ const server = serve({ fetch: runtime.app.fetch, port: config.PORT, hostname: co
   )
 })
 
+// The scrape port serves nothing but /metrics, so it can be opened to Prometheus alone.
+const metricsServer =
+  config.METRICS_PORT === undefined
+    ? null
+    : serve(
+        {
+          fetch: (request) =>
+            new URL(request.url).pathname === '/metrics'
+              ? metricsResponse(runtime.deps.metrics)
+              : new Response('Only /metrics is served on this port.\n', { status: 404 }),
+          port: config.METRICS_PORT,
+          hostname: config.METRICS_HOST,
+        },
+        (info) =>
+          logger.info({ port: info.port }, `metrics on http://${config.METRICS_HOST}:${info.port}/metrics`),
+      )
+
 process.on('unhandledRejection', (reason) => {
   logger.error({ err: reason instanceof Error ? reason.message : String(reason) }, 'unhandled rejection')
 })
@@ -40,6 +58,7 @@ async function shutdown(signal: string) {
   stopping = true
   logger.info({ signal }, 'shutting down')
   server.close()
+  metricsServer?.close()
   await runtime.close()
   process.exit(0)
 }

@@ -6,6 +6,7 @@ import type { Database, DriverName } from '../db/client'
 import type { CrmConnection } from '../db/schema'
 import type { IngestWorker } from '../ingest/worker'
 import type { Logger } from '../lib/logger'
+import type { MetricsExposition } from '../metrics/exposition'
 import type { BroadcastExpander } from '../outbound/broadcasts'
 import type { Sender } from '../outbound/sender'
 import type { CrmEventWriter } from '../webhooks/crm-event-writer'
@@ -34,6 +35,8 @@ export interface AppDeps {
   crmQuota?: (connection: CrmConnection) => CrmQuota | null
   /** Work after every CRM install (ensure our properties, first backfill); read per request. */
   crmInstall?: CrmInstallHooks
+  /** What GET /metrics renders (this process's counters and the shared queues' gauges). */
+  metrics?: MetricsExposition
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }

@@ -27,6 +27,8 @@ export interface DbHandle {
   driver: DriverName
   /** Applies the migrations in `folder`; concurrent starts wait for each other. */
   migrate(folder: string): Promise<void>
+  /** Connections of the pool (node-postgres, Neon); PGlite has none. */
+  poolStats?: () => { total: number; idle: number; waiting: number }
   close(): Promise<void>
 }
 
@@ -98,7 +100,7 @@ async function openNodePostgres(url: string, poolSize: number): Promise<DbHandle
     const client = await pool.connect()
     await migrateExclusively(client, () => migrate(drizzle({ client, schema }), { migrationsFolder: folder }))
   }
-  return { db, driver: 'pg', migrate, close: () => pool.end() }
+  return { db, driver: 'pg', migrate, poolStats: () => poolStats(pool), close: () => pool.end() }
 }
 
 async function openNeon(options: DbOptions): Promise<DbHandle> {
@@ -121,5 +123,9 @@ async function openNeon(options: DbOptions): Promise<DbHandle> {
     const client = await pool.connect()
     await migrateExclusively(client, () => migrate(drizzle({ client, schema }), { migrationsFolder: folder }))
   }
-  return { db, driver: 'neon', migrate, close: () => pool.end() }
+  return { db, driver: 'neon', migrate, poolStats: () => poolStats(pool), close: () => pool.end() }
+}
+
+function poolStats(pool: { totalCount: number; idleCount: number; waitingCount: number }) {
+  return { total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }
 }

@@ -1,6 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { channelEvents, contacts, messages, sendJobs, whatsappChannels } from '../db/schema'
+import { metaErrors, sendOutcomes } from '../lib/metrics'
 import type { ClaimedJob } from './claim-jobs'
 import type { SendOutcome } from './cloud-api-client'
 import { classifyError, pairBackoffMs, TRANSIENT_RETRIES, transientBackoffMs } from './error-classes'
@@ -23,6 +24,20 @@ export async function recordOutcome(
   job: ClaimedJob,
   outcome: SendOutcome,
 ): Promise<string> {
+  const result = await storeOutcome(ctx, job, outcome)
+  sendOutcomes.inc({
+    outcome: result.startsWith('failed')
+      ? 'failed'
+      : result === 'sent' || result === 'unknown'
+        ? result
+        : 'retry',
+  })
+  if (outcome.kind === 'error')
+    metaErrors.inc({ class: classifyError(outcome.code, outcome.httpStatus).kind })
+  return result
+}
+
+async function storeOutcome(ctx: OutcomeContext, job: ClaimedJob, outcome: SendOutcome): Promise<string> {
   const now = ctx.now ?? new Date()
   if (outcome.kind === 'accepted') {
     await ctx.db.transaction(async (tx) => {

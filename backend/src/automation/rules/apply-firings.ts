@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import type { InsightReason } from '../../db/schema'
+import { ruleFirings } from '../../lib/metrics'
 import { isJobAction } from '../actions'
 import type { Firing } from './engine'
 
@@ -52,6 +53,7 @@ async function insertFirings(tx: Executor, firings: Firing[]): Promise<Set<strin
     on conflict (rule_id, contact_id, dedupe_key) do nothing
     returning rule_id, contact_id, dedupe_key`,
   )
+  ruleFirings.inc(rows.length)
   return new Set(rows.map((r) => `${r.rule_id}|${r.contact_id}|${r.dedupe_key}`))
 }
 

@@ -1,3 +1,4 @@
+import { crmRequests } from '../../lib/metrics'
 import type { CrmConnector, WriteResult } from '../port'
 
 export interface BatchWrite {
@@ -17,9 +18,12 @@ export async function writeBatch<I extends { ref: string }>(
 ): Promise<BatchWrite> {
   if (inputs.length === 0) return { results: [], calls: 0 }
   try {
-    return { results: await send(inputs), calls: 1 }
+    const results = await send(inputs)
+    crmRequests.inc({ provider: connector.provider, outcome: 'ok' })
+    return { results, calls: 1 }
   } catch (error) {
     const classified = connector.classifyError(error)
+    crmRequests.inc({ provider: connector.provider, outcome: classified.kind })
     if (classified.kind === 'permanent' && inputs.length > 1) {
       const mid = Math.ceil(inputs.length / 2)
       const a = await writeBatch(connector, inputs.slice(0, mid), send)
