@@ -109,6 +109,8 @@ export const envSchema = z
       })
       .default('0 * * * *'),
     MIGRATE_ON_START: boolish.default(true),
+    /** /readyz fails when a running background loop has not finished a pass for this long. */
+    READY_MAX_LOOP_SILENCE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),
     HUBSPOT_CLIENT_ID: z.string().optional(),
     HUBSPOT_CLIENT_SECRET: z.string().optional(),
     HUBSPOT_API_URL: z.string().url().default('https://api.hubapi.com'),

@@ -124,10 +124,20 @@ export async function startRuntime(
     crmInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
     crmQuota: (connection) => crmSync.connectorFor(connection).quota(),
     isMigrated: () => migrated,
+    loops: () => loops.stale(config.READY_MAX_LOOP_SILENCE_MS).map((h) => h.name),
     metrics: metricsExposition(
       {
         db: db.db,
         pool: db.poolStats,
+        crmBudgets: () =>
+          crmSync.connectorFor.quotas().map((q) => ({
+            connectionId: q.connectionId,
+            provider: q.provider,
+            remaining: q.quota.remaining,
+            max: q.quota.max,
+          })),
+        workerTicks: () =>
+          loops.health().map((h) => ({ name: h.name, lastTickAt: h.lastTickAt?.getTime() ?? null })),
       },
       logger,
     ),

@@ -37,6 +37,8 @@ export interface AppDeps {
   crmInstall?: CrmInstallHooks
   /** What GET /metrics renders (this process's counters and the shared queues' gauges). */
   metrics?: MetricsExposition
+  /** Background loops of this process that have not ticked within READY_MAX_LOOP_SILENCE_MS. */
+  loops?: () => string[]
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }

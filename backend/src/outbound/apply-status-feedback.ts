@@ -1,6 +1,8 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
+import { metaErrors } from '../lib/metrics'
 import type { StatusRecord } from '../messages/status-record'
+import { classifyError } from './error-classes'
 
 const OURS = /^scrm:(\d+)$/
 
@@ -30,6 +32,9 @@ export async function applyStatusFeedback(tx: Executor, statuses: StatusRecord[]
   }
 
   const failures = statuses.filter((s) => s.status === 'failed' && s.error)
+  // Failures Meta reports later (131026, 131047 ...) count like synchronous ones. A redelivered
+  // status is counted again: the counter is an operator's rate, not a ledger.
+  for (const f of failures) metaErrors.inc({ class: classifyError(f.error?.code ?? 0, 200).kind })
   const byCode = (codes: number[]) =>
     JSON.stringify(
       failures
