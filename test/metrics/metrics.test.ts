@@ -1,5 +1,7 @@
 import parsePrometheusTextFormat from 'parse-prometheus-text-format'
 import { afterEach, describe, expect, it } from 'vitest'
+import { type SyncFixture, startSyncFixture } from '../crm/sync/sync-support'
+import { customerWrites } from '../support/conversation'
 import { type SendHarness, startSendHarness } from '../support/send-harness'
 import { ENGINES } from '../support/test-db'
 import { NUMBER_A, startTestRuntime, type TestRuntime } from '../support/test-runtime'
@@ -121,5 +123,41 @@ describe.each(ENGINES)('GET /metrics on %s', (engine) => {
     expect(Number(sample(m.get('scrm_rule_firings_total'))?.value)).toBeGreaterThanOrEqual(1)
     // Process metrics from prom-client's defaults.
     expect(m.has('scrm_process_resident_memory_bytes')).toBe(true)
+  })
+})
+
+describe.each(ENGINES)('CRM metrics on %s', (engine) => {
+  let f: SyncFixture | undefined
+  afterEach(async () => {
+    await f?.close()
+    f = undefined
+  })
+
+  it('reports the outbox per connection, the account budget and CRM calls by outcome', async () => {
+    f = await startSyncFixture(engine, { env: { METRICS_TOKEN: TOKEN } })
+    await customerWrites(f.rt, NUMBER_A, { waId: '5511980000003', name: 'Caio' }, 'oi, tem o tênis 42?')
+    const before = await scrape(f.rt)
+    const waiting = sample(before.get('scrm_crm_outbox_depth'), {
+      connection_id: f.connectionId,
+      provider: 'hubspot',
+      state: 'due',
+    })
+    expect(Number(waiting?.value)).toBeGreaterThan(0)
+    await f.drain()
+    const after = await scrape(f.rt)
+    expect(
+      sample(after.get('scrm_crm_outbox_depth'), { connection_id: f.connectionId, state: 'due' })?.value,
+    ).toBe('0')
+    expect(
+      Number(sample(after.get('scrm_crm_requests_total'), { provider: 'hubspot', outcome: 'ok' })?.value),
+    ).toBeGreaterThan(0)
+    const budget = Number(
+      sample(after.get('scrm_crm_budget_remaining_ratio'), {
+        connection_id: f.connectionId,
+        provider: 'hubspot',
+      })?.value,
+    )
+    expect(budget).toBeGreaterThan(0)
+    expect(budget).toBeLessThanOrEqual(1)
   })
 })

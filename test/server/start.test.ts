@@ -34,8 +34,9 @@ describe('the backend process', () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'scrm-start-'))
     dirs.push(dataDir)
     const port = await freePort()
+    const metricsPort = await freePort()
     const started = Date.now()
-    const server = run({ PORT: String(port), DATA_DIR: dataDir })
+    const server = run({ PORT: String(port), DATA_DIR: dataDir, METRICS_PORT: String(metricsPort) })
     try {
       let body: unknown = null
       while (Date.now() - started < 20_000 && body === null) {
@@ -50,6 +51,14 @@ describe('the backend process', () => {
       expect(Date.now() - started).toBeLessThan(20_000)
       const ready = await (await fetch(`http://127.0.0.1:${port}/readyz`)).json()
       expect(ready).toMatchObject({ status: 'ready', driver: 'pglite' })
+      // METRICS_PORT: the scrape is served there without a token, and not on the main port.
+      const scrape = await fetch(`http://127.0.0.1:${metricsPort}/metrics`)
+      expect(scrape.status).toBe(200)
+      const text = await scrape.text()
+      expect(text).toMatch(/^scrm_ingest_queue_depth/m)
+      expect(text).toMatch(/^scrm_worker_last_tick_age_seconds\{worker="ingest"\}/m)
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/healthz`)).status).toBe(404)
+      expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404)
     } finally {
       server.child.kill('SIGTERM')
       await server.exit

@@ -59,6 +59,7 @@ export function runtimeGauges(sources: RuntimeGaugeSources, logger: Logger): Reg
         sql`select source, count(*)::int as n from webhook_events
              where state in ('pending', 'processing', 'retry') group by source`,
       )
+      g.set({ source: 'whatsapp' }, 0)
       for (const r of rows) g.set({ source: r.source }, r.n)
     },
   )
