@@ -2,7 +2,7 @@ import { and, asc, eq, isNotNull } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { messageTemplates, whatsappChannels } from '../db/schema'
 import { decryptSecret } from '../lib/crypto'
-import { type CloudApiConfig, listTemplates } from './cloud-api-client'
+import { type CloudApiConfig, listTemplates } from '../whatsapp/cloud-api-client'
 
 export interface TemplateInput {
   name: string

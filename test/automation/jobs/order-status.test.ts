@@ -93,22 +93,22 @@ describe.each(ENGINES)('order status replies on %s', (engine) => {
       expect(res.status, url).toBe(400)
     }
     expect((await setLookup({ url: orders.url, secret: 'short' })).status).toBe(400)
-    const saved = await setLookup({ url: orders.url, secret: SECRET, timeout_ms: 200 })
+    const saved = await setLookup({ url: orders.url, secret: SECRET, timeout_ms: 500 })
     expect(saved.status).toBe(200)
     expect(await saved.json()).toEqual({
       configured: true,
       url: orders.url,
-      timeout_ms: 200,
+      timeout_ms: 500,
       secret_set: true,
     })
     // Omitting the secret keeps it.
-    expect(await (await setLookup({ url: orders.url, timeout_ms: 200 })).json()).toMatchObject({
+    expect(await (await setLookup({ url: orders.url, timeout_ms: 500 })).json()).toMatchObject({
       secret_set: true,
     })
     expect(await (await rt.api('/api/v1/settings/order-lookup')).json()).toEqual({
       configured: true,
       url: orders.url,
-      timeout_ms: 200,
+      timeout_ms: 500,
       secret_set: true,
     })
     const [stored] = await queryRows<{ settings: string }>(
@@ -207,7 +207,7 @@ describe.each(ENGINES)('order status replies on %s', (engine) => {
       state: 'failed',
       attempts: MAX_ATTEMPTS,
       outcome: 'order_lookup_timeout',
-      result: { error: expect.stringContaining('200 ms') },
+      result: { error: expect.stringContaining('500 ms') },
     })
     expect(await sendsOf(rt, id)).toEqual([])
   })
