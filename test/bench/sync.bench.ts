@@ -231,16 +231,21 @@ async function main(): Promise<void> {
     log(`backfill: ${contacts} contacts (${changes?.contact_changes} changes), ${messages} messages ...`)
     const backfillStart = Date.now()
     rt.crmSync.worker.start()
+    let lastReport = 0
     for (;;) {
       const [left] = await queryRows<{ n: number }>(
         db,
         sql`select count(*)::int as n from crm_outbox where connection_id = ${connectionId} and parked_at is null`,
       )
       if (!left?.n) break
-      log(
-        `  ${left.n.toLocaleString()} outbox rows left after ${round((Date.now() - backfillStart) / 1000)} s`,
-      )
-      await sleep(5_000)
+      // Look often (the figure is the time to an empty outbox), report every 5 s.
+      if (Date.now() - lastReport >= 5_000) {
+        lastReport = Date.now()
+        log(
+          `  ${left.n.toLocaleString()} outbox rows left after ${round((Date.now() - backfillStart) / 1000)} s`,
+        )
+      }
+      await sleep(250)
     }
     const backfillMs = Date.now() - backfillStart
     const backfillRequests = await sim.control<SimRequest[]>('/requests')

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -20,11 +20,23 @@ function run(command: string, args: string[], env: Record<string, string>) {
   const child: ChildProcess = spawn(command, args, {
     env: { PATH: SYSTEM_PATH, HOME: process.env.HOME ?? '', ...env },
     cwd: ROOT,
+    // Its own process group: npm → sh → node, and a SIGTERM to npm alone leaves the server running.
+    detached: true,
   })
   child.stdout?.on('data', (d) => (out += d))
   child.stderr?.on('data', (d) => (out += d))
   const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
   return { child, output: () => out, exit }
+}
+
+/** Stops the whole process group the command started (npm and the server under it). */
+function stopGroup(child: ChildProcess): void {
+  if (child.pid === undefined || child.exitCode !== null) return
+  try {
+    process.kill(-child.pid, 'SIGTERM')
+  } catch {
+    child.kill('SIGTERM')
+  }
 }
 
 /** The JSON log line of the started server that says it is listening. */
@@ -57,6 +69,7 @@ describe('the compiled backend', () => {
     const port = await freePort()
     const adminKey = 'compiled-start-admin-key'
     const server = run('npm', ['start'], { PORT: String(port), DATA_DIR: dataDir, ADMIN_API_KEY: adminKey })
+    let serverPid: number | undefined
     try {
       const started = Date.now()
       let listening: ReturnType<typeof listeningLine>
@@ -66,6 +79,7 @@ describe('the compiled backend', () => {
       }
       expect(listening, server.output()).toBeDefined()
       const { node, pid } = listening as { node: string; pid: number }
+      serverPid = pid
       expect(Number(node.slice(1).split('.')[0])).toBeGreaterThanOrEqual(MIN_NODE_MAJOR)
       // Bundled package code must not trip warnings Node keeps quiet for node_modules (e.g. punycode).
       expect(server.output()).not.toMatch(/Warning/)
@@ -93,9 +107,14 @@ describe('the compiled backend', () => {
         )
       }
     } finally {
-      server.child.kill('SIGTERM')
+      stopGroup(server.child)
       await server.exit
     }
+    // Stopping `npm start` stops the server itself: nothing is left running after the test.
+    for (let i = 0; serverPid !== undefined && existsSync(`/proc/${serverPid}`) && i < 50; i++)
+      await new Promise((r) => setTimeout(r, 100))
+    if (process.platform === 'linux' && serverPid !== undefined)
+      expect(existsSync(`/proc/${serverPid}`)).toBe(false)
   }, 60_000)
 
   describe('on an unsupported Node', () => {
