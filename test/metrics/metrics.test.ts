@@ -39,6 +39,10 @@ describe.each(ENGINES)('GET /metrics on %s', (engine) => {
   it('is refused without the token, and off when neither a token nor a port is configured', async () => {
     rt = await startTestRuntime(engine, { METRICS_TOKEN: TOKEN })
     expect((await rt.request('/metrics')).status).toBe(401)
+    // A post to a CRM nobody registered is a 404, not a delivery: the path never becomes a label.
+    expect((await rt.request('/webhooks/no-such-crm', { method: 'POST', body: '[]' })).status).toBe(404)
+    const deliveries = (await scrape(rt)).get('scrm_webhook_deliveries_total')
+    expect(deliveries?.metrics.some((m) => m.labels?.source === 'no-such-crm') ?? false).toBe(false)
     const wrong = await rt.request('/metrics', {
       headers: { authorization: 'Bearer metrics-token-0123456780' },
     })

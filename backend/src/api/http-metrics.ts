@@ -13,12 +13,14 @@ export function httpMetrics() {
     try {
       await next()
     } finally {
-      const route = c.res.status === 404 && routePath(c) === '/*' ? 'unmatched' : routePath(c)
+      const matched = routePath(c)
+      const route = c.res.status === 404 && matched === '/*' ? 'unmatched' : matched
       const labels = { method: c.req.method, route }
       httpRequests.inc({ ...labels, status: String(c.res.status) })
       httpDuration.observe(labels, (performance.now() - started) / 1000)
-      // A delivery to a route that exists (an unknown source is a 404 and not a delivery).
-      if (c.req.method === 'POST' && route.startsWith('/webhooks/') && route !== 'unmatched') {
+      // A delivery to a source we know: `/webhooks/{crm}` answers an unknown CRM with 404, which is
+      // not a delivery (and must not put whatever a caller wrote in the path into a label).
+      if (c.req.method === 'POST' && route.startsWith('/webhooks/') && c.res.status !== 404) {
         const source = c.req.path.split('/')[2] ?? 'unknown'
         webhookDeliveries.inc({ source, outcome: c.res.status < 300 ? 'acked' : 'refused' })
       }

@@ -32,8 +32,6 @@ export async function recordOutcome(
         ? result
         : 'retry',
   })
-  if (outcome.kind === 'error')
-    metaErrors.inc({ class: classifyError(outcome.code, outcome.httpStatus).kind })
   return result
 }
 
@@ -85,6 +83,7 @@ async function storeOutcome(ctx: OutcomeContext, job: ClaimedJob, outcome: SendO
   }
 
   const action = classifyError(outcome.code, outcome.httpStatus)
+  metaErrors.inc({ class: action.kind })
   const note = `(#${outcome.code}) ${outcome.title}${outcome.details ? `: ${outcome.details}` : ''}`
   const requeue = (notBefore: Date, extra: Partial<typeof sendJobs.$inferInsert> = {}) =>
     ctx.db
