@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
-import type { DbHandle } from '../../backend/src/db/client'
+import type { DbHandle, Transaction } from '../../backend/src/db/client'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { claimDue, type LeaseQueue, lockDue, renewLeases } from '../../backend/src/jobs/lease-claim'
 import { ENGINES, openTestDb } from '../support/test-db'
@@ -105,18 +105,18 @@ describe.each(ENGINES)('lease claim on %s', (engine) => {
   })
 
   it('lockDue: a transaction holding a page keeps other transactions off it until it ends', async () => {
+    const lockPage = (tx: Transaction) =>
+      lockDue<{ id: number }>(tx, {
+        table: 'test_lease_queue',
+        due: sql`true`,
+        orderBy: sql`id`,
+        limit: 4,
+        columns: sql`id::int as id`,
+      })
     await seed(6)
     if (engine === 'pglite') {
       // One connection: a second transaction cannot run beside the first, only the shape can be checked.
-      const page = await handle.db.transaction((tx) =>
-        lockDue<{ id: number }>(tx, {
-          table: 'test_lease_queue',
-          due: sql`true`,
-          orderBy: sql`id`,
-          limit: 4,
-          columns: sql`id::int as id`,
-        }),
-      )
+      const page = await handle.db.transaction((tx) => lockPage(tx))
       expect(page.map((r) => r.id)).toEqual([1, 2, 3, 4])
       return
     }
@@ -126,27 +126,11 @@ describe.each(ENGINES)('lease claim on %s', (engine) => {
     })
     let first: number[] = []
     const firstTx = handle.db.transaction(async (tx) => {
-      first = (
-        await lockDue<{ id: number }>(tx, {
-          table: 'test_lease_queue',
-          due: sql`true`,
-          orderBy: sql`id`,
-          limit: 4,
-          columns: sql`id::int as id`,
-        })
-      ).map((r) => r.id)
+      first = (await lockPage(tx)).map((r) => r.id)
       await held
     })
     while (first.length === 0) await new Promise((r) => setTimeout(r, 5))
-    const second = await handle.db.transaction((tx) =>
-      lockDue<{ id: number }>(tx, {
-        table: 'test_lease_queue',
-        due: sql`true`,
-        orderBy: sql`id`,
-        limit: 4,
-        columns: sql`id::int as id`,
-      }),
-    )
+    const second = await handle.db.transaction((tx) => lockPage(tx))
     release()
     await firstTx
     expect(first).toEqual([1, 2, 3, 4])
