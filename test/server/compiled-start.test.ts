@@ -1,4 +1,4 @@
-import { type ChildProcess, spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readFileSync, realpathSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, buildNeeded } from '../../backend/scripts/build.mjs'
 import { MIN_NODE_MAJOR } from '../../backend/src/lib/node-support'
 import { freePort } from '../support/free-port'
+import { runProcess } from '../support/run-process'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const COMPILED_SERVER = join(ROOT, 'backend', 'dist', 'server.js')
@@ -15,29 +16,8 @@ const SYSTEM_PATH = (process.env.PATH ?? '')
   .filter((dir) => !dir.includes('node_modules'))
   .join(delimiter)
 
-function run(command: string, args: string[], env: Record<string, string>) {
-  let out = ''
-  const child: ChildProcess = spawn(command, args, {
-    env: { PATH: SYSTEM_PATH, HOME: process.env.HOME ?? '', ...env },
-    cwd: ROOT,
-    // Its own process group: npm → sh → node, and a SIGTERM to npm alone leaves the server running.
-    detached: true,
-  })
-  child.stdout?.on('data', (d) => (out += d))
-  child.stderr?.on('data', (d) => (out += d))
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, output: () => out, exit }
-}
-
-/** Stops the whole process group the command started (npm and the server under it). */
-function stopGroup(child: ChildProcess): void {
-  if (child.pid === undefined || child.exitCode !== null) return
-  try {
-    process.kill(-child.pid, 'SIGTERM')
-  } catch {
-    child.kill('SIGTERM')
-  }
-}
+const run = (command: string, args: string[], env: Record<string, string>) =>
+  runProcess(command, args, { cwd: ROOT, env, path: SYSTEM_PATH })
 
 /** The JSON log line of the started server that says it is listening. */
 function listeningLine(output: string): { node: string; pid: number } | undefined {
@@ -107,7 +87,7 @@ describe('the compiled backend', () => {
         )
       }
     } finally {
-      stopGroup(server.child)
+      server.stop()
       await server.exit
     }
     // Stopping `npm start` stops the server itself: nothing is left running after the test.

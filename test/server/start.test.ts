@@ -1,28 +1,15 @@
-import { type ChildProcess, spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { freePort } from '../support/free-port'
+import { runProcess } from '../support/run-process'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const SERVER = join(ROOT, 'backend', 'src', 'server.ts')
 
-function run(env: Record<string, string>): {
-  child: ChildProcess
-  output: () => string
-  exit: Promise<number | null>
-} {
-  let out = ''
-  const child = spawn(process.execPath, ['--import', 'tsx', SERVER], {
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    cwd: ROOT,
-  })
-  child.stdout?.on('data', (d) => (out += d))
-  child.stderr?.on('data', (d) => (out += d))
-  const exit = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  return { child, output: () => out, exit }
-}
+const run = (env: Record<string, string>) =>
+  runProcess(process.execPath, ['--import', 'tsx', SERVER], { cwd: ROOT, env })
 
 describe('the backend process', () => {
   const dirs: string[] = []
@@ -60,7 +47,7 @@ describe('the backend process', () => {
       expect((await fetch(`http://127.0.0.1:${metricsPort}/healthz`)).status).toBe(404)
       expect((await fetch(`http://127.0.0.1:${port}/metrics`)).status).toBe(404)
     } finally {
-      server.child.kill('SIGTERM')
+      server.stop()
       await server.exit
     }
   }, 40_000)
