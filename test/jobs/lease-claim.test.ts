@@ -43,8 +43,13 @@ describe.each(ENGINES)('lease claim on %s', (engine) => {
   beforeEach(async () => {
     await handle.db.execute(sql`truncate test_lease_queue restart identity`)
   })
+  // Due a second ago: the database clock has microseconds, a JS Date only milliseconds, so a row
+  // stamped "now" can sit a fraction of a millisecond after a `Date.now()` taken right after it.
   const seed = (n: number) =>
-    handle.db.execute(sql`insert into test_lease_queue (state) select 'queued' from generate_series(1, ${n})`)
+    handle.db.execute(
+      sql`insert into test_lease_queue (state, run_after)
+          select 'queued', clock_timestamp() - interval '1 second' from generate_series(1, ${n})`,
+    )
 
   it('two claimers at once never get the same row, and together take every due row once', async () => {
     await seed(40)
