@@ -1,0 +1,20 @@
+import { api, LightningElement } from 'lwc'
+import { t } from 'c/waLabels'
+import { insightsOf } from 'c/waText'
+
+/** Segment, intent, sentiment and churn risk with their "why", only those the backend sent. */
+export default class WaInsights extends LightningElement {
+  @api contact
+
+  get insights() {
+    return insightsOf(this.contact)
+  }
+
+  get hasInsights() {
+    return this.insights.length > 0
+  }
+
+  get title() {
+    return t('insights.title')
+  }
+}
