@@ -33,6 +33,7 @@ export default class WaTakeover extends LightningElement {
   }
 
   async handleToggle(event) {
+    const toggle = event.target
     const takeOver = event.detail.checked === true
     this.pending = true
     this.error = null
@@ -42,6 +43,8 @@ export default class WaTakeover extends LightningElement {
       this.dispatchEvent(new CustomEvent('takeoverchange', { detail: { pausedUntil } }))
     } catch (error) {
       this.error = toFailure(error)
+      // The switch moved under the rep's click; put it back where the contact really is.
+      toggle.checked = this.paused
     } finally {
       this.pending = false
     }

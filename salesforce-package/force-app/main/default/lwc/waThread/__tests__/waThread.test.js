@@ -42,7 +42,7 @@ beforeEach(() => {
 
 afterEach(() => {
   while (document.body.firstChild) document.body.removeChild(document.body.firstChild)
-  jest.clearAllMocks()
+  jest.resetAllMocks()
   jest.restoreAllMocks()
 })
 
