@@ -8,7 +8,10 @@ module.exports = {
   roots: ['<rootDir>/force-app'],
   testPathIgnorePatterns: [...(jestConfig.testPathIgnorePatterns ?? []), '/__tests__/data/'],
   modulePathIgnorePatterns: ['<rootDir>/.sf/', '<rootDir>/.sfdx/'],
-  moduleNameMapper: { ...(jestConfig.moduleNameMapper ?? {}), '^test-utils$': '<rootDir>/jest/test-utils.js' },
+  moduleNameMapper: {
+    ...(jestConfig.moduleNameMapper ?? {}),
+    '^test-utils$': '<rootDir>/jest/test-utils.js',
+  },
   setupFilesAfterEnv: [...(jestConfig.setupFilesAfterEnv ?? []), '<rootDir>/jest/setup-labels.js'],
   testTimeout: 10000,
 }

@@ -1,7 +1,6 @@
 #!/usr/bin/env node
-// `npm test`: type-check, run every vitest suite, and end with one plain line CI can read:
-// "N passed, N failed". Later suites (e.g. Jest for the Salesforce LWC package) add their
-// counts here so the line stays the total for all suites.
+// `npm test`: type-check, run every vitest suite and the Salesforce package's Jest suites, and end
+// with one plain line CI can read: "N passed, N failed", the total for all suites.
 import { spawnSync } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
@@ -49,6 +48,29 @@ if (existsSync(vitestJson)) {
   failed += 1
 }
 if (vitest.status !== 0 && failed === 0) failed = 1
+
+// The Salesforce package's LWC tests run under Jest (sfdx-lwc-jest), from the SFDX project's own
+// folder: it finds components through sfdx-project.json and its jest.config.js keeps Jest inside
+// force-app. Jest's JSON report gives the counts added to the total line.
+console.log('Running the Salesforce LWC tests (Jest)...')
+const sfPackage = join(root, 'salesforce-package')
+const jestJson = join(resultsDir, 'jest.json')
+const jest = spawnSync(bin('sfdx-lwc-jest'), ['--', '--json', `--outputFile=${jestJson}`], {
+  cwd: sfPackage,
+  stdio: 'inherit',
+})
+let jestFailed = 0
+if (existsSync(jestJson)) {
+  const report = JSON.parse(readFileSync(jestJson, 'utf8'))
+  passed += report.numPassedTests
+  jestFailed += report.numFailedTests
+  // A suite that fails to load (syntax error, missing module) has no tests to count.
+  jestFailed += report.numRuntimeErrorTestSuites
+} else {
+  jestFailed += 1
+}
+if (jest.status !== 0 && jestFailed === 0) jestFailed = 1
+failed += jestFailed
 
 console.log(`${passed} passed, ${failed} failed`)
 process.exit(failed === 0 ? 0 : 1)

@@ -8,5 +8,7 @@ const { XMLParser } = require('fast-xml-parser')
 const file = join(__dirname, '..', 'force-app', 'main', 'default', 'labels', 'CustomLabels.labels-meta.xml')
 const parsed = new XMLParser({ isArray: (name) => name === 'labels' }).parse(readFileSync(file, 'utf8'))
 for (const label of parsed.CustomLabels.labels) {
-  jest.doMock(`@salesforce/label/c.${label.fullName}`, () => ({ default: String(label.value) }), { virtual: true })
+  jest.doMock(`@salesforce/label/c.${label.fullName}`, () => ({ default: String(label.value) }), {
+    virtual: true,
+  })
 }

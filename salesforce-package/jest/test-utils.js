@@ -8,7 +8,21 @@ function flushPromises() {
 
 /** Rejection shaped like an imperative Apex failure carrying the controller's JSON failure. */
 function apexFailure(failure) {
-  return { body: { message: JSON.stringify({ status: null, code: null, reason: null, requestId: null, message: '', ...failure }) }, ok: false, status: 500, statusText: 'Server Error' }
+  return {
+    body: {
+      message: JSON.stringify({
+        status: null,
+        code: null,
+        reason: null,
+        requestId: null,
+        message: '',
+        ...failure,
+      }),
+    },
+    ok: false,
+    status: 500,
+    statusText: 'Server Error',
+  }
 }
 
 module.exports = { flushPromises, apexFailure }

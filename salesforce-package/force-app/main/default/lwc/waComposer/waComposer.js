@@ -1,9 +1,9 @@
 import sendMessage from '@salesforce/apex/WaThreadController.sendMessage'
-import { ShowToastEvent } from 'lightning/platformShowToastEvent'
-import { api, LightningElement } from 'lwc'
 import { t } from 'c/waLabels'
 import { MESSAGE_MAX, newIdempotencyKey, parseAnswer, readMessage } from 'c/waModel'
 import { failureText, isRefusal, refusalText, toFailure } from 'c/waText'
+import { ShowToastEvent } from 'lightning/platformShowToastEvent'
+import { api, LightningElement } from 'lwc'
 
 const MODES = ['text', 'quick_reply', 'template']
 

@@ -1,6 +1,6 @@
-import { api, LightningElement } from 'lwc'
 import { t } from 'c/waLabels'
 import { insightsOf } from 'c/waText'
+import { api, LightningElement } from 'lwc'
 
 /** Segment, intent, sentiment and churn risk with their "why", only those the backend sent. */
 export default class WaInsights extends LightningElement {

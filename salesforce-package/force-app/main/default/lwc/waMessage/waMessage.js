@@ -1,7 +1,7 @@
-import { api, LightningElement } from 'lwc'
 import { maybeT, t } from 'c/waLabels'
 import { isHttpsUrl } from 'c/waModel'
 import { formatDateTime } from 'c/waText'
+import { api, LightningElement } from 'lwc'
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker'])
 
@@ -76,7 +76,9 @@ export default class WaMessage extends LightningElement {
 
   get mapUrl() {
     const { latitude, longitude } = this.message.content ?? {}
-    return finite(latitude) && finite(longitude) ? `https://www.google.com/maps?q=${latitude},${longitude}` : null
+    return finite(latitude) && finite(longitude)
+      ? `https://www.google.com/maps?q=${latitude},${longitude}`
+      : null
   }
 
   get isContacts() {

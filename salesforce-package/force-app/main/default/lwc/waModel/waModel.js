@@ -107,7 +107,7 @@ export function appendMessage(messages, message) {
 
 /** Open only while the backend says so and `open_until` is still ahead: a stale view never offers free text. */
 export function isWindowOpen(window, nowMs) {
-  if (!window || window.state !== 'open') return false
+  if (window?.state !== 'open') return false
   if (!window.open_until) return true
   const until = Date.parse(window.open_until)
   return Number.isNaN(until) || until > nowMs

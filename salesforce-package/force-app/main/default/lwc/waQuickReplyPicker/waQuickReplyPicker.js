@@ -1,9 +1,9 @@
 import getQuickReplies from '@salesforce/apex/WaThreadController.getQuickReplies'
 import previewQuickReply from '@salesforce/apex/WaThreadController.previewQuickReply'
-import { api, LightningElement } from 'lwc'
 import { t } from 'c/waLabels'
 import { parseAnswer, readPreview, readQuickReplies, variablesOf } from 'c/waModel'
 import { failureText, toFailure } from 'c/waText'
+import { api, LightningElement } from 'lwc'
 
 /** Variables the backend fills from the person or the CRM: no input for them. */
 const FROM_CONTACT = new Set(['contact', 'crm', 'store'])
@@ -116,7 +116,9 @@ export default class WaQuickReplyPicker extends LightningElement {
   }
 
   get previewErrorText() {
-    return this.previewError ? t('quickReply.previewError', { message: failureText(this.previewError) }) : null
+    return this.previewError
+      ? t('quickReply.previewError', { message: failureText(this.previewError) })
+      : null
   }
 
   get sendDisabled() {
@@ -175,7 +177,9 @@ export default class WaQuickReplyPicker extends LightningElement {
   handleSend() {
     if (this.sendDisabled) return
     const names = new Set(this.inputs.map((input) => input.name))
-    const variables = Object.fromEntries(Object.entries(this.givenVariables()).filter(([name]) => names.has(name)))
+    const variables = Object.fromEntries(
+      Object.entries(this.givenVariables()).filter(([name]) => names.has(name)),
+    )
     const content = { type: 'quick_reply', key: this.selectedKey }
     if (Object.keys(variables).length > 0) content.variables = variables
     this.dispatchEvent(new CustomEvent('compose', { detail: { content } }))

@@ -1,9 +1,9 @@
 import addTag from '@salesforce/apex/WaThreadController.addTag'
 import removeTag from '@salesforce/apex/WaThreadController.removeTag'
-import { api, LightningElement } from 'lwc'
 import { t } from 'c/waLabels'
 import { parseAnswer, readTags, TAG_LABEL_MAX, tagKeyOf } from 'c/waModel'
 import { failureText, toFailure } from 'c/waText'
+import { api, LightningElement } from 'lwc'
 
 /** The contact's tags as pills, with add and remove; the new list goes up in a `tagschange` event. */
 export default class WaTags extends LightningElement {
@@ -69,7 +69,11 @@ export default class WaTags extends LightningElement {
   async handleAdd() {
     if (this.addDisabled) return
     const label = this.trimmed
-    if (await this.run(() => addTag({ recordId: this.recordId, contactId: this.contactId, key: tagKeyOf(label), label }))) {
+    if (
+      await this.run(() =>
+        addTag({ recordId: this.recordId, contactId: this.contactId, key: tagKeyOf(label), label }),
+      )
+    ) {
       this.label = ''
     }
   }

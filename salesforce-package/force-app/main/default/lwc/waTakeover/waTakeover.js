@@ -1,8 +1,8 @@
 import setTakeover from '@salesforce/apex/WaThreadController.setTakeover'
-import { api, LightningElement } from 'lwc'
 import { t } from 'c/waLabels'
 import { isFuture, parseAnswer } from 'c/waModel'
 import { failureText, formatDateTime, toFailure } from 'c/waText'
+import { api, LightningElement } from 'lwc'
 
 /** A person takes the conversation over: automation pauses for this contact for 12 h. */
 export default class WaTakeover extends LightningElement {
@@ -23,9 +23,7 @@ export default class WaTakeover extends LightningElement {
   }
 
   get stateText() {
-    return this.paused
-      ? t('takeover.on', { time: formatDateTime(this.pausedUntil) })
-      : t('takeover.off')
+    return this.paused ? t('takeover.on', { time: formatDateTime(this.pausedUntil) }) : t('takeover.off')
   }
 
   get errorText() {
@@ -38,8 +36,11 @@ export default class WaTakeover extends LightningElement {
     this.pending = true
     this.error = null
     try {
-      const answer = parseAnswer(await setTakeover({ recordId: this.recordId, contactId: this.contactId, takeOver }))
-      const pausedUntil = typeof answer?.automation_paused_until === 'string' ? answer.automation_paused_until : null
+      const answer = parseAnswer(
+        await setTakeover({ recordId: this.recordId, contactId: this.contactId, takeOver }),
+      )
+      const pausedUntil =
+        typeof answer?.automation_paused_until === 'string' ? answer.automation_paused_until : null
       this.dispatchEvent(new CustomEvent('takeoverchange', { detail: { pausedUntil } }))
     } catch (error) {
       this.error = toFailure(error)

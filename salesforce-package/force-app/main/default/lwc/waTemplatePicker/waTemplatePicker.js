@@ -1,5 +1,4 @@
 import getTemplates from '@salesforce/apex/WaThreadController.getTemplates'
-import { api, LightningElement } from 'lwc'
 import { t } from 'c/waLabels'
 import {
   isSendable,
@@ -10,6 +9,7 @@ import {
   templateVariables,
 } from 'c/waModel'
 import { failureText, toFailure } from 'c/waText'
+import { api, LightningElement } from 'lwc'
 
 /** An approved template with an input for each body variable and a preview; fires `compose`. */
 export default class WaTemplatePicker extends LightningElement {
@@ -116,7 +116,9 @@ export default class WaTemplatePicker extends LightningElement {
 
   handleSend() {
     if (this.sendDisabled) return
-    this.dispatchEvent(new CustomEvent('compose', { detail: { content: templateContent(this.template, this.values) } }))
+    this.dispatchEvent(
+      new CustomEvent('compose', { detail: { content: templateContent(this.template, this.values) } }),
+    )
   }
 
   handleRetry() {

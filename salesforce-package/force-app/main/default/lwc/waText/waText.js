@@ -3,7 +3,15 @@ import TIME_ZONE from '@salesforce/i18n/timeZone'
 import { maybeT, t } from 'c/waLabels'
 import { InvalidAnswer } from 'c/waModel'
 
-const KINDS = new Set(['http', 'network', 'timeout', 'invalid_response', 'not_configured', 'no_access', 'invalid_input'])
+const KINDS = new Set([
+  'http',
+  'network',
+  'timeout',
+  'invalid_response',
+  'not_configured',
+  'no_access',
+  'invalid_input',
+])
 
 const failure = (kind, message, extra = {}) => ({
   kind,
@@ -59,7 +67,9 @@ export function failureText(error) {
     case 'http':
       if (error.status === 401 || error.code === 'unauthorized') return t('card.error.notConnected')
       // The backend's own sentence is more precise than a status code; it is shown as plain text.
-      return error.code && error.message ? error.message : t('card.error.http', { status: error.status ?? '?' })
+      return error.code && error.message
+        ? error.message
+        : t('card.error.http', { status: error.status ?? '?' })
     default:
       return error.message || t('card.error.http', { status: error.status ?? '?' })
   }
@@ -71,7 +81,8 @@ export const isRefusal = (error) => error.status === 422 && error.code === 'send
 export function refusalText(error) {
   const reason = error.reason ?? ''
   return (
-    maybeT(`refusal.${reason}`) ?? (error.message ? error.message : t('send.unknownReason', { reason: reason || '?' }))
+    maybeT(`refusal.${reason}`) ??
+    (error.message ? error.message : t('send.unknownReason', { reason: reason || '?' }))
   )
 }
 

@@ -1,8 +1,8 @@
 import getThread from '@salesforce/apex/WaThreadController.getThread'
-import { api, LightningElement } from 'lwc'
 import { t } from 'c/waLabels'
 import { appendMessage, isWindowOpen, mergeOlder, parseAnswer, readThread, timeLeft } from 'c/waModel'
 import { failureText, toFailure } from 'c/waText'
+import { api, LightningElement } from 'lwc'
 
 /** The window countdown and takeover state stay right while the page is open. */
 const CLOCK_MS = 30000

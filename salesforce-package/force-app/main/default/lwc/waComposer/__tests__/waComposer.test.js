@@ -1,13 +1,19 @@
-import sendMessage from '@salesforce/apex/WaThreadController.sendMessage'
-import getTemplates from '@salesforce/apex/WaThreadController.getTemplates'
-import getQuickReplies from '@salesforce/apex/WaThreadController.getQuickReplies'
 import { createElement } from '@lwc/engine-dom'
+import getQuickReplies from '@salesforce/apex/WaThreadController.getQuickReplies'
+import getTemplates from '@salesforce/apex/WaThreadController.getTemplates'
+import sendMessage from '@salesforce/apex/WaThreadController.sendMessage'
 import WaComposer from 'c/waComposer'
 import { apexFailure, flushPromises } from 'test-utils'
 
-jest.mock('@salesforce/apex/WaThreadController.sendMessage', () => ({ default: jest.fn() }), { virtual: true })
-jest.mock('@salesforce/apex/WaThreadController.getTemplates', () => ({ default: jest.fn() }), { virtual: true })
-jest.mock('@salesforce/apex/WaThreadController.getQuickReplies', () => ({ default: jest.fn() }), { virtual: true })
+jest.mock('@salesforce/apex/WaThreadController.sendMessage', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
+jest.mock('@salesforce/apex/WaThreadController.getTemplates', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
+jest.mock('@salesforce/apex/WaThreadController.getQuickReplies', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
 
 const THREAD = require('../../waThread/__tests__/data/thread.json')
 const TEMPLATES = require('../../waThread/__tests__/data/templates.json')
@@ -58,14 +64,20 @@ describe('c-wa-composer', () => {
     expect(JSON.parse(call.content)).toEqual({ type: 'text', text: 'We have it in blue' })
     expect(call.idempotencyKey).toMatch(new RegExp(`^salesforce:${RECORD_ID}:[a-z0-9]+:[a-z0-9]{8}$`))
     expect(sent.map((m) => m.id)).toEqual(['m9'])
-    expect(toasts).toEqual([expect.objectContaining({ title: 'Message queued for WhatsApp.', variant: 'success' })])
+    expect(toasts).toEqual([
+      expect.objectContaining({ title: 'Message queued for WhatsApp.', variant: 'success' }),
+    ])
     expect($(element, 'composer-text').value).toBe('')
     expect($(element, 'send-error')).toBeNull()
   })
 
   it('retries the same draft with the same idempotency key, a new draft with a new one', async () => {
-    sendMessage.mockRejectedValueOnce(apexFailure({ kind: 'timeout' })).mockResolvedValueOnce(JSON.stringify(ACCEPTED))
-    sendMessage.mockResolvedValueOnce(JSON.stringify({ ...ACCEPTED, message: { ...ACCEPTED.message, id: 'm10' } }))
+    sendMessage
+      .mockRejectedValueOnce(apexFailure({ kind: 'timeout' }))
+      .mockResolvedValueOnce(JSON.stringify(ACCEPTED))
+    sendMessage.mockResolvedValueOnce(
+      JSON.stringify({ ...ACCEPTED, message: { ...ACCEPTED.message, id: 'm10' } }),
+    )
     const { element } = mount()
     await write(element, 'Hello')
     await sendText(element)
@@ -104,7 +116,13 @@ describe('c-wa-composer', () => {
 
   it("falls back to the server's sentence for a refusal it does not know", async () => {
     sendMessage.mockRejectedValue(
-      apexFailure({ kind: 'http', status: 422, code: 'send_refused', reason: 'brand_new_rule', message: 'A rule added later.' }),
+      apexFailure({
+        kind: 'http',
+        status: 422,
+        code: 'send_refused',
+        reason: 'brand_new_rule',
+        message: 'A rule added later.',
+      }),
     )
     const { element } = mount()
     await write(element, 'Hi')
@@ -136,13 +154,17 @@ describe('c-wa-composer', () => {
     const { element } = mount(false)
     expect($(element, 'composer-mode')).toBeNull()
     expect($(element, 'composer-text')).toBeNull()
-    expect(text($(element, 'window-closed-hint'))).toContain('Only approved templates can be sent until the contact writes again.')
+    expect(text($(element, 'window-closed-hint'))).toContain(
+      'Only approved templates can be sent until the contact writes again.',
+    )
     expect(element.shadowRoot.querySelector('c-wa-template-picker')).not.toBeNull()
   })
 
   it('sends what a picker composed and clears the picker only after it was queued', async () => {
     getTemplates.mockResolvedValue(JSON.stringify(TEMPLATES))
-    sendMessage.mockRejectedValueOnce(apexFailure({ kind: 'network' })).mockResolvedValueOnce(JSON.stringify(ACCEPTED))
+    sendMessage
+      .mockRejectedValueOnce(apexFailure({ kind: 'network' }))
+      .mockResolvedValueOnce(JSON.stringify(ACCEPTED))
     const { element, sent } = mount(false)
     await flushPromises()
     const picker = element.shadowRoot.querySelector('c-wa-template-picker')

@@ -57,7 +57,9 @@ describe('c-wa-message', () => {
     expect(text($(element, 'status'))).toBe('Failed')
     expect($(element, 'status').className).toContain('slds-theme_error')
     expect(text($(element, 'failure-reason'))).toBe('Not delivered: Re-engagement message (code 131047)')
-    expect(text($(element, 'failure-details'))).toBe('More than 24 hours have passed since the recipient last replied.')
+    expect(text($(element, 'failure-details'))).toBe(
+      'More than 24 hours have passed since the recipient last replied.',
+    )
     expect(text($(element, 'meta'))).toMatch(/^Automation · /)
   })
 

@@ -1,11 +1,15 @@
+import { createElement } from '@lwc/engine-dom'
 import getQuickReplies from '@salesforce/apex/WaThreadController.getQuickReplies'
 import previewQuickReply from '@salesforce/apex/WaThreadController.previewQuickReply'
-import { createElement } from '@lwc/engine-dom'
 import WaQuickReplyPicker from 'c/waQuickReplyPicker'
 import { apexFailure, flushPromises } from 'test-utils'
 
-jest.mock('@salesforce/apex/WaThreadController.getQuickReplies', () => ({ default: jest.fn() }), { virtual: true })
-jest.mock('@salesforce/apex/WaThreadController.previewQuickReply', () => ({ default: jest.fn() }), { virtual: true })
+jest.mock('@salesforce/apex/WaThreadController.getQuickReplies', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
+jest.mock('@salesforce/apex/WaThreadController.previewQuickReply', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
 
 const QUICK_REPLIES = require('../../waThread/__tests__/data/quick-replies.json')
 const MISSING = require('../../waThread/__tests__/data/preview-missing.json')
@@ -64,7 +68,9 @@ describe('c-wa-quick-reply-picker', () => {
 
   it('previews again after typing (once, after a pause) and composes the reply with the typed values', async () => {
     getQuickReplies.mockResolvedValue(JSON.stringify(QUICK_REPLIES))
-    previewQuickReply.mockResolvedValueOnce(JSON.stringify(MISSING)).mockResolvedValueOnce(JSON.stringify(COMPLETE))
+    previewQuickReply
+      .mockResolvedValueOnce(JSON.stringify(MISSING))
+      .mockResolvedValueOnce(JSON.stringify(COMPLETE))
     const { element, composed } = mount()
     await flushPromises()
     await choose(element, 'welcome')
@@ -83,12 +89,16 @@ describe('c-wa-quick-reply-picker', () => {
     expect($(element, 'quick-reply-send').disabled).toBe(false)
 
     $(element, 'quick-reply-send').click()
-    expect(composed).toEqual([{ type: 'quick_reply', key: 'welcome', variables: { store: 'Centro', date: 'Friday' } }])
+    expect(composed).toEqual([
+      { type: 'quick_reply', key: 'welcome', variables: { store: 'Centro', date: 'Friday' } },
+    ])
   })
 
   it('composes a reply without variables as its key alone', async () => {
     getQuickReplies.mockResolvedValue(JSON.stringify(QUICK_REPLIES))
-    previewQuickReply.mockResolvedValue(JSON.stringify({ key: 'thanks', text: 'Thank you!', missing: [], variables: [] }))
+    previewQuickReply.mockResolvedValue(
+      JSON.stringify({ key: 'thanks', text: 'Thank you!', missing: [], variables: [] }),
+    )
     const { element, composed } = mount()
     await flushPromises()
     await choose(element, 'thanks')
@@ -102,7 +112,9 @@ describe('c-wa-quick-reply-picker', () => {
     let slow
     previewQuickReply
       .mockReturnValueOnce(new Promise((r) => (slow = r)))
-      .mockResolvedValueOnce(JSON.stringify({ key: 'thanks', text: 'Thank you!', missing: [], variables: [] }))
+      .mockResolvedValueOnce(
+        JSON.stringify({ key: 'thanks', text: 'Thank you!', missing: [], variables: [] }),
+      )
     const { element } = mount()
     await flushPromises()
     await choose(element, 'welcome')
@@ -114,11 +126,15 @@ describe('c-wa-quick-reply-picker', () => {
 
   it('says why the preview failed and does not let the reply be sent', async () => {
     getQuickReplies.mockResolvedValue(JSON.stringify(QUICK_REPLIES))
-    previewQuickReply.mockRejectedValue(apexFailure({ kind: 'http', status: 404, code: 'not_found', message: 'No such quick reply.' }))
+    previewQuickReply.mockRejectedValue(
+      apexFailure({ kind: 'http', status: 404, code: 'not_found', message: 'No such quick reply.' }),
+    )
     const { element, composed } = mount()
     await flushPromises()
     await choose(element, 'welcome')
-    expect(text($(element, 'quick-reply-preview-error'))).toBe("Couldn't personalise the reply: No such quick reply.")
+    expect(text($(element, 'quick-reply-preview-error'))).toBe(
+      "Couldn't personalise the reply: No such quick reply.",
+    )
     expect($(element, 'quick-reply-send').disabled).toBe(true)
     $(element, 'quick-reply-send').click()
     expect(composed).toEqual([])
@@ -132,10 +148,14 @@ describe('c-wa-quick-reply-picker', () => {
   })
 
   it('says why quick replies could not be loaded, and retry loads them', async () => {
-    getQuickReplies.mockRejectedValueOnce(apexFailure({ kind: 'network' })).mockResolvedValueOnce(JSON.stringify(QUICK_REPLIES))
+    getQuickReplies
+      .mockRejectedValueOnce(apexFailure({ kind: 'network' }))
+      .mockResolvedValueOnce(JSON.stringify(QUICK_REPLIES))
     const { element } = mount()
     await flushPromises()
-    expect(text($(element, 'quick-replies-error'))).toContain("Couldn't load quick replies: The server could not be reached.")
+    expect(text($(element, 'quick-replies-error'))).toContain(
+      "Couldn't load quick replies: The server could not be reached.",
+    )
     $(element, 'quick-replies-retry').click()
     await flushPromises()
     expect($(element, 'quick-reply-select')).not.toBeNull()

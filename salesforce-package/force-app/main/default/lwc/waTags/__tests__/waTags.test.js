@@ -1,6 +1,6 @@
+import { createElement } from '@lwc/engine-dom'
 import addTag from '@salesforce/apex/WaThreadController.addTag'
 import removeTag from '@salesforce/apex/WaThreadController.removeTag'
-import { createElement } from '@lwc/engine-dom'
 import WaTags from 'c/waTags'
 import { apexFailure, flushPromises } from 'test-utils'
 
@@ -37,13 +37,25 @@ afterEach(() => {
 describe('c-wa-tags', () => {
   it('lists the tags as pills, or says there are none', () => {
     const { element } = mount()
-    expect([...element.shadowRoot.querySelectorAll('lightning-pill')].map((p) => p.label)).toEqual(['VIP', 'Follow up'])
+    expect([...element.shadowRoot.querySelectorAll('lightning-pill')].map((p) => p.label)).toEqual([
+      'VIP',
+      'Follow up',
+    ])
     const empty = mount([]).element
     expect($(empty, 'no-tags').textContent).toBe('No tags yet.')
   })
 
   it('adds a tag under a key made from its label and clears the input', async () => {
-    const after = [...THREAD.tags, { id: 't3', key: 'cliente_novo', label: 'Cliente Novo', source: 'manual', added_at: '2026-12-03T12:00:00Z' }]
+    const after = [
+      ...THREAD.tags,
+      {
+        id: 't3',
+        key: 'cliente_novo',
+        label: 'Cliente Novo',
+        source: 'manual',
+        added_at: '2026-12-03T12:00:00Z',
+      },
+    ]
     addTag.mockResolvedValue(JSON.stringify({ tags: after }))
     const { element, changes } = mount()
     expect($(element, 'tag-add').disabled).toBe(true)
@@ -53,7 +65,12 @@ describe('c-wa-tags', () => {
     $(element, 'tag-add').click()
     await flushPromises()
 
-    expect(addTag).toHaveBeenCalledWith({ recordId: RECORD_ID, contactId: CONTACT_ID, key: 'cliente_novo', label: 'Cliente Novo' })
+    expect(addTag).toHaveBeenCalledWith({
+      recordId: RECORD_ID,
+      contactId: CONTACT_ID,
+      key: 'cliente_novo',
+      label: 'Cliente Novo',
+    })
     expect(changes).toHaveLength(1)
     expect(changes[0].map((t) => t.key)).toEqual(['vip', 'follow_up', 'cliente_novo'])
     expect($(element, 'tag-input').value).toBe('')
@@ -76,7 +93,9 @@ describe('c-wa-tags', () => {
   it('removes a tag by its key', async () => {
     removeTag.mockResolvedValue(JSON.stringify({ tags: [THREAD.tags[1]] }))
     const { element, changes } = mount()
-    element.shadowRoot.querySelector('lightning-pill[data-key="vip"]').dispatchEvent(new CustomEvent('remove'))
+    element.shadowRoot
+      .querySelector('lightning-pill[data-key="vip"]')
+      .dispatchEvent(new CustomEvent('remove'))
     await flushPromises()
     expect(removeTag).toHaveBeenCalledWith({ recordId: RECORD_ID, contactId: CONTACT_ID, key: 'vip' })
     expect(changes[0].map((t) => t.key)).toEqual(['follow_up'])
@@ -90,18 +109,29 @@ describe('c-wa-tags', () => {
   })
 
   it('says why a change failed and keeps the tags', async () => {
-    addTag.mockRejectedValue(apexFailure({ kind: 'http', status: 400, code: 'bad_request', message: 'Too many tags on this contact.' }))
+    addTag.mockRejectedValue(
+      apexFailure({
+        kind: 'http',
+        status: 400,
+        code: 'bad_request',
+        message: 'Too many tags on this contact.',
+      }),
+    )
     const { element, changes } = mount()
     await type(element, 'vip2')
     $(element, 'tag-add').click()
     await flushPromises()
-    expect($(element, 'tags-error').textContent).toBe("Couldn't update the tags: Too many tags on this contact.")
+    expect($(element, 'tags-error').textContent).toBe(
+      "Couldn't update the tags: Too many tags on this contact.",
+    )
     expect(changes).toHaveLength(0)
     expect($(element, 'tag-input').value).toBe('vip2')
   })
 
   it('says tag editing is unavailable when the server has no tag route', async () => {
-    removeTag.mockRejectedValue(apexFailure({ kind: 'http', status: 404, code: 'not_found', message: 'Not found' }))
+    removeTag.mockRejectedValue(
+      apexFailure({ kind: 'http', status: 404, code: 'not_found', message: 'Not found' }),
+    )
     const { element } = mount()
     element.shadowRoot.querySelector('lightning-pill').dispatchEvent(new CustomEvent('remove'))
     await flushPromises()

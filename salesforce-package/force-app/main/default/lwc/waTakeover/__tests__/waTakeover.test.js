@@ -1,9 +1,11 @@
-import setTakeover from '@salesforce/apex/WaThreadController.setTakeover'
 import { createElement } from '@lwc/engine-dom'
+import setTakeover from '@salesforce/apex/WaThreadController.setTakeover'
 import WaTakeover from 'c/waTakeover'
 import { apexFailure, flushPromises } from 'test-utils'
 
-jest.mock('@salesforce/apex/WaThreadController.setTakeover', () => ({ default: jest.fn() }), { virtual: true })
+jest.mock('@salesforce/apex/WaThreadController.setTakeover', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
 
 const RECORD_ID = '003000000000001AAA'
 const CONTACT_ID = '3f2b8c1e-5d4a-4e6f-9a7b-1c2d3e4f5a6b'
@@ -66,7 +68,9 @@ describe('c-wa-takeover', () => {
     const { element, changes } = mount()
     $(element, 'takeover-toggle').checked = true
     await toggle(element, true)
-    expect($(element, 'takeover-error').textContent).toBe("Couldn't change the takeover: The server could not be reached.")
+    expect($(element, 'takeover-error').textContent).toBe(
+      "Couldn't change the takeover: The server could not be reached.",
+    )
     expect(changes).toEqual([])
     expect($(element, 'takeover-toggle').checked).toBe(false)
   })

@@ -1,9 +1,11 @@
-import getTemplates from '@salesforce/apex/WaThreadController.getTemplates'
 import { createElement } from '@lwc/engine-dom'
+import getTemplates from '@salesforce/apex/WaThreadController.getTemplates'
 import WaTemplatePicker from 'c/waTemplatePicker'
 import { apexFailure, flushPromises } from 'test-utils'
 
-jest.mock('@salesforce/apex/WaThreadController.getTemplates', () => ({ default: jest.fn() }), { virtual: true })
+jest.mock('@salesforce/apex/WaThreadController.getTemplates', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
 
 const TEMPLATES = require('../../waThread/__tests__/data/templates.json')
 
@@ -92,7 +94,9 @@ describe('c-wa-template-picker', () => {
     await choose(element, 'tpl-3')
     await fill(element, 0, 'Loja Centro')
     $(element, 'template-send').click()
-    expect(composed[0].components[0].parameters).toEqual([{ type: 'text', text: 'Loja Centro', parameter_name: 'store' }])
+    expect(composed[0].components[0].parameters).toEqual([
+      { type: 'text', text: 'Loja Centro', parameter_name: 'store' },
+    ])
   })
 
   it('does not compose while a send is in flight', async () => {
@@ -112,14 +116,20 @@ describe('c-wa-template-picker', () => {
     getTemplates.mockResolvedValue(JSON.stringify({ templates: [TEMPLATES.templates[1]] }))
     const { element } = mount()
     await flushPromises()
-    expect(text($(element, 'templates-none'))).toBe('No approved templates. An admin can sync them from WhatsApp Manager.')
+    expect(text($(element, 'templates-none'))).toBe(
+      'No approved templates. An admin can sync them from WhatsApp Manager.',
+    )
   })
 
   it('says why templates could not be loaded, and retry loads them', async () => {
-    getTemplates.mockRejectedValueOnce(apexFailure({ kind: 'timeout' })).mockResolvedValueOnce(JSON.stringify(TEMPLATES))
+    getTemplates
+      .mockRejectedValueOnce(apexFailure({ kind: 'timeout' }))
+      .mockResolvedValueOnce(JSON.stringify(TEMPLATES))
     const { element } = mount()
     await flushPromises()
-    expect(text($(element, 'templates-error'))).toContain("Couldn't load templates: The server took too long to answer.")
+    expect(text($(element, 'templates-error'))).toContain(
+      "Couldn't load templates: The server took too long to answer.",
+    )
     $(element, 'templates-retry').click()
     await flushPromises()
     expect($(element, 'templates-error')).toBeNull()

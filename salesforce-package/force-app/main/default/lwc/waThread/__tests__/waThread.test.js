@@ -1,16 +1,22 @@
-import getThread from '@salesforce/apex/WaThreadController.getThread'
+import { createElement } from '@lwc/engine-dom'
+import addTag from '@salesforce/apex/WaThreadController.addTag'
 import getTemplates from '@salesforce/apex/WaThreadController.getTemplates'
+import getThread from '@salesforce/apex/WaThreadController.getThread'
 import sendMessage from '@salesforce/apex/WaThreadController.sendMessage'
 import setTakeover from '@salesforce/apex/WaThreadController.setTakeover'
-import addTag from '@salesforce/apex/WaThreadController.addTag'
-import { createElement } from '@lwc/engine-dom'
 import WaThread from 'c/waThread'
 import { apexFailure, flushPromises } from 'test-utils'
 
 jest.mock('@salesforce/apex/WaThreadController.getThread', () => ({ default: jest.fn() }), { virtual: true })
-jest.mock('@salesforce/apex/WaThreadController.getTemplates', () => ({ default: jest.fn() }), { virtual: true })
-jest.mock('@salesforce/apex/WaThreadController.sendMessage', () => ({ default: jest.fn() }), { virtual: true })
-jest.mock('@salesforce/apex/WaThreadController.setTakeover', () => ({ default: jest.fn() }), { virtual: true })
+jest.mock('@salesforce/apex/WaThreadController.getTemplates', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
+jest.mock('@salesforce/apex/WaThreadController.sendMessage', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
+jest.mock('@salesforce/apex/WaThreadController.setTakeover', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
 jest.mock('@salesforce/apex/WaThreadController.addTag', () => ({ default: jest.fn() }), { virtual: true })
 
 const THREAD = require('./data/thread.json')
@@ -32,7 +38,6 @@ function mount(props = {}) {
 }
 
 const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`)
-const $$ = (element, id) => [...element.shadowRoot.querySelectorAll(`[data-id="${id}"]`)]
 const child = (element, tag) => element.shadowRoot.querySelector(tag)
 const text = (node) => node?.textContent.trim() ?? null
 
@@ -73,7 +78,13 @@ describe('c-wa-thread: states', () => {
 
   it('shows an error with the request id, and retry loads again', async () => {
     getThread.mockRejectedValueOnce(
-      apexFailure({ kind: 'http', status: 503, code: 'unavailable', message: 'The database is not reachable.', requestId: 'req-42' }),
+      apexFailure({
+        kind: 'http',
+        status: 503,
+        code: 'unavailable',
+        message: 'The database is not reachable.',
+        requestId: 'req-42',
+      }),
     )
     const element = mount()
     await flushPromises()
@@ -91,7 +102,10 @@ describe('c-wa-thread: states', () => {
   it.each([
     [{ kind: 'timeout' }, 'The server took too long to answer.'],
     [{ kind: 'network' }, 'The server could not be reached.'],
-    [{ kind: 'http', status: 401, code: 'unauthorized', message: 'Unknown org key.' }, "The WhatsApp CRM does not recognise this org's key."],
+    [
+      { kind: 'http', status: 401, code: 'unauthorized', message: 'Unknown org key.' },
+      "The WhatsApp CRM does not recognise this org's key.",
+    ],
     [{ kind: 'not_configured' }, 'The connection to the WhatsApp CRM is not set up in this org.'],
     [{ kind: 'no_access', status: 404 }, "You don't have access to this record or its phone fields."],
     [{ kind: 'http', status: 500 }, 'The server answered with an error (HTTP 500).'],
@@ -138,7 +152,9 @@ describe('c-wa-thread: the loaded thread', () => {
     const messages = element.shadowRoot.querySelectorAll('c-wa-message')
     expect([...messages].map((m) => m.message.id)).toEqual(['m1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm7'])
     const first = messages[0].shadowRoot
-    expect(first.querySelector('[data-id="text"]').textContent).toBe('<img src=x onerror=alert(1)> Is there a discount?')
+    expect(first.querySelector('[data-id="text"]').textContent).toBe(
+      '<img src=x onerror=alert(1)> Is there a discount?',
+    )
     expect(element.shadowRoot.querySelectorAll('img').length).toBe(0)
     expect(first.querySelector('img')).toBeNull()
 
@@ -177,7 +193,9 @@ describe('c-wa-thread: the loaded thread', () => {
     await flushPromises()
     $(element, 'load-older').click()
     await flushPromises()
-    expect(text($(element, 'older-error'))).toBe("Couldn't load older messages: The server took too long to answer.")
+    expect(text($(element, 'older-error'))).toBe(
+      "Couldn't load older messages: The server took too long to answer.",
+    )
     expect(element.shadowRoot.querySelectorAll('c-wa-message').length).toBe(7)
     expect($(element, 'load-older')).not.toBeNull()
   })
@@ -230,7 +248,14 @@ describe('c-wa-thread: the loaded thread', () => {
   it('adds a sent message to the thread and updates tags and takeover from the children', async () => {
     getThread.mockResolvedValue(json(THREAD))
     sendMessage.mockResolvedValue(json(ACCEPTED))
-    addTag.mockResolvedValue(json({ tags: [...THREAD.tags, { id: 't3', key: 'blue', label: 'Blue', source: 'manual', added_at: '2026-12-03T12:00:00Z' }] }))
+    addTag.mockResolvedValue(
+      json({
+        tags: [
+          ...THREAD.tags,
+          { id: 't3', key: 'blue', label: 'Blue', source: 'manual', added_at: '2026-12-03T12:00:00Z' },
+        ],
+      }),
+    )
     setTakeover.mockResolvedValue(json({ automation_paused_until: '2026-12-04T00:00:00.000Z' }))
     const element = mount()
     await flushPromises()
@@ -245,7 +270,9 @@ describe('c-wa-thread: the loaded thread', () => {
     expect(ids[ids.length - 1]).toBe('m9')
 
     const tags = child(element, 'c-wa-tags').shadowRoot
-    tags.querySelector('[data-id="tag-input"]').dispatchEvent(new CustomEvent('change', { detail: { value: 'Blue' } }))
+    tags
+      .querySelector('[data-id="tag-input"]')
+      .dispatchEvent(new CustomEvent('change', { detail: { value: 'Blue' } }))
     await flushPromises()
     tags.querySelector('[data-id="tag-add"]').click()
     await flushPromises()
