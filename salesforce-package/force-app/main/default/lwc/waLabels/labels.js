@@ -118,16 +118,22 @@ import WA_Thread_OlderError from '@salesforce/label/c.WA_Thread_OlderError'
 import WA_Time_FullDay from '@salesforce/label/c.WA_Time_FullDay'
 import WA_Time_HoursMinutes from '@salesforce/label/c.WA_Time_HoursMinutes'
 import WA_Time_Minutes from '@salesforce/label/c.WA_Time_Minutes'
+import WA_Value_At_Risk from '@salesforce/label/c.WA_Value_At_Risk'
 import WA_Value_Complaint from '@salesforce/label/c.WA_Value_Complaint'
+import WA_Value_Customer from '@salesforce/label/c.WA_Value_Customer'
 import WA_Value_High from '@salesforce/label/c.WA_Value_High'
+import WA_Value_High_Intent from '@salesforce/label/c.WA_Value_High_Intent'
 import WA_Value_Human_Request from '@salesforce/label/c.WA_Value_Human_Request'
+import WA_Value_Lost from '@salesforce/label/c.WA_Value_Lost'
 import WA_Value_Low from '@salesforce/label/c.WA_Value_Low'
 import WA_Value_Medium from '@salesforce/label/c.WA_Value_Medium'
 import WA_Value_Negative from '@salesforce/label/c.WA_Value_Negative'
 import WA_Value_Neutral from '@salesforce/label/c.WA_Value_Neutral'
+import WA_Value_New from '@salesforce/label/c.WA_Value_New'
 import WA_Value_Order_Status from '@salesforce/label/c.WA_Value_Order_Status'
 import WA_Value_Other from '@salesforce/label/c.WA_Value_Other'
 import WA_Value_Positive from '@salesforce/label/c.WA_Value_Positive'
+import WA_Value_Potential from '@salesforce/label/c.WA_Value_Potential'
 import WA_Value_Price_Discount from '@salesforce/label/c.WA_Value_Price_Discount'
 import WA_Value_Product_Inquiry from '@salesforce/label/c.WA_Value_Product_Inquiry'
 import WA_Value_Purchase_Intent from '@salesforce/label/c.WA_Value_Purchase_Intent'
@@ -273,4 +279,10 @@ export const LABELS = {
   'quickReply.variable': WA_QuickReply_Variable,
   'quickReply.previewLoading': WA_QuickReply_PreviewLoading,
   'quickReply.previewError': WA_QuickReply_PreviewError,
+  'value.new': WA_Value_New,
+  'value.potential': WA_Value_Potential,
+  'value.high_intent': WA_Value_High_Intent,
+  'value.customer': WA_Value_Customer,
+  'value.at_risk': WA_Value_At_Risk,
+  'value.lost': WA_Value_Lost,
 }

@@ -163,6 +163,12 @@ describe('c-wa-thread: the loaded thread', () => {
     expect(text(insights.querySelector('[data-insight="intent"] [data-id="reason"]'))).toBe(
       'Why: Asked whether there is a discount for 10 units',
     )
+    expect(text(insights.querySelector('[data-insight="segment"] [data-id="value"]'))).toBe('High intent')
+    expect(text(insights.querySelector('[data-insight="sentiment"] [data-id="value"]'))).toBe('Positive')
+    expect(text(insights.querySelector('[data-insight="sentiment"] [data-id="reason"]'))).toBe(
+      'Why: Thanked the agent and used positive words',
+    )
+    expect(insights.querySelector('[data-insight="churn_risk"]')).toBeNull()
 
     const tags = child(element, 'c-wa-tags').shadowRoot
     expect([...tags.querySelectorAll('lightning-pill')].map((p) => p.label)).toEqual(['VIP', 'Follow up'])
@@ -224,7 +230,10 @@ describe('c-wa-thread: the loaded thread', () => {
     expect(text(takeover.querySelector('[data-id="takeover-state"]'))).toMatch(/^Automation paused until /)
 
     const insights = child(element, 'c-wa-insights').shadowRoot
-    expect(text(insights.querySelector('[data-insight="segment"] [data-id="value"]'))).toBe('at risk')
+    expect(text(insights.querySelector('[data-insight="segment"] [data-id="value"]'))).toBe('At risk')
+    expect(text(insights.querySelector('[data-insight="segment"] [data-id="reason"]'))).toBe(
+      'Why: No purchase since the complaint',
+    )
     expect(text(insights.querySelector('[data-insight="churn_risk"] [data-id="value"]'))).toBe('High')
     expect(insights.querySelector('[data-insight="intent"]')).toBeNull()
   })
