@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs'
-import { join } from 'node:path'
+import { basename, dirname, join } from 'node:path'
+import { transformSync } from '@lwc/compiler'
 import { describe, expect, it } from 'vitest'
 import { DEFAULT, filesUnder, lwcFiles, lwcImports, metadata, read, rel } from './sfdx'
 
@@ -56,6 +57,22 @@ describe('custom labels', () => {
 })
 
 describe('components', () => {
+  const sources = filesUnder(LWC, (p) => /\.(js|html|css)$/.test(p))
+
+  it.each(sources.map((f) => [rel(f), f]))('%s compiles with the LWC compiler', (_name, file) => {
+    const result = transformSync(read(file), basename(file), {
+      namespace: 'c',
+      name: basename(dirname(file)),
+    })
+    expect(result.warnings ?? []).toEqual([])
+  })
+
+  it('would reject an invalid template (the check can fail)', () => {
+    expect(() =>
+      transformSync('<template><p>{a.b()}</p></template>', 'x.html', { namespace: 'c', name: 'x' }),
+    ).toThrow(/LWC1060/)
+  })
+
   const bundles = filesUnder(LWC, (p) => p.endsWith('.js-meta.xml')).map((p) => p.split('/').at(-2) as string)
 
   it('render nothing a customer writes as markup', () => {
@@ -102,6 +119,9 @@ describe('components', () => {
     const config = meta.targetConfigs.targetConfig[0]
     expect(config['@targets']).toBe('lightning__RecordPage')
     expect([config.objects.object].flat()).toEqual(['Contact', 'Lead'])
+    // Desktop and the Salesforce mobile app.
+    const factors = [config.supportedFormFactors.supportedFormFactor].flat()
+    expect(factors.map((f: Record<string, string>) => f['@type'])).toEqual(['Large', 'Small'])
     expect(config.property.map((p: Record<string, string>) => p['@name'])).toEqual(['listHeight'])
     expect(read(join(LWC, 'waThread', 'waThread.js'))).toMatch(/@api listHeight/)
   })
