@@ -58,6 +58,11 @@ export async function startRuntime(
       driver: config.DATABASE_DRIVER,
       dataDir: config.DATA_DIR,
       poolSize: config.DATABASE_POOL_SIZE,
+      onConnectionError: (error) =>
+        logger.warn(
+          { err: error.message, code: (error as { code?: string }).code },
+          'database connection lost',
+        ),
     }))
   const ownsDb = options.ownsDb ?? !options.db
   // With MIGRATE_ON_START=false, `npm run db:migrate` is the deploy step that owns migrations.
