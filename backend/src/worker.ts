@@ -37,6 +37,7 @@ const worker = new IngestWorker(handle.db, {
   maxAttempts: config.INGEST_MAX_ATTEMPTS,
   // Without the API's in-process wake-up, polling bounds the delay between ack and processing.
   pollMs: 200,
+  lease: { leaseMs: config.LEASE_MS, heartbeatMs: config.LEASE_HEARTBEAT_MS },
   logger,
 })
 worker.start()
