@@ -42,7 +42,7 @@ describe.each(ENGINES)('platform faults (%s)', (engine) => {
     )
     const harness = h
     const ids: string[] = []
-    for (let i = 0; i < 12; i++) {
+    for (let i = 0; i < 8; i++) {
       const waId = `55119810000${String(i).padStart(2, '0')}`
       await harness.sim.customerWrote(NUMBER_A.phoneNumberId, waId, new Date(), {
         text: 'oi',

@@ -49,7 +49,7 @@ describe.skipIf(!canRunPrivatePostgres() || !HEAVY)('kill -9 of the server under
     const first = await boot()
     await registerNumber(base)
     const stream = deliveryStream(base, 8)
-    const kills = HEAVY ? 3 : 1
+    const kills = 2
     const restarts: number[] = []
     let current = first.app
     for (let i = 0; i < kills; i++) {
