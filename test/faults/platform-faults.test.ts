@@ -126,9 +126,7 @@ describe.each(ENGINES)('platform faults (%s)', (engine) => {
     }
     const contacts = fixture.sim.contacts(fixture.portalId)
     const refused = fixture.sim.requests.filter((r) => r.status === 429 || r.status === 0).length
-    const phones = contacts.map((c) =>
-      String((c as { properties?: { phone?: string } }).properties?.phone ?? ''),
-    )
+    const phones = contacts.map((c) => c.properties.scrm_wa_phone)
     const [parked] = await queryRows<{ n: number }>(
       fixture.rt.db.db,
       sql`select count(*)::int as n from crm_outbox where parked_at is not null`,
