@@ -200,7 +200,7 @@ describe.skipIf(!canRunPrivatePostgres() || !HEAVY)('kill -9 of a worker process
     await waitFor(
       'broadcast completed',
       async () => {
-        state = (await api(base, `/api/v1/broadcasts/${broadcast.id}`)).state as string
+        state = (await api(base, `/api/v1/broadcasts/${broadcast.id}`)).state
         return state === 'completed'
       },
       120_000,

@@ -1,7 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { type DbHandle, openDatabase } from '../../backend/src/db/client'
-import { queryRows } from '../../backend/src/db/query-rows'
 import { claimDue, type LeaseQueue } from '../../backend/src/jobs/lease-claim'
 import { LeaseHeartbeat } from '../../backend/src/jobs/lease-heartbeat'
 import { createLogger } from '../../backend/src/lib/logger'

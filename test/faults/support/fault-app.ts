@@ -76,13 +76,20 @@ export const httpOk = (url: string) =>
     .then((r) => r.ok)
     .catch(() => false)
 
+/** The fields these tests read from API answers (a channel, a broadcast). */
+export interface ApiBody {
+  channel: { id: string }
+  id: string
+  state: string
+}
+
 export async function api(base: string, path: string, init: { method?: string; json?: unknown } = {}) {
   const res = await fetch(`${base}${path}`, {
     method: init.method ?? 'GET',
     headers: { authorization: `Bearer ${TEST_ENV.ADMIN_API_KEY}`, 'content-type': 'application/json' },
     body: init.json === undefined ? undefined : JSON.stringify(init.json),
   })
-  const body = (await res.json()) as Record<string, unknown> & { [k: string]: any }
+  const body = (await res.json()) as ApiBody
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${JSON.stringify(body)}`)
   return body
 }
@@ -99,7 +106,7 @@ export async function registerNumber(base: string): Promise<string> {
       access_token: TOKEN,
     },
   })
-  return channel.id as string
+  return channel.id
 }
 
 export interface StreamReport {
