@@ -73,7 +73,8 @@ export const envSchema = z
     SENDER: z.enum(['inline', 'off']).default('inline'),
     SENDER_HORIZON_MS: z.coerce.number().int().min(50).max(5000).default(250),
     SENDER_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(200),
-    SENDER_LEASE_MS: z.coerce.number().int().min(1000).max(600_000).default(60_000),
+    /** The sender's claim lease; unset, LEASE_MS. Past it a send is an unknown outcome and reconciled. */
+    SENDER_LEASE_MS: optional(z.coerce.number().int().min(1000).max(600_000)),
     SENDER_RECONCILE_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
     SENDER_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(15_000),
     SENDER_PAIR_SPACING_MS: z.coerce.number().int().min(0).max(600_000).default(6_500),
@@ -86,7 +87,8 @@ export const envSchema = z
     CRM_SYNC_SETTLE_MS: z.coerce.number().int().min(0).max(60_000).default(300),
     /** ...or once its first unsent change is this old. */
     CRM_SYNC_MAX_WAIT_MS: z.coerce.number().int().min(0).max(600_000).default(1_000),
-    CRM_SYNC_LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(60_000),
+    /** The CRM outbox's claim lease; unset, LEASE_MS. */
+    CRM_SYNC_LEASE_MS: optional(z.coerce.number().int().min(1_000).max(600_000)),
     CRM_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     CRM_SYNC_RETRY_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
     AUTOMATION_WORKER: z.enum(['inline', 'off']).default('inline'),
@@ -108,6 +110,14 @@ export const envSchema = z
         message: 'must be a five-field cron pattern such as "0 * * * *", or off',
       })
       .default('0 * * * *'),
+    /**
+     * How long a claimed row of any queue (webhook events, sends, automation jobs, CRM outbox and
+     * notifications, scheduled runs) stays taken without a heartbeat: a crashed worker's work comes
+     * back after at most this long.
+     */
+    LEASE_MS: z.coerce.number().int().min(1_000).max(600_000).default(15_000),
+    /** How often live work renews its leases (at most a third of the lease). */
+    LEASE_HEARTBEAT_MS: z.coerce.number().int().min(100).max(200_000).default(5_000),
     MIGRATE_ON_START: boolish.default(true),
     /** /readyz fails when a running background loop has not finished a pass for this long. */
     READY_MAX_LOOP_SILENCE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(120_000),

@@ -58,6 +58,11 @@ export async function startRuntime(
       driver: config.DATABASE_DRIVER,
       dataDir: config.DATA_DIR,
       poolSize: config.DATABASE_POOL_SIZE,
+      onConnectionError: (error) =>
+        logger.warn(
+          { err: error.message, code: (error as { code?: string }).code },
+          'database connection lost',
+        ),
     }))
   const ownsDb = options.ownsDb ?? !options.db
   // With MIGRATE_ON_START=false, `npm run db:migrate` is the deploy step that owns migrations.
@@ -73,6 +78,7 @@ export async function startRuntime(
     batchSize: config.INGEST_BATCH_SIZE,
     maxAttempts: config.INGEST_MAX_ATTEMPTS,
     pollMs: 1000,
+    lease: { leaseMs: config.LEASE_MS, heartbeatMs: config.LEASE_HEARTBEAT_MS },
     logger: logger.child({ component: 'ingest' }),
     onMessages: () => afterIngest(),
   })
@@ -197,7 +203,8 @@ export function createSender(
     logger: logger.child({ component: 'sender' }),
     horizonMs: config.SENDER_HORIZON_MS,
     pollMs: config.SENDER_POLL_MS,
-    leaseMs: config.SENDER_LEASE_MS,
+    leaseMs: config.SENDER_LEASE_MS ?? config.LEASE_MS,
+    heartbeatMs: config.LEASE_HEARTBEAT_MS,
     reconcileMs: config.SENDER_RECONCILE_MS,
     pairSpacingMs: config.SENDER_PAIR_SPACING_MS,
     throughputShare: config.SENDER_THROUGHPUT_SHARE,
@@ -218,8 +225,9 @@ export function createAutomationWorker(
     encryptionKey,
     maxAttempts: config.AUTOMATION_MAX_ATTEMPTS,
     retryBaseMs: config.AUTOMATION_RETRY_BASE_MS,
-    // Longer than the slowest order look-up (30 s at most), so a live job is never taken twice.
-    leaseMs: 120_000,
+    // Renewed by heartbeat while a job runs (an order look-up may take 30 s), so a live job is never taken twice.
+    leaseMs: config.LEASE_MS,
+    heartbeatMs: config.LEASE_HEARTBEAT_MS,
     concurrency: db.driver === 'pglite' ? 1 : 4,
     pollMs: config.AUTOMATION_POLL_MS,
     batchSize: 10,
@@ -237,5 +245,9 @@ export function createScheduler(db: DbHandle['db'], config: Config, logger: Logg
         logger: logger.child({ component: 'rules-sweep' }),
       }),
     )
-  return new Scheduler(db, { jobs, logger: logger.child({ component: 'scheduler' }) })
+  return new Scheduler(db, {
+    jobs,
+    leaseMs: config.LEASE_MS,
+    logger: logger.child({ component: 'scheduler' }),
+  })
 }

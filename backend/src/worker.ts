@@ -27,6 +27,8 @@ const handle = await openDatabase({
   url: config.DATABASE_URL,
   driver: config.DATABASE_DRIVER,
   poolSize: config.DATABASE_POOL_SIZE,
+  onConnectionError: (error) =>
+    logger.warn({ err: error.message, code: (error as { code?: string }).code }, 'database connection lost'),
 })
 if (config.MIGRATE_ON_START) await migrateDatabase(handle)
 const worker = new IngestWorker(handle.db, {
@@ -35,6 +37,7 @@ const worker = new IngestWorker(handle.db, {
   maxAttempts: config.INGEST_MAX_ATTEMPTS,
   // Without the API's in-process wake-up, polling bounds the delay between ack and processing.
   pollMs: 200,
+  lease: { leaseMs: config.LEASE_MS, heartbeatMs: config.LEASE_HEARTBEAT_MS },
   logger,
 })
 worker.start()

@@ -20,6 +20,8 @@ export interface DbOptions {
   poolSize?: number
   /** host:port of a plain WebSocket-to-TCP proxy (local tests); production Neon uses its own endpoint. */
   neonWsProxy?: string
+  /** Told about connections the server dropped (restart, failover, admin kill); the process carries on. */
+  onConnectionError?: (error: Error) => void
 }
 
 export interface DbHandle {
@@ -68,7 +70,33 @@ export async function openDatabase(options: DbOptions): Promise<DbHandle> {
   const driver = chooseDriver(options.url, options.driver)
   if (driver === 'pglite') return openPglite(options.dataDir ?? './.data')
   if (!options.url) throw new Error(`DATABASE_URL is required for the ${driver} driver`)
-  return driver === 'pg' ? openNodePostgres(options.url, options.poolSize ?? 10) : openNeon(options)
+  return driver === 'pg' ? openNodePostgres(options.url, options) : openNeon(options)
+}
+
+const ignore = () => {}
+
+/** How long taking a connection may wait: a database that does not answer fails the work, it does not hang it. */
+const CONNECT_TIMEOUT_MS = 5_000
+
+interface GuardablePool {
+  on(event: 'error', listener: (error: Error) => void): unknown
+  on(
+    event: 'connect',
+    listener: (client: { on(event: 'error', l: (error: Error) => void): unknown }) => void,
+  ): unknown
+}
+
+/**
+ * node-postgres emits 'error' on a client when its connection drops (57P01 on a server restart).
+ * The pool listens on idle clients only and removes that listener at checkout, so a client held
+ * by a transaction would raise an unhandled 'error' and end the process. A listener of our own on
+ * every client, for its whole life, turns the drop into a failed query for whoever holds it; the
+ * pool then discards the broken client on release.
+ */
+function guardPool(pool: GuardablePool, onError: (error: Error) => void): void {
+  // Idle clients' errors come here too; the client's own listener has already reported them.
+  pool.on('error', ignore)
+  pool.on('connect', (client) => client.on('error', onError))
 }
 
 async function openPglite(dataDir: string): Promise<DbHandle> {
@@ -88,12 +116,17 @@ async function openPglite(dataDir: string): Promise<DbHandle> {
   return { db, driver: 'pglite', migrate, close: () => client.close() }
 }
 
-async function openNodePostgres(url: string, poolSize: number): Promise<DbHandle> {
+async function openNodePostgres(url: string, options: DbOptions): Promise<DbHandle> {
   const { default: pg } = await import('pg')
   const { drizzle } = await import('drizzle-orm/node-postgres')
-  const pool = new pg.Pool({ connectionString: url, max: poolSize })
-  // An idle client losing its connection must not take the process down.
-  pool.on('error', () => {})
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+    // A peer that vanished without a FIN (host down, network cut) is noticed instead of awaited forever.
+    keepAlive: true,
+  })
+  guardPool(pool, options.onConnectionError ?? ignore)
   const db = drizzle({ client: pool, schema }) as unknown as Database
   const migrate = async (folder: string) => {
     const { migrate } = await import('drizzle-orm/node-postgres/migrator')
@@ -115,8 +148,12 @@ async function openNeon(options: DbOptions): Promise<DbHandle> {
     neonConfig.pipelineTLS = false
     neonConfig.pipelineConnect = false
   }
-  const pool = new Pool({ connectionString: options.url, max: options.poolSize ?? 10 })
-  pool.on('error', () => {})
+  const pool = new Pool({
+    connectionString: options.url,
+    max: options.poolSize ?? 10,
+    connectionTimeoutMillis: CONNECT_TIMEOUT_MS,
+  })
+  guardPool(pool as unknown as GuardablePool, options.onConnectionError ?? ignore)
   const db = drizzle({ client: pool, schema }) as unknown as Database
   const migrate = async (folder: string) => {
     const { migrate } = await import('drizzle-orm/neon-serverless/migrator')

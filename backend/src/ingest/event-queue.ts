@@ -1,7 +1,8 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { webhookEvents } from '../db/schema'
-import { claimDue, type LeaseQueue } from '../jobs/lease-claim'
+import { claimDue, type LeaseQueue, type LeaseTarget } from '../jobs/lease-claim'
+import { DEFAULT_LEASE } from '../jobs/lease-heartbeat'
 
 export interface ClaimedEvent {
   id: number
@@ -9,9 +10,6 @@ export interface ClaimedEvent {
   attempts: number
   receivedAt: Date
 }
-
-/** How long a claim lasts; a worker that dies mid-batch releases its events when it runs out. */
-export const CLAIM_LEASE_SECONDS = 120
 
 /**
  * The ingest queue: pending, retrying, and processing events whose claim ran out are due. The
@@ -35,19 +33,24 @@ const webhookEventQueue = (maxAttempts?: number): LeaseQueue => ({
   held: sql`state = 'processing'`,
 })
 
+/** Where a claimed event's lease lives, for the heartbeat that renews it while the batch runs. */
+export const webhookEventLease: LeaseTarget = webhookEventQueue()
+
 /**
- * Takes up to `limit` due events. Any number of workers, in any number of processes, claim
+ * Takes up to `limit` due events under a lease of `leaseMs`; a worker that dies mid-batch releases
+ * them when it runs out. Any number of workers, in any number of processes, claim
  * disjoint sets; an expired claim (crashed worker) is due again.
  */
 export async function claimEvents(
   db: Executor,
   limit: number,
   maxAttempts?: number,
+  leaseMs = DEFAULT_LEASE.leaseMs,
 ): Promise<ClaimedEvent[]> {
   type Row = { id: string | number; raw_body: string; attempts: number; received_at: string | Date }
   const { rows } = await claimDue<Row>(db, webhookEventQueue(maxAttempts), {
     limit,
-    leaseMs: CLAIM_LEASE_SECONDS * 1000,
+    leaseMs,
   })
   return rows
     .map((r) => ({

@@ -1,7 +1,8 @@
 import type { Database } from '../db/client'
+import { DEFAULT_LEASE, LeaseHeartbeat, type LeaseTiming } from '../jobs/lease-heartbeat'
 import { WorkerLoop } from '../jobs/worker-loop'
 import type { Logger } from '../lib/logger'
-import { claimEvents } from './event-queue'
+import { claimEvents, webhookEventLease } from './event-queue'
 import { type ProcessOutcome, processEvents } from './process-events'
 
 export interface IngestWorkerOptions {
@@ -13,6 +14,8 @@ export interface IngestWorkerOptions {
   logger: Logger
   /** Called after a batch stored messages: automation and CRM sync have new work. */
   onMessages?: () => void
+  /** Claim lease and its heartbeat while a batch is processed; default 15 s / 5 s. */
+  lease?: LeaseTiming
 }
 
 /**
@@ -36,11 +39,15 @@ export class IngestWorker {
    * "cost of intelligence"); the latest 10,000 batches.
    */
   readonly intelligenceSamples: number[] = []
+  private readonly heartbeat: LeaseHeartbeat
+  private readonly lease: LeaseTiming
 
   constructor(
     private readonly db: Database,
     private readonly options: IngestWorkerOptions,
   ) {
+    this.lease = options.lease ?? DEFAULT_LEASE
+    this.heartbeat = new LeaseHeartbeat(db, webhookEventLease, this.lease, options.logger)
     this.loop = new WorkerLoop({
       name: 'ingest',
       concurrency: options.concurrency,
@@ -64,9 +71,14 @@ export class IngestWorker {
 
   /** Processes one batch; returns how many events it took. Tests and the CLI call it directly. */
   async runOnce(): Promise<number> {
-    const events = await claimEvents(this.db, this.options.batchSize, this.options.maxAttempts)
+    const events = await claimEvents(
+      this.db,
+      this.options.batchSize,
+      this.options.maxAttempts,
+      this.lease.leaseMs,
+    )
     if (events.length === 0) return 0
-    const outcome = await processEvents(this.db, events, this.options)
+    const outcome = await this.heartbeat.during(events, () => processEvents(this.db, events, this.options))
     for (const key of Object.keys(outcome) as (keyof ProcessOutcome)[]) this.totals[key] += outcome[key]
     if (outcome.inbound > 0) {
       this.intelligenceSamples.push(outcome.intelligenceMs / outcome.inbound)

@@ -34,6 +34,12 @@ export interface LeaseQueue {
   held?: SQL
 }
 
+/** What renewal needs of a queue: where the lease lives and which rows still count as held. */
+export type LeaseTarget = Pick<
+  LeaseQueue,
+  'table' | 'id' | 'idType' | 'leaseColumn' | 'attemptsColumn' | 'held'
+>
+
 export interface ClaimOptions {
   limit: number
   leaseMs: number
@@ -102,7 +108,7 @@ export async function claimDue<Row>(
  */
 export async function renewLeases(
   db: Executor,
-  queue: LeaseQueue,
+  queue: LeaseTarget,
   held: { id: number | string; attempts?: number }[],
   leaseMs: number,
 ): Promise<string[]> {

@@ -29,7 +29,7 @@ export interface SchedulerOptions {
   logger: Logger
   /** Longest sleep between passes; a pass wakes earlier for a slot due sooner. Default 30 s. */
   pollMs?: number
-  /** A run's lease, renewed every third of it while the run goes on. Default 5 min. */
+  /** A run's lease, renewed every third of it while the run goes on. Default 5 min (the runtime passes LEASE_MS). */
   leaseMs?: number
   /** Takeovers of a run whose process died before it is logged as failed. Default 3. */
   maxAttempts?: number

@@ -16,7 +16,10 @@ export interface WorkerLoopOptions {
   logger: Logger
   /** Lanes running passes side by side; each sleeps and wakes on its own. Default 1. */
   concurrency?: number
-  /** First wait after a failed pass (default `pollMs`); doubles per failure in a row up to `maxMs`. */
+  /**
+   * First wait after a failed pass (default `pollMs`); doubles per failure in a row up to `maxMs`
+   * (default 10 s, so work resumes within seconds of the database coming back).
+   */
   errorBackoff?: { baseMs?: number; maxMs?: number }
 }
 
@@ -126,9 +129,11 @@ export class WorkerLoop {
         this.lastError = error instanceof Error ? error.message : String(error)
         wait = this.backoffMs()
         backingOff = true
-        this.options.logger.error(
+        // A warning, not an error: the pass is retried after the back-off (a database restart
+        // shows as a few of these, then the loop carries on by itself).
+        this.options.logger.warn(
           { err: this.lastError, loop: this.name, failures: this.failures, retryInMs: wait },
-          `${this.name} pass failed`,
+          `${this.name} pass failed; retrying`,
         )
       }
       this.#lastTickAt = new Date()
@@ -140,7 +145,7 @@ export class WorkerLoop {
 
   private backoffMs(): number {
     const base = this.options.errorBackoff?.baseMs ?? this.options.pollMs
-    const max = this.options.errorBackoff?.maxMs ?? 30_000
+    const max = this.options.errorBackoff?.maxMs ?? 10_000
     return Math.min(max, base * 2 ** Math.min(this.failures - 1, 20))
   }
 

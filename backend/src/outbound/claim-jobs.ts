@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
-import { claimDue, type LeaseQueue } from '../jobs/lease-claim'
+import { claimDue, type LeaseQueue, type LeaseTarget } from '../jobs/lease-claim'
 
 export interface ClaimedJob {
   id: number
@@ -50,6 +50,9 @@ const sendJobQueue = (channelId: string): LeaseQueue => ({
     request, attempts, transient_failures, pair_backoffs, marketing_cap_retries`,
   held: sql`state = 'sending'`,
 })
+
+/** Where a claimed send's lease lives, for the heartbeat that renews it until the outcome is recorded. */
+export const sendJobLease: LeaseTarget = sendJobQueue('')
 
 /** Takes up to `limit` due jobs of one number, most urgent first, under a lease. */
 export async function claimJobs(

@@ -1,11 +1,19 @@
 import { eq } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { whatsappChannels } from '../db/schema'
+import { LeaseHeartbeat } from '../jobs/lease-heartbeat'
 import { WorkerLoop } from '../jobs/worker-loop'
 import { decryptSecret } from '../lib/crypto'
 import type { Logger } from '../lib/logger'
 import { type CloudApiConfig, sendMessage } from '../whatsapp/cloud-api-client'
-import { type ClaimedJob, claimJobs, dueChannels, recoverLostSends, requeueJobs } from './claim-jobs'
+import {
+  type ClaimedJob,
+  claimJobs,
+  dueChannels,
+  recoverLostSends,
+  requeueJobs,
+  sendJobLease,
+} from './claim-jobs'
 import { numberKey, reserveSlots } from './limiter'
 import { takePairSlots } from './pair-slots'
 import { recordOutcome } from './record-outcome'
@@ -18,8 +26,10 @@ export interface SenderOptions {
   /** How far ahead slots are reserved per claim: short, so a reply never waits behind a broadcast. */
   horizonMs: number
   pollMs: number
-  /** A sending job's lease; past it the send is treated as unknown and reconciled. */
+  /** A sending job's lease, renewed while the send is alive; past it the send is treated as unknown and reconciled. */
   leaseMs: number
+  /** How often live sends renew their lease (at most a third of it); default 5 s. */
+  heartbeatMs?: number
   /** How long an unknown outcome waits for Meta's status webhook before it is sent again. */
   reconcileMs: number
   /** One message per recipient per this long (Meta: 6 s), plus margin for send-time jitter. */
@@ -54,11 +64,19 @@ export class Sender {
   private readonly busy = new Set<string>()
   /** Per channel: starts this process's claimed sends in slot order (see Pacer). */
   private readonly pacers = new Map<string, Pacer>()
+  /** Claimed sends keep their lease from the claim until their outcome is recorded. */
+  private readonly heartbeat: LeaseHeartbeat
 
   constructor(
     private readonly db: Database,
     private readonly options: SenderOptions,
   ) {
+    this.heartbeat = new LeaseHeartbeat(
+      db,
+      sendJobLease,
+      { leaseMs: options.leaseMs, heartbeatMs: options.heartbeatMs ?? 5_000 },
+      options.logger,
+    )
     this.loop = new WorkerLoop({
       name: 'sender',
       pollMs: options.pollMs,
@@ -129,12 +147,25 @@ export class Sender {
       const budget = Math.max(1, Math.floor((channel.mps * this.options.horizonMs) / 1000))
       const jobs = await claimJobs(this.db, channelId, budget, this.options.leaseMs)
       if (jobs.length === 0) return 0
-      const ready = await this.applyRecipientLimits(channel, jobs)
-      const interval = 1000 / (channel.mps * this.options.throughputShare)
-      const slots = await reserveSlots(this.db, numberKey(channelId), interval, ready.length)
-      const last = slots.at(-1)
-      if (last) this.scheduledUntil.set(channelId, last.getTime())
-      for (const [i, job] of ready.entries()) this.schedule(channel, job, slots[i] as Date, interval)
+      this.heartbeat.hold(jobs)
+      const started = new Set<number>()
+      try {
+        const ready = await this.applyRecipientLimits(channel, jobs)
+        const going = new Set(ready.map((j) => j.id))
+        this.heartbeat.release(jobs.filter((j) => !going.has(j.id)).map((j) => j.id))
+        const interval = 1000 / (channel.mps * this.options.throughputShare)
+        const slots = await reserveSlots(this.db, numberKey(channelId), interval, ready.length)
+        const last = slots.at(-1)
+        if (last) this.scheduledUntil.set(channelId, last.getTime())
+        for (const [i, job] of ready.entries()) {
+          this.schedule(channel, job, slots[i] as Date, interval)
+          started.add(job.id)
+        }
+      } catch (error) {
+        // Not started: their leases run out and recovery reconciles them like any lost send.
+        this.heartbeat.release(jobs.filter((j) => !started.has(j.id)).map((j) => j.id))
+        throw error
+      }
       return jobs.length
     } finally {
       this.busy.delete(channelId)
@@ -226,7 +257,10 @@ export class Sender {
         // The job's lease runs out and recovery reconciles it; nothing is lost.
         this.options.logger.error({ jobId: job.id, err: (error as Error).message }, 'send bookkeeping failed')
       })
-      .finally(() => this.inFlight.delete(task))
+      .finally(() => {
+        this.heartbeat.release([job.id])
+        this.inFlight.delete(task)
+      })
     this.inFlight.add(task)
   }
 

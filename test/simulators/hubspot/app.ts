@@ -37,6 +37,12 @@ export function createApp(state: SimulatorState): Hono<SimEnv> {
         c.res = c.body(null, 502)
         return
       }
+      if (fault === 'garbage') {
+        c.res = c.body('<html><body>Service temporarily unavailable</body></html>', 200, {
+          'content-type': 'text/html',
+        })
+        return
+      }
       if (fault === 429) {
         c.res = send(c, tenSecondlyLimit(groupName(state, c.get('portalId'))))
         return

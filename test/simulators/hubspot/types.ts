@@ -126,7 +126,8 @@ export interface SimRequestLog {
   inputs: number
 }
 
-export type FaultStatus = 429 | 500 | 502 | 503 | 'drop'
+/** An HTTP error, a dropped connection, or `garbage`: 200 with an HTML body where JSON was due. */
+export type FaultStatus = 429 | 500 | 502 | 503 | 'drop' | 'garbage'
 
 export interface FaultMatch {
   method?: string

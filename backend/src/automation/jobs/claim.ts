@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { claimDue, type LeaseQueue } from '../../jobs/lease-claim'
+import { claimDue, type LeaseQueue, type LeaseTarget } from '../../jobs/lease-claim'
 
 export interface ClaimedAutomationJob {
   id: number
@@ -39,6 +39,9 @@ const automationJobQueue = (dueBefore: Date): LeaseQueue => ({
   returning: sql`id, workspace_id, contact_id, rule_id, message_id, action, attempts`,
   held: sql`state = 'running'`,
 })
+
+/** Where a running job's lease lives, for the heartbeat that renews it while the job runs. */
+export const automationJobLease: LeaseTarget = automationJobQueue(new Date(0))
 
 /** Takes up to `limit` due jobs under a lease; any number of workers share the table. */
 export async function claimAutomationJobs(

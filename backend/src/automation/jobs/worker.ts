@@ -1,11 +1,14 @@
 import type { Database } from '../../db/client'
+import { LeaseHeartbeat } from '../../jobs/lease-heartbeat'
 import { WorkerLoop } from '../../jobs/worker-loop'
-import { claimAutomationJobs } from './claim'
+import { automationJobLease, claimAutomationJobs } from './claim'
 import { type JobRunDeps, type JobRunResult, runJob } from './run-job'
 
 export interface AutomationDeps extends JobRunDeps {
-  /** How long a claimed job is this worker's; past it another worker may run it again. */
+  /** How long a claimed job is this worker's without a heartbeat; past it another worker may run it again. */
   leaseMs: number
+  /** How often a running job renews its lease (at most a third of it); default 5 s. */
+  heartbeatMs?: number
   /** Jobs run at once within a batch: 1 on the embedded database, which has one connection. */
   concurrency: number
   /** Called when a batch queued sends, so an in-process sender picks them up at once. */
@@ -36,12 +39,22 @@ export async function runAutomationJobs(
   const jobs = await claimAutomationJobs(db, { now, limit: options.limit ?? 10, leaseMs: deps.leaseMs })
   const totals = emptyTotals()
   totals.claimed = jobs.length
-  for (let i = 0; i < jobs.length; i += deps.concurrency) {
-    const results = await Promise.all(
-      jobs.slice(i, i + deps.concurrency).map((job) => runJob(db, deps, job, now)),
-    )
-    for (const r of results) totals[r] += 1
-  }
+  const heartbeat = new LeaseHeartbeat(
+    db,
+    automationJobLease,
+    { leaseMs: deps.leaseMs, heartbeatMs: deps.heartbeatMs ?? 5_000 },
+    deps.logger,
+  )
+  await heartbeat.during(jobs, async () => {
+    for (let i = 0; i < jobs.length; i += deps.concurrency) {
+      const results = await Promise.all(
+        jobs
+          .slice(i, i + deps.concurrency)
+          .map((job) => runJob(db, deps, job, now).finally(() => heartbeat.release([job.id]))),
+      )
+      for (const r of results) totals[r] += 1
+    }
+  })
   if (totals.done > 0) deps.onQueued?.()
   return totals
 }

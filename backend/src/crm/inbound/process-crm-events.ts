@@ -2,6 +2,7 @@ import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { type CrmConnection, crmConnections, crmWebhookEvents } from '../../db/schema'
 import { claimDue, type LeaseQueue } from '../../jobs/lease-claim'
+import { DEFAULT_LEASE, LeaseHeartbeat, type LeaseTiming } from '../../jobs/lease-heartbeat'
 import type { Logger } from '../../lib/logger'
 import type { ConnectorFor } from '../connectors'
 import type { CrmChange, CrmConnector } from '../port'
@@ -16,7 +17,6 @@ interface StoredEvent {
   payload: unknown
 }
 
-const LEASE_SECONDS = 60
 const MAX_ATTEMPTS = 10
 
 /** Stored notifications not yet applied; one whose worker died on it every time is given up. */
@@ -33,7 +33,7 @@ const crmEventQueue: LeaseQueue = {
     set: sql`processed_at = clock_timestamp(), lease_until = null,
              outcome = 'failed: the worker stopped while applying it on every attempt'`,
   },
-  held: sql`processed_at is null`,
+  held: sql`processed_at is null and lease_until is not null`,
 }
 
 /**
@@ -44,13 +44,25 @@ const crmEventQueue: LeaseQueue = {
 export async function processCrmEvents(
   db: Database,
   connectorFor: ConnectorFor,
-  options: { logger: Logger; limit?: number },
+  options: { logger: Logger; limit?: number; lease?: LeaseTiming },
 ): Promise<number> {
+  const lease = options.lease ?? DEFAULT_LEASE
   const { rows: events } = await claimDue<StoredEvent>(db, crmEventQueue, {
     limit: options.limit ?? 200,
-    leaseMs: LEASE_SECONDS * 1000,
+    leaseMs: lease.leaseMs,
   })
   if (events.length === 0) return 0
+  const heartbeat = new LeaseHeartbeat(db, crmEventQueue, lease, options.logger)
+  await heartbeat.during(events, () => applyClaimed(db, connectorFor, events, options.logger))
+  return events.length
+}
+
+async function applyClaimed(
+  db: Database,
+  connectorFor: ConnectorFor,
+  events: StoredEvent[],
+  logger: Logger,
+): Promise<void> {
   const accounts = [...new Set(events.map((e) => `${e.provider}|${e.account_id}`))]
   for (const account of accounts) {
     const [provider, accountId] = account.split('|') as [StoredEvent['provider'], string]
@@ -87,9 +99,8 @@ export async function processCrmEvents(
       )
       continue
     }
-    await applyBatch(db, connection, connector, batch, options.logger)
+    await applyBatch(db, connection, connector, batch, logger)
   }
-  return events.length
 }
 
 async function applyBatch(

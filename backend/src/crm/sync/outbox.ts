@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import type { CrmOutboxKind } from '../../db/schema'
-import { claimDue, type LeaseQueue } from '../../jobs/lease-claim'
+import { claimDue, type LeaseQueue, type LeaseTarget } from '../../jobs/lease-claim'
 
 export interface ClaimedChange {
   id: number
@@ -37,6 +37,13 @@ const outboxQueue = (connectionId: string, kind: CrmOutboxKind, options: ClaimOp
   returning: sql`id, subject_id, version, attempts, first_changed_at`,
   held: sql`lease_until is not null`,
 })
+
+/** Where a claimed change's lease lives (any connection, any kind), for the round's heartbeat. */
+export const crmOutboxLease: LeaseTarget = {
+  table: 'crm_outbox',
+  leaseColumn: 'lease_until',
+  held: sql`lease_until is not null`,
+}
 
 /**
  * Claims due changes of one kind for a connection (with a lease so a crashed worker's claims come

@@ -1,12 +1,13 @@
 import { eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { type CrmConnection, crmConnections } from '../../db/schema'
+import type { LeaseHeartbeat } from '../../jobs/lease-heartbeat'
 import { mappedFields, mappingRows } from '../mapping'
 import type { CrmConnector } from '../port'
 import { ensureConnectionSchema, ensureTagOptions } from './ensure-schema'
 import { syncLinked } from './linked-writes'
 import { messageWrites } from './message-writes'
-import { claimChanges } from './outbox'
+import { type ClaimedChange, claimChanges } from './outbox'
 import type { BatchOutcome } from './settle'
 import { syncContacts } from './sync-contacts'
 import type { SyncOptions } from './sync-options'
@@ -27,6 +28,27 @@ export async function syncConnectionRound(
   connection: CrmConnection,
   connector: CrmConnector,
   options: SyncOptions,
+  heartbeat?: LeaseHeartbeat,
+): Promise<SyncRound> {
+  const claimed: ClaimedChange[] = []
+  try {
+    return await runRound(db, connection, connector, options, async (kind) => {
+      const changes = await claimChanges(db, connection.id, kind, { limit: connector.batchLimit, ...options })
+      heartbeat?.hold(changes)
+      claimed.push(...changes)
+      return changes
+    })
+  } finally {
+    heartbeat?.release(claimed.map((c) => c.id))
+  }
+}
+
+async function runRound(
+  db: Executor,
+  connection: CrmConnection,
+  connector: CrmConnector,
+  options: SyncOptions,
+  claimChangesOf: (kind: 'contact' | 'message' | 'task') => Promise<ClaimedChange[]>,
 ): Promise<SyncRound> {
   const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
   const add = (o: BatchOutcome) => {
@@ -34,8 +56,7 @@ export async function syncConnectionRound(
     total.written += o.written
     total.failed += o.failed
   }
-  const claim = { limit: connector.batchLimit, ...options }
-  const contactChanges = await claimChanges(db, connection.id, 'contact', claim)
+  const contactChanges = await claimChangesOf('contact')
   total.claimed += contactChanges.length
   if (contactChanges.length > 0) {
     if (!connection.schemaReadyAt) {
@@ -49,11 +70,11 @@ export async function syncConnectionRound(
   // While contacts are still queued (a backfill), messages wait: most of theirs would have no
   // record to attach to yet, and half-empty message batches would cost calls.
   if (contactChanges.length >= connector.batchLimit) return total
-  const messageChanges = await claimChanges(db, connection.id, 'message', claim)
+  const messageChanges = await claimChangesOf('message')
   total.claimed += messageChanges.length
   if (messageChanges.length > 0)
     add(await syncLinked(db, connection, connector, messageChanges, options, messageWrites))
-  const taskChanges = await claimChanges(db, connection.id, 'task', claim)
+  const taskChanges = await claimChangesOf('task')
   total.claimed += taskChanges.length
   if (taskChanges.length > 0)
     add(await syncLinked(db, connection, connector, taskChanges, options, taskWrites))

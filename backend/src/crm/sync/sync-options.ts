@@ -3,6 +3,8 @@ export interface SyncOptions {
   settleMs: number
   maxWaitMs: number
   leaseMs: number
+  /** How often a round renews the leases of what it claimed (at most a third of the lease); default 5 s. */
+  heartbeatMs?: number
   /** Tries of a transient failure before it becomes a review item (the brief: 3, 5 min apart). */
   maxAttempts: number
   retryDelayMs: number

@@ -2,11 +2,13 @@ import { eq, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import { crmConnections } from '../../db/schema'
+import { LeaseHeartbeat } from '../../jobs/lease-heartbeat'
 import { WorkerLoop } from '../../jobs/worker-loop'
 import type { Logger } from '../../lib/logger'
 import type { ConnectorFor } from '../connectors'
 import { processCrmEvents } from '../inbound/process-crm-events'
 import { UnregisteredCrmError } from '../registry'
+import { crmOutboxLease } from './outbox'
 import { type SyncRound, syncConnectionRound } from './sync-connection'
 import type { SyncOptions } from './sync-options'
 import { noteUnregisteredProvider } from './unregistered-provider'
@@ -22,12 +24,14 @@ export interface CrmSyncWorkerOptions extends SyncOptions {
  */
 export class CrmSyncWorker {
   readonly loop: WorkerLoop
+  private readonly heartbeat: LeaseHeartbeat
 
   constructor(
     private readonly db: Database,
     private readonly connectorFor: ConnectorFor,
     private readonly options: CrmSyncWorkerOptions,
   ) {
+    this.heartbeat = new LeaseHeartbeat(db, crmOutboxLease, this.lease(), options.logger)
     this.loop = new WorkerLoop({
       name: 'crm-sync',
       pollMs: options.pollMs,
@@ -38,6 +42,10 @@ export class CrmSyncWorker {
         return 'idle'
       },
     })
+  }
+
+  private lease() {
+    return { leaseMs: this.options.leaseMs, heartbeatMs: this.options.heartbeatMs ?? 5_000 }
   }
 
   start(): void {
@@ -56,7 +64,7 @@ export class CrmSyncWorker {
   /** One pass: inbound notifications, then every due connection until its outbox has nothing due. */
   async runOnce(): Promise<SyncRound> {
     const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
-    await processCrmEvents(this.db, this.connectorFor, { logger: this.options.logger })
+    await processCrmEvents(this.db, this.connectorFor, { logger: this.options.logger, lease: this.lease() })
     for (const due of await dueConnections(this.db)) {
       for (;;) {
         let round: SyncRound
@@ -67,7 +75,13 @@ export class CrmSyncWorker {
             .from(crmConnections)
             .where(eq(crmConnections.id, due.id))
           if (connection?.state !== 'active') break
-          round = await syncConnectionRound(this.db, connection, this.connectorFor(connection), this.options)
+          round = await syncConnectionRound(
+            this.db,
+            connection,
+            this.connectorFor(connection),
+            this.options,
+            this.heartbeat,
+          )
         } catch (error) {
           if (error instanceof UnregisteredCrmError) {
             await noteUnregisteredProvider(this.db, due.id, error, this.options.logger)

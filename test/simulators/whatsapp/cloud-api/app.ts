@@ -86,6 +86,17 @@ export function createApp(state: SimulatorState): Hono<Env> {
       state.stats.rejected(code)
       return json(c, ...answer(metaError(code, undefined, c.get('trace'))))
     }
+    if (chance(state.rng, faults.http429Rate)) {
+      state.stats.fault('http429')
+      state.stats.rejected(130429)
+      return json(c, ...answer(metaError(130429, undefined, c.get('trace'))))
+    }
+    if (chance(state.rng, faults.garbageRate)) {
+      state.stats.fault('garbage')
+      return c.body('<html><body><h1>502 Bad Gateway</h1></body></html>', 502, {
+        'content-type': 'text/html',
+      })
+    }
     const number = state.number(id)
     if (!number) return json(c, ...answer(unsupportedRequest('post', id, c.get('trace'))))
     let body: unknown

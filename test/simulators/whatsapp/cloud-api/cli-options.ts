@@ -27,6 +27,8 @@ export const SETTINGS: Record<string, string> = {
   DUPLICATE_RATE: 'fraction of status webhooks sent twice (default 0)',
   REORDER: 'true = post each message’s statuses in random order (default false)',
   HTTP5XX_RATE: 'fraction of sends answered 500/503 (default 0)',
+  HTTP429_RATE: 'fraction of sends answered 429 #130429 (default 0)',
+  GARBAGE_RATE: 'fraction of sends answered 502 with an HTML body (default 0)',
   TIMEOUT_RATE: 'fraction of sends never answered (default 0)',
   LOST_ANSWER_RATE: 'fraction of sends accepted whose answer is lost (default 0)',
   TIMEOUT_HANG_MS: 'how long an unanswered send hangs before the socket is closed (default 30000)',
@@ -100,6 +102,8 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     ...base.faults,
     ...defined({
       http5xxRate: num(s.HTTP5XX_RATE),
+      http429Rate: num(s.HTTP429_RATE),
+      garbageRate: num(s.GARBAGE_RATE),
       timeoutRate: num(s.TIMEOUT_RATE),
       lostAnswerRate: num(s.LOST_ANSWER_RATE),
       timeoutHangMs: num(s.TIMEOUT_HANG_MS),

@@ -20,7 +20,7 @@ export class StatsRecorder {
       failed: {},
       webhookFailures: 0,
       markedRead: 0,
-      faults: { http5xx: 0, timeouts: 0, lostAnswers: 0 },
+      faults: { http5xx: 0, http429: 0, garbage: 0, timeouts: 0, lostAnswers: 0 },
     }
   }
 
@@ -70,7 +70,7 @@ export class StatsRecorder {
     this.s.markedRead += 1
   }
 
-  fault(kind: 'http5xx' | 'timeouts' | 'lostAnswers'): void {
+  fault(kind: keyof SimulatorStats['faults']): void {
     this.s.faults[kind] += 1
   }
 

@@ -32,6 +32,10 @@ export interface TemplateDef {
 export interface Faults {
   /** Fraction of send requests answered 500 (#131000) or 503 (#131016), not accepted. */
   http5xxRate?: number
+  /** Fraction of send requests answered 429 `#130429 Rate limit hit`, not accepted. */
+  http429Rate?: number
+  /** Fraction of send requests answered 502 with an HTML body (a proxy's error page), not accepted. */
+  garbageRate?: number
   /** Fraction of send requests never answered: held `timeoutHangMs`, then the socket is destroyed. */
   timeoutRate?: number
   /** Fraction of sends accepted (statuses follow) whose answer is lost: the socket closes unanswered. */
@@ -138,7 +142,7 @@ export interface SimulatorStats {
   /** Webhook POSTs given up after every retry. */
   webhookFailures: number
   markedRead: number
-  faults: { http5xx: number; timeouts: number; lostAnswers: number }
+  faults: { http5xx: number; http429: number; garbage: number; timeouts: number; lostAnswers: number }
 }
 
 export interface CustomerMessage {
