@@ -68,18 +68,21 @@ describe.each(ENGINES)('ingest worker thread on %s', (engine) => {
     expect(ready.status).toBe(200)
   })
 
-  it.runIf(engine === 'pg')('stops the thread, and once started again it processes what came meanwhile', async () => {
-    rt = await startTestRuntime(engine, { INGEST_WORKER: 'thread' })
-    expect((await registerChannel(rt, NUMBER_A)).status).toBe(201)
-    const thread = rt.ingestThread
-    await deliver(rt, 3, '20')
-    expect(await storedWithin(rt, 3, 20_000)).toBe(3)
-    await thread?.stop()
-    expect(thread?.running).toBe(false)
-    // Stopped: a new delivery is stored and acknowledged, but waits for a processor.
-    await deliver(rt, 1, '21')
-    expect(await storedWithin(rt, 4, 1_500)).toBe(3)
-    thread?.start()
-    expect(await storedWithin(rt, 4, 20_000)).toBe(4)
-  })
+  it.runIf(engine === 'pg')(
+    'stops the thread, and once started again it processes what came meanwhile',
+    async () => {
+      rt = await startTestRuntime(engine, { INGEST_WORKER: 'thread' })
+      expect((await registerChannel(rt, NUMBER_A)).status).toBe(201)
+      const thread = rt.ingestThread
+      await deliver(rt, 3, '20')
+      expect(await storedWithin(rt, 3, 20_000)).toBe(3)
+      await thread?.stop()
+      expect(thread?.running).toBe(false)
+      // Stopped: a new delivery is stored and acknowledged, but waits for a processor.
+      await deliver(rt, 1, '21')
+      expect(await storedWithin(rt, 4, 1_500)).toBe(3)
+      thread?.start()
+      expect(await storedWithin(rt, 4, 20_000)).toBe(4)
+    },
+  )
 })
