@@ -20,6 +20,8 @@ const STAMP = join(DIST, 'build-info.json')
 export const ENTRIES = {
   server: 'src/server.ts',
   worker: 'src/worker.ts',
+  // Not run by hand: the server starts it as its ingest worker thread (INGEST_WORKER=thread).
+  'ingest-thread': 'src/ingest-thread.ts',
   cli: 'src/cli.ts',
   migrate: 'src/db/migrate-cli.ts',
 }

@@ -66,11 +66,21 @@ export const envSchema = z
       .string()
       .regex(/^v\d+\.\d+$/, { message: 'must look like v23.0' })
       .default('v23.0'),
-    INGEST_WORKER: z.enum(['inline', 'off']).default('inline'),
+    /**
+     * Where this process processes stored deliveries: `thread` (default) in a worker thread with
+     * its own connection pool, so webhook acks keep their latency while processing runs flat out
+     * (on the embedded database it runs inline: PGlite belongs to one thread); `inline` on the
+     * ack event loop; `off` leaves it to `npm run worker` processes.
+     */
+    INGEST_WORKER: z.enum(['thread', 'inline', 'off']).default('thread'),
     INGEST_CONCURRENCY: z.coerce.number().int().min(1).max(16).default(2),
     INGEST_BATCH_SIZE: z.coerce.number().int().min(1).max(1000).default(200),
     INGEST_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(50).default(6),
     SENDER: z.enum(['inline', 'off']).default('inline'),
+    /** Queues running broadcasts' recipients in this process; unset, it follows SENDER. */
+    BROADCAST_WORKER: optional(z.enum(['inline', 'off'])),
+    /** Recipients one broadcast expansion step checks and queues in one transaction. */
+    BROADCAST_CHUNK: z.coerce.number().int().min(1).max(5000).default(500),
     SENDER_HORIZON_MS: z.coerce.number().int().min(50).max(5000).default(250),
     SENDER_POLL_MS: z.coerce.number().int().min(10).max(10_000).default(200),
     /** The sender's claim lease; unset, LEASE_MS. Past it a send is an unknown outcome and reconciled. */

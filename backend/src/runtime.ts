@@ -9,11 +9,12 @@ import { CrmRegistry } from './crm/registry'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
+import { IngestThread } from './ingest/thread-host'
 import { IngestWorker } from './ingest/worker'
 import { type ScheduledJob, Scheduler } from './jobs/scheduler'
-import { LoopRegistry } from './jobs/worker-loop'
+import { type LoopHealth, LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
-import type { Logger } from './lib/logger'
+import { type Logger, warnConnectionLost } from './lib/logger'
 import { metricsExposition } from './metrics/exposition'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
@@ -25,7 +26,11 @@ export interface Runtime {
   app: ReturnType<typeof createApp>
   deps: AppDeps
   db: DbHandle
+  /** The in-process ingest worker; with `ingestMode` thread its loop runs in `ingestThread` instead. */
   worker: IngestWorker
+  /** Where this process processes deliveries (INGEST_WORKER, with thread → inline on PGlite). */
+  ingestMode: IngestMode
+  ingestThread: IngestThread | null
   sender: Sender
   broadcastExpander: BroadcastExpander
   automationWorker: AutomationWorker
@@ -43,7 +48,11 @@ export interface RuntimeOptions {
   ownsDb?: boolean
   /** CRM providers registered next to the built-in ones (tests register a fake CRM this way). */
   crmProviders?: ((ctx: CrmContext) => CrmProvider)[]
+  /** The URL of an already open `db` on a Postgres server, for the ingest thread's own pool. */
+  databaseUrl?: string
 }
+
+export type IngestMode = 'thread' | 'inline' | 'off'
 
 /** Opens the database, migrates, bootstraps the admin key and wires the app and the worker. */
 export async function startRuntime(
@@ -58,11 +67,7 @@ export async function startRuntime(
       driver: config.DATABASE_DRIVER,
       dataDir: config.DATA_DIR,
       poolSize: config.DATABASE_POOL_SIZE,
-      onConnectionError: (error) =>
-        logger.warn(
-          { err: error.message, code: (error as { code?: string }).code },
-          'database connection lost',
-        ),
+      onConnectionError: warnConnectionLost(logger),
     }))
   const ownsDb = options.ownsDb ?? !options.db
   // With MIGRATE_ON_START=false, `npm run db:migrate` is the deploy step that owns migrations.
@@ -73,6 +78,16 @@ export async function startRuntime(
     if (created) logger.info('ADMIN_API_KEY registered for the default workspace')
   }
 
+  const ingestMode = chooseIngestMode(
+    config,
+    db.driver,
+    options.db ? options.databaseUrl : config.DATABASE_URL,
+  )
+  if (config.INGEST_WORKER === 'thread' && ingestMode === 'inline')
+    logger.info(
+      { driver: db.driver },
+      'ingest runs inline: the embedded database belongs to one thread (a worker thread needs a Postgres server)',
+    )
   const worker = new IngestWorker(db.db, {
     concurrency: db.driver === 'pglite' ? 1 : config.INGEST_CONCURRENCY,
     batchSize: config.INGEST_BATCH_SIZE,
@@ -84,18 +99,34 @@ export async function startRuntime(
   })
   // Set once the workers that react to new messages exist.
   let afterIngest = () => {}
-  const inline = config.INGEST_WORKER === 'inline'
+  const inline = ingestMode === 'inline'
+  const ingestThread =
+    ingestMode === 'thread'
+      ? new IngestThread({
+          data: {
+            url: (options.db ? options.databaseUrl : config.DATABASE_URL) as string,
+            driver: db.driver === 'neon' ? 'neon' : 'pg',
+            // Each lane holds one connection at a time, plus one for claims meanwhile.
+            poolSize: Math.min(config.DATABASE_POOL_SIZE, config.INGEST_CONCURRENCY + 1),
+            concurrency: config.INGEST_CONCURRENCY,
+            batchSize: config.INGEST_BATCH_SIZE,
+            maxAttempts: config.INGEST_MAX_ATTEMPTS,
+            pollMs: 1000,
+            lease: { leaseMs: config.LEASE_MS, heartbeatMs: config.LEASE_HEARTBEAT_MS },
+            logLevel: config.LOG_LEVEL,
+          },
+          logger: logger.child({ component: 'ingest' }),
+          onMessages: () => afterIngest(),
+        })
+      : null
   const eventWriter = new WebhookEventWriter(db.db, db.driver === 'pglite' ? 1 : 4, 250, () => {
     if (inline) worker.wake()
+    else ingestThread?.wake()
   })
   const encryptionKey = config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR)
   const sender = createSender(db.db, config, encryptionKey, logger)
-  const broadcastExpander = new BroadcastExpander(db.db, {
-    chunk: 200,
-    pollMs: 1000,
-    logger: logger.child({ component: 'broadcasts' }),
-    onQueued: () => sender.wake(),
-  })
+  const broadcastExpander = createBroadcastExpander(db.db, config, logger, () => sender.wake())
+  const expanding = broadcastsRunHere(config)
   const automationWorker = createAutomationWorker(db, config, encryptionKey, logger, () => sender.wake())
   const crmContext: CrmContext = { db: db.db, config, encryptionKey, logger }
   const crm = createCrmRegistry(crmContext, options.crmProviders)
@@ -123,14 +154,20 @@ export async function startRuntime(
     eventWriter,
     crm,
     crmEvents: new CrmEventWriter(db.db),
-    ingestWorker: inline ? worker : undefined,
+    ingestWorker: inline ? worker : (ingestThread ?? undefined),
     sender: config.SENDER === 'inline' ? sender : undefined,
-    broadcastExpander: config.SENDER === 'inline' ? broadcastExpander : undefined,
+    broadcastExpander: expanding ? broadcastExpander : undefined,
     crmSync: config.CRM_SYNC === 'inline' ? crmSync.worker : undefined,
     crmInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
     crmQuota: (connection) => crmSync.connectorFor(connection).quota(),
     isMigrated: () => migrated,
-    loops: () => loops.stale(config.READY_MAX_LOOP_SILENCE_MS).map((h) => h.name),
+    loops: () =>
+      [
+        ...loops.stale(config.READY_MAX_LOOP_SILENCE_MS),
+        ...(ingestThread && isStale(ingestThread.health(), config.READY_MAX_LOOP_SILENCE_MS)
+          ? [ingestThread.health()]
+          : []),
+      ].map((h) => h.name),
     metrics: metricsExposition(
       {
         db: db.db,
@@ -143,16 +180,21 @@ export async function startRuntime(
             max: q.quota.max,
           })),
         workerTicks: () =>
-          loops.health().map((h) => ({ name: h.name, lastTickAt: h.lastTickAt?.getTime() ?? null })),
+          [
+            ...loops.health().filter((h) => !(ingestThread && h.name === ingestThread.name)),
+            ...(ingestThread ? [ingestThread.health()] : []),
+          ].map((h) => ({
+            name: h.name,
+            lastTickAt: h.lastTickAt?.getTime() ?? null,
+          })),
       },
       logger,
     ),
   }
   if (inline) worker.start()
-  if (config.SENDER === 'inline') {
-    sender.start()
-    broadcastExpander.start()
-  }
+  ingestThread?.start()
+  if (config.SENDER === 'inline') sender.start()
+  if (expanding) broadcastExpander.start()
   if (config.AUTOMATION_WORKER === 'inline') automationWorker.start()
   if (config.CRM_SYNC === 'inline') crmSync.worker.start()
   if (config.SCHEDULER === 'inline') scheduler.start()
@@ -161,6 +203,8 @@ export async function startRuntime(
     deps,
     db,
     worker,
+    ingestMode,
+    ingestThread,
     sender,
     broadcastExpander,
     automationWorker,
@@ -174,9 +218,48 @@ export async function startRuntime(
       await broadcastExpander.stop()
       await sender.stop()
       await worker.stop()
+      await ingestThread?.stop()
       if (ownsDb) await db.close()
     },
   }
+}
+
+/**
+ * `thread` needs a Postgres server and its URL (the thread opens its own pool); on the embedded
+ * database, which lives in this thread's memory, processing stays inline.
+ */
+export function chooseIngestMode(
+  config: Config,
+  driver: DbHandle['driver'],
+  url: string | undefined,
+): IngestMode {
+  if (config.INGEST_WORKER !== 'thread') return config.INGEST_WORKER
+  return driver === 'pglite' || !url ? 'inline' : 'thread'
+}
+
+/** Broadcast expansion runs where BROADCAST_WORKER says, by default wherever the sender runs. */
+export function broadcastsRunHere(config: Config): boolean {
+  return (config.BROADCAST_WORKER ?? config.SENDER) === 'inline'
+}
+
+export function createBroadcastExpander(
+  db: DbHandle['db'],
+  config: Config,
+  logger: Logger,
+  onQueued: () => void,
+): BroadcastExpander {
+  return new BroadcastExpander(db, {
+    chunk: config.BROADCAST_CHUNK,
+    pollMs: 1000,
+    logger: logger.child({ component: 'broadcasts' }),
+    onQueued,
+  })
+}
+
+/** A running loop whose last pass ended (or, before the first, that started) over `maxAgeMs` ago. */
+function isStale(h: LoopHealth, maxAgeMs: number, now = Date.now()): boolean {
+  const since = h.lastTickAt ?? h.startedAt
+  return h.running && since !== null && now - since.getTime() > maxAgeMs
 }
 
 /** The CRMs this server speaks: one `register` per provider, plus any a test adds. */

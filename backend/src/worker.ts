@@ -5,14 +5,24 @@ import { openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
-import { createLogger } from './lib/logger'
-import { BroadcastExpander } from './outbound/broadcasts'
-import { createAutomationWorker, createCrmRegistry, createScheduler, createSender } from './runtime'
+import { createLogger, warnConnectionLost } from './lib/logger'
+import {
+  broadcastsRunHere,
+  createAutomationWorker,
+  createBroadcastExpander,
+  createCrmRegistry,
+  createScheduler,
+  createSender,
+} from './runtime'
 
 /**
- * The ingest worker (and the sender) as its own process, for deployments that scale webhook intake and processing
- * separately (run the API with INGEST_WORKER=off). Needs a shared Postgres: an embedded PGlite
- * database belongs to one process.
+ * The background work as its own process, for deployments that scale webhook intake and
+ * processing separately (run the API with INGEST_WORKER=off, SENDER=off ...). Each loop runs
+ * here unless its variable says `off`: ingest (INGEST_WORKER; `thread` means inline here: this
+ * process serves no acks), the sender (SENDER), broadcast expansion (BROADCAST_WORKER, default
+ * as SENDER), automation jobs, the scheduler and CRM sync. Any number of these processes share
+ * the work through SKIP LOCKED claims. Needs a shared Postgres: an embedded PGlite database
+ * belongs to one process.
  */
 const config = configFromEnvOrExit()
 if (!config.DATABASE_URL) {
@@ -22,43 +32,41 @@ if (!config.DATABASE_URL) {
   process.exit(1)
 }
 
-const logger = createLogger(config.LOG_LEVEL).child({ component: 'ingest' })
+const root = createLogger(config.LOG_LEVEL).child({ process: 'worker' })
+const logger = root.child({ component: 'ingest' })
 const handle = await openDatabase({
   url: config.DATABASE_URL,
   driver: config.DATABASE_DRIVER,
   poolSize: config.DATABASE_POOL_SIZE,
-  onConnectionError: (error) =>
-    logger.warn({ err: error.message, code: (error as { code?: string }).code }, 'database connection lost'),
+  onConnectionError: warnConnectionLost(logger),
 })
 if (config.MIGRATE_ON_START) await migrateDatabase(handle)
-const worker = new IngestWorker(handle.db, {
-  concurrency: config.INGEST_CONCURRENCY,
-  batchSize: config.INGEST_BATCH_SIZE,
-  maxAttempts: config.INGEST_MAX_ATTEMPTS,
-  // Without the API's in-process wake-up, polling bounds the delay between ack and processing.
-  pollMs: 200,
-  lease: { leaseMs: config.LEASE_MS, heartbeatMs: config.LEASE_HEARTBEAT_MS },
-  logger,
-})
-worker.start()
-logger.info({ concurrency: config.INGEST_CONCURRENCY, driver: handle.driver }, 'ingest worker started')
+const worker =
+  config.INGEST_WORKER === 'off'
+    ? null
+    : new IngestWorker(handle.db, {
+        concurrency: config.INGEST_CONCURRENCY,
+        batchSize: config.INGEST_BATCH_SIZE,
+        maxAttempts: config.INGEST_MAX_ATTEMPTS,
+        // Without the API's in-process wake-up, polling bounds the delay between ack and processing.
+        pollMs: 200,
+        lease: { leaseMs: config.LEASE_MS, heartbeatMs: config.LEASE_HEARTBEAT_MS },
+        logger,
+        onMessages: () => {
+          automation?.wake()
+          crmSync?.worker.wake()
+        },
+      })
 
-// The sender and the broadcast expander run here too unless SENDER=off; limits are shared
-// through Postgres, so this process and the API process obey one budget.
+// The sender and the broadcast expander; limits are shared through Postgres, so this process
+// and the API process obey one budget.
 const sender =
   config.SENDER === 'inline'
-    ? createSender(handle.db, config, config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR), logger)
+    ? createSender(handle.db, config, config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR), root)
     : null
-const expander = sender
-  ? new BroadcastExpander(handle.db, {
-      chunk: 200,
-      pollMs: 1000,
-      logger: logger.child({ component: 'broadcasts' }),
-      onQueued: () => sender.wake(),
-    })
+const expander = broadcastsRunHere(config)
+  ? createBroadcastExpander(handle.db, config, root, () => sender?.wake())
   : null
-sender?.start()
-expander?.start()
 
 // Automation jobs (rule sends, discount codes, order look-ups) too unless AUTOMATION_WORKER=off.
 const automation =
@@ -67,16 +75,14 @@ const automation =
         handle,
         config,
         config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
-        logger,
+        root,
         () => sender?.wake(),
       )
     : null
-automation?.start()
 
 // Periodic jobs (the rules sweep) unless SCHEDULER=off; each slot runs in one process only
 // (a lease row in job_runs), whichever of this one and the API's claims it first.
-const scheduler = config.SCHEDULER === 'inline' ? createScheduler(handle.db, config, logger) : null
-scheduler?.start()
+const scheduler = config.SCHEDULER === 'inline' ? createScheduler(handle.db, config, root) : null
 
 // CRM sync (outbox → CRM, CRM notifications → contacts) unless CRM_SYNC=off; claims are SKIP
 // LOCKED and the per-account rate limiter lives in Postgres, so it can run beside the API's.
@@ -86,28 +92,48 @@ const crmSync =
         handle.db,
         config,
         config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
-        logger,
+        root,
         createCrmRegistry({
           db: handle.db,
           config,
           encryptionKey: config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
-          logger,
+          logger: root,
         }),
       )
     : null
-crmSync?.worker.start()
 
-const report = setInterval(() => logger.info({ totals: worker.totals }, 'ingest progress'), 60_000)
+worker?.start()
+sender?.start()
+expander?.start()
+automation?.start()
+scheduler?.start()
+crmSync?.worker.start()
+const loops = [
+  worker?.loop,
+  sender?.loop,
+  expander?.loop,
+  automation?.loop,
+  crmSync?.worker.loop,
+  scheduler?.loop,
+]
+root.info(
+  { loops: loops.filter((l) => l !== undefined).map((l) => l.name), pid: process.pid, driver: handle.driver },
+  'worker started',
+)
+
+const report = setInterval(() => {
+  if (worker) logger.info({ totals: worker.totals }, 'ingest progress')
+}, 60_000)
 report.unref()
 
 async function shutdown(signal: string) {
-  logger.info({ signal }, 'ingest worker stopping after the current batch')
+  root.info({ signal }, 'worker stopping after the current passes')
   await crmSync?.worker.stop()
   await scheduler?.stop()
   await automation?.stop()
   await expander?.stop()
   await sender?.stop()
-  await worker.stop()
+  await worker?.stop()
   await handle.close()
   process.exit(0)
 }

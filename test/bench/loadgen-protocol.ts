@@ -14,6 +14,11 @@ export interface StepCommand {
   seconds: number
   /** First delivery index to send; each step takes the next unused ones. */
   startIndex: number
+  /**
+   * Open loop at this many deliveries per second instead of a closed loop: each delivery has its
+   * scheduled time and its latency counts from then, so a slow server is not let off by sending less.
+   */
+  ratePerS?: number
 }
 
 export type ToLoadgen = BuildCommand | StepCommand | { type: 'exit' }

@@ -43,7 +43,9 @@ async function step(cmd: StepCommand): Promise<StepReply> {
   const deadline = t0 + cmd.seconds * 1000
 
   // Closed loop: each connection sends its next delivery as soon as the previous one is answered,
-  // so the offered load is exactly `connections` requests in flight.
+  // so the offered load is exactly `connections` requests in flight. With a rate, delivery k is
+  // due at t0 + k / rate and a connection waits for that moment (open loop).
+  const interval = cmd.ratePerS ? 1000 / cmd.ratePerS : 0
   const connection = async () => {
     while (performance.now() < deadline) {
       if (next >= deliveries.length) {
@@ -52,7 +54,13 @@ async function step(cmd: StepCommand): Promise<StepReply> {
       }
       const index = next++
       const d = deliveries[index] as Prepared
-      const start = performance.now()
+      let start = performance.now()
+      if (interval > 0) {
+        const due = t0 + (index - cmd.startIndex) * interval
+        if (due >= deadline) return
+        if (due > start) await new Promise((r) => setTimeout(r, due - start))
+        start = due
+      }
       try {
         const res = await pool.request({ path: cmd.path, method: 'POST', headers: d.headers, body: d.body })
         await res.body.dump()

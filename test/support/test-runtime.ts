@@ -1,8 +1,10 @@
+import { sql } from 'drizzle-orm'
 import { type Config, parseConfig } from '../../backend/src/config'
+import { queryRows } from '../../backend/src/db/query-rows'
 import { createLogger, type Logger } from '../../backend/src/lib/logger'
 import { type Runtime, type RuntimeOptions, startRuntime } from '../../backend/src/runtime'
 import type { NumberRef } from '../simulators/whatsapp/envelopes'
-import { type Engine, openTestDb } from './test-db'
+import { type Engine, openTestDb, serverUrl } from './test-db'
 
 export const TEST_ENV = {
   NODE_ENV: 'test',
@@ -44,7 +46,14 @@ export async function startTestRuntime(
 ): Promise<TestRuntime> {
   const config = parseConfig({ ...TEST_ENV, ...env })
   const db = await openTestDb(engine)
-  const runtime = await startRuntime(config, logger, { db, ownsDb: true, ...extra })
+  // On the server the ingest thread (INGEST_WORKER=thread) opens its own pool on the same database.
+  const databaseUrl =
+    engine === 'pg'
+      ? serverUrl(
+          (await queryRows<{ name: string }>(db.db, sql`select current_database() as name`))[0]?.name ?? '',
+        )
+      : undefined
+  const runtime = await startRuntime(config, logger, { db, ownsDb: true, databaseUrl, ...extra })
   return {
     ...runtime,
     config,

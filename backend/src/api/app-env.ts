@@ -4,7 +4,6 @@ import type { CrmQuota } from '../crm/port'
 import type { CrmRegistry } from '../crm/registry'
 import type { Database, DriverName } from '../db/client'
 import type { CrmConnection } from '../db/schema'
-import type { IngestWorker } from '../ingest/worker'
 import type { Logger } from '../lib/logger'
 import type { MetricsExposition } from '../metrics/exposition'
 import type { BroadcastExpander } from '../outbound/broadcasts'
@@ -24,8 +23,8 @@ export interface AppDeps {
   crm: CrmRegistry
   /** Stores CRM change notifications before they are acknowledged. */
   crmEvents: CrmEventWriter
-  /** Present when the ingest worker runs in this process; routes wake it after storing work. */
-  ingestWorker?: IngestWorker
+  /** Present when ingest runs in this process (inline or in its thread); routes wake it after storing work. */
+  ingestWorker?: { wake(): void }
   /** Present when the sender runs in this process; the send route wakes it. */
   sender?: Sender
   broadcastExpander?: BroadcastExpander

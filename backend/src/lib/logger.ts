@@ -35,3 +35,9 @@ export function createLogger(level: string, destination?: pino.DestinationStream
 }
 
 export type { Logger }
+
+/** The pool's `onConnectionError`: a dropped connection is worth a warning, never a crash. */
+export const warnConnectionLost =
+  (logger: Logger) =>
+  (error: Error): void =>
+    logger.warn({ err: error.message, code: (error as { code?: string }).code }, 'database connection lost')

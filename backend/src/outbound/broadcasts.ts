@@ -16,7 +16,7 @@ import {
 import { WorkerLoop } from '../jobs/worker-loop'
 import { ConflictError, NotFoundError } from '../lib/errors'
 import type { Logger } from '../lib/logger'
-import { enqueueSend } from './enqueue'
+import { queueBroadcastChunk } from './broadcast-chunk'
 import { SendRefused } from './refusal'
 
 export interface BroadcastInput {
@@ -152,57 +152,63 @@ async function countAudience(
 }
 
 /**
- * Queues the next chunk of one running broadcast's recipients. Each goes through the same policy
- * as any send; refusals are counted by reason. Returns how many recipients it walked.
+ * Queues the next chunk of one running broadcast's recipients, in one transaction: the broadcast
+ * row is locked (a second expander skips it instead of walking the same chunk; a pause or cancel
+ * waits for the chunk and then holds its jobs too), the chunk goes through the policy in
+ * set-based statements (queueBroadcastChunk), and the cursor moves with the jobs it wrote.
+ * Refusals are counted by reason. Returns how many recipients it walked.
  */
 export async function expandBroadcast(db: Database, broadcast: Broadcast, chunk: number): Promise<number> {
-  const batch = await db
-    .select({ id: contacts.id })
-    .from(contacts)
-    .where(
-      and(
-        audienceFilter(broadcast.workspaceId, broadcast.audience),
-        broadcast.cursor ? gt(contacts.id, broadcast.cursor) : undefined,
-      ),
-    )
-    .orderBy(asc(contacts.id))
-    .limit(chunk)
-  const refused: Record<string, number> = {}
-  for (const [i, contact] of batch.entries()) {
-    const index = broadcast.expanded + i
-    try {
-      await enqueueSend(db, {
-        workspaceId: broadcast.workspaceId,
-        contactId: contact.id,
-        channelId: broadcast.channelId,
-        content: broadcast.content as never,
-        kind: 'broadcast',
-        broadcastId: broadcast.id,
-        notBefore: broadcast.mode === 'spread' ? spreadTime(broadcast, index) : undefined,
-      })
-    } catch (error) {
-      if (!(error instanceof SendRefused)) throw error
-      if (error.refusal !== 'broadcast_duplicate') refused[error.refusal] = (refused[error.refusal] ?? 0) + 1
-    }
-  }
-  const last = batch.at(-1)
-  await db
-    .update(broadcasts)
-    .set({
-      cursor: last?.id ?? broadcast.cursor,
-      expanded: broadcast.expanded + batch.length,
-      refused: sql`(select coalesce(jsonb_object_agg(k, coalesce((${broadcasts.refused} ->> k)::int, 0) + coalesce((${JSON.stringify(refused)}::jsonb ->> k)::int, 0)), '{}'::jsonb)
-                    from (select jsonb_object_keys(${broadcasts.refused} || ${JSON.stringify(refused)}::jsonb) as k) keys)`,
-      expandedAt: batch.length < chunk ? new Date() : null,
-      updatedAt: new Date(),
+  return db.transaction(async (tx) => {
+    const [current] = await tx
+      .select()
+      .from(broadcasts)
+      .where(
+        and(
+          eq(broadcasts.id, broadcast.id),
+          eq(broadcasts.state, 'running'),
+          sql`${broadcasts.expandedAt} is null`,
+        ),
+      )
+      .for('update', { skipLocked: true })
+    if (!current) return 0
+    const batch = await tx
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(
+        and(
+          audienceFilter(current.workspaceId, current.audience),
+          current.cursor ? gt(contacts.id, current.cursor) : undefined,
+        ),
+      )
+      .orderBy(asc(contacts.id))
+      .limit(chunk)
+    const decisions = await queueBroadcastChunk(tx, {
+      workspaceId: current.workspaceId,
+      channelId: current.channelId,
+      broadcastId: current.id,
+      content: current.content as never,
+      contactIds: batch.map((c) => c.id),
+      notBefore: current.mode === 'spread' ? (i) => spreadTime(current, current.expanded + i) : undefined,
     })
-    .where(
-      and(
-        eq(broadcasts.id, broadcast.id),
-        broadcast.cursor ? eq(broadcasts.cursor, broadcast.cursor) : sql`${broadcasts.cursor} is null`,
-      ),
-    )
-  return batch.length
+    const refused: Record<string, number> = {}
+    for (const d of decisions) {
+      if (d.outcome === 'refused' && d.refusal !== 'broadcast_duplicate')
+        refused[d.refusal] = (refused[d.refusal] ?? 0) + 1
+    }
+    await tx
+      .update(broadcasts)
+      .set({
+        cursor: batch.at(-1)?.id ?? current.cursor,
+        expanded: current.expanded + batch.length,
+        refused: sql`(select coalesce(jsonb_object_agg(k, coalesce((${broadcasts.refused} ->> k)::int, 0) + coalesce((${JSON.stringify(refused)}::jsonb ->> k)::int, 0)), '{}'::jsonb)
+                      from (select jsonb_object_keys(${broadcasts.refused} || ${JSON.stringify(refused)}::jsonb) as k) keys)`,
+        expandedAt: batch.length < chunk ? new Date() : null,
+        updatedAt: new Date(),
+      })
+      .where(eq(broadcasts.id, current.id))
+    return batch.length
+  })
 }
 
 export async function setBroadcastState(
@@ -299,8 +305,7 @@ export class BroadcastExpander {
       .orderBy(asc(broadcasts.createdAt))
     let walked = 0
     for (const b of pending) {
-      // Two expanders on one chunk are harmless: the (broadcast, contact) key keeps one job each,
-      // and only one of them moves the cursor (compare-and-set in expandBroadcast).
+      // Expanders in other processes skip a broadcast whose chunk is being queued (row lock).
       walked += await expandBroadcast(this.db, b, this.options.chunk)
       if (walked > 0) this.options.onQueued()
     }

@@ -117,7 +117,7 @@ export async function enqueueSend(db: Database, input: EnqueueInput): Promise<En
           idempotencyKey: input.idempotencyKey ?? null,
           broadcastId: input.broadcastId ?? null,
           request,
-          notBefore: now,
+          notBefore: input.notBefore ?? now,
         })
         .onConflictDoNothing()
         .returning({ id: sendJobs.id })
