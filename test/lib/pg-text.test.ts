@@ -54,7 +54,7 @@ describe('Postgres-safe text escaping', () => {
     const tricky = JSON.parse('{"__proto__": "a\\u0000b"}')
     const back = decodePgJson(encodePgJson(tricky))
     expect(Object.keys(back)).toEqual(['__proto__'])
-    expect(back.__proto__).toBe('a\u0000b')
+    expect(Object.getOwnPropertyDescriptor(back, '__proto__')?.value).toBe('a\u0000b')
   })
 
   it('shows NUL and invisible controls as visible pictures and a lone surrogate as U+FFFD', () => {

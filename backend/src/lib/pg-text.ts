@@ -20,6 +20,7 @@
 export const PG_TEXT_ESCAPE = '\uFDD0'
 
 /** NUL, the escape character, or a surrogate that is not half of a pair. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is this regex's purpose
 const NEEDS_ESCAPE = /[\u0000\uFDD0]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Whether Postgres could not hold `s` as it is, or it would be mistaken for an escaped string. */
@@ -95,6 +96,7 @@ export function decodePgJson<T>(value: T): T {
 }
 
 /** C0 controls (other than tab and line breaks) and DEL, shown as their Unicode control pictures. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding invisible controls is this regex's purpose
 const INVISIBLE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/g
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g
 
