@@ -2,7 +2,7 @@ import type { Database } from '../db/client'
 import { WorkerLoop } from '../jobs/worker-loop'
 import type { Logger } from '../lib/logger'
 import { claimEvents } from './event-queue'
-import { type ProcessOutcome, processEvents } from './process-events'
+import { emptyOutcome, type ProcessOutcome, processEvents } from './process-events'
 
 export interface IngestWorkerOptions {
   concurrency: number
@@ -21,16 +21,7 @@ export interface IngestWorkerOptions {
  */
 export class IngestWorker {
   readonly loop: WorkerLoop
-  readonly totals: ProcessOutcome = {
-    processed: 0,
-    unrouted: 0,
-    retried: 0,
-    dead: 0,
-    messages: 0,
-    statuses: 0,
-    inbound: 0,
-    intelligenceMs: 0,
-  }
+  readonly totals: ProcessOutcome = emptyOutcome()
   /**
    * Per processed batch: intelligence milliseconds per new customer message (the benchmark's
    * "cost of intelligence"); the latest 10,000 batches.
