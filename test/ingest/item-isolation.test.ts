@@ -133,6 +133,27 @@ describe.each(ENGINES)('one bad item never costs its neighbours on %s', (engine)
     expect(await deadLetters()).toEqual([])
   })
 
+  it('acknowledges and stores a delivery whose unknown phone_number_id holds a NUL, with its routable sibling', async () => {
+    const id = wamid('ODDNUM')
+    const odd = { ...NUMBER_B, phoneNumberId: '1\u00002' }
+    const payload = envelope([
+      {
+        wabaId: NUMBER_A.wabaId,
+        changes: [
+          change(NUMBER_A, {
+            contacts: [contactOf(ana)],
+            messages: [text(ana, 'next to an odd number', undefined, id)],
+          }),
+          change(odd, { contacts: [contactOf(bia)], messages: [text(bia, 'for nobody')] }),
+        ],
+      },
+    ])
+    expect(await deliver(payload)).toBe(200)
+    await settle()
+    expect((await stored([id])).map((r) => r.text)).toEqual(['next to an odd number'])
+    expect(await eventState()).toBe('unrouted')
+  })
+
   it("sets aside workspace A's failing item as A's while B's sibling in the same envelope is stored", async () => {
     const poison = wamid('POISON')
     const fineA = wamid('FINEA')

@@ -184,7 +184,7 @@ export async function listUnroutedNumbers(db: Database): Promise<UnroutedNumberV
         order by max(e.received_at) desc`,
   )
   return rows.map((r) => ({
-    phone_number_id: r.phone_number_id,
+    phone_number_id: displayPgText(r.phone_number_id),
     events: Number(r.events),
     first_received_at: new Date(r.first_at).toISOString(),
     last_received_at: new Date(r.last_at).toISOString(),
