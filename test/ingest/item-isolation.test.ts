@@ -4,7 +4,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { createLogger } from '../../backend/src/lib/logger'
 import { decodePgText } from '../../backend/src/lib/pg-text'
-import { change, contactOf, envelope, type Sender, text, wamid } from '../simulators/whatsapp/envelopes'
+import {
+  change,
+  contactOf,
+  envelope,
+  type Sender,
+  status,
+  text,
+  wamid,
+} from '../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
 import { ENGINES } from '../support/test-db'
 import {
@@ -199,18 +207,97 @@ describe.each(ENGINES)('one bad item never costs its neighbours on %s', (engine)
     }
   })
 
-  it('replays a set-aside item once the cause is fixed; another workspace cannot', async () => {
-    const [item] = await deadLetters(keyA)
-    expect(
-      (await rt.api(`/api/v1/dead-letters/${item?.id}/replay`, { method: 'POST', key: keyB })).status,
-    ).toBe(404)
+  it("sets aside a refused status and a refused error object as A's, storing their siblings", async () => {
+    await rt.db.db.execute(sql`create or replace function refuse_odd_status() returns trigger as $$
+      begin
+        if new.error_title = 'refused status' then raise exception 'status refused by policy'; end if;
+        return new;
+      end $$ language plpgsql`)
+    await rt.db.db.execute(sql`create or replace function refuse_odd_error() returns trigger as $$
+      begin
+        if new.error_code = 999001 then raise exception 'error item refused by policy'; end if;
+        return new;
+      end $$ language plpgsql`)
+    await rt.db.db.execute(
+      sql`create trigger refuse_odd before insert on message_status_events for each row execute function refuse_odd_status()`,
+    )
+    await rt.db.db.execute(
+      sql`create trigger refuse_odd before insert on channel_events for each row execute function refuse_odd_error()`,
+    )
+    try {
+      const [bad, good, fineB] = [wamid('BADST'), wamid('GOODST'), wamid('STB')]
+      const payload = envelope([
+        {
+          wabaId: NUMBER_A.wabaId,
+          changes: [
+            change(NUMBER_A, {
+              statuses: [
+                status(bad, 'failed', ana.waId as string, undefined, {
+                  code: 131026,
+                  title: 'refused status',
+                }),
+                status(good, 'delivered', ana.waId as string),
+              ],
+              errors: [
+                { code: 999001, title: 'odd' },
+                { code: 131000, title: 'Something went wrong' },
+              ],
+            }),
+            change(NUMBER_B, {
+              contacts: [contactOf(bia)],
+              messages: [text(bia, 'B next to statuses', undefined, fineB)],
+            }),
+          ],
+        },
+      ])
+      expect(await deliver(payload)).toBe(200)
+      await settle()
+      expect((await stored([fineB])).map((r) => r.text)).toEqual(['B next to statuses'])
+      const statuses = await queryRows<{ wamid: string }>(
+        rt.db.db,
+        sql`select wamid from message_status_events where wamid in (${bad}, ${good})`,
+      )
+      expect(statuses.map((r) => r.wamid)).toEqual([good])
+      const errors = await queryRows<{ error_code: number }>(
+        rt.db.db,
+        sql`select error_code::int from channel_events where kind = 'error' and error_code in (999001, 131000)`,
+      )
+      expect(errors.map((r) => r.error_code)).toEqual([131000])
+      expect(await eventState()).toBe('processed')
+      const mine = (await deadLetters(keyA)).filter((d) => d.kind === 'item')
+      expect(mine.map((d) => (d as DeadLetter & { item: { type: string } }).item.type).sort()).toEqual([
+        'channel_event',
+        'message',
+        'status',
+      ])
+      expect(await deadLetters(keyB)).toEqual([])
+    } finally {
+      await rt.db.db.execute(sql`drop trigger refuse_odd on message_status_events`)
+      await rt.db.db.execute(sql`drop trigger refuse_odd on channel_events`)
+    }
+  })
+
+  it('replays set-aside items once the cause is fixed; another workspace cannot', async () => {
+    const items = (await deadLetters(keyA)).filter((d) => d.kind === 'item')
+    expect(items.length).toBeGreaterThan(0)
+    for (const item of items) {
+      const theirs = await rt.api(`/api/v1/dead-letters/${item.id}/replay`, { method: 'POST', key: keyB })
+      expect(theirs.status).toBe(404)
+    }
     await rt.db.db.execute(sql`drop trigger refuse_poison on messages`)
-    const res = await rt.api(`/api/v1/dead-letters/${item?.id}/replay`, { method: 'POST', key: keyA })
-    expect(res.status).toBe(202)
+    for (const item of items) {
+      const res = await rt.api(`/api/v1/dead-letters/${item.id}/replay`, { method: 'POST', key: keyA })
+      expect(res.status).toBe(202)
+    }
     await settle()
     const thread = await (await rt.api(`/api/v1/thread?phone=%2B${ana.waId}`, { key: keyA })).json()
     const texts = thread.messages.map((m: { text: string }) => m.text)
     expect(texts.filter((t: string) => t === 'poison-for-A' || t === 'fine for A')).toHaveLength(2)
+    const statuses = await queryRows<{ n: number }>(
+      rt.db.db,
+      sql`select count(*)::int as n from message_status_events where error_title = 'refused status'`,
+    )
+    expect(statuses[0]?.n).toBe(1)
     expect(await deadLetters(keyA)).toEqual([])
     for (const statement of POISON_TRIGGER) await rt.db.db.execute(statement)
   })
