@@ -19,13 +19,16 @@
 
 export const PG_TEXT_ESCAPE = '\uFDD0'
 
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is this regex's purpose
+const MAY_NEED_ESCAPE = /[\u0000\uD800-\uDFFF\uFDD0]/
 /** NUL, the escape character, or a surrogate that is not half of a pair. */
 // biome-ignore lint/suspicious/noControlCharactersInRegex: finding NUL is this regex's purpose
 const NEEDS_ESCAPE = /[\u0000\uFDD0]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Whether Postgres could not hold `s` as it is, or it would be mistaken for an escaped string. */
 export function needsPgEscaping(s: string): boolean {
-  return NEEDS_ESCAPE.test(s)
+  // A plain character class first: irregexp scans it fast; the exact test only when it matches.
+  return MAY_NEED_ESCAPE.test(s) && NEEDS_ESCAPE.test(s)
 }
 
 export function encodePgText(s: string): string
@@ -121,25 +124,37 @@ export function displayPgJson<T>(value: T): T {
 function mapJsonStrings(value: unknown, map: (s: string) => string): unknown {
   if (typeof value === 'string') return map(value)
   if (Array.isArray(value)) {
-    let changed = false
-    const out = value.map((v) => {
+    // Copied only from the first changed element on: most deliveries change nothing.
+    let out: unknown[] | null = null
+    for (let i = 0; i < value.length; i++) {
+      const v = value[i]
       const m = mapJsonStrings(v, map)
-      if (m !== v) changed = true
-      return m
-    })
-    return changed ? out : value
+      if (!out && m !== v) out = value.slice(0, i)
+      out?.push(m)
+    }
+    return out ?? value
   }
   if (value !== null && typeof value === 'object') {
-    let changed = false
-    const out: Record<string, unknown> = {}
-    for (const [k, v] of Object.entries(value)) {
+    const source = value as Record<string, unknown>
+    const keys = Object.keys(source)
+    let out: Record<string, unknown> | null = null
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i] as string
+      const v = source[k]
       const mk = map(k)
       const mv = mapJsonStrings(v, map)
-      if (mk !== k || mv !== v) changed = true
-      // defineProperty: a "__proto__" key from JSON.parse stays an ordinary key.
-      Object.defineProperty(out, mk, { value: mv, enumerable: true, writable: true, configurable: true })
+      if (!out && (mk !== k || mv !== v)) {
+        out = {}
+        for (const earlier of keys.slice(0, i)) setOwn(out, earlier, source[earlier])
+      }
+      if (out) setOwn(out, mk, mv)
     }
-    return changed ? out : value
+    return out ?? value
   }
   return value
+}
+
+/** defineProperty: a "__proto__" key from JSON.parse stays an ordinary key. */
+function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true })
 }
