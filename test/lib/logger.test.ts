@@ -1,6 +1,9 @@
 import { Writable } from 'node:stream'
+import { sql } from 'drizzle-orm'
 import { describe, expect, it } from 'vitest'
+import { classifyFailure } from '../../backend/src/lib/db-error'
 import { createLogger } from '../../backend/src/lib/logger'
+import { ENGINES, openTestDb } from '../support/test-db'
 
 function capture() {
   const lines: string[] = []
@@ -36,5 +39,34 @@ describe('logger redaction', () => {
     }
     expect(out).toContain('[redacted]')
     expect(out).toContain('"phone_number_id":"123"')
+  })
+})
+
+describe.each(ENGINES)('logger keeps SQL and query parameters out on %s', (engine) => {
+  it('logs a failed query as its SQLSTATE and reason, whether given the error, its message or its stack', async () => {
+    const handle = await openTestDb(engine)
+    try {
+      await handle.db.execute(sql`create table probe (v text check (v <> 'forbidden-value'))`)
+      const error = await handle.db.execute(sql`insert into probe (v) values (${'forbidden-value'})`).then(
+        () => null,
+        (e: unknown) => e as Error,
+      )
+      expect(error?.message).toMatch(/Failed query/)
+      expect(classifyFailure(error)).toMatchObject({ reason: 'database_rejected' })
+      expect(classifyFailure(error).message).not.toMatch(/forbidden-value|insert/)
+
+      const { logger, lines } = capture()
+      logger.error({ err: error }, 'as an error')
+      logger.error({ err: error?.message, stack: error?.stack }, 'as message and stack')
+      logger.warn(`as text: ${error?.message}`)
+      const out = lines.join('')
+      expect(lines).toHaveLength(3)
+      expect(out).not.toMatch(/forbidden-value|insert into|params:/i)
+      expect(out).toContain('23514')
+      expect(out).toContain('probe_v_check')
+      expect(out).toContain('database query failed (SQL and parameters withheld)')
+    } finally {
+      await handle.close()
+    }
   })
 })

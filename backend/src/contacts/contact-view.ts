@@ -1,5 +1,6 @@
 import type { ContactView } from '@scrm/shared'
 import type { Contact } from '../db/schema'
+import { displayPgText } from '../lib/pg-text'
 import { insightFields } from './reason-view'
 
 const excerpt = (text: string) => (text.length > 80 ? `${text.slice(0, 77)}...` : text)
@@ -11,8 +12,9 @@ export function toContactView(c: Contact, intentSource: string | null = null): C
     id: c.id,
     phone: c.phoneE164,
     bsuid: c.bsuid,
-    name: c.name,
-    profile_name: c.profileName,
+    // Names can come from WhatsApp profiles, stored escaped by ingest (lib/pg-text).
+    name: displayPgText(c.name),
+    profile_name: displayPgText(c.profileName),
     email: c.email,
     opt_in: c.optInStatus,
     marketing_opt_out: c.marketingOptOutAt !== null,
@@ -25,7 +27,7 @@ export function toContactView(c: Contact, intentSource: string | null = null): C
             value: c.lastIntent as NonNullable<ContactView['intent']>['value'],
             confidence: c.lastIntentConfidence ?? 0,
             reason: intentSource
-              ? `Their message "${excerpt(intentSource)}" (confidence ${Math.round((c.lastIntentConfidence ?? 0) * 100)}%)`
+              ? `Their message "${excerpt(displayPgText(intentSource))}" (confidence ${Math.round((c.lastIntentConfidence ?? 0) * 100)}%)`
               : 'From their latest specific message',
             at: c.lastIntentAt.toISOString(),
           }

@@ -3,6 +3,7 @@ import type { Executor } from '../db/client'
 import { webhookEvents } from '../db/schema'
 import { claimDue, type LeaseQueue, type LeaseTarget } from '../jobs/lease-claim'
 import { DEFAULT_LEASE } from '../jobs/lease-heartbeat'
+import { type ClassifiedFailure, describeFailure } from '../lib/db-error'
 
 export interface ClaimedEvent {
   id: number
@@ -10,6 +11,8 @@ export interface ClaimedEvent {
   attempts: number
   receivedAt: Date
 }
+
+const STOPPED = describeFailure('worker_stopped')
 
 /**
  * The ingest queue: pending, retrying, and processing events whose claim ran out are due. The
@@ -28,7 +31,7 @@ const webhookEventQueue = (maxAttempts?: number): LeaseQueue => ({
       ? undefined
       : {
           maxAttempts,
-          set: sql`state = 'dead', last_error = 'the worker stopped while processing it on every attempt'`,
+          set: sql`state = 'dead', failure_reason = ${STOPPED.reason}, last_error = ${STOPPED.message}`,
         },
   held: sql`state = 'processing'`,
 })
@@ -66,13 +69,13 @@ export async function markDone(db: Executor, processed: number[], unrouted: numb
   if (processed.length > 0) {
     await db
       .update(webhookEvents)
-      .set({ state: 'processed', processedAt: new Date(), lastError: null })
+      .set({ state: 'processed', processedAt: new Date(), lastError: null, failureReason: null })
       .where(and(inArray(webhookEvents.id, processed), eq(webhookEvents.state, 'processing')))
   }
   if (unrouted.length > 0) {
     await db
       .update(webhookEvents)
-      .set({ state: 'unrouted', processedAt: new Date(), lastError: null })
+      .set({ state: 'unrouted', processedAt: new Date(), lastError: null, failureReason: null })
       .where(and(inArray(webhookEvents.id, unrouted), eq(webhookEvents.state, 'processing')))
   }
 }
@@ -83,31 +86,51 @@ export function retryDelayMs(attempts: number, random = Math.random): number {
   return Math.round(base * (0.75 + random() * 0.5))
 }
 
+/**
+ * Records a failure of the whole event. It is retried with backoff until `maxAttempts`, unless
+ * retrying cannot help (`invalid_payload`: the same bytes parse the same way every time).
+ */
 export async function markFailed(
   db: Executor,
   event: ClaimedEvent,
-  error: string,
+  failure: ClassifiedFailure,
   maxAttempts: number,
 ): Promise<'retry' | 'dead'> {
-  const dead = event.attempts >= maxAttempts
+  const dead = event.attempts >= maxAttempts || failure.reason === 'invalid_payload'
   await db
     .update(webhookEvents)
     .set({
       state: dead ? 'dead' : 'retry',
-      lastError: error.slice(0, 2000),
+      failureReason: failure.reason,
+      lastError: failure.message,
       nextAttemptAt: new Date(Date.now() + (dead ? 0 : retryDelayMs(event.attempts))),
     })
     .where(eq(webhookEvents.id, event.id))
   return dead ? 'dead' : 'retry'
 }
 
-/** Puts parked events back in the queue: a dead-letter replay, or a number that got its channel. */
-export async function requeue(db: Executor, ids: number[]): Promise<number> {
+/**
+ * Puts events back in the queue: a dead-letter replay, a number that got its channel, or (with
+ * `processed`) the delivery behind a set-aside item. Processing is idempotent, so the items that
+ * were stored the first time are left as they are.
+ */
+export async function requeue(
+  db: Executor,
+  ids: number[],
+  from: ('dead' | 'unrouted' | 'processed')[] = ['dead', 'unrouted'],
+): Promise<number> {
   if (ids.length === 0) return 0
   const rows = await db
     .update(webhookEvents)
-    .set({ state: 'pending', attempts: 0, nextAttemptAt: new Date(), lastError: null, processedAt: null })
-    .where(and(inArray(webhookEvents.id, ids), inArray(webhookEvents.state, ['dead', 'unrouted'])))
+    .set({
+      state: 'pending',
+      attempts: 0,
+      nextAttemptAt: new Date(),
+      lastError: null,
+      failureReason: null,
+      processedAt: null,
+    })
+    .where(and(inArray(webhookEvents.id, ids), inArray(webhookEvents.state, from)))
     .returning({ id: webhookEvents.id })
   return rows.length
 }

@@ -3,7 +3,7 @@ import { DEFAULT_LEASE, LeaseHeartbeat, type LeaseTiming } from '../jobs/lease-h
 import { WorkerLoop } from '../jobs/worker-loop'
 import type { Logger } from '../lib/logger'
 import { claimEvents, webhookEventLease } from './event-queue'
-import { type ProcessOutcome, processEvents } from './process-events'
+import { emptyOutcome, type ProcessOutcome, processEvents } from './process-events'
 
 export interface IngestWorkerOptions {
   concurrency: number
@@ -24,16 +24,7 @@ export interface IngestWorkerOptions {
  */
 export class IngestWorker {
   readonly loop: WorkerLoop
-  readonly totals: ProcessOutcome = {
-    processed: 0,
-    unrouted: 0,
-    retried: 0,
-    dead: 0,
-    messages: 0,
-    statuses: 0,
-    inbound: 0,
-    intelligenceMs: 0,
-  }
+  readonly totals: ProcessOutcome = emptyOutcome()
   /**
    * Per processed batch: intelligence milliseconds per new customer message (the benchmark's
    * "cost of intelligence"); the latest 10,000 batches.

@@ -2,6 +2,7 @@ import { type MessageStatus, messageStatusSchema, type ThreadMessage } from '@sc
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { type Message, messages } from '../db/schema'
+import { displayPgJson, displayPgText } from '../lib/pg-text'
 
 /** One message as the thread shows it (used to answer a send with the queued bubble). */
 export async function getMessageView(db: Database, messageId: number): Promise<ThreadMessage> {
@@ -43,7 +44,9 @@ export async function loadReactions(db: Database, shown: Message[]): Promise<Map
     const key = `${r.channelId}|${r.target}`
     latest.set(`${key}|${r.direction}`, {
       key,
-      reaction: r.emoji ? { emoji: r.emoji, direction: r.direction, at: r.at.toISOString() } : null,
+      reaction: r.emoji
+        ? { emoji: displayPgText(r.emoji), direction: r.direction, at: r.at.toISOString() }
+        : null,
     })
   }
   for (const { key, reaction } of latest.values()) {
@@ -61,26 +64,30 @@ export function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessag
     wamid: m.wamid,
     direction: m.direction,
     type: m.type,
-    text: m.deletedAt ? null : m.text,
-    content: m.deletedAt ? {} : m.payload,
+    // Stored text is escaped (lib/pg-text); shown decoded, NUL and invisible controls as visible pictures.
+    text: m.deletedAt ? null : displayPgText(m.text),
+    content: m.deletedAt ? {} : displayPgJson(m.payload),
     media:
       hasMedia && !m.deletedAt
         ? {
             id: m.mediaId,
             mime_type: m.mediaMimeType,
             sha256: m.mediaSha256,
-            filename: m.mediaFilename,
+            filename: displayPgText(m.mediaFilename),
             url: m.mediaUrl,
           }
         : null,
     status: status.success ? status.data : ('sent' satisfies MessageStatus),
     status_at: m.statusAt?.toISOString() ?? null,
-    error: m.errorCode !== null ? { code: m.errorCode, title: m.errorTitle, details: m.errorDetails } : null,
+    error:
+      m.errorCode !== null
+        ? { code: m.errorCode, title: displayPgText(m.errorTitle), details: displayPgText(m.errorDetails) }
+        : null,
     sender: m.sender as ThreadMessage['sender'],
     sent_at: m.sentAt.toISOString(),
     reply_to: m.relatedWamid,
     edited_at: m.editedAt?.toISOString() ?? null,
-    original_text: m.deletedAt ? null : m.originalText,
+    original_text: m.deletedAt ? null : displayPgText(m.originalText),
     deleted_at: m.deletedAt?.toISOString() ?? null,
     reactions,
     intent: m.intent ? { value: m.intent, confidence: m.intentConfidence ?? 0 } : null,

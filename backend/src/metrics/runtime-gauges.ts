@@ -93,6 +93,20 @@ export function runtimeGauges(sources: RuntimeGaugeSources, logger: Logger): Reg
   )
 
   gauge(
+    'scrm_ingest_dead_items',
+    'Webhook items set aside (the rest of their delivery was stored) that wait for a replay, by reason.',
+    ['reason'],
+    async (g, s) => {
+      const rows = await queryRows<{ reason: string; n: number }>(
+        s.db,
+        sql`select reason, count(*)::int as n from ingest_dead_items group by reason`,
+      )
+      g.reset()
+      for (const r of rows) g.set({ reason: r.reason }, r.n)
+    },
+  )
+
+  gauge(
     'scrm_send_queue_depth',
     'Sends waiting for the Cloud API (queued, sending, unknown), by priority: 0 replies, 1 automation, 2 broadcasts.',
     ['priority'],

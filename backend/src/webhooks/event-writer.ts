@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
+import { encodePgText } from '../lib/pg-text'
 
 export interface IncomingEvent {
   /** Who delivered it (`whatsapp`); CRM change notifications go through `CrmEventWriter`. */
@@ -47,7 +48,8 @@ export class WebhookEventWriter {
       const rows = batch.map((w) => ({
         source: w.event.source,
         raw_body: w.event.rawBody,
-        routing_keys: w.event.routingKeys,
+        // A key is whatever Meta's envelope said; escaped (lib/pg-text) as ingest escapes it.
+        routing_keys: w.event.routingKeys.map(encodePgText),
       }))
       this.db
         .execute(sql`

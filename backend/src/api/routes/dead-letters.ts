@@ -1,4 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
+import { DEAD_ITEM_KINDS } from '../../db/schema'
+import { FAILURE_REASONS } from '../../lib/db-error'
 import { listDeadLetters, listUnroutedNumbers, replayDeadLetter } from '../../webhooks/dead-letter-service'
 import type { AppDeps } from '../app-env'
 import { requirePlatform } from '../auth'
@@ -6,13 +8,28 @@ import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../op
 
 const deadLetterSchema = z
   .object({
-    id: z.string(),
+    id: z
+      .string()
+      .openapi({ description: 'A dead delivery id, or item-<n> for one item set aside from a delivery' }),
+    kind: z.enum(['event', 'item']).openapi({
+      description:
+        'event: the whole delivery failed; item: one item failed and the rest of its delivery was stored',
+    }),
     source: z.string(),
     received_at: z.string(),
     attempts: z.number().int(),
+    reason: z
+      .enum(FAILURE_REASONS)
+      .nullable()
+      .openapi({ description: 'Classified reason; last_error says it in words (never SQL or data)' }),
     last_error: z.string().nullable(),
-    phone_number_ids: z.array(z.string()),
+    phone_number_ids: z
+      .array(z.string())
+      .openapi({ description: "The delivery's numbers this key's workspace owns" }),
     body_bytes: z.number().int(),
+    item: z
+      .object({ type: z.enum(DEAD_ITEM_KINDS), ref: z.string().openapi({ description: 'wamid, or a hash' }) })
+      .nullable(),
   })
   .openapi('DeadLetter')
 
@@ -38,7 +55,7 @@ const replay = createRoute({
   tags: ['webhooks'],
   summary: 'Process a dead letter again',
   security: bearerSecurity,
-  request: { params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'must be a dead letter id') }) },
+  request: { params: z.object({ id: z.string().regex(/^(?:item-)?\d{1,18}$/, 'must be a dead letter id') }) },
   responses: {
     202: {
       description: 'Queued again',
@@ -92,7 +109,7 @@ export function deadLetterRoutes(deps: AppDeps) {
   app.openapi(replay, async (c) => {
     const auth = c.get('auth')
     const { id } = c.req.valid('param')
-    await replayDeadLetter(deps.db, auth.workspaceId, auth.scope === 'platform', Number(id))
+    await replayDeadLetter(deps.db, auth.workspaceId, auth.scope === 'platform', id)
     deps.ingestWorker?.wake()
     return c.json({ id, state: 'pending' as const }, 202)
   })

@@ -1,5 +1,6 @@
 import { inArray } from 'drizzle-orm'
 import { contacts, type Message, messages } from '../../db/schema'
+import { displayPgText } from '../../lib/pg-text'
 import type { MessageWrite } from '../port'
 import type { LinkedKind } from './linked-writes'
 
@@ -37,7 +38,7 @@ export const messageWrites: LinkedKind<MessageRow, MessageWrite> = {
     externalId: m.wamid as string,
     recordId,
     direction: m.direction,
-    body: m.deletedAt ? '[deleted by the sender]' : (m.text ?? `[${m.type}]`),
+    body: m.deletedAt ? '[deleted by the sender]' : (displayPgText(m.text) ?? `[${m.type}]`),
     at: m.sentAt,
     mediaUrl: m.mediaUrl,
   }),

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import { bigint, index, integer, pgTable, text } from 'drizzle-orm/pg-core'
+import type { FailureReason } from '../../lib/db-error'
 import { tstz } from './columns'
 
 export const WEBHOOK_EVENT_STATES = [
@@ -30,6 +31,8 @@ export const webhookEvents = pgTable(
     /** When a worker may next take it: retry time, or the end of the current claim's lease. */
     nextAttemptAt: tstz('next_attempt_at').notNull().defaultNow(),
     lastError: text('last_error'),
+    /** The classified reason of the last failure (lib/db-error.ts); `last_error` says it in words. */
+    failureReason: text('failure_reason').$type<FailureReason>(),
     processedAt: tstz('processed_at'),
   },
   (t) => [
