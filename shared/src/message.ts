@@ -53,8 +53,9 @@ export const messageErrorSchema = z.object({
   code: z.number().int().nullable(),
   title: z.string().nullable(),
   details: z.string().nullable(),
-  reason: z.string().nullable(),
-  explanation: z.string().nullable(),
+  /** Optional in the contract so a message from before reasons existed still reads. */
+  reason: z.string().nullish(),
+  explanation: z.string().nullish(),
 })
 
 export const reactionSchema = z.object({
