@@ -128,7 +128,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     // The cause is told; the token never is.
     expect(lines.some((l) => l.includes(TOKEN))).toBe(false)
     expect(logged().some((l) => l.msg === 'send not completed')).toBe(false)
-  })
+  }, 90_000)
 
   it('an unresolvable host: retrying with dns_failure, then failed with it', async () => {
     h = await startSendHarness(
@@ -155,7 +155,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
       10_000,
     )
     expect(await apiMessage(id)).toMatchObject({ status: 'failed', error: { reason: 'dns_failure' } })
-  })
+  }, 90_000)
 
   it("a refused token (Meta's 401, code 190): Meta's code and title with our reason, then failed after the window", async () => {
     h = await startSendHarness(
@@ -192,7 +192,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
       error: { code: 190, reason: 'access_token_invalid' },
     })
     expect(lines.some((l) => l.includes(TOKEN))).toBe(false)
-  })
+  }, 90_000)
 
   it('a token fixed within the window: the retried send goes out and the error is gone', async () => {
     h = await startSendHarness(
@@ -213,7 +213,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     )
     expect(await threadLast(contactId)).toMatchObject({ status: 'read', error: null })
     expect((await job(id))?.failing_since).toBeNull()
-  })
+  }, 90_000)
 
   it('no answer every time: retrying with timeout, sent once more after the window, then failed', async () => {
     h = await startSendHarness(
@@ -241,5 +241,5 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     expect((await job(id))?.last_error).toMatch(/given up/)
     const warnings = logged().filter((l) => l.level === WARN && l.reason === 'timeout')
     expect(warnings.at(-1)?.msg).toMatch(/^send failed: timeout/)
-  })
+  }, 90_000)
 })
