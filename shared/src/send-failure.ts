@@ -1,37 +1,35 @@
 /**
  * Why a send did not (yet) reach WhatsApp, as a stable reason every front end can branch on, and the
- * plain-language explanation the thread shows when a card has no translation of its own.
+ * plain-language explanation the thread shows when a card has no translation of its own. Each
+ * names the cause only: the message's state (`retrying`, `failed`) says what happens next.
  */
 export const SEND_FAILURE_EXPLANATIONS = {
   // The request never reached the Cloud API: safe to send again.
-  connection_refused:
-    'The WhatsApp Cloud API refused the connection, so the message was not sent. It is retried for a while, then marked failed.',
+  connection_refused: 'The WhatsApp Cloud API refused the connection, so the message did not reach WhatsApp.',
   dns_failure:
-    "The WhatsApp Cloud API's address could not be looked up (DNS), so the message was not sent. It is retried for a while, then marked failed.",
+    "The WhatsApp Cloud API's address could not be looked up (DNS), so the message did not reach WhatsApp.",
   network_unreachable:
-    'The server could not reach the WhatsApp Cloud API (network down or blocked), so the message was not sent. It is retried for a while, then marked failed.',
+    'The server could not reach the WhatsApp Cloud API (network down or blocked), so the message did not reach WhatsApp.',
   tls_failure:
-    'A secure connection to the WhatsApp Cloud API could not be set up (certificate or proxy problem), so the message was not sent.',
+    'A secure connection to the WhatsApp Cloud API could not be set up (certificate or proxy problem), so the message did not reach WhatsApp.',
   access_token_invalid:
-    "WhatsApp refused this number's access token (expired, revoked or wrong). An administrator must register a new token for the number; until then the message is retried for a while, then marked failed.",
-  // The request may have reached the Cloud API: wait for its status before sending again.
-  timeout:
-    'The WhatsApp Cloud API did not answer in time. The message is held until WhatsApp confirms it or the wait runs out, then sent again once; if that fails too it is marked failed.',
+    "WhatsApp refused this number's access token (expired, revoked or wrong); an administrator must register a new token for the number.",
+  // The request may have reached the Cloud API: its status webhook would prove it.
+  timeout: 'The WhatsApp Cloud API did not answer in time, and WhatsApp has not confirmed the message.',
   connection_lost:
-    'The connection to the WhatsApp Cloud API broke before it answered. The message is held until WhatsApp confirms it or the wait runs out, then sent again once.',
+    'The connection to the WhatsApp Cloud API broke before it answered, and WhatsApp has not confirmed the message.',
   network_error:
-    'A network error interrupted the request to the WhatsApp Cloud API. The message is held until WhatsApp confirms it or the wait runs out, then sent again once.',
+    'A network error interrupted the request to the WhatsApp Cloud API, and WhatsApp has not confirmed the message.',
   unreadable_answer:
-    "The WhatsApp Cloud API's answer could not be read. The message is held until WhatsApp confirms it or the wait runs out, then sent again once.",
+    "The WhatsApp Cloud API's answer could not be read, and WhatsApp has not confirmed the message.",
   // Meta answered with an error (its code, title and details are kept beside the reason).
-  server_error:
-    'WhatsApp had a temporary problem and did not take the message; it was retried and then given up.',
+  server_error: 'WhatsApp had a temporary problem and did not take the message.',
   window_closed:
     'The 24-hour customer-service window is closed: only an approved template can reach this person now.',
   contact_unreachable: 'WhatsApp reports that this number cannot receive messages.',
   marketing_opted_out: 'This person stopped marketing messages from the business in WhatsApp.',
   marketing_cap:
-    'WhatsApp limits how many marketing messages this person receives; it was retried a day later and refused again.',
+    'WhatsApp limits how many marketing messages this person receives; it refused again a day later.',
   spam_rate_limit:
     'WhatsApp blocked the number for sending too much; the number is paused until an administrator resumes it.',
   policy_block:

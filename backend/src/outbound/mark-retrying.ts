@@ -32,3 +32,11 @@ export async function markRetrying(
     })
     .where(and(eq(messages.id, messageId), inArray(messages.status, ['queued', 'retrying'])))
 }
+
+/** A retrying message whose send now only waits for a limit shows `queued` again, without an error. */
+export async function backToQueued(tx: Executor, messageId: number): Promise<void> {
+  await tx
+    .update(messages)
+    .set({ status: 'queued', errorCode: null, errorTitle: null, errorDetails: null, errorReason: null })
+    .where(and(eq(messages.id, messageId), eq(messages.status, 'retrying')))
+}

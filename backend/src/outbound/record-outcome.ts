@@ -6,7 +6,7 @@ import type { SendOutcome } from '../whatsapp/cloud-api-client'
 import type { ClaimedJob } from './claim-jobs'
 import { classifyError, pairBackoffMs, TRANSIENT_RETRIES, transientBackoffMs } from './error-classes'
 import { holdUntil, numberKey, pairKey } from './limiter'
-import { markRetrying, type ShownError } from './mark-retrying'
+import { backToQueued, markRetrying, type ShownError } from './mark-retrying'
 
 const DAY = 24 * 60 * 60 * 1000
 
@@ -117,11 +117,16 @@ async function storeOutcome(
   metaErrors.inc({ class: action.kind })
   const note = `(#${outcome.code}) ${outcome.title}${outcome.details ? `: ${outcome.details}` : ''}`
   const metaError: ShownError = { code: outcome.code, title: outcome.title, details: outcome.details }
+  // Meta answered, so it is reachable again: a wait for a limit is not a failure to reach it, and a
+  // message shown as retrying for one goes back to plain `queued`.
   const requeue = (notBefore: Date, extra: Partial<typeof sendJobs.$inferInsert> = {}) =>
-    ctx.db
-      .update(sendJobs)
-      .set({ state: 'queued', notBefore, lastError: note, ...extra })
-      .where(eq(sendJobs.id, job.id))
+    ctx.db.transaction(async (tx) => {
+      await tx
+        .update(sendJobs)
+        .set({ state: 'queued', notBefore, lastError: note, failingSince: null, ...extra })
+        .where(eq(sendJobs.id, job.id))
+      if (job.failingSince) await backToQueued(tx, job.messageId)
+    })
   switch (action.kind) {
     case 'backoff_number': {
       const until = new Date(now.getTime() + action.delayMs)
@@ -146,6 +151,7 @@ async function storeOutcome(
             notBefore: new Date(now.getTime() + transientBackoffMs(failures, ctx.transientRetryBaseMs)),
             lastError: note,
             transientFailures: failures,
+            failingSince: null,
           })
           .where(eq(sendJobs.id, job.id))
         await markRetrying(tx, job.messageId, now, 'server_error', metaError)
