@@ -87,6 +87,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     const retrying = await h.waitFor(
       () => message(id),
       (m) => m?.status === 'retrying',
+      30_000,
     )
     expect(retrying).toMatchObject({ error_reason: 'connection_refused', error_code: null })
     expect((await job(id))?.last_error).toMatch(/^connection_refused: .*ECONNREFUSED/)
@@ -111,7 +112,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     const failed = await h.waitFor(
       () => message(id),
       (m) => m?.status === 'failed',
-      10_000,
+      30_000,
     )
     // Not before the reconcile window has run out since the first failure.
     expect(Date.now() - started).toBeGreaterThanOrEqual(1500)
@@ -152,7 +153,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     await h.waitFor(
       () => message(id),
       (m) => m?.status === 'failed',
-      10_000,
+      30_000,
     )
     expect(await apiMessage(id)).toMatchObject({ status: 'failed', error: { reason: 'dns_failure' } })
   }, 90_000)
@@ -184,7 +185,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     const failed = await h.waitFor(
       () => message(id),
       (m) => m?.status === 'failed',
-      10_000,
+      30_000,
     )
     expect(failed).toMatchObject({ error_code: 190, error_reason: 'access_token_invalid' })
     expect(await apiMessage(id)).toMatchObject({
@@ -209,7 +210,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     await h.waitFor(
       () => message(id),
       (m) => m?.status === 'read',
-      15_000,
+      30_000,
     )
     expect(await threadLast(contactId)).toMatchObject({ status: 'read', error: null })
     expect((await job(id))?.failing_since).toBeNull()
@@ -234,7 +235,7 @@ describe.each(ENGINES)('sends that cannot reach the Cloud API on %s', (engine) =
     const failed = await h.waitFor(
       () => message(id),
       (m) => m?.status === 'failed',
-      15_000,
+      30_000,
     )
     expect(failed?.error_reason).toBe('timeout')
     expect(h.sim.stats().faults.timeouts).toBe(2)
