@@ -92,13 +92,13 @@ export function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessag
     status: status.success ? status.data : ('sent' satisfies MessageStatus),
     status_at: m.statusAt?.toISOString() ?? null,
     error:
-      m.errorCode !== null || m.errorReason !== null
+      m.errorCode !== null || (m.errorReason ?? null) !== null
         ? {
             code: m.errorCode,
             title: m.errorTitle,
             details: m.errorDetails,
-            reason: m.errorReason,
-            explanation: explainSendFailure(m.errorReason),
+            reason: m.errorReason ?? null,
+            explanation: explainSendFailure(m.errorReason ?? null),
           }
         : null,
     sender: m.sender as ThreadMessage['sender'],
