@@ -5,6 +5,7 @@ import { adminOnly, apiAuth } from './api/auth'
 import { ApiError, errorHandler, renderError } from './api/errors'
 import { httpMetrics } from './api/http-metrics'
 import { newRouter } from './api/openapi'
+import { apiKeyRoutes } from './api/routes/api-keys'
 import { automationRunRoutes } from './api/routes/automation-runs'
 import { broadcastRoutes } from './api/routes/broadcasts'
 import { catalogRoutes } from './api/routes/catalog'
@@ -59,6 +60,7 @@ export function createApp(deps: AppDeps) {
     'settings',
     'broadcasts',
     'workspaces',
+    'api-keys',
     'dead-letters',
     'unrouted',
     'connections',
@@ -79,6 +81,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', threadRoutes(deps))
   app.route('/', deadLetterRoutes(deps))
   app.route('/', workspaceRoutes(deps))
+  app.route('/', apiKeyRoutes(deps))
   app.route('/', messageRoutes(deps))
   app.route('/', templateRoutes(deps))
   app.route('/', sendingPolicyRoutes(deps))

@@ -74,8 +74,12 @@ export async function startRuntime(
   if (config.MIGRATE_ON_START) await migrateDatabase(db)
   const migrated = true
   if (config.ADMIN_API_KEY) {
-    const { created } = await bootstrapAdmin(db.db, config.ADMIN_API_KEY)
-    if (created) logger.info('ADMIN_API_KEY registered for the default workspace')
+    const boot = await bootstrapAdmin(db.db, config.ADMIN_API_KEY)
+    if (boot.created) logger.info({ revoked: boot.revoked }, 'ADMIN_API_KEY registered as the platform key')
+    if (boot.revoked > 0)
+      logger.warn({ revoked: boot.revoked }, 'ADMIN_API_KEY changed: the previous key is revoked')
+    if (boot.configuredKeyRevoked)
+      logger.error('ADMIN_API_KEY was revoked through the API and stays revoked; configure a new key')
   }
 
   const ingestMode = chooseIngestMode(

@@ -3,10 +3,14 @@ import { z } from 'zod'
 export const messageDirectionSchema = z.enum(['inbound', 'outbound'])
 export type MessageDirection = z.infer<typeof messageDirectionSchema>
 
-/** Delivery states in the order they can be reached; `failed` is terminal. */
+/**
+ * Delivery states in the order they can be reached; `failed` is terminal. `retrying`: a send that
+ * could not reach WhatsApp yet (network, token, no answer) and is being tried again; `error` says why.
+ */
 export const messageStatusSchema = z.enum([
   'received',
   'queued',
+  'retrying',
   'pending',
   'sent',
   'delivered',
@@ -19,6 +23,7 @@ export type MessageStatus = z.infer<typeof messageStatusSchema>
 export const STATUS_RANK: Record<MessageStatus, number> = {
   received: 0,
   queued: 0,
+  retrying: 0,
   pending: 0,
   sent: 1,
   delivered: 2,
@@ -39,10 +44,18 @@ export const mediaRefSchema = z.object({
 })
 export type MediaRef = z.infer<typeof mediaRefSchema>
 
+/**
+ * Why a message is not (yet) delivered. `code`, `title`, `details` are Meta's when Meta answered
+ * (`code` is null when it never did: network, DNS, timeout); `reason` is our classification
+ * (see SEND_FAILURE_EXPLANATIONS) and `explanation` our plain-language account of it.
+ */
 export const messageErrorSchema = z.object({
-  code: z.number().int(),
+  code: z.number().int().nullable(),
   title: z.string().nullable(),
   details: z.string().nullable(),
+  /** Optional in the contract so a message from before reasons existed still reads. */
+  reason: z.string().nullish(),
+  explanation: z.string().nullish(),
 })
 
 export const reactionSchema = z.object({

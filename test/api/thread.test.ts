@@ -103,6 +103,9 @@ describe('API description', () => {
         '/api/v1/channels',
         '/api/v1/dead-letters',
         '/api/v1/dead-letters/{id}/replay',
+        '/api/v1/messages/{id}',
+        '/api/v1/api-keys',
+        '/api/v1/api-keys/{id}',
         '/webhooks/whatsapp',
       ]) {
         expect(Object.keys(doc.paths)).toContain(path)

@@ -442,6 +442,9 @@ describe.each(ENGINES)('webhook fixtures on %s', (engine) => {
           code: 131026,
           title: 'Message undeliverable',
           details: 'Message Undeliverable.',
+          // A failure Meta reported later by webhook: no reason of ours was classified.
+          reason: null,
+          explanation: null,
         })
       }
     })

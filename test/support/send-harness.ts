@@ -1,5 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import type { Logger } from '../../backend/src/lib/logger'
 import type { CloudApiSimulator, SimulatorOptions } from '../simulators/whatsapp/cloud-api'
 import { startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
 import type { Engine } from './test-db'
@@ -24,6 +25,8 @@ export async function startSendHarness(
   engine: Engine,
   sim: Partial<SimulatorOptions> = {},
   env: Record<string, string> = {},
+  /** A logger of the test's own, to read what the sender logged. */
+  logger?: Logger,
 ): Promise<SendHarness> {
   const simulator = await startCloudApiSimulator({
     appSecret: 'test-app-secret-0123456789',
@@ -32,15 +35,19 @@ export async function startSendHarness(
     statusLatencyMs: { min: 5, max: 20 },
     ...sim,
   })
-  const rt = await startTestRuntime(engine, {
-    INGEST_WORKER: 'inline',
-    SENDER: 'inline',
-    SENDER_POLL_MS: '50',
-    SENDER_RETRY_BASE_MS: '50',
-    SENDER_REQUEST_TIMEOUT_MS: '2000',
-    WHATSAPP_GRAPH_URL: simulator.url,
-    ...env,
-  })
+  const rt = await startTestRuntime(
+    engine,
+    {
+      INGEST_WORKER: 'inline',
+      SENDER: 'inline',
+      SENDER_POLL_MS: '50',
+      SENDER_RETRY_BASE_MS: '50',
+      SENDER_REQUEST_TIMEOUT_MS: '2000',
+      WHATSAPP_GRAPH_URL: simulator.url,
+      ...env,
+    },
+    logger,
+  )
   const server = serve({ fetch: rt.app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((resolve) => server.once('listening', resolve))
   const { port } = server.address() as AddressInfo

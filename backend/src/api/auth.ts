@@ -1,4 +1,4 @@
-import { and, eq, isNull } from 'drizzle-orm'
+import { and, eq, isNull, sql } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import type { Config } from '../config'
 import type { CrmCardAuth, CrmProvider, SignedRequest } from '../crm/provider'
@@ -35,13 +35,24 @@ async function bearerKeyAuth(db: Database, header: string | undefined): Promise<
   const match = header ? /^Bearer\s+(\S+)$/i.exec(header) : null
   if (!match?.[1]) throw new ApiError('unauthorized', 'Send an API key as "Authorization: Bearer <key>".')
   const [key] = await db
-    .select({ id: apiKeys.id, workspaceId: apiKeys.workspaceId, scope: apiKeys.scope })
+    .select({
+      id: apiKeys.id,
+      workspaceId: apiKeys.workspaceId,
+      scope: apiKeys.scope,
+      lastUsedAt: apiKeys.lastUsedAt,
+    })
     .from(apiKeys)
     .where(and(eq(apiKeys.keyHash, hashApiKey(match[1])), isNull(apiKeys.revokedAt)))
     .limit(1)
   if (!key) throw new ApiError('unauthorized', 'This API key is not valid or was revoked.')
+  // "Last used" for GET /api/v1/api-keys, to the minute: one write per key per minute, not per request.
+  if (!key.lastUsedAt || Date.now() - key.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
+    await db.update(apiKeys).set({ lastUsedAt: sql`clock_timestamp()` }).where(eq(apiKeys.id, key.id))
+  }
   return { workspaceId: key.workspaceId, keyId: key.id, scope: key.scope }
 }
+
+const LAST_USED_RESOLUTION_MS = 60_000
 
 /** The provider verifies the call and names the account; only an installed, active account maps to a workspace. */
 async function cardAuth(

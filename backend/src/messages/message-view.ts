@@ -1,13 +1,29 @@
-import { type MessageStatus, messageStatusSchema, type ThreadMessage } from '@scrm/shared'
+import { explainSendFailure, type MessageStatus, messageStatusSchema, type ThreadMessage } from '@scrm/shared'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { type Message, messages } from '../db/schema'
+import { NotFoundError } from '../lib/errors'
 import { displayPgJson, displayPgText } from '../lib/pg-text'
 
 /** One message as the thread shows it (used to answer a send with the queued bubble). */
 export async function getMessageView(db: Database, messageId: number): Promise<ThreadMessage> {
   const [row] = await db.select().from(messages).where(eq(messages.id, messageId))
   if (!row) throw new Error(`message ${messageId} not found`)
+  const reactions = await loadReactions(db, [row])
+  return toThreadMessage(row, reactions.get(`${row.channelId}|${row.wamid}`) ?? [])
+}
+
+/** One of the workspace's messages as the thread shows it: its state and, when in trouble, why. */
+export async function getWorkspaceMessageView(
+  db: Database,
+  workspaceId: string,
+  messageId: number,
+): Promise<ThreadMessage> {
+  const [row] = await db
+    .select()
+    .from(messages)
+    .where(and(eq(messages.id, messageId), eq(messages.workspaceId, workspaceId)))
+  if (!row) throw new NotFoundError('No such message in this workspace.')
   const reactions = await loadReactions(db, [row])
   return toThreadMessage(row, reactions.get(`${row.channelId}|${row.wamid}`) ?? [])
 }
@@ -80,8 +96,14 @@ export function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessag
     status: status.success ? status.data : ('sent' satisfies MessageStatus),
     status_at: m.statusAt?.toISOString() ?? null,
     error:
-      m.errorCode !== null
-        ? { code: m.errorCode, title: displayPgText(m.errorTitle), details: displayPgText(m.errorDetails) }
+      m.errorCode !== null || (m.errorReason ?? null) !== null
+        ? {
+            code: m.errorCode,
+            title: displayPgText(m.errorTitle),
+            details: displayPgText(m.errorDetails),
+            reason: m.errorReason ?? null,
+            explanation: explainSendFailure(m.errorReason ?? null),
+          }
         : null,
     sender: m.sender as ThreadMessage['sender'],
     sent_at: m.sentAt.toISOString(),

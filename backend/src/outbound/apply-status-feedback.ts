@@ -5,6 +5,12 @@ import type { StatusRecord } from '../messages/status-record'
 import { classifyError } from './error-classes'
 
 const OURS = /^scrm:(\d+)$/
+/** Reasons a send is given up without knowing whether Meta took it: a status proves it did. */
+const UNANSWERED = ['timeout', 'connection_lost', 'network_error', 'unreadable_answer']
+const unanswered = sql.join(
+  UNANSWERED.map((r) => sql`${r}`),
+  sql`, `,
+)
 
 /**
  * What Meta's status webhooks tell the sender. A status carrying our id (`scrm:<message id>` in
@@ -21,14 +27,26 @@ export async function applyStatusFeedback(tx: Executor, statuses: StatusRecord[]
     // send_jobs before messages: the sender's recordOutcome locks a job and then its message, and a
     // status can be ingested while that transaction is open; the opposite order deadlocks.
     const rows = JSON.stringify(ours)
+    // A send given up for want of an answer (timeout ...) that Meta did accept after all is sent.
     await tx.execute(sql`
-      update send_jobs j set state = 'sent', sent_at = coalesce(j.sent_at, clock_timestamp()), last_error = null
+      update send_jobs j set state = 'sent', sent_at = coalesce(j.sent_at, clock_timestamp()), last_error = null,
+        failing_since = null
       from jsonb_to_recordset(${rows}::jsonb) as v(message_id bigint, channel_id uuid, wamid text)
-      where j.message_id = v.message_id and j.state in ('sending', 'unknown', 'queued')`)
+      where j.message_id = v.message_id and (j.state in ('sending', 'unknown', 'queued')
+        or (j.state = 'failed' and exists (select 1 from messages m where m.id = j.message_id
+          and m.status = 'failed' and m.error_reason in (${unanswered}))))`)
     await tx.execute(sql`
       update messages m set wamid = v.wamid
       from jsonb_to_recordset(${rows}::jsonb) as v(message_id bigint, channel_id uuid, wamid text)
       where m.id = v.message_id and m.channel_id = v.channel_id and m.wamid is null`)
+    // A message shown as retrying (or given up unanswered) is out of trouble: the statuses recorded
+    // next move it on from `pending`.
+    await tx.execute(sql`
+      update messages m set status = 'pending', status_at = clock_timestamp(),
+        error_code = null, error_title = null, error_details = null, error_reason = null
+      from jsonb_to_recordset(${rows}::jsonb) as v(message_id bigint, channel_id uuid, wamid text)
+      where m.id = v.message_id and m.channel_id = v.channel_id
+        and (m.status = 'retrying' or (m.status = 'failed' and m.error_reason in (${unanswered})))`)
   }
 
   const failures = statuses.filter((s) => s.status === 'failed' && s.error)

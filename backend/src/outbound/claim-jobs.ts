@@ -17,6 +17,8 @@ export interface ClaimedJob {
   transientFailures: number
   pairBackoffs: number
   marketingCapRetries: number
+  /** When this send first failed to reach the Cloud API; null while it has not. */
+  failingSince: Date | null
 }
 
 type Row = {
@@ -33,6 +35,7 @@ type Row = {
   transient_failures: number
   pair_backoffs: number
   marketing_cap_retries: number
+  failing_since: string | Date | null
 }
 
 /**
@@ -47,7 +50,7 @@ const sendJobQueue = (channelId: string): LeaseQueue => ({
   attemptsColumn: 'attempts',
   claimSet: sql`state = 'sending'`,
   returning: sql`id, message_id, contact_id, recipient, kind, priority, category, business_initiated,
-    request, attempts, transient_failures, pair_backoffs, marketing_cap_retries`,
+    request, attempts, transient_failures, pair_backoffs, marketing_cap_retries, failing_since`,
   held: sql`state = 'sending'`,
 })
 
@@ -77,6 +80,7 @@ export async function claimJobs(
       transientFailures: r.transient_failures,
       pairBackoffs: r.pair_backoffs,
       marketingCapRetries: r.marketing_cap_retries,
+      failingSince: r.failing_since === null ? null : new Date(r.failing_since),
     }))
     .sort((a, b) => a.priority - b.priority || a.id - b.id)
 }
@@ -104,18 +108,49 @@ export async function requeueJobs(
     where id in (select value::bigint from jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb)) and state = 'sending'`)
 }
 
+/** A send given up after its reconcile window: nothing confirmed it and it was already resent once. */
+export interface ExpiredSend {
+  jobId: number
+  messageId: number
+  reason: string
+}
+
 /**
  * Sends whose lease ran out (a sender died mid-request) may have reached Meta: they wait for a
  * status webhook carrying our id before anything is sent again. Those still unconfirmed after
- * `reconcileMs` were never accepted and go back to the queue.
+ * `reconcileMs` were never accepted and go back to the queue, once: a send whose wait began after
+ * its failure window had already run out (`failing_since`) fails instead of going round again.
  */
-export async function recoverLostSends(db: Executor, reconcileMs: number): Promise<void> {
+export async function recoverLostSends(db: Executor, reconcileMs: number): Promise<ExpiredSend[]> {
+  const window = sql`make_interval(secs => ${reconcileMs / 1000})`
   await db.execute(sql`
-    update send_jobs set state = 'unknown', not_before = clock_timestamp() + make_interval(secs => ${reconcileMs / 1000}),
+    update send_jobs set state = 'unknown', not_before = clock_timestamp() + ${window},
       last_error = 'sender stopped during the request; waiting for Meta''s status webhook'
     where state = 'sending' and not_before <= clock_timestamp()`)
+  const expired = await queryRows<{
+    id: string | number
+    message_id: string | number
+    reason: string | null
+  }>(
+    db,
+    sql`
+    with expired as (
+      update send_jobs set state = 'failed',
+        last_error = 'no status from Meta within the reconcile window after sending again; given up (' || coalesce(last_error, '') || ')'
+      where state = 'unknown' and not_before <= clock_timestamp() and failing_since is not null
+        and not_before - failing_since > ${window}
+      returning id, message_id)
+    update messages m set status = 'failed', status_at = clock_timestamp(), error_reason = coalesce(m.error_reason, 'timeout')
+    from expired e where m.id = e.message_id
+    returning e.id, e.message_id, m.error_reason as reason`,
+  )
   await db.execute(sql`
     update send_jobs set state = 'queued', not_before = clock_timestamp(),
       last_error = 'no status from Meta after an unknown outcome; sending again'
     where state = 'unknown' and not_before <= clock_timestamp()`)
+  return expired.map((r) => ({
+    jobId: Number(r.id),
+    messageId: Number(r.message_id),
+    reason: r.reason ?? 'timeout',
+  }))
 }

@@ -9,6 +9,11 @@ export type ErrorAction =
   | { kind: 'backoff_pair' }
   /** Meta or the network failed: retry twice with backoff, then fail. */
   | { kind: 'transient' }
+  /**
+   * The number's access token was refused: nothing can go out until an admin registers a new one,
+   * so the send is retried until the reconcile window runs out, then failed with the reason.
+   */
+  | { kind: 'retry_until_window'; reason: 'access_token_invalid' }
   /** Per-user marketing cap: one retry, no sooner than 24 h later. */
   | { kind: 'retry_after_day' }
   /** Spam or policy block: stop the whole number and alert an admin. */
@@ -38,6 +43,8 @@ export function classifyError(code: number, httpStatus: number): ErrorAction {
       return { kind: 'pause_channel', reason: 'policy_block' }
     case 131031:
       return { kind: 'pause_channel', reason: 'account_locked' }
+    case 190:
+      return { kind: 'retry_until_window', reason: 'access_token_invalid' }
     case 131000:
     case 131016:
     case 2:
@@ -45,6 +52,7 @@ export function classifyError(code: number, httpStatus: number): ErrorAction {
       return { kind: 'transient' }
   }
   if (code >= 132000 && code < 133000) return { kind: 'fail', reason: 'template_error' }
+  if (httpStatus === 401) return { kind: 'retry_until_window', reason: 'access_token_invalid' }
   if (httpStatus >= 500) return { kind: 'transient' }
   return { kind: 'fail', reason: 'rejected' }
 }

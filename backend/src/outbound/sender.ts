@@ -5,6 +5,7 @@ import { LeaseHeartbeat } from '../jobs/lease-heartbeat'
 import { WorkerLoop } from '../jobs/worker-loop'
 import { decryptSecret } from '../lib/crypto'
 import type { Logger } from '../lib/logger'
+import { sendOutcomes } from '../lib/metrics'
 import { type CloudApiConfig, sendMessage } from '../whatsapp/cloud-api-client'
 import {
   type ClaimedJob,
@@ -105,7 +106,14 @@ export class Sender {
 
   /** One pass: recover lost sends, then claim and schedule work for every channel with due jobs. */
   async tick(): Promise<number> {
-    await recoverLostSends(this.db, this.options.reconcileMs)
+    const expired = await recoverLostSends(this.db, this.options.reconcileMs)
+    for (const e of expired) {
+      sendOutcomes.inc({ outcome: 'failed' })
+      this.options.logger.warn(
+        { jobId: e.jobId, messageId: e.messageId, reason: e.reason },
+        `send failed: ${e.reason}, no confirmation from WhatsApp within the reconcile window after sending again`,
+      )
+    }
     const channels = await dueChannels(this.db)
     const claimed = await Promise.all(channels.map((id) => this.serveChannel(id)))
     return claimed.reduce((a, b) => a + b, 0)
@@ -240,7 +248,7 @@ export class Sender {
         channel.token,
         body,
       ).finally(answered)
-      const result = await recordOutcome(
+      const { result, problem } = await recordOutcome(
         {
           db: this.db,
           channelId: channel.id,
@@ -251,7 +259,23 @@ export class Sender {
         job,
         outcome,
       )
-      if (result !== 'sent') this.options.logger.info({ jobId: job.id, result }, 'send not completed')
+      if (problem) {
+        // The cause an operator needs (never the token: it only travels in the request header).
+        this.options.logger.warn(
+          {
+            jobId: job.id,
+            messageId: job.messageId,
+            channelId: channel.id,
+            reason: problem.reason,
+            cause: problem.detail,
+            result,
+          },
+          problem.final
+            ? `send failed: ${problem.reason} (${problem.detail})`
+            : `send not completed, will retry: ${problem.reason} (${problem.detail})`,
+        )
+      } else if (result !== 'sent')
+        this.options.logger.info({ jobId: job.id, result }, 'send waits for a limit')
     })()
       .catch((error: unknown) => {
         // The job's lease runs out and recovery reconciles it; nothing is lost.

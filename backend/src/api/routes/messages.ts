@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
-import { sendAcceptedSchema, sendRequestSchema } from '@scrm/shared'
+import { sendAcceptedSchema, sendRequestSchema, threadMessageSchema } from '@scrm/shared'
+import { getWorkspaceMessageView } from '../../messages/message-view'
 import { enqueueSend } from '../../outbound/enqueue'
 import type { AppDeps } from '../app-env'
-import { bearerSecurity, commonErrors, errorResponse, newRouter } from '../openapi'
+import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
 
 const send = createRoute({
   method: 'post',
@@ -20,6 +21,27 @@ const send = createRoute({
     422: errorResponse(
       'Refused by policy, with `reason` (window_closed_template_required, opted_out, cap_exceeded:<which> ...)',
     ),
+  },
+})
+
+const show = createRoute({
+  method: 'get',
+  path: '/api/v1/messages/{id}',
+  tags: ['messages'],
+  summary:
+    'One message as the thread shows it: its state (queued, retrying, sent … failed) and, when in trouble, why',
+  security: bearerSecurity,
+  request: {
+    params: z.object({ id: z.string().regex(/^\d{1,18}$/, 'a message id (digits)') }),
+  },
+  responses: {
+    200: {
+      description:
+        "The message; `error` holds Meta's code, title and details when Meta answered, and our `reason` and `explanation`",
+      content: { 'application/json': { schema: threadMessageSchema } },
+    },
+    ...commonErrors,
+    404: errorResponse('No such message in this workspace'),
   },
 })
 
@@ -50,6 +72,14 @@ export function messageRoutes(deps: AppDeps) {
       }),
       202,
     )
+  })
+  app.openapi(show, async (c) => {
+    const view = await getWorkspaceMessageView(
+      deps.db,
+      c.get('auth').workspaceId,
+      Number(c.req.valid('param').id),
+    )
+    return c.json(threadMessageSchema.parse(view), 200)
   })
   return app
 }

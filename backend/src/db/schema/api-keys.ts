@@ -1,4 +1,4 @@
-import { index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, tstz } from './columns'
 import { workspaces } from './workspaces'
 
@@ -18,7 +18,10 @@ export const apiKeys = pgTable(
     scope: text('scope', { enum: ['admin', 'platform'] })
       .notNull()
       .default('admin'),
+    /** The platform key seeded from ADMIN_API_KEY: a start with another configured key revokes it. */
+    fromConfig: boolean('from_config').notNull().default(false),
     createdAt: createdAt(),
+    /** Written at most once a minute per key, so authenticating stays a read. */
     lastUsedAt: tstz('last_used_at'),
     revokedAt: tstz('revoked_at'),
   },

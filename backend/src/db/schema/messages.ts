@@ -48,6 +48,8 @@ export const messages = pgTable(
     errorCode: integer('error_code'),
     errorTitle: text('error_title'),
     errorDetails: text('error_details'),
+    /** Our classification of why an outbound message is retrying or failed (SEND_FAILURE_EXPLANATIONS). */
+    errorReason: text('error_reason'),
     sender: text('sender').notNull(),
     /** When the message was written (Meta's timestamp for webhooks). */
     sentAt: tstz('sent_at').notNull(),

@@ -77,6 +77,11 @@ export const sendJobs = pgTable(
     /** Earliest time to (re)try; for `sending`/`unknown`, when the lease or reconciliation ends. */
     notBefore: tstz('not_before').notNull().defaultNow(),
     lastError: text('last_error'),
+    /**
+     * When this send first failed to reach the Cloud API (network, token, no answer); it is retried
+     * until SENDER_RECONCILE_MS after this, then failed. Cleared once Meta accepts it.
+     */
+    failingSince: tstz('failing_since'),
     sentAt: tstz('sent_at'),
     createdAt: createdAt(),
   },

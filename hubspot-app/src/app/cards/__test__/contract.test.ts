@@ -44,6 +44,7 @@ describe('card schemas read what the shared contract produces', () => {
     const statuses = [
       'received',
       'queued',
+      'retrying',
       'pending',
       'sent',
       'delivered',
@@ -52,6 +53,13 @@ describe('card schemas read what the shared contract produces', () => {
       'failed',
     ] as const
     const messages = statuses.map((status) => createOutbound({ status }))
+    // A send WhatsApp never answered: no code, our reason and explanation.
+    messages.push(
+      createOutbound({
+        status: 'retrying',
+        error: { code: null, title: null, details: null, reason: 'timeout', explanation: 'No answer.' },
+      }),
+    )
     messages.push(
       createMessage({ type: 'location', content: { latitude: 1, longitude: 2 } }),
       createMessage({

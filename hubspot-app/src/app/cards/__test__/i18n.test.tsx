@@ -7,11 +7,11 @@ import {
   TextArea,
   Toggle,
 } from '@hubspot/ui-extensions'
-import { SEND_REFUSALS } from '@scrm/shared'
+import { messageStatusSchema, SEND_FAILURE_EXPLANATIONS, SEND_REFUSALS } from '@scrm/shared'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { en } from '../i18n/en'
 import { createTranslator, LANGUAGES, resolveLanguage } from '../i18n/locale'
-import { createRefusal, createThread } from '../test-utils/fixtures'
+import { createOutbound, createRefusal, createThread } from '../test-utils/fixtures'
 import { deferred, jsonResponse, mockBackend } from '../test-utils/hubspot-mock'
 import { renderCard } from '../test-utils/render-card'
 import { fire } from '../test-utils/trigger'
@@ -48,6 +48,27 @@ describe('labels follow the user locale', () => {
     expect(card.findByTestId(Text, 'send-refused-reason').text).toMatch(
       /^Este contato pediu para não receber/,
     )
+  })
+
+  it('labels a retrying send and says why, in Portuguese, Spanish and Chinese', async () => {
+    const cases: [string, string, string][] = [
+      ['pt-br', 'Tentando de novo', 'Ainda não enviada: o WhatsApp não respondeu a tempo'],
+      ['es-mx', 'Reintentando', 'Aún no enviado: WhatsApp no respondió a tiempo'],
+      ['zh-cn', '重试中', '尚未发送：WhatsApp 未及时响应'],
+      ['en-us', 'Retrying', 'Not sent yet: WhatsApp did not answer in time'],
+    ]
+    const retrying = createOutbound({
+      id: 'm-retry',
+      status: 'retrying',
+      error: { code: null, title: null, details: null, reason: 'timeout', explanation: 'No answer in time.' },
+    })
+    for (const [locale, label, reason] of cases) {
+      mockBackend({ 'GET /api/v1/thread': jsonResponse(200, createThread({ messages: [retrying] })) })
+      const card = renderCard({ locale })
+      await card.waitFor(() => expect(card.maybeFindByTestId(StatusTag, 'status-tag-m-retry')).not.toBeNull())
+      expect(card.findByTestId(StatusTag, 'status-tag-m-retry').text, locale).toBe(label)
+      expect(card.findByTestId(Text, 'status-reason-m-retry').text, locale).toBe(reason)
+    }
   })
 
   it('renders Spanish and Chinese, and English for anything else', () => {
@@ -91,6 +112,34 @@ describe('dictionaries', () => {
       const i18n = createTranslator({ locale: language })
       for (const reason of SEND_REFUSALS)
         expect(i18n.maybeT(`refusal.${reason}`), `${language} ${reason}`).not.toBeNull()
+    }
+  })
+
+  it('name every state a message can be in and explain every reason WhatsApp gives none for, in every language', () => {
+    const noWhatsAppAnswer = [
+      'connection_refused',
+      'dns_failure',
+      'network_unreachable',
+      'tls_failure',
+      'access_token_invalid',
+      'timeout',
+      'connection_lost',
+      'network_error',
+      'unreadable_answer',
+      'server_error',
+    ]
+    const cardReasons = Object.keys(en)
+      .filter((k) => k.startsWith('failure.'))
+      .map((k) => k.slice('failure.'.length))
+    // Every reason the card translates is one the backend gives, and none is missing.
+    expect(cardReasons.sort()).toEqual([...noWhatsAppAnswer].sort())
+    for (const reason of cardReasons) expect(Object.keys(SEND_FAILURE_EXPLANATIONS)).toContain(reason)
+    for (const language of Object.keys(LANGUAGES)) {
+      const i18n = createTranslator({ locale: language })
+      for (const status of messageStatusSchema.options)
+        expect(i18n.maybeT(`status.${status}`), `${language} ${status}`).not.toBeNull()
+      for (const reason of noWhatsAppAnswer)
+        expect(i18n.maybeT(`failure.${reason}`), `${language} ${reason}`).not.toBeNull()
     }
   })
 

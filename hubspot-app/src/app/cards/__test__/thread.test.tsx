@@ -57,6 +57,77 @@ describe('the thread', () => {
     expect(textOf(card.getRootNode())).toContain('More than 24 hours have passed.')
   })
 
+  it('shows a message WhatsApp could not be reached for as retrying, with the reason', async () => {
+    const retrying = createOutbound({
+      id: 'm-retry',
+      status: 'retrying',
+      error: {
+        code: null,
+        title: null,
+        details: null,
+        reason: 'connection_refused',
+        explanation: 'The WhatsApp Cloud API refused the connection, so the message was not sent.',
+      },
+    })
+    const { card } = await renderThread(createThread({ messages: [retrying] }))
+    const tag = card.findByTestId(StatusTag, 'status-tag-m-retry')
+    expect(tag.text).toBe('Retrying')
+    expect(tag.props.variant).toBe('warning')
+    expect(card.findByTestId(Text, 'status-reason-m-retry').text).toBe(
+      'Not sent yet: the WhatsApp service refused the connection',
+    )
+  })
+
+  it('shows a send given up without an answer from WhatsApp with our reason, not a blank code', async () => {
+    const failed = createOutbound({
+      id: 'm-dns',
+      status: 'failed',
+      error: { code: null, title: null, details: null, reason: 'dns_failure', explanation: 'DNS …' },
+    })
+    const { card } = await renderThread(createThread({ messages: [failed] }))
+    expect(card.findByTestId(StatusTag, 'status-tag-m-dns').props.variant).toBe('danger')
+    expect(card.findByTestId(Text, 'status-reason-m-dns').text).toBe(
+      "Not delivered: the WhatsApp service's address could not be found",
+    )
+  })
+
+  it('shows a refused token with WhatsApp’s title and code, and what to do about it', async () => {
+    const failed = createOutbound({
+      id: 'm-token',
+      status: 'failed',
+      error: {
+        code: 190,
+        title: 'Invalid OAuth access token',
+        details: null,
+        reason: 'access_token_invalid',
+        explanation: 'WhatsApp refused this number’s access token …',
+      },
+    })
+    const { card } = await renderThread(createThread({ messages: [failed] }))
+    expect(card.findByTestId(Text, 'status-reason-m-token').text).toBe(
+      'Not delivered: Invalid OAuth access token (code 190)',
+    )
+    expect(card.findByTestId(Text, 'status-because-m-token').text).toBe(
+      "WhatsApp refused this number's access token; an admin must renew it",
+    )
+  })
+
+  it('falls back to the backend’s explanation for a reason the card does not know yet', async () => {
+    const retrying = createOutbound({
+      id: 'm-new',
+      status: 'retrying',
+      error: {
+        code: null,
+        title: null,
+        details: null,
+        reason: 'proxy_auth',
+        explanation: 'The proxy said no.',
+      },
+    })
+    const { card } = await renderThread(createThread({ messages: [retrying] }))
+    expect(card.findByTestId(Text, 'status-reason-m-new').text).toBe('Not sent yet: The proxy said no.')
+  })
+
   it('shows customer text literally: markup, markdown and script stay text', async () => {
     const hostile = '<b>bold</b> **stars** [click](javascript:alert(1)) <script>alert(1)</script>'
     const { card } = await renderThread(

@@ -67,8 +67,18 @@ export const messageSchema = z.looseObject({
   media: mediaSchema.nullable(),
   /** A string, not an enum: a status added later must not blank the whole thread. */
   status: z.string(),
+  /**
+   * `code` is null when WhatsApp never answered (network, DNS, timeout); `reason` is the backend's
+   * classification and `explanation` its English account, shown when the card has no translation.
+   */
   error: z
-    .looseObject({ code: z.number(), title: z.string().nullable(), details: z.string().nullable() })
+    .looseObject({
+      code: z.number().nullable(),
+      title: z.string().nullable(),
+      details: z.string().nullable(),
+      reason: z.string().nullish(),
+      explanation: z.string().nullish(),
+    })
     .nullable(),
   sender: z.string(),
   sent_at: isoString,
