@@ -28,6 +28,7 @@ import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
 import { metricsRoutes } from './api/routes/metrics'
+import { describeOperationalRoutes } from './api/routes/operational-docs'
 import { orderLookupRoutes } from './api/routes/order-lookup'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
@@ -115,6 +116,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', orderLookupRoutes(deps))
   app.route('/', automationRunRoutes(deps))
 
+  describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {
     openapi: '3.1.0',
