@@ -31,9 +31,15 @@ export const HOSTILE_STRINGS = [
   'x'.repeat(5000),
 ]
 
+/** Any UTF-16 code unit, NUL and surrogate halves drawn often (cheaper than fast-check's full-Unicode unit). */
+export const anyCodeUnit = fc.oneof(
+  fc.constantFrom('\u0000', '\uD800', '\uDBFF', '\uDC00', '\uDFFF', '\uD83D', '\uDE00', 'a', 'ç', '中'),
+  fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)),
+)
+
 const hostileString = fc.oneof(
   { weight: 4, arbitrary: fc.constantFrom(...HOSTILE_STRINGS) },
-  { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 20 }) },
+  { weight: 1, arbitrary: fc.string({ unit: anyCodeUnit, maxLength: 20 }) },
   { weight: 1, arbitrary: fc.uuid() },
 )
 
