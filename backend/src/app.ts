@@ -1,4 +1,5 @@
 import { swaggerUI } from '@hono/swagger-ui'
+import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import type { AppDeps } from './api/app-env'
 import { adminOnly, apiAuth } from './api/auth'
@@ -28,6 +29,7 @@ import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
 import { metricsRoutes } from './api/routes/metrics'
+import { describeOperationalRoutes } from './api/routes/operational-docs'
 import { orderLookupRoutes } from './api/routes/order-lookup'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
@@ -38,6 +40,9 @@ import { templateRoutes } from './api/routes/templates'
 import { threadRoutes } from './api/routes/thread'
 import { whatsappWebhookRoutes } from './api/routes/whatsapp-webhook'
 import { workspaceRoutes } from './api/routes/workspaces'
+
+/** Twice the largest body the API describes (10,000 discount codes in one call). */
+const API_BODY_LIMIT_BYTES = 1024 * 1024
 
 /** Builds the HTTP app from its routes; `server.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
@@ -54,6 +59,14 @@ export function createApp(deps: AppDeps) {
   app.route('/', whatsappWebhookRoutes(deps))
   app.route('/', crmWebhookRoutes(deps))
   app.route('/', crmOAuthRoutes(deps))
+  app.use(
+    '/api/v1/*',
+    bodyLimit({
+      maxSize: API_BODY_LIMIT_BYTES,
+      onError: (c) =>
+        renderError(c, new ApiError('payload_too_large', 'API request bodies are limited to 1 MiB.')),
+    }),
+  )
   app.use('/api/v1/*', apiAuth(deps.db, deps.config, deps.crm))
   for (const path of [
     'channels',
@@ -106,6 +119,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', orderLookupRoutes(deps))
   app.route('/', automationRunRoutes(deps))
 
+  describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -2,14 +2,27 @@ import { OpenAPIHono, z } from '@hono/zod-openapi'
 import { errorEnvelopeSchema } from '@scrm/shared'
 import type { AppEnv } from './app-env'
 import { renderError, validationError } from './errors'
+import { inputGuard } from './input-guard'
 
-/** A router whose request validation failures render the shared error envelope. */
+/**
+ * A router whose request validation failures render the shared error envelope. Every route it
+ * registers, present and future, gets `inputGuard` ahead of its own validators, so text Postgres
+ * cannot hold is refused at the edge without each schema having to remember it.
+ */
 export function newRouter() {
-  return new OpenAPIHono<AppEnv>({
+  const app = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
       if (!result.success) return renderError(c, validationError(result.error, `${result.target}`))
     },
   })
+  const register = app.openapi
+  app.openapi = ((route, handler, hook) =>
+    register(
+      { ...route, middleware: [inputGuard(route), ...[route.middleware ?? []].flat()] },
+      handler,
+      hook,
+    )) as typeof app.openapi
+  return app
 }
 
 const errorContent = { 'application/json': { schema: errorEnvelopeSchema } }

@@ -70,7 +70,15 @@ export async function createChannel(
       .onConflictDoNothing()
       .returning()
     if (!row) {
-      throw new ConflictError(`phone_number_id ${input.phoneNumberId} is already registered.`)
+      // Meta routes a number's webhooks to one place, so a number is connected to one workspace.
+      // The answer is the same whether the caller or another workspace holds it and names no
+      // one: a tenant learns nothing about another beyond "in use", which no registration
+      // without proof of ownership can hide (the free number is accepted). Telling the owner
+      // apart needs that proof (Meta's Embedded Signup, or asking the Graph API whether the
+      // given token controls the number), as large multi-tenant WhatsApp platforms do.
+      throw new ConflictError(
+        `phone_number_id ${input.phoneNumberId} cannot be registered: it is already connected. A number is connected to one workspace at a time; if it is yours and not listed by GET /api/v1/channels, ask your platform administrator to move it.`,
+      )
     }
     const requeued = await queryRows<{ id: number }>(
       tx,

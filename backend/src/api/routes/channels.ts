@@ -44,7 +44,7 @@ const create = createRoute({
       },
     },
     ...commonErrors,
-    409: errorResponse('The number is already registered'),
+    409: errorResponse('The number is already connected (the same answer whichever workspace holds it)'),
   },
 })
 
