@@ -7,6 +7,7 @@ import { httpMetrics } from './api/http-metrics'
 import { newRouter } from './api/openapi'
 import { automationRunRoutes } from './api/routes/automation-runs'
 import { broadcastRoutes } from './api/routes/broadcasts'
+import { cardKeyRoutes } from './api/routes/card-key'
 import { catalogRoutes } from './api/routes/catalog'
 import { channelLimitRoutes } from './api/routes/channel-limits'
 import { channelRoutes } from './api/routes/channels'
@@ -98,6 +99,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', crmReviewRoutes(deps))
   app.route('/', crmSyncRoutes(deps))
   app.route('/', connectionLifecycleRoutes(deps))
+  app.route('/', cardKeyRoutes(deps))
   app.route('/', catalogRoutes(deps))
   app.route('/', discountCodeRoutes(deps))
   app.route('/', orderLookupRoutes(deps))

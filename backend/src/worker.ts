@@ -7,7 +7,13 @@ import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { createLogger } from './lib/logger'
 import { BroadcastExpander } from './outbound/broadcasts'
-import { createAutomationWorker, createCrmRegistry, createScheduler, createSender } from './runtime'
+import {
+  createAutomationWorker,
+  createCrmRegistry,
+  createScheduler,
+  createSender,
+  crmPollJobs,
+} from './runtime'
 
 /**
  * The ingest worker (and the sender) as its own process, for deployments that scale webhook intake and processing
@@ -70,13 +76,14 @@ const automation =
     : null
 automation?.start()
 
-// Periodic jobs (the rules sweep) unless SCHEDULER=off; each slot runs in one process only
-// (a lease row in job_runs), whichever of this one and the API's claims it first.
-const scheduler = config.SCHEDULER === 'inline' ? createScheduler(handle.db, config, logger) : null
-scheduler?.start()
-
 // CRM sync (outbox → CRM, CRM notifications → contacts) unless CRM_SYNC=off; claims are SKIP
 // LOCKED and the per-account rate limiter lives in Postgres, so it can run beside the API's.
+const crmRegistry = createCrmRegistry({
+  db: handle.db,
+  config,
+  encryptionKey: config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+  logger,
+})
 const crmSync =
   config.CRM_SYNC === 'inline'
     ? createCrmSync(
@@ -84,15 +91,23 @@ const crmSync =
         config,
         config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
         logger,
-        createCrmRegistry({
-          db: handle.db,
-          config,
-          encryptionKey: config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
-          logger,
-        }),
+        crmRegistry,
       )
     : null
 crmSync?.worker.start()
+
+// Periodic jobs (the rules sweep, CRM change polls) unless SCHEDULER=off; each slot runs in one
+// process only (a lease row in job_runs), whichever of this one and the API's claims it first.
+const scheduler =
+  config.SCHEDULER === 'inline'
+    ? createScheduler(
+        handle.db,
+        config,
+        logger,
+        crmSync ? crmPollJobs(handle.db, crmRegistry, crmSync, logger) : [],
+      )
+    : null
+scheduler?.start()
 
 const report = setInterval(() => logger.info({ totals: worker.totals }, 'ingest progress'), 60_000)
 report.unref()

@@ -280,17 +280,15 @@ describe('Tasks', () => {
     const { orgId } = sim.org()
     const c = conn(orgId)
     const l = sim.createRecord(orgId, 'Lead', lead('+15558000001'))
-    const created = await c
-      .sobject('Task')
-      .create([
-        {
-          WhoId: l.Id,
-          Subject: 'Call back',
-          ActivityDate: '2026-12-04',
-          Priority: 'High',
-          WA_Task_Key__c: 'k1',
-        },
-      ])
+    const created = await c.sobject('Task').create([
+      {
+        WhoId: l.Id,
+        Subject: 'Call back',
+        ActivityDate: '2026-12-04',
+        Priority: 'High',
+        WA_Task_Key__c: 'k1',
+      },
+    ])
     expect(created[0]).toMatchObject({ success: true })
     const found = await c.query("SELECT Id, WA_Task_Key__c FROM Task WHERE WA_Task_Key__c IN ('k1')")
     expect(found.records).toHaveLength(1)
