@@ -189,7 +189,17 @@ async function storeGrant(
           `${provider.accountLabel(accountId)} is connected to another workspace. Disconnect it there, or install from that workspace.`,
         )
       await lockConnectionTokens(tx, existing.id)
-      await tx.update(crmConnections).set(tokens).where(eq(crmConnections.id, existing.id))
+      await tx
+        .update(crmConnections)
+        .set({
+          ...tokens,
+          ...(grant.providerState
+            ? {
+                providerState: sql`${crmConnections.providerState} || ${JSON.stringify(grant.providerState)}::jsonb`,
+              }
+            : {}),
+        })
+        .where(eq(crmConnections.id, existing.id))
       return {
         connectionId: existing.id,
         accountId,
@@ -205,7 +215,13 @@ async function storeGrant(
     if (!workspaceId) throw new Error('an install needs a workspace')
     const [inserted] = await tx
       .insert(crmConnections)
-      .values({ workspaceId, provider: provider.name, accountId, ...tokens })
+      .values({
+        workspaceId,
+        provider: provider.name,
+        accountId,
+        ...tokens,
+        providerState: grant.providerState ?? {},
+      })
       .returning({ id: crmConnections.id })
     if (!inserted) throw new Error('connection insert returned nothing')
     return {
