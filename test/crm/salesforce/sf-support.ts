@@ -3,6 +3,7 @@ import type { SalesforceConnector } from '../../../backend/src/crm/salesforce/sa
 import type { SyncRound } from '../../../backend/src/crm/sync/sync-connection'
 import { queryRows } from '../../../backend/src/db/query-rows'
 import { type CrmConnection, crmConnections } from '../../../backend/src/db/schema'
+import type { Logger } from '../../../backend/src/lib/logger'
 import {
   SALESFORCE_SIM_DEFAULTS,
   type SalesforceSimulator,
@@ -73,10 +74,15 @@ export interface SfFixture {
 
 export async function startSfFixture(
   engine: Engine,
-  opts: { sim?: SalesforceSimulatorOptions; env?: Record<string, string>; sandbox?: boolean } = {},
+  opts: {
+    sim?: SalesforceSimulatorOptions
+    env?: Record<string, string>
+    sandbox?: boolean
+    logger?: Logger
+  } = {},
 ): Promise<SfFixture> {
   const sim = await startSalesforceSimulator(opts.sim)
-  const rt = await startTestRuntime(engine, salesforceEnv(sim, opts.env))
+  const rt = await startTestRuntime(engine, salesforceEnv(sim, opts.env), opts.logger)
   await registerChannel(rt, NUMBER_A)
   const { orgId } = sim.org(undefined, { sandbox: opts.sandbox ?? false })
   const run = await installOrg(rt, sim, orgId, { query: opts.sandbox ? '?sandbox=true' : '' })

@@ -10,8 +10,6 @@ const DAY_MS = 86_400_000
 const RECHECK_MS = 15 * 60_000
 const LIMIT_BACKOFF_START_MS = 60_000
 const LIMIT_BACKOFF_MAX_MS = 60 * 60_000
-/** Stored usage is written at most this often (and on every stop or resume). */
-const SAVE_EVERY_MS = 5_000
 const STOP_PREFIX = 'Salesforce sync stopped.'
 
 /** Sync is holding its calls; the engine retries the changes after `retryAfterMs` without spending an attempt. */
@@ -35,7 +33,6 @@ export class ApiBudgetStop extends Error {
  */
 export class ApiBudget {
   #usage: CrmApiUsage | null
-  #savedAt = 0
   #backoffMs = LIMIT_BACKOFF_START_MS
 
   constructor(
@@ -144,12 +141,9 @@ export class ApiBudget {
       .update(crmConnections)
       .set({ apiUsage: this.#usage, lastError: `${STOP_PREFIX} ${text}` })
       .where(eq(crmConnections.id, this.connectionId))
-    this.#savedAt = Date.now()
   }
 
-  async #save(now: number, force: boolean, clearError = false): Promise<void> {
-    if (!force && now - this.#savedAt < SAVE_EVERY_MS) return
-    this.#savedAt = now
+  async #save(_now: number, _force: boolean, clearError = false): Promise<void> {
     await this.db
       .update(crmConnections)
       .set({ apiUsage: this.#usage })
