@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import { and, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { type CrmConnection, crmConnections, crmRecordLinks, type SyncedValues } from '../../db/schema'
@@ -172,14 +173,21 @@ async function pollObject(
         })
       continue
     }
+    const key = unique ? rawOf(r[unique.property]) : null
     for (const f of twoWay) {
-      const raw = rawOf(r[f.property])
+      let raw = rawOf(r[f.property])
+      // LastName is required, so a person without a name was created with their number in it: that is no name.
+      if (f.property === 'LastName' && raw !== null && raw === key) raw = null
       const value = connector.parseValue(raw, f.spec)
       const known = synced[f.field]
       if (known && sameValue(known.v, value)) continue
       events.push({
         kind: 'property',
-        eventId: `${r.Id}:${f.property}:${stamp}`,
+        // Stamps have second precision: two edits in one second differ by their value.
+        eventId: `${r.Id}:${f.property}:${stamp}:${createHash('sha256')
+          .update(raw ?? '')
+          .digest('hex')
+          .slice(0, 16)}`,
         recordId: r.Id,
         property: f.property,
         value: raw,
@@ -187,6 +195,13 @@ async function pollObject(
       })
     }
   }
+  // A record merged into a Lead that was then converted belongs to the Lead's Contact.
+  const convertedTo = new Map(
+    records.flatMap((r) =>
+      r.IsConverted && r.ConvertedContactId ? [[r.Id, r.ConvertedContactId] as const] : [],
+    ),
+  )
+  for (const e of events) if (e.kind === 'merged') e.primaryId = convertedTo.get(e.primaryId) ?? e.primaryId
   const last = records.at(-1) as PolledRecord
   return {
     events: events.map((e) => ({
