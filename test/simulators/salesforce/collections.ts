@@ -131,11 +131,7 @@ function plan(org: Org, sobject: string, values: Record<string, FieldValue>, mod
       existing: undefined,
       refused: [err('MISSING_ARGUMENT', `${mode.extIdField} not specified`, [mode.extIdField])],
     }
-  const field = org.field(sobject, mode.extIdField)
-  const matches = [...org.table(sobject).values()].filter((r) => {
-    const v = r[mode.extIdField]
-    return typeof v === 'string' && (field?.caseSensitive ? v === key : v.toLowerCase() === key.toLowerCase())
-  })
+  const matches = org.holders(sobject, mode.extIdField, key)
   if (matches.length > 1)
     return {
       sobject,
@@ -158,7 +154,7 @@ function dryErrors(org: Org, p: Planned, userId: string): RecordError[] | null {
   const copy = p.existing ? { ...p.existing } : undefined
   const outcome = org.write(p.sobject, withoutId(p.values), copy, userId)
   if (!outcome.ok) return outcome.errors
-  if (outcome.created) org.table(p.sobject).delete(outcome.id)
+  if (outcome.created) org.discard(p.sobject, outcome.id)
   return null
 }
 

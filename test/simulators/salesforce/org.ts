@@ -41,6 +41,8 @@ export class Org {
   readonly rules: SimValidationRule[] = []
   used = 0
   #lastStamp = 0
+  /** Unique and External ID values → record id, per `sobject.field` (lookups stay O(1) at 10,000s of records). */
+  readonly #unique = new Map<string, Map<string, string>>()
 
   constructor(
     readonly orgId: string,
@@ -80,6 +82,13 @@ export class Org {
   }
 
   /** Strictly increasing modification times, so two writes never share a stamp order by accident. */
+  /** Takes back a record a dry run created. */
+  discard(sobject: string, id: string): void {
+    const record = this.table(sobject).get(id)
+    if (record) this.#reindex(sobject, record, null)
+    this.table(sobject).delete(id)
+  }
+
   stamp(): string {
     const now = Math.max(Date.now(), this.#lastStamp)
     this.#lastStamp = now
@@ -94,6 +103,49 @@ export class Org {
   find(sobject: string, id: string): SimRecord | undefined {
     const t = this.table(sobject)
     return t.get(id) ?? (id.length === 15 ? [...t.values()].find((r) => r.Id.startsWith(id)) : undefined)
+  }
+
+  #norm(f: SfField, v: string): string {
+    return f.caseSensitive ? v : v.toLowerCase()
+  }
+
+  #index(sobject: string, f: SfField): Map<string, string> {
+    const key = `${sobject}.${f.name}`
+    let m = this.#unique.get(key)
+    if (!m) {
+      m = new Map()
+      for (const r of this.table(sobject).values()) {
+        const v = r[f.name]
+        if (typeof v === 'string' && v !== '') m.set(this.#norm(f, v), r.Id)
+      }
+      this.#unique.set(key, m)
+    }
+    return m
+  }
+
+  /** Live records whose unique / External ID field holds this value. */
+  holders(sobject: string, fieldName: string, value: string): SimRecord[] {
+    const f = this.field(sobject, fieldName)
+    if (!f) return []
+    if (!f.unique && !f.externalId)
+      return [...this.table(sobject).values()].filter((r) => {
+        const v = r[f.name]
+        return typeof v === 'string' && v.toLowerCase() === value.toLowerCase()
+      })
+    const id = this.#index(sobject, f).get(this.#norm(f, value))
+    const record = id ? this.table(sobject).get(id) : undefined
+    return record ? [record] : []
+  }
+
+  #reindex(sobject: string, before: SimRecord | null, after: SimRecord | null): void {
+    for (const f of this.fields(sobject).filter((x) => x.unique || x.externalId)) {
+      const m = this.#index(sobject, f)
+      const old = before?.[f.name]
+      if (typeof old === 'string' && old !== '' && m.get(this.#norm(f, old)) === before?.Id)
+        m.delete(this.#norm(f, old))
+      const now = after?.[f.name]
+      if (after && typeof now === 'string' && now !== '') m.set(this.#norm(f, now), after.Id)
+    }
   }
 
   /** Checks the field names of a write; an unknown or read-only one refuses the whole request. */
@@ -214,7 +266,9 @@ export class Org {
   ): { id: string; created: boolean } {
     const at = this.stamp()
     if (existing) {
+      const before = { ...existing }
       Object.assign(existing, clean, { LastModifiedDate: at, SystemModstamp: at, LastModifiedById: byUserId })
+      if (this.table(sobject).get(existing.Id) === existing) this.#reindex(sobject, before, existing)
       return { id: existing.Id, created: false }
     }
     const id = this.ids.next(KEY_PREFIX[sobject] ?? 'a00')
@@ -232,6 +286,7 @@ export class Org {
     if (sobject === 'WA_Message__c')
       record.Name = `WAM-${String(this.table(sobject).size + 1).padStart(9, '0')}`
     this.table(sobject).set(id, record)
+    this.#reindex(sobject, null, record)
     return { id, created: true }
   }
 
@@ -239,6 +294,7 @@ export class Org {
   remove(sobject: string, id: string, masterId: string | null = null): boolean {
     const record = this.table(sobject).get(id)
     if (!record) return false
+    this.#reindex(sobject, record, null)
     this.table(sobject).delete(id)
     const at = this.stamp()
     Object.assign(record, {
