@@ -4,7 +4,7 @@ import type { CrmPropertySpec } from '../port'
 
 /**
  * Our contact fields on Contact and Lead. The package installs the `WA_*__c` fields on both
- * objects (names agreed in docs/salesforce-fields.md); names and email map to Salesforce's
+ * objects (names in the README, "Salesforce sync"); names and email map to Salesforce's
  * standard fields. We never create fields at runtime: "managed" here means "the package's".
  */
 const PACKAGE_FIELDS: Readonly<Record<string, string>> = {
