@@ -191,7 +191,9 @@ async function pollObject(
         recordId: r.Id,
         property: f.property,
         value: raw,
-        at: ms(r.LastModifiedDate),
+        // LastModifiedDate has second precision; a value that differs from what both sides last
+        // agreed on was written after that agreement, whatever second it shows.
+        at: Math.max(ms(r.LastModifiedDate), (known?.at ?? 0) + 1),
       })
     }
   }
