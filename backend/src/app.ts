@@ -9,6 +9,7 @@ import { newRouter } from './api/openapi'
 import { apiKeyRoutes } from './api/routes/api-keys'
 import { automationRunRoutes } from './api/routes/automation-runs'
 import { broadcastRoutes } from './api/routes/broadcasts'
+import { cardKeyRoutes } from './api/routes/card-key'
 import { catalogRoutes } from './api/routes/catalog'
 import { channelLimitRoutes } from './api/routes/channel-limits'
 import { channelRoutes } from './api/routes/channels'
@@ -114,6 +115,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', crmReviewRoutes(deps))
   app.route('/', crmSyncRoutes(deps))
   app.route('/', connectionLifecycleRoutes(deps))
+  app.route('/', cardKeyRoutes(deps))
   app.route('/', catalogRoutes(deps))
   app.route('/', discountCodeRoutes(deps))
   app.route('/', orderLookupRoutes(deps))

@@ -143,6 +143,37 @@ export const envSchema = z
     HUBSPOT_TOKEN_REFRESH_MARGIN_SECONDS: z.coerce.number().int().min(0).max(1700).default(300),
     /** After an install or re-install, redirect here instead of showing our own page. */
     HUBSPOT_INSTALL_SUCCESS_URL: optional(z.string().url()),
+    /** The packaged External Client App's consumer key and secret (Salesforce sync and card). */
+    SALESFORCE_CLIENT_ID: z.string().optional(),
+    SALESFORCE_CLIENT_SECRET: z.string().optional(),
+    /** Login hosts: production orgs, and sandboxes (install with `?sandbox=true`). */
+    SALESFORCE_LOGIN_URL: z.string().url().default('https://login.salesforce.com'),
+    SALESFORCE_SANDBOX_LOGIN_URL: z.string().url().default('https://test.salesforce.com'),
+    /** REST API version every call uses (Spring '26 = 66.0; collection upserts need 46.0 or later). */
+    SALESFORCE_API_VERSION: z
+      .string()
+      .regex(/^\d{2}\.0$/, 'must look like 66.0')
+      .refine((v) => Number(v) >= 46, 'must be 46.0 or later (sObject Collections upsert)')
+      .default('66.0'),
+    /** Sync stops when this share of the org's daily API allocation is used (0.8 = 80 %). */
+    SALESFORCE_API_STOP_SHARE: z.coerce.number().min(0.05).max(1).default(0.8),
+    /** Polling for changes made in Salesforce may use at most this share of the daily allocation. */
+    SALESFORCE_POLL_SHARE: z.coerce.number().min(0.001).max(0.5).default(0.05),
+    /** Cron pattern of the change poll pass; each org is polled at most as often as its budget allows. */
+    SALESFORCE_POLL_SCHEDULE: z
+      .string()
+      .trim()
+      .refine((v) => v === 'off' || isCronPattern(v), {
+        message: 'must be a five-field cron pattern such as "* * * * *", or off',
+      })
+      .default('* * * * *'),
+    /** Objects new WhatsApp people are created as: Lead (default) or Contact. */
+    SALESFORCE_NEW_RECORDS: z.enum(['Lead', 'Contact']).default('Lead'),
+    /** Namespace prefix of a managed package (`ns` → fields `ns__WA_Phone__c`); empty for unmanaged. */
+    SALESFORCE_NAMESPACE: z
+      .string()
+      .regex(/^([A-Za-z][A-Za-z0-9]{0,14})?$/, 'must be a package namespace such as waScrm, or empty')
+      .default(''),
     /** Bearer token Prometheus sends to scrape GET /metrics on the main port. */
     METRICS_TOKEN: optionalSecret(16),
     /** A separate port that serves only /metrics, without a token (keep it on a private network). */

@@ -4,8 +4,10 @@ import { AutomationWorker } from './automation/jobs/worker'
 import { rulesSweepJob } from './automation/rules/sweep'
 import type { Config } from './config'
 import { hubspotProvider } from './crm/hubspot/provider'
+import { crmPollJob } from './crm/inbound/poll-crm-changes'
 import type { CrmContext, CrmProvider } from './crm/provider'
 import { CrmRegistry } from './crm/registry'
+import { salesforceProvider } from './crm/salesforce/provider'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
@@ -139,7 +141,8 @@ export async function startRuntime(
     automationWorker.wake()
     crmSync.worker.wake()
   }
-  const scheduler = createScheduler(db.db, config, logger)
+  const crmEvents = new CrmEventWriter(db.db)
+  const scheduler = createScheduler(db.db, config, logger, crmPollJobs(db.db, crm, crmSync, logger))
   const loops = new LoopRegistry()
   loops.add(
     worker.loop,
@@ -157,7 +160,7 @@ export async function startRuntime(
     encryptionKey,
     eventWriter,
     crm,
-    crmEvents: new CrmEventWriter(db.db),
+    crmEvents,
     ingestWorker: inline ? worker : (ingestThread ?? undefined),
     sender: config.SENDER === 'inline' ? sender : undefined,
     broadcastExpander: expanding ? broadcastExpander : undefined,
@@ -270,8 +273,29 @@ function isStale(h: LoopHealth, maxAgeMs: number, now = Date.now()): boolean {
 export function createCrmRegistry(ctx: CrmContext, extra: RuntimeOptions['crmProviders'] = []): CrmRegistry {
   const crm = new CrmRegistry()
   crm.register(hubspotProvider(ctx.config))
+  crm.register(salesforceProvider(ctx))
   for (const provider of extra) crm.register(provider(ctx))
   return crm
+}
+
+/** The change polls of CRMs that do not push their changes (Salesforce), as scheduled jobs. */
+export function crmPollJobs(
+  db: DbHandle['db'],
+  crm: CrmRegistry,
+  crmSync: CrmSync,
+  logger: Logger,
+): ScheduledJob[] {
+  const events = new CrmEventWriter(db)
+  return crm.names().flatMap((name) => {
+    const job = crmPollJob(crm.get(name), {
+      db,
+      connectorFor: crmSync.connectorFor,
+      store: (provider, rows) => events.append(provider, rows),
+      onEvents: () => crmSync.worker.wake(),
+      logger: logger.child({ component: 'crm-poll' }),
+    })
+    return job ? [job] : []
+  })
 }
 
 export function createSender(
@@ -323,8 +347,13 @@ export function createAutomationWorker(
 }
 
 /** Periodic jobs, each on its cron schedule in every workspace's time zone. */
-export function createScheduler(db: DbHandle['db'], config: Config, logger: Logger): Scheduler {
-  const jobs: ScheduledJob[] = []
+export function createScheduler(
+  db: DbHandle['db'],
+  config: Config,
+  logger: Logger,
+  extra: ScheduledJob[] = [],
+): Scheduler {
+  const jobs: ScheduledJob[] = [...extra]
   if (config.RULES_SWEEP_SCHEDULE !== 'off')
     jobs.push(
       rulesSweepJob(db, {

@@ -13,6 +13,7 @@ import {
   createCrmRegistry,
   createScheduler,
   createSender,
+  crmPollJobs,
 } from './runtime'
 
 /**
@@ -80,12 +81,14 @@ const automation =
       )
     : null
 
-// Periodic jobs (the rules sweep) unless SCHEDULER=off; each slot runs in one process only
-// (a lease row in job_runs), whichever of this one and the API's claims it first.
-const scheduler = config.SCHEDULER === 'inline' ? createScheduler(handle.db, config, root) : null
-
 // CRM sync (outbox → CRM, CRM notifications → contacts) unless CRM_SYNC=off; claims are SKIP
 // LOCKED and the per-account rate limiter lives in Postgres, so it can run beside the API's.
+const crmRegistry = createCrmRegistry({
+  db: handle.db,
+  config,
+  encryptionKey: config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+  logger: root,
+})
 const crmSync =
   config.CRM_SYNC === 'inline'
     ? createCrmSync(
@@ -93,12 +96,19 @@ const crmSync =
         config,
         config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
         root,
-        createCrmRegistry({
-          db: handle.db,
-          config,
-          encryptionKey: config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
-          logger: root,
-        }),
+        crmRegistry,
+      )
+    : null
+
+// Periodic jobs (the rules sweep, CRM change polls) unless SCHEDULER=off; each slot runs in one
+// process only (a lease row in job_runs), whichever of this one and the API's claims it first.
+const scheduler =
+  config.SCHEDULER === 'inline'
+    ? createScheduler(
+        handle.db,
+        config,
+        root,
+        crmSync ? crmPollJobs(handle.db, crmRegistry, crmSync, root) : [],
       )
     : null
 

@@ -389,7 +389,16 @@ function wamidsOf(payload: unknown): string[] {
   return out
 }
 
-main().catch((error) => {
+/** `--crm salesforce` runs the Salesforce variant (salesforce-sync.bench.ts); HubSpot by default. */
+const crmIndex = process.argv.indexOf('--crm')
+const crm = crmIndex >= 0 ? process.argv[crmIndex + 1] : 'hubspot'
+const run =
+  crm === 'salesforce'
+    ? () => import('./salesforce-sync.bench').then((m) => m.runSalesforceSyncBench())
+    : crm === 'hubspot'
+      ? main
+      : () => Promise.reject(new Error(`--crm must be hubspot or salesforce, not ${crm}`))
+run().catch((error) => {
   console.error(error)
   process.exit(1)
 })

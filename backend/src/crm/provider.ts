@@ -25,6 +25,8 @@ export interface CrmProvider {
   readonly changes?: CrmChangeNotifications
   /** Absent: the CRM has no card that calls us with its own signature. */
   readonly cardAuth?: CrmCardAuth
+  /** Absent: the CRM pushes its changes (or none are read back); present: we poll for them. */
+  readonly polling?: CrmChangePolling
   /** The property a field maps to on a new connection, and whether we create and manage it. */
   defaultProperty(spec: CrmFieldSpec): { property: string; managed: boolean }
   /** The account's request budget, shared by every process through the rate limiter. */
@@ -49,7 +51,12 @@ export interface CrmGrant {
   refreshToken: string
   expiresInSeconds: number
   scopes: string[]
+  /** Kept on the connection for the provider alone (`crm_connections.provider_state`), merged into what is there. */
+  providerState?: Record<string, unknown>
 }
+
+/** What an installer chose on the install URL (validated by `CrmOAuth.installOptions`), kept with the state for the callback. */
+export type InstallOptions = Record<string, string>
 
 export interface CrmTokenRefresh {
   accessToken: string
@@ -66,10 +73,16 @@ export interface CrmTokenRefresh {
  */
 export interface CrmOAuth {
   /** Throws `CrmAuthError('not_configured')` when the app's credentials are not set. */
-  authorizeUrl(input: { state: string; redirectUri: string }): string
-  exchangeCode(input: { code: string; redirectUri: string }): Promise<CrmGrant>
-  refresh(refreshToken: string): Promise<CrmTokenRefresh>
-  revoke(refreshToken: string): Promise<'revoked' | 'already_invalid'>
+  authorizeUrl(input: { state: string; redirectUri: string; options?: InstallOptions }): string
+  exchangeCode(input: { code: string; redirectUri: string; options?: InstallOptions }): Promise<CrmGrant>
+  /** `connection`: whose token it is (a CRM whose token host differs per account reads it there). */
+  refresh(refreshToken: string, connection?: CrmConnection): Promise<CrmTokenRefresh>
+  revoke(refreshToken: string, connection?: CrmConnection): Promise<'revoked' | 'already_invalid'>
+  /**
+   * The install URL's query parameters this CRM understands (Salesforce: `sandbox`), validated;
+   * throws an `InvalidInputError` for a bad value. Absent: the install takes no options.
+   */
+  installOptions?(query: (name: string) => string | undefined): InstallOptions
   /** Scopes the install must grant; missing ones are reported on the connection. */
   requiredScopes(): string[]
   /** Refresh an access token this long before it expires. */
@@ -119,10 +132,31 @@ export interface CrmChangeNotifications {
  * recognises the request, then lets that one verify it.
  */
 export interface CrmCardAuth {
+  /**
+   * Set when the card sends a key we issue (`POST /api/v1/connections/{id}/card-key`) in this
+   * header, rather than a signature of the CRM's own.
+   */
+  readonly issuedKeyHeader?: string
   /** True when the request carries this CRM's card credentials (a header of its own). */
   recognises(header: (name: string) => string | undefined): boolean
   /** The verified account id; throws a DomainError when the request is not authentic. */
   verify(request: SignedRequest): Promise<string>
+}
+
+/**
+ * A CRM whose changes we read by polling (Salesforce without Change Data Capture). The generic job
+ * calls `poll` for each active connection on the schedule; the provider decides from the account's
+ * API budget whether a poll is due, and hands back the changes as inbound events (stored, then
+ * applied like pushed notifications). `store` must be called before the provider moves its cursor.
+ */
+export interface CrmChangePolling {
+  /** Cron pattern of the job pass (each connection is polled at most as often as its budget allows). */
+  readonly schedule: string
+  poll(input: {
+    connection: CrmConnection
+    connector: CrmConnector
+    store: (events: CrmInboundEvent[]) => Promise<number>
+  }): Promise<{ polled: boolean; events: number }>
 }
 
 /** What a provider factory may read; `AppDeps` satisfies it. */

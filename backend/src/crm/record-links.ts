@@ -1,11 +1,12 @@
 import { e164ToWaId, toE164 } from '@scrm/shared'
 import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '../db/client'
-import { contacts, crmRecordLinks } from '../db/schema'
+import { contacts, crmRecordLinks, whatsappChannels } from '../db/schema'
 
 /**
  * The contact behind a CRM record. A record seen for the first time is linked by its phone (the
- * person may already have written on WhatsApp, or becomes a contact a rep can send a template to).
+ * person may already have written on WhatsApp, or becomes a contact a rep can send a template to);
+ * a national number is read in the workspace's default region (its first WhatsApp number's).
  */
 export async function contactForRecord(
   db: Database,
@@ -26,7 +27,7 @@ export async function contactForRecord(
     .orderBy(asc(crmRecordLinks.role), asc(crmRecordLinks.createdAt))
     .limit(1)
   if (existing) return existing.contactId
-  const e164 = phone ? toE164(phone) : null
+  const e164 = phone ? toE164(phone, await workspaceRegion(db, link.workspaceId)) : null
   if (!e164) return null
   return db.transaction(async (tx) => {
     await tx
@@ -59,4 +60,14 @@ export async function contactForRecord(
       )
     return linked?.contactId ?? contact.id
   })
+}
+
+async function workspaceRegion(db: Database, workspaceId: string): Promise<string | undefined> {
+  const [channel] = await db
+    .select({ region: whatsappChannels.defaultRegion })
+    .from(whatsappChannels)
+    .where(eq(whatsappChannels.workspaceId, workspaceId))
+    .orderBy(asc(whatsappChannels.createdAt))
+    .limit(1)
+  return channel?.region
 }

@@ -55,6 +55,13 @@ export const crmRequests = new Counter({
   registers: [metricsRegistry],
 })
 
+export const crmSyncStops = new Counter({
+  name: 'scrm_crm_sync_stops_total',
+  help: 'Times a connection stopped syncing to protect its API allocation (share reached, or the CRM refused).',
+  labelNames: ['provider', 'reason'] as const,
+  registers: [metricsRegistry],
+})
+
 export const ruleFirings = new Counter({
   name: 'scrm_rule_firings_total',
   help: 'Automation rule firings recorded by ingest and the sweeps.',

@@ -65,6 +65,7 @@ export function connectionLifecycleRoutes(deps: AppDeps) {
       const started = await startInstall(deps, provider, {
         workspaceId: auth.workspaceId,
         requestUrl: c.req.url,
+        query: (name) => c.req.query(name),
       })
       return c.json({ authorize_url: started.url, expires_at: started.expiresAt.toISOString() }, 200)
     })

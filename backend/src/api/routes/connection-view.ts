@@ -17,6 +17,23 @@ export const connectionView = z.object({
   disconnected_at: z.string().nullable(),
   schema_ready_at: z.string().nullable(),
   last_synced_at: z.string().nullable(),
+  /**
+   * The account's API allocation as the CRM last reported it (Salesforce: daily requests from
+   * Sforce-Limit-Info); `stopped_at` is set while sync holds its calls to protect the allocation.
+   */
+  api_usage: z
+    .object({
+      used: z.number(),
+      limit: z.number(),
+      share: z.number(),
+      at: z.string(),
+      stopped_at: z.string().nullable(),
+      resume_at: z.string().nullable(),
+      reason: z.string().nullable(),
+    })
+    .nullable(),
+  /** When a card key was last issued (POST /api/v1/connections/{id}/card-key); null: none. */
+  card_key_created_at: z.string().nullable(),
   created_at: z.string(),
 })
 
@@ -38,6 +55,19 @@ export function toConnectionView(row: CrmConnection): ConnectionView {
     disconnected_at: iso(row.disconnectedAt),
     schema_ready_at: iso(row.schemaReadyAt),
     last_synced_at: iso(row.lastSyncedAt),
+    api_usage: row.apiUsage
+      ? {
+          used: row.apiUsage.used,
+          limit: row.apiUsage.limit,
+          share:
+            row.apiUsage.limit > 0 ? Math.round((row.apiUsage.used / row.apiUsage.limit) * 1000) / 1000 : 0,
+          at: row.apiUsage.at,
+          stopped_at: row.apiUsage.stoppedAt,
+          resume_at: row.apiUsage.resumeAt,
+          reason: row.apiUsage.reason,
+        }
+      : null,
+    card_key_created_at: iso(row.cardKeyCreatedAt),
     created_at: row.createdAt.toISOString(),
   }
 }

@@ -75,7 +75,11 @@ export function crmOAuthRoutes(deps: AppDeps) {
 function addProviderRoutes(app: ReturnType<typeof newRouter>, deps: AppDeps, provider: CrmProvider): void {
   app.openapi(installRoute(provider), async (c) => {
     try {
-      const { url } = await startInstall(deps, provider, { workspaceId: null, requestUrl: c.req.url })
+      const { url } = await startInstall(deps, provider, {
+        workspaceId: null,
+        requestUrl: c.req.url,
+        query: (name) => c.req.query(name),
+      })
       return c.redirect(url, 302)
     } catch (error) {
       return answerFailure(c, provider, error)

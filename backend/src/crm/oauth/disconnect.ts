@@ -71,7 +71,7 @@ export async function disconnectConnection(
   }
   try {
     if (taken.refreshToken instanceof Error) throw taken.refreshToken
-    const revocation = await provider.oauth.revoke(taken.refreshToken)
+    const revocation = await provider.oauth.revoke(taken.refreshToken, taken.connection)
     log.info({ revocation }, `${provider.name} connection disconnected`)
     return { connection: taken.connection, revocation }
   } catch (error) {

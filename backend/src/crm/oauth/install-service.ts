@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm'
+import { and, eq, sql } from 'drizzle-orm'
 import { crmConnections } from '../../db/schema'
 import { encryptSecret } from '../../lib/crypto'
 import { DomainError, NotConfiguredError } from '../../lib/errors'
@@ -42,13 +42,20 @@ export class InstallError extends DomainError {
 export async function startInstall(
   ctx: CrmContext,
   provider: CrmProvider,
-  input: { workspaceId: string | null; requestUrl: string },
+  input: { workspaceId: string | null; requestUrl: string; query?: (name: string) => string | undefined },
 ): Promise<{ url: string; expiresAt: Date }> {
   const redirectUri = oauthRedirectUri(ctx.config, provider.name, input.requestUrl)
+  const options = provider.oauth.installOptions?.(input.query ?? (() => undefined)) ?? {}
   // Asked first, so an unconfigured app leaves no state row behind.
-  provider.oauth.authorizeUrl({ state: '', redirectUri })
-  const { state, expiresAt } = await createInstallState(ctx.db, provider.name, input.workspaceId)
-  return { url: provider.oauth.authorizeUrl({ state, redirectUri }), expiresAt }
+  provider.oauth.authorizeUrl({ state: '', redirectUri, options })
+  const { state, expiresAt } = await createInstallState(
+    ctx.db,
+    provider.name,
+    input.workspaceId,
+    new Date(),
+    options,
+  )
+  return { url: provider.oauth.authorizeUrl({ state, redirectUri, options }), expiresAt }
 }
 
 export interface InstallResult {
@@ -88,6 +95,7 @@ export async function completeInstall(
     grant = await provider.oauth.exchangeCode({
       code: input.code,
       redirectUri: oauthRedirectUri(ctx.config, provider.name, input.requestUrl),
+      options: started.options,
     })
   } catch (error) {
     throw installFailure(provider, error)
@@ -157,6 +165,11 @@ async function storeGrant(
     scopes: grant.scopes,
     installedAt: now,
     disconnectedAt: null,
+    ...(grant.providerState
+      ? {
+          providerState: sql`${crmConnections.providerState} || ${JSON.stringify(grant.providerState)}::jsonb`,
+        }
+      : {}),
     lastError:
       missing.length > 0
         ? `${provider.label} did not grant the scopes ${missing.join(', ')}; features that need them will fail. Check the app's scopes and install again.`
@@ -176,7 +189,17 @@ async function storeGrant(
           `${provider.accountLabel(accountId)} is connected to another workspace. Disconnect it there, or install from that workspace.`,
         )
       await lockConnectionTokens(tx, existing.id)
-      await tx.update(crmConnections).set(tokens).where(eq(crmConnections.id, existing.id))
+      await tx
+        .update(crmConnections)
+        .set({
+          ...tokens,
+          ...(grant.providerState
+            ? {
+                providerState: sql`${crmConnections.providerState} || ${JSON.stringify(grant.providerState)}::jsonb`,
+              }
+            : {}),
+        })
+        .where(eq(crmConnections.id, existing.id))
       return {
         connectionId: existing.id,
         accountId,
@@ -192,7 +215,13 @@ async function storeGrant(
     if (!workspaceId) throw new Error('an install needs a workspace')
     const [inserted] = await tx
       .insert(crmConnections)
-      .values({ workspaceId, provider: provider.name, accountId, ...tokens })
+      .values({
+        workspaceId,
+        provider: provider.name,
+        accountId,
+        ...tokens,
+        providerState: grant.providerState ?? {},
+      })
       .returning({ id: crmConnections.id })
     if (!inserted) throw new Error('connection insert returned nothing')
     return {

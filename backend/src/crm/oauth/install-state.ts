@@ -15,12 +15,13 @@ export async function createInstallState(
   provider: string,
   workspaceId: string | null,
   now = new Date(),
+  options: Record<string, string> = {},
 ): Promise<{ state: string; expiresAt: Date }> {
   const state = randomBytes(32).toString('base64url')
   const expiresAt = new Date(now.getTime() + INSTALL_STATE_TTL_MS)
   // Abandoned installs leave rows behind; each new one clears the expired ones.
   await db.delete(oauthStates).where(lt(oauthStates.expiresAt, now))
-  await db.insert(oauthStates).values({ state, provider, workspaceId, expiresAt })
+  await db.insert(oauthStates).values({ state, provider, workspaceId, expiresAt, options })
   return { state, expiresAt }
 }
 
@@ -30,11 +31,11 @@ export async function consumeInstallState(
   provider: string,
   state: string,
   now = new Date(),
-): Promise<{ workspaceId: string | null } | null> {
+): Promise<{ workspaceId: string | null; options: Record<string, string> } | null> {
   const [row] = await db
     .delete(oauthStates)
     .where(and(eq(oauthStates.state, state), eq(oauthStates.provider, provider)))
     .returning()
   if (!row || row.expiresAt <= now) return null
-  return { workspaceId: row.workspaceId }
+  return { workspaceId: row.workspaceId, options: row.options }
 }

@@ -98,7 +98,7 @@ async function refreshUnderLock(
       const refreshToken = openSealedToken(locked.refreshTokenEnc, ctx.encryptionKey, account)
       let grant: Awaited<ReturnType<CrmProvider['oauth']['refresh']>>
       try {
-        grant = await provider.oauth.refresh(refreshToken)
+        grant = await provider.oauth.refresh(refreshToken, locked)
       } catch (error) {
         if (!(error instanceof CrmAuthError)) throw error
         await recordRefusal(tx, provider, locked, error, now())

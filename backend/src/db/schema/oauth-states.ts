@@ -1,4 +1,4 @@
-import { pgTable, text, uuid } from 'drizzle-orm/pg-core'
+import { jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, tstz } from './columns'
 import { workspaces } from './workspaces'
 
@@ -8,5 +8,7 @@ export const oauthStates = pgTable('oauth_states', {
   provider: text('provider').notNull(),
   workspaceId: uuid('workspace_id').references(() => workspaces.id, { onDelete: 'cascade' }),
   expiresAt: tstz('expires_at').notNull(),
+  /** What the installer chose on the install URL that the callback needs (Salesforce: sandbox). */
+  options: jsonb('options').$type<Record<string, string>>().notNull().default({}),
   createdAt: createdAt(),
 })

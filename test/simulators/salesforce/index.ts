@@ -1,0 +1,14 @@
+/** Salesforce API simulator: see README.md in this folder. */
+export { startSalesforceSimulator } from './simulator'
+export type {
+  FaultMatch,
+  FaultStatus,
+  FieldValue,
+  SalesforceSimulator,
+  SalesforceSimulatorOptions,
+  SimFaults,
+  SimRecord,
+  SimRequestLog,
+  SimValidationRule,
+} from './types'
+export { DEFAULTS as SALESFORCE_SIM_DEFAULTS, SANDBOX_PATH } from './types'
