@@ -12,8 +12,6 @@ import { encryptSecret } from '../../backend/src/lib/crypto'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import { HUBSPOT_SIM_DEFAULTS } from '../simulators/hubspot'
-import { change, contactOf, envelope, type Sender, text } from '../simulators/whatsapp/envelopes'
-import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
 import {
   BENCH_SECRETS,
   closeServer,
@@ -24,6 +22,7 @@ import {
   round,
   sortedCopy,
 } from './common'
+import { SYNC_BENCH_NUMBER, syncBenchPerson, syncLoad } from './sync-load'
 
 /**
  * CRM sync benchmark: 10,000 WhatsApp contacts, each updated by several messages, synced into the
@@ -53,16 +52,12 @@ const STEADY_PER_HOUR = 1_000
 const BURST = Number(process.env.BENCH_BURST || 1_000)
 const BASELINE_SAMPLE = Number(process.env.BENCH_BASELINE_SAMPLE || 300)
 const PORTAL = 9_100_001
-const NUMBER = {
-  phoneNumberId: '106540352242922',
-  displayPhoneNumber: '15550783881',
-  wabaId: '102290129340398',
-}
+const NUMBER = SYNC_BENCH_NUMBER
 const TARGETS = { ratio: 1.05, steadyP95Ms: 2_000 }
 
 const log = (line: string) => process.stdout.write(`${line}\n`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
-const person = (i: number): Sender => ({ waId: `55119${String(i).padStart(8, '0')}`, name: `Cliente ${i}` })
+const person = syncBenchPerson
 
 interface SimHandle {
   url: string
@@ -164,39 +159,7 @@ async function main(): Promise<void> {
           returning id`,
     )
 
-    const deliver = async (senders: Sender[], each: number, at: Date) => {
-      const payload = envelope([
-        {
-          wabaId: NUMBER.wabaId,
-          changes: [
-            change(NUMBER, {
-              contacts: senders.map(contactOf),
-              messages: senders.flatMap((s) =>
-                Array.from({ length: each }, (_, k) => text(s, `Olá, pergunta ${k + 1} sobre o pedido`, at)),
-              ),
-            }),
-          ],
-        },
-      ])
-      const d = metaDelivery(payload, BENCH_SECRETS.WHATSAPP_APP_SECRET)
-      const res = await fetch(`${served.origin}/webhooks/whatsapp`, {
-        method: 'POST',
-        body: d.body,
-        headers: d.headers,
-      })
-      if (res.status !== 200) throw new Error(`webhook answered ${res.status}`)
-      return payload
-    }
-    const waitIngested = async () => {
-      for (;;) {
-        const [open] = await queryRows<{ n: number }>(
-          db,
-          sql`select count(*)::int as n from webhook_events where state in ('pending', 'processing')`,
-        )
-        if (!open?.n) return
-        await sleep(100)
-      }
-    }
+    const { deliver, waitIngested } = syncLoad(db, served.origin)
 
     // 1. Conversations while the sync is stopped.
     log(`loading ${CONTACTS.toLocaleString()} contacts × ${PER_CONTACT} messages ...`)

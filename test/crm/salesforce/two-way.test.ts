@@ -6,6 +6,7 @@ import type { Sender } from '../../simulators/whatsapp/envelopes'
 import { contactIdOf, customerWrites } from '../../support/conversation'
 import { ENGINES } from '../../support/test-db'
 import { NUMBER_A } from '../../support/test-runtime'
+import { expectDisagreementsReviewed } from '../sync/convergence-review'
 import { type SfFixture, startSfFixture } from './sf-support'
 
 const person = (i: number): Sender => ({ waId: `55119876${String(20_000 + i)}`, name: `P${i}` })
@@ -180,28 +181,15 @@ describe.each(ENGINES)('Salesforce two-way convergence (%s)', (engine) => {
               expect({ i, field, value: local }).toEqual({ i, field, value: remote || null })
             }
           }
-          const review = await queryRows<{
-            contact_id: string
-            field: string
-            local_value: unknown
-            remote_value: unknown
-            winner: string
-          }>(
-            f.rt.db.db,
-            sql`select contact_id, field, local_value, remote_value, winner from crm_review_items
-                 where kind = 'conflict' and created_at >= ${since.toISOString()}::timestamptz`,
-          )
-          for (const l of done.filter((d) => d.side === 'local')) {
-            const r = done.find((d) => d.side === 'remote' && d.person === l.person && d.field === l.field)
-            const before = start.get(`${l.person}|${l.field}`)
-            if (!r || r.value === l.value || l.value === before || r.value === before) continue
-            const item = review.find((x) => x.contact_id === ids[l.person] && x.field === l.field)
-            expect(item, `conflict on ${l.field} of person ${l.person}`).toBeDefined()
-            expect(item?.local_value).toBe(l.value)
-            expect(item?.remote_value).toBe(r.value)
-            // Salesforce times changes to the second (LastModifiedDate): only clearly ordered edits have a known winner.
-            if (Math.abs(r.at - l.at) > 1_000) expect(item?.winner).toBe(r.at > l.at ? 'remote' : 'local')
-          }
+          // Salesforce times changes to the second (LastModifiedDate): only clearly ordered edits have a known winner.
+          await expectDisagreementsReviewed({
+            db: f.rt.db.db,
+            since,
+            done,
+            start,
+            contactIds: ids,
+            clockResolutionMs: 1000,
+          })
         },
       ),
       { numRuns: 5, endOnFailure: true },

@@ -6,6 +6,7 @@ import type { Sender } from '../../simulators/whatsapp/envelopes'
 import { contactIdOf, customerWrites } from '../../support/conversation'
 import { ENGINES } from '../../support/test-db'
 import { NUMBER_A } from '../../support/test-runtime'
+import { expectDisagreementsReviewed } from './convergence-review'
 import { type SyncFixture, startSyncFixture } from './sync-support'
 
 /** Two-way fields, how each side names them, and values to pick from. */
@@ -113,28 +114,14 @@ describe.each(ENGINES)('CRM sync convergence (%s)', (engine) => {
             expect({ person, field, value: local }).toEqual({ person, field, value: remote || null })
           }
         }
-        const review = await queryRows<{
-          contact_id: string
-          field: string
-          local_value: unknown
-          remote_value: unknown
-          winner: string
-        }>(
-          f.rt.db.db,
-          sql`select contact_id, field, local_value, remote_value, winner from crm_review_items
-               where kind = 'conflict' and created_at >= ${since.toISOString()}::timestamptz`,
-        )
-        for (const l of done.filter((d) => d.side === 'local')) {
-          const r = done.find((d) => d.side === 'remote' && d.person === l.person && d.field === l.field)
-          const before = start.get(`${l.person}|${l.field}`)
-          // Only real changes on both sides, to different values, are disagreements.
-          if (!r || r.value === l.value || l.value === before || r.value === before) continue
-          const item = review.find((i) => i.contact_id === ids[l.person] && i.field === l.field)
-          expect(item, `conflict on ${l.field} of person ${l.person}`).toBeDefined()
-          expect(item?.local_value).toBe(l.value)
-          expect(item?.remote_value).toBe(r.value)
-          if (Math.abs(r.at - l.at) > 50) expect(item?.winner).toBe(r.at > l.at ? 'remote' : 'local')
-        }
+        await expectDisagreementsReviewed({
+          db: f.rt.db.db,
+          since,
+          done,
+          start,
+          contactIds: ids,
+          clockResolutionMs: 50,
+        })
       }),
       { numRuns: 6, endOnFailure: true },
     )
