@@ -2,6 +2,11 @@ import { errorEnvelopeSchema } from '@scrm/shared'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator, startHubspotSimulator } from '../simulators/hubspot'
+import {
+  SALESFORCE_SIM_DEFAULTS,
+  type SalesforceSimulator,
+  startSalesforceSimulator,
+} from '../simulators/salesforce'
 import { type CloudApiSimulator, startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
 import { contactIdOf, customerWrites } from '../support/conversation'
 import { type ApiDescription, apiDescription, type Operation } from '../support/openapi-operations'
@@ -29,17 +34,25 @@ describe.each(ENGINES)('route fuzz from the OpenAPI description (%s)', (engine) 
   let rt: TestRuntime
   let api: ApiDescription
   let hubspot: HubspotSimulator
+  let salesforce: SalesforceSimulator
   let whatsapp: CloudApiSimulator
   const keys: Record<string, string> = {}
   const knownIds: string[] = []
 
   beforeAll(async () => {
     hubspot = await startHubspotSimulator()
+    salesforce = await startSalesforceSimulator()
     whatsapp = await startCloudApiSimulator({ appSecret: 'fuzz-secret', numbers: [NUMBER_A] })
     rt = await startTestRuntime(engine, {
       HUBSPOT_CLIENT_ID: HUBSPOT_SIM_DEFAULTS.clientId,
       HUBSPOT_CLIENT_SECRET: HUBSPOT_SIM_DEFAULTS.clientSecret,
       HUBSPOT_API_URL: hubspot.url,
+      // Every registered CRM configured, so its install and callback routes are fuzzed past the
+      // "not configured" answer.
+      SALESFORCE_CLIENT_ID: SALESFORCE_SIM_DEFAULTS.clientId,
+      SALESFORCE_CLIENT_SECRET: SALESFORCE_SIM_DEFAULTS.clientSecret,
+      SALESFORCE_LOGIN_URL: salesforce.url,
+      SALESFORCE_SANDBOX_LOGIN_URL: salesforce.sandboxLoginUrl,
       WHATSAPP_GRAPH_URL: whatsapp.url,
       METRICS_TOKEN,
     })
@@ -55,6 +68,7 @@ describe.each(ENGINES)('route fuzz from the OpenAPI description (%s)', (engine) 
   afterAll(async () => {
     await rt?.close()
     await hubspot?.close()
+    await salesforce?.close()
     await whatsapp?.close()
   })
 
