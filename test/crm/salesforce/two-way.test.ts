@@ -76,6 +76,33 @@ describe.each(ENGINES)('Salesforce changes come back by polling (%s)', (engine) 
     expect(await contactRow(cId)).toBeDefined()
   })
 
+  it('applies a rep setting a field back to a value our push overwrote, within the same second', async () => {
+    const p = person(5)
+    await customerWrites(f.rt, NUMBER_A, p, 'Oi')
+    await f.drain()
+    const id = await contactIdOf(f.rt, phoneOf(p))
+    const lead = () => leadOf(p)?.Id as string
+    // Everything below falls in one second of the org's clock: the record's stamp never moves.
+    f.sim.holdClock(f.orgId, Date.now())
+    try {
+      f.sim.editRecord(f.orgId, 'Lead', lead(), { WA_Segment__c: 'customer' })
+      await f.poll()
+      expect((await contactRow(id))?.segment).toBe('customer')
+      const res = await f.rt.api(`/api/v1/contacts/${id}`, { method: 'PATCH', json: { segment: 'lost' } })
+      expect(res.status).toBe(200)
+      await f.drain()
+      expect(leadOf(p)?.WA_Segment__c).toBe('lost')
+      // The same value, the same field, the same stamp as the first edit: still a new change.
+      f.sim.editRecord(f.orgId, 'Lead', lead(), { WA_Segment__c: 'customer' })
+      await f.poll()
+      expect((await contactRow(id))?.segment).toBe('customer')
+      await f.drain()
+      expect(leadOf(p)?.WA_Segment__c).toBe('customer')
+    } finally {
+      f.sim.holdClock(f.orgId, null)
+    }
+  })
+
   it('links a Contact a rep created with a WhatsApp phone to the person with that number', async () => {
     await customerWrites(f.rt, NUMBER_A, person(9), 'Oi')
     const id = await contactIdOf(f.rt, phoneOf(person(9)))

@@ -41,6 +41,8 @@ export class Org {
   readonly rules: SimValidationRule[] = []
   used = 0
   #lastStamp = 0
+  /** Set: every change is stamped this instant (as if all of them fell in one second of the org's clock). */
+  heldClock: number | null = null
   /** Unique and External ID values → record id, per `sobject.field` (lookups stay O(1) at 10,000s of records). */
   readonly #unique = new Map<string, Map<string, string>>()
 
@@ -90,7 +92,7 @@ export class Org {
   }
 
   stamp(): string {
-    const now = Math.max(Date.now(), this.#lastStamp)
+    const now = this.heldClock ?? Math.max(Date.now(), this.#lastStamp)
     this.#lastStamp = now
     return sfDateTime(now)
   }

@@ -83,6 +83,9 @@ export async function startSalesforceSimulator(
     setLatency: (ms) => {
       state.options.latencyMs = ms
     },
+    holdClock: (orgId, at) => {
+      org(orgId).heldClock = at
+    },
     createRecord: (orgId, sobject, fields) => copy(uiCreate(org(orgId), sobject, fields)),
     editRecord: (orgId, sobject, id, fields) => copy(uiEdit(org(orgId), sobject, id, fields)),
     deleteRecord: (orgId, sobject, id) => uiDelete(org(orgId), sobject, id),

@@ -98,6 +98,11 @@ export interface SalesforceSimulator {
   resetRequests(): void
   faults: SimFaults
   setLatency(ms: number): void
+  /**
+   * Stamps every later change of the org with `at` (ms; Salesforce shows it to the second) until
+   * called with null: changes that fall within one second, without waiting for one.
+   */
+  holdClock(orgId: string, at: number | null): void
   /** A rep working in Salesforce's UI (not counted as API use). */
   createRecord(orgId: string, sobject: string, fields: Record<string, FieldValue>): SimRecord
   editRecord(orgId: string, sobject: string, id: string, fields: Record<string, FieldValue>): SimRecord

@@ -183,9 +183,10 @@ async function pollObject(
       if (known && sameValue(known.v, value)) continue
       events.push({
         kind: 'property',
-        // Stamps have second precision: two edits in one second differ by their value.
+        // Stamps have second precision: a change is named by its value and by the agreement it
+        // departs from, so a field set back within one second to a value it held is a new change.
         eventId: `${r.Id}:${f.property}:${stamp}:${createHash('sha256')
-          .update(raw ?? '')
+          .update(`${known?.at ?? ''}\u0000${raw ?? ''}`)
           .digest('hex')
           .slice(0, 16)}`,
         recordId: r.Id,
