@@ -1,4 +1,3 @@
-import { swaggerUI } from '@hono/swagger-ui'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import type { AppDeps } from './api/app-env'
@@ -26,6 +25,7 @@ import { crmSyncRoutes } from './api/routes/crm-sync'
 import { crmWebhookRoutes } from './api/routes/crm-webhook'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { discountCodeRoutes } from './api/routes/discount-codes'
+import { docsRoutes } from './api/routes/docs'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
@@ -132,7 +132,7 @@ export function createApp(deps: AppDeps) {
         'Card, admin and webhook API of the WhatsApp social CRM. Errors use one envelope: { error: { code, message } }.',
     },
   })
-  app.get('/docs', swaggerUI({ url: '/openapi.json' }))
+  app.route('/', docsRoutes())
   return app
 }
 

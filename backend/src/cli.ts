@@ -1,27 +1,11 @@
 import './lib/exit-on-unsupported-node'
 import { parseArgs } from 'node:util'
-import cliProgress from 'cli-progress'
-import { eq } from 'drizzle-orm'
+import { runSyncCommand, SYNC_USAGE } from './cli/sync-command'
+import { runWebhookSample, WEBHOOK_USAGE } from './cli/webhook-sample'
 import { configFromEnvOrExit } from './config'
-import { outboxDepth, queueBackfill } from './crm/sync/backfill'
-import { createCrmSync } from './crm/sync/create-crm-sync'
-import { openDatabase } from './db/client'
-import { migrateDatabase } from './db/migrate'
-import { crmConnections } from './db/schema'
-import { devEncryptionKey } from './lib/dev-encryption-key'
-import { createLogger } from './lib/logger'
-import { createCrmRegistry } from './runtime'
 
-/**
- * Operator commands: `npm run scrm -- <command>`.
- *   sync backfill --connection <id> [--since <ISO date>] [--no-wait]
- *       queue every contact, message (since the date) and open task for the CRM, then sync them
- *       here with a progress bar (without --no-wait)
- *   sync status --connection <id>
- */
-const USAGE = `usage:
-  npm run scrm -- sync backfill --connection <id> [--since 2026-01-01T00:00:00Z] [--no-wait]
-  npm run scrm -- sync status --connection <id>`
+/** Operator commands: `npm run scrm -- <command>`. */
+const USAGE = `usage:\n${SYNC_USAGE}\n${WEBHOOK_USAGE}`
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -29,100 +13,37 @@ const { values, positionals } = parseArgs({
     connection: { type: 'string' },
     since: { type: 'string' },
     'no-wait': { type: 'boolean', default: false },
+    'phone-number-id': { type: 'string' },
+    from: { type: 'string' },
+    text: { type: 'string', default: 'Oi! Vocês têm este tênis no tamanho 38?' },
+    name: { type: 'string' },
+    send: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
-if (values.help || positionals[0] !== 'sync' || !['backfill', 'status'].includes(positionals[1] ?? '')) {
+const [command, action = ''] = positionals
+
+if (!values.help && command === 'sync' && ['backfill', 'status'].includes(action)) {
+  await runSyncCommand(action, values)
+} else if (!values.help && command === 'webhook' && action === 'sample') {
+  if (!values['phone-number-id'] || !values.from) {
+    process.stderr.write(`--phone-number-id and --from are required\n${USAGE}\n`)
+    process.exit(2)
+  }
+  const config = configFromEnvOrExit()
+  try {
+    const code = await runWebhookSample(
+      { phoneNumberId: values['phone-number-id'], from: values.from, text: values.text, name: values.name },
+      config.WHATSAPP_APP_SECRET,
+      values.send,
+      (line) => process.stdout.write(`${line}\n`),
+    )
+    process.exit(code)
+  } catch (error) {
+    process.stderr.write(`${(error as Error).message}\n`)
+    process.exit(2)
+  }
+} else {
   process.stdout.write(`${USAGE}\n`)
   process.exit(values.help ? 0 : 2)
-}
-if (!values.connection) {
-  process.stderr.write(`--connection is required\n${USAGE}\n`)
-  process.exit(2)
-}
-const since = values.since ? new Date(values.since) : undefined
-if (since && Number.isNaN(since.getTime())) {
-  process.stderr.write(`--since "${values.since}" is not a date\n`)
-  process.exit(2)
-}
-
-const config = configFromEnvOrExit()
-const logger = createLogger(config.LOG_LEVEL === 'info' ? 'warn' : config.LOG_LEVEL)
-const handle = await openDatabase({
-  url: config.DATABASE_URL,
-  driver: config.DATABASE_DRIVER,
-  dataDir: config.DATA_DIR,
-  poolSize: config.DATABASE_POOL_SIZE,
-})
-try {
-  await migrateDatabase(handle)
-  const [connection] = await handle.db
-    .select()
-    .from(crmConnections)
-    .where(eq(crmConnections.id, values.connection))
-    .catch(() => [])
-  if (!connection) {
-    process.stderr.write(`There is no CRM connection ${values.connection}.\n`)
-    process.exit(1)
-  }
-  if (positionals[1] === 'status') {
-    const depth = await outboxDepth(handle.db, connection.id)
-    process.stdout.write(
-      `${JSON.stringify({ state: connection.state, pending: depth, last_synced_at: connection.lastSyncedAt, last_error: connection.lastError })}\n`,
-    )
-  } else {
-    if (connection.state !== 'active') {
-      process.stderr.write(`Connection ${connection.id} is disconnected; install the app again first.\n`)
-      process.exit(1)
-    }
-    const queued = await queueBackfill(handle.db, connection, { messagesSince: since })
-    const total = queued.contacts + queued.messages + queued.tasks
-    process.stdout.write(
-      `queued ${queued.contacts} contacts, ${queued.messages} messages, ${queued.tasks} tasks for ${connection.provider} ${connection.accountId}\n`,
-    )
-    if (!values['no-wait'] && total > 0) {
-      const encryptionKey = config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR)
-      const sync = createCrmSync(
-        handle.db,
-        config,
-        encryptionKey,
-        logger,
-        createCrmRegistry({ db: handle.db, config, encryptionKey, logger }),
-      )
-      const bar = new cliProgress.SingleBar(
-        {
-          format:
-            'syncing [{bar}] {percentage}% | {value}/{total} records | {eta_formatted} left | parked {parked}',
-        },
-        cliProgress.Presets.shades_classic,
-      )
-      bar.start(total, 0, { parked: 0 })
-      // Stops when all is written, or when nothing moved for STALL_MS (e.g. messages of contacts
-      // whose writes are parked in the review queue): the worker finishes those later.
-      const STALL_MS = 120_000
-      let lastLeft = Number.POSITIVE_INFINITY
-      let lastMove = Date.now()
-      for (;;) {
-        const round = await sync.worker.runOnce()
-        const depth = await outboxDepth(handle.db, connection.id)
-        const left = (depth.contact ?? 0) + (depth.message ?? 0) + (depth.task ?? 0)
-        bar.update(Math.max(0, total - left), { parked: depth.parked ?? 0 })
-        if (left === 0) break
-        if (left < lastLeft) {
-          lastLeft = left
-          lastMove = Date.now()
-        } else if (Date.now() - lastMove > STALL_MS) break
-        if (round.claimed === 0) await new Promise((r) => setTimeout(r, 500))
-      }
-      bar.stop()
-      const depth = await outboxDepth(handle.db, connection.id)
-      process.stdout.write(
-        depth.parked
-          ? `done; ${depth.parked} write(s) need a person: GET /api/v1/review\n`
-          : 'done; everything is in the CRM\n',
-      )
-    }
-  }
-} finally {
-  await handle.close()
 }

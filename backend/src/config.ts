@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 import { z } from 'zod'
 import { isCronPattern } from './lib/cron-pattern'
 
@@ -213,9 +214,17 @@ export function parseConfig(env: Record<string, string | undefined>): Config {
   throw new ConfigError(problems)
 }
 
-/** Reads `.env` from the working directory when there is one (Node's own loader, no dependency). */
-export function loadDotEnv(path = '.env'): void {
-  if (existsSync(path)) process.loadEnvFile(path)
+/** `backend/.env`: this file sits one folder below `backend/` both as source (src/) and bundled (dist/). */
+const BACKEND_DOT_ENV = fileURLToPath(new URL('../.env', import.meta.url))
+
+/**
+ * Reads `.env` from the working directory, or else `backend/.env` (`npm run scrm` runs from the
+ * repository root, `npm start` from `backend/`: both find the file the README tells you to write).
+ * Node's own loader, no dependency; variables already in the environment win.
+ */
+export function loadDotEnv(path?: string): void {
+  const found = [path ?? '.env', ...(path ? [] : [BACKEND_DOT_ENV])].find((p) => existsSync(p))
+  if (found) process.loadEnvFile(found)
 }
 
 /**

@@ -65,6 +65,10 @@ describe.each(ENGINES)('thread API on %s', (engine) => {
   it('accepts the phone in other notations and answers an unknown person with an empty thread', async () => {
     const local = await rt.api(`/api/v1/thread?phone=${encodeURIComponent('+55 (21) 99999-0001')}&limit=1`)
     expect((await local.json()).contact.name).toBe('Paula')
+    // Typed into a URL as the README shows it, unencoded: the "+" arrives as a space.
+    const literal = await rt.api('/api/v1/thread?phone=+5521999990001&limit=1')
+    expect(literal.status).toBe(200)
+    expect((await literal.json()).contact.name).toBe('Paula')
     const nobody = await (await rt.api('/api/v1/thread?phone=%2B5521988887777')).json()
     expect(nobody).toEqual({
       contact: null,

@@ -52,6 +52,27 @@ export function describeOperationalRoutes(registry: OpenAPIHono['openAPIRegistry
   })
   registry.registerPath({
     method: 'get',
+    path: '/',
+    tags: ['operations'],
+    summary: 'Leads to the API documentation',
+    responses: { 302: { description: 'Redirect to /docs' } },
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/docs/assets/swagger-ui-dist/{file}',
+    tags: ['operations'],
+    summary: "The documentation page's own files (served locally: /docs works offline)",
+    request: { params: z.object({ file: z.enum(['swagger-ui.css', 'swagger-ui-bundle.js']) }) },
+    responses: {
+      200: {
+        description: 'The file',
+        content: { 'text/css': { schema: z.string() }, 'text/javascript': { schema: z.string() } },
+      },
+      404: errorResponse('No such asset'),
+    },
+  })
+  registry.registerPath({
+    method: 'get',
     path: '/docs',
     tags: ['operations'],
     summary: 'A browsable page of this description',

@@ -45,6 +45,12 @@ const route = createRoute({
   },
 })
 
+/**
+ * `?phone=+5511…` typed into a URL arrives as " 5511…": query strings decode "+" as a space. A
+ * phone number never starts with a space, so one followed by a digit was the "+".
+ */
+const restoredPlus = (phone: string) => (/^ \d/.test(phone) ? `+${phone.slice(1)}` : phone)
+
 export function threadRoutes(deps: AppDeps) {
   const app = newRouter()
   app.openapi(route, async (c) => {
@@ -68,7 +74,7 @@ export function threadRoutes(deps: AppDeps) {
       if (!contactId) return c.json(threadViewSchema.parse(EMPTY_THREAD), 200)
       lookup = { contactId }
     } else if (q.phone) {
-      const phone = toE164(q.phone)
+      const phone = toE164(restoredPlus(q.phone))
       if (!phone)
         throw new ApiError(
           'validation_failed',
