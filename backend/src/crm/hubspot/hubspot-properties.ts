@@ -1,6 +1,7 @@
 import type { FieldValue } from '../contact-values'
 import { type CrmFieldSpec, type CrmFieldType, fieldSpec } from '../fields'
 import type { CrmPropertySpec } from '../port'
+import { checkCrmValue, type ValueCheck, type ValueDialect } from '../value-check'
 
 /** Our property group on every object type we write, so admins see where the fields come from. */
 export const HUBSPOT_GROUP = { name: 'whatsapp_scrm', label: 'WhatsApp' }
@@ -89,53 +90,15 @@ export function optionOf(value: string, displayOrder: number) {
   return { label, value, displayOrder, hidden: false }
 }
 
-export type ValueCheck = { ok: true; value: string } | { ok: false; reason: string }
+const HUBSPOT_VALUES: ValueDialect = {
+  datetime: (ms) => String(ms),
+  maxText: 65_536,
+  choicesOf: (property) => `options of ${property}`,
+}
 
-/**
- * Our value as HubSpot wants it for that property, or why it cannot be sent. Checked before
- * sending so one bad value never turns into a batch of 400s.
- */
+/** Our value as HubSpot wants it for that property, or why it cannot be sent. */
 export function toHubspotValue(value: FieldValue, spec: CrmPropertySpec): ValueCheck {
-  if (value === null || (Array.isArray(value) && value.length === 0 && spec.type !== 'multi_enumeration')) {
-    return { ok: true, value: '' }
-  }
-  switch (spec.type) {
-    case 'number': {
-      const n = typeof value === 'number' ? value : Number(value)
-      return Number.isFinite(n)
-        ? { ok: true, value: String(n) }
-        : { ok: false, reason: `"${value}" is not a number` }
-    }
-    case 'datetime': {
-      const n = typeof value === 'number' ? value : Date.parse(String(value))
-      return Number.isFinite(n)
-        ? { ok: true, value: String(n) }
-        : { ok: false, reason: `"${value}" is not a date` }
-    }
-    case 'bool':
-      return typeof value === 'boolean' || value === 'true' || value === 'false'
-        ? { ok: true, value: String(value) }
-        : { ok: false, reason: `"${value}" is not true/false` }
-    case 'enumeration': {
-      const v = String(value)
-      return !spec.options || spec.options.includes(v)
-        ? { ok: true, value: v }
-        : { ok: false, reason: `"${v}" is not an option of ${spec.name}` }
-    }
-    case 'multi_enumeration': {
-      const list = Array.isArray(value) ? value : String(value).split(';').filter(Boolean)
-      const unknown = spec.options ? list.filter((v) => !spec.options?.includes(v)) : []
-      return unknown.length === 0
-        ? { ok: true, value: list.join(';') }
-        : { ok: false, reason: `${unknown.map((v) => `"${v}"`).join(', ')} not options of ${spec.name}` }
-    }
-    case 'string': {
-      const s = Array.isArray(value) ? value.join(';') : String(value)
-      return s.length <= 65_536
-        ? { ok: true, value: s }
-        : { ok: false, reason: 'longer than 65,536 characters' }
-    }
-  }
+  return checkCrmValue(value, spec, HUBSPOT_VALUES)
 }
 
 /** HubSpot's string → our neutral value, for changes coming back. */

@@ -1,6 +1,7 @@
 import type { FieldValue } from '../contact-values'
 import type { CrmFieldSpec, CrmFieldType } from '../fields'
 import type { CrmPropertySpec } from '../port'
+import { checkCrmValue, type ValueCheck, type ValueDialect } from '../value-check'
 
 /**
  * Our contact fields on Contact and Lead. The package installs the `WA_*__c` fields on both
@@ -100,52 +101,19 @@ export function specFromDescribe(f: DescribedField): CrmPropertySpec {
   return { name: f.name, type, ...(options ? { options } : {}) }
 }
 
-export type ValueCheck = { ok: true; value: string } | { ok: false; reason: string }
+const SALESFORCE_VALUES: ValueDialect = {
+  datetime: (ms) => new Date(ms).toISOString(),
+  maxText: 255,
+  choicesOf: (property) => `values of the restricted picklist ${property}`,
+  sortMulti: true,
+}
 
 /**
  * Our value as a string the field accepts (the port carries strings; `toSalesforceJson` types it
  * for the request), or why it cannot be sent. '' clears the field.
  */
 export function toSalesforceValue(value: FieldValue, spec: CrmPropertySpec): ValueCheck {
-  if (value === null || (Array.isArray(value) && value.length === 0)) return { ok: true, value: '' }
-  switch (spec.type) {
-    case 'number': {
-      const n = typeof value === 'number' ? value : Number(value)
-      return Number.isFinite(n)
-        ? { ok: true, value: String(n) }
-        : { ok: false, reason: `"${value}" is not a number` }
-    }
-    case 'datetime': {
-      const n = typeof value === 'number' ? value : Date.parse(String(value))
-      return Number.isFinite(n)
-        ? { ok: true, value: new Date(n).toISOString() }
-        : { ok: false, reason: `"${value}" is not a date` }
-    }
-    case 'bool':
-      return typeof value === 'boolean' || value === 'true' || value === 'false'
-        ? { ok: true, value: String(value) }
-        : { ok: false, reason: `"${value}" is not true/false` }
-    case 'enumeration': {
-      const v = String(value)
-      return !spec.options || spec.options.includes(v)
-        ? { ok: true, value: v }
-        : { ok: false, reason: `"${v}" is not a value of the restricted picklist ${spec.name}` }
-    }
-    case 'multi_enumeration': {
-      const list = Array.isArray(value) ? value.map(String) : String(value).split(';').filter(Boolean)
-      const unknown = spec.options ? list.filter((v) => !spec.options?.includes(v)) : []
-      if (unknown.length > 0)
-        return {
-          ok: false,
-          reason: `${unknown.map((v) => `"${v}"`).join(', ')} not values of the restricted picklist ${spec.name}`,
-        }
-      return { ok: true, value: [...list].sort().join(';') }
-    }
-    case 'string': {
-      const s = Array.isArray(value) ? value.join(';') : String(value)
-      return s.length <= 255 ? { ok: true, value: s } : { ok: false, reason: 'longer than 255 characters' }
-    }
-  }
+  return checkCrmValue(value, spec, SALESFORCE_VALUES)
 }
 
 /** The formatted string as the JSON value Salesforce's REST API wants for the field's type. */
