@@ -4,7 +4,7 @@
  * Prints one JSON line `{"event":"listening","url":…}` on stdout when ready; stops on SIGINT / SIGTERM.
  * Every flag is also an environment variable (`--client-secret` = `HUBSPOT_SIM_CLIENT_SECRET`); flags win.
  */
-import { parseArgs } from 'node:util'
+import { readFlags, runStandalone } from '../standalone'
 import { startHubspotSimulator } from './simulator'
 import { DEFAULTS, type HubspotSimulatorOptions } from './types'
 
@@ -23,33 +23,10 @@ const FLAGS = {
   'deliver-own-changes': 'also send webhooks for the app’s own API writes (false)',
 } as const
 
-type Flag = keyof typeof FLAGS
-
-async function main(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      ...Object.fromEntries(
-        Object.keys(FLAGS).map((k) => [k, { type: k === 'deliver-own-changes' ? 'boolean' : 'string' }]),
-      ),
-      help: { type: 'boolean', short: 'h' },
-    } as Record<string, { type: 'string' | 'boolean'; short?: string }>,
-  })
-  if (values.help) {
-    const lines = Object.entries(FLAGS).map(([k, v]) => `  --${k.padEnd(22)} ${v}`)
-    process.stdout.write(`Usage: main.ts [--flag value]…\n${lines.join('\n')}\n`)
-    return
-  }
-  const get = (flag: Flag): string | undefined => {
-    const v = values[flag] ?? process.env[`HUBSPOT_SIM_${flag.toUpperCase().replace(/-/g, '_')}`]
-    return v === undefined ? undefined : String(v)
-  }
-  const num = (flag: Flag): number | undefined => {
-    const v = get(flag)
-    if (v === undefined) return undefined
-    const n = Number(v)
-    if (!Number.isFinite(n)) throw new Error(`--${flag} must be a number, got ${v}`)
-    return n
-  }
+runStandalone(async () => {
+  const flags = readFlags(FLAGS, 'HUBSPOT_SIM', ['deliver-own-changes'])
+  if (!flags) return null
+  const { get, num, bool } = flags
   const options: HubspotSimulatorOptions = {
     port: num('port') ?? 4100,
     host: get('host'),
@@ -62,21 +39,8 @@ async function main(): Promise<void> {
     accessTokenTtlSeconds: num('token-ttl'),
     webhookUrl: get('webhook-url') ?? null,
     webhookRetries: num('webhook-retries'),
-    deliverOwnChanges: /^(1|true|yes)$/i.test(get('deliver-own-changes') ?? ''),
+    deliverOwnChanges: bool('deliver-own-changes'),
   }
   const sim = await startHubspotSimulator(options)
-  process.stdout.write(
-    `${JSON.stringify({ event: 'listening', url: sim.url, webhookUrl: options.webhookUrl })}\n`,
-  )
-  const stop = async () => {
-    await sim.close()
-    process.exit(0)
-  }
-  process.once('SIGINT', stop)
-  process.once('SIGTERM', stop)
-}
-
-main().catch((error: unknown) => {
-  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`)
-  process.exit(1)
+  return { close: () => sim.close(), listening: { url: sim.url, webhookUrl: options.webhookUrl } }
 })
