@@ -1,7 +1,6 @@
 import { eq, sql } from 'drizzle-orm'
 import type { SalesforceConnector } from '../../../backend/src/crm/salesforce/salesforce-connector'
 import type { SyncRound } from '../../../backend/src/crm/sync/sync-connection'
-import { queryRows } from '../../../backend/src/db/query-rows'
 import { type CrmConnection, crmConnections } from '../../../backend/src/db/schema'
 import type { Logger } from '../../../backend/src/lib/logger'
 import {
@@ -10,6 +9,7 @@ import {
   type SalesforceSimulatorOptions,
   startSalesforceSimulator,
 } from '../../simulators/salesforce'
+import { drainCrmSync } from '../../support/crm-drain'
 import type { Engine } from '../../support/test-db'
 import {
   NUMBER_A,
@@ -99,7 +99,7 @@ export async function startSfFixture(
     connectionId,
     connection,
     connector: async () => rt.crmSync.connectorFor(await connection()) as SalesforceConnector,
-    drain: () => drain(rt),
+    drain: () => drainCrmSync(rt),
     async poll() {
       await rt.db.db.execute(
         sql`update crm_connections set provider_state = provider_state - 'lastPollAt' where id = ${connectionId}`,
@@ -111,7 +111,7 @@ export async function startSfFixture(
         connector: rt.crmSync.connectorFor(c),
         store: (events) => rt.deps.crmEvents.append('salesforce', events),
       })
-      await drain(rt)
+      await drainCrmSync(rt)
       return result?.events ?? 0
     },
     async close() {
@@ -120,24 +120,4 @@ export async function startSfFixture(
     },
   }
   return f
-}
-
-export async function drain(rt: TestRuntime): Promise<SyncRound> {
-  const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
-  for (let i = 0; i < 400; i++) {
-    const round = await rt.crmSync.worker.runOnce()
-    total.calls += round.calls
-    total.written += round.written
-    total.failed += round.failed
-    total.claimed += round.claimed
-    const [due] = await queryRows<{ n: number }>(
-      rt.db.db,
-      sql`select (select count(*) from crm_outbox
-                   where parked_at is null and available_at <= clock_timestamp() + interval '2 seconds')
-               + (select count(*) from crm_webhook_events where processed_at is null and available_at <= clock_timestamp()) as n`,
-    )
-    if (Number(due?.n ?? 0) === 0 && round.claimed === 0) return total
-    if (round.claimed === 0) await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('CRM sync did not settle')
 }

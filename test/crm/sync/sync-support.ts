@@ -1,10 +1,9 @@
 import type { Server } from 'node:http'
-import { sql } from 'drizzle-orm'
 import type { SyncRound } from '../../../backend/src/crm/sync/sync-connection'
-import { queryRows } from '../../../backend/src/db/query-rows'
 import { closeServer, listen } from '../../bench/common'
 import type { HubspotSimulatorOptions } from '../../simulators/hubspot'
 import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator, startHubspotSimulator } from '../../simulators/hubspot'
+import { drainCrmSync } from '../../support/crm-drain'
 import type { Engine } from '../../support/test-db'
 import { NUMBER_A, registerChannel, startTestRuntime, type TestRuntime } from '../../support/test-runtime'
 import { connectionOf, installPortal } from '../hubspot/oauth-support'
@@ -51,33 +50,13 @@ export async function startSyncFixture(
     rt,
     portalId: PORTAL,
     connectionId: connection.id,
-    drain: () => drain(rt),
+    drain: () => drainCrmSync(rt),
     async close() {
       await closeServer(server as unknown as Server)
       await rt.close()
       await sim.close()
     },
   }
-}
-
-async function drain(rt: TestRuntime): Promise<SyncRound> {
-  const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
-  for (let i = 0; i < 400; i++) {
-    const round = await rt.crmSync.worker.runOnce()
-    total.calls += round.calls
-    total.written += round.written
-    total.failed += round.failed
-    total.claimed += round.claimed
-    const [due] = await queryRows<{ n: number }>(
-      rt.db.db,
-      sql`select (select count(*) from crm_outbox
-                   where parked_at is null and available_at <= clock_timestamp() + interval '2 seconds')
-               + (select count(*) from crm_webhook_events where processed_at is null and available_at <= clock_timestamp()) as n`,
-    )
-    if (Number(due?.n ?? 0) === 0 && round.claimed === 0) return total
-    if (round.claimed === 0) await new Promise((r) => setTimeout(r, 50))
-  }
-  throw new Error('CRM sync did not settle')
 }
 
 /** Waits for a condition the simulator's webhook deliveries bring about. */
