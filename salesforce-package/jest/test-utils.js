@@ -25,4 +25,20 @@ function apexFailure(failure) {
   }
 }
 
-module.exports = { flushPromises, apexFailure }
+/**
+ * The element with `data-id` inside a component, or inside the shadow roots of its children (a
+ * list's states live in c-wa-load-state).
+ */
+function byDataId(element, id) {
+  const selector = `[data-id="${id}"]`
+  const roots = [element.shadowRoot]
+  while (roots.length > 0) {
+    const root = roots.shift()
+    const found = root.querySelector(selector)
+    if (found) return found
+    for (const child of root.querySelectorAll('*')) if (child.shadowRoot) roots.push(child.shadowRoot)
+  }
+  return null
+}
+
+module.exports = { flushPromises, apexFailure, byDataId }

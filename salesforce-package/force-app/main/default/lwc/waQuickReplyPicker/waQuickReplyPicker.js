@@ -66,16 +66,9 @@ export default class WaQuickReplyPicker extends LightningElement {
     }
   }
 
-  get isLoading() {
-    return this.status === 'loading'
-  }
-
-  get isError() {
-    return this.status === 'error'
-  }
-
-  get isNone() {
-    return this.status === 'ready' && this.replies.length === 0
+  /** loading, error or none, for c-wa-load-state; 'ready' when there is a list to offer. */
+  get loadStatus() {
+    return this.status === 'ready' && this.replies.length === 0 ? 'none' : this.status
   }
 
   get isReady() {

@@ -2,7 +2,7 @@ import { createElement } from '@lwc/engine-dom'
 import getQuickReplies from '@salesforce/apex/WaThreadController.getQuickReplies'
 import previewQuickReply from '@salesforce/apex/WaThreadController.previewQuickReply'
 import WaQuickReplyPicker from 'c/waQuickReplyPicker'
-import { apexFailure, flushPromises } from 'test-utils'
+import { apexFailure, byDataId, flushPromises } from 'test-utils'
 
 jest.mock('@salesforce/apex/WaThreadController.getQuickReplies', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -26,7 +26,7 @@ function mount() {
   return { element, composed }
 }
 
-const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`)
+const $ = byDataId
 const $$ = (element, id) => [...element.shadowRoot.querySelectorAll(`[data-id="${id}"]`)]
 const text = (node) => node?.textContent.trim() ?? null
 const wait = (ms) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,7 +1,7 @@
 import { createElement } from '@lwc/engine-dom'
 import getTemplates from '@salesforce/apex/WaThreadController.getTemplates'
 import WaTemplatePicker from 'c/waTemplatePicker'
-import { apexFailure, flushPromises } from 'test-utils'
+import { apexFailure, byDataId, flushPromises } from 'test-utils'
 
 jest.mock('@salesforce/apex/WaThreadController.getTemplates', () => ({ default: jest.fn() }), {
   virtual: true,
@@ -17,7 +17,7 @@ function mount() {
   return { element, composed }
 }
 
-const $ = (element, id) => element.shadowRoot.querySelector(`[data-id="${id}"]`)
+const $ = byDataId
 const $$ = (element, id) => [...element.shadowRoot.querySelectorAll(`[data-id="${id}"]`)]
 const text = (node) => node?.textContent.trim() ?? null
 const choose = async (element, value) => {
