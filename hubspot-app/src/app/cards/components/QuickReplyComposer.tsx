@@ -1,20 +1,11 @@
-import {
-  Alert,
-  Button,
-  Flex,
-  Input,
-  LoadingButton,
-  LoadingSpinner,
-  Select,
-  Text,
-} from '@hubspot/ui-extensions'
+import { Flex, Input, LoadingButton, Select, Text } from '@hubspot/ui-extensions'
 import { useCallback, useState } from 'react'
 import type { BackendApi } from '../api/backend-api'
 import type { CardContact, CardQuickReply } from '../api/schemas'
 import { useResource } from '../hooks/useResource'
 import { useI18n } from '../i18n/I18nContext'
-import { failureText } from '../utils/failure-text'
 import { contactVariables, renderQuickReply, variablesOf } from '../utils/quick-reply'
+import { ListLoadState } from './ListLoadState'
 import type { ComposerPartProps } from './TextComposer'
 
 interface QuickReplyComposerProps extends ComposerPartProps {
@@ -33,29 +24,17 @@ export function QuickReplyComposer({ api, contact, sending, onSend }: QuickReply
   const [selected, setSelected] = useState<CardQuickReply | null>(null)
   const [typed, setTyped] = useState<Record<string, string>>({})
 
-  if (state.status === 'idle' || state.status === 'loading') {
+  if (state.status !== 'success')
     return (
-      <LoadingSpinner
-        label={i18n.t('quickReply.loading')}
-        showLabel
-        size="sm"
-        testId="quick-replies-loading"
+      <ListLoadState
+        state={state}
+        reload={reload}
+        name="quick-replies"
+        loadingLabel={i18n.t('quickReply.loading')}
+        errorTitle={(message) => i18n.t('quickReply.loadError', { message })}
       />
     )
-  }
-  if (state.status === 'error') {
-    return (
-      <Alert
-        title={i18n.t('quickReply.loadError', { message: failureText(state.error, i18n) })}
-        variant="error"
-        testId="quick-replies-error"
-      >
-        <Button size="sm" onClick={reload}>
-          {i18n.t('card.error.retry')}
-        </Button>
-      </Alert>
-    )
-  }
+
   if (state.data.length === 0) return <Text testId="quick-replies-none">{i18n.t('quickReply.none')}</Text>
 
   const fromContact = contactVariables(contact)

@@ -1,19 +1,10 @@
-import {
-  Alert,
-  Button,
-  Flex,
-  Input,
-  LoadingButton,
-  LoadingSpinner,
-  Select,
-  Text,
-} from '@hubspot/ui-extensions'
+import { Flex, Input, LoadingButton, Select, Text } from '@hubspot/ui-extensions'
 import { useCallback, useState } from 'react'
 import type { BackendApi } from '../api/backend-api'
 import { useResource } from '../hooks/useResource'
 import { useI18n } from '../i18n/I18nContext'
-import { failureText } from '../utils/failure-text'
 import { isSendable, renderTemplate, templateContent, templateVariables } from '../utils/template'
+import { ListLoadState } from './ListLoadState'
 import type { ComposerPartProps } from './TextComposer'
 
 /** An approved template with an input for each body variable and a preview. */
@@ -24,24 +15,17 @@ export function TemplateComposer({ api, sending, onSend }: ComposerPartProps & {
   const [selectedId, setSelectedId] = useState<string | null>(null)
   const [values, setValues] = useState<Record<string, string>>({})
 
-  if (state.status === 'idle' || state.status === 'loading') {
+  if (state.status !== 'success')
     return (
-      <LoadingSpinner label={i18n.t('template.loading')} showLabel size="sm" testId="templates-loading" />
+      <ListLoadState
+        state={state}
+        reload={reload}
+        name="templates"
+        loadingLabel={i18n.t('template.loading')}
+        errorTitle={(message) => i18n.t('template.loadError', { message })}
+      />
     )
-  }
-  if (state.status === 'error') {
-    return (
-      <Alert
-        title={i18n.t('template.loadError', { message: failureText(state.error, i18n) })}
-        variant="error"
-        testId="templates-error"
-      >
-        <Button size="sm" onClick={reload}>
-          {i18n.t('card.error.retry')}
-        </Button>
-      </Alert>
-    )
-  }
+
   const templates = state.data.filter(isSendable)
   if (templates.length === 0) return <Text testId="templates-none">{i18n.t('template.none')}</Text>
 
