@@ -26,6 +26,7 @@ import { crmWebhookRoutes } from './api/routes/crm-webhook'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { discountCodeRoutes } from './api/routes/discount-codes'
 import { docsRoutes } from './api/routes/docs'
+import { eventSubscriptionRoutes } from './api/routes/event-subscriptions'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
@@ -120,6 +121,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', discountCodeRoutes(deps))
   app.route('/', orderLookupRoutes(deps))
   app.route('/', automationRunRoutes(deps))
+  app.route('/', eventSubscriptionRoutes(deps))
 
   describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })

@@ -110,6 +110,13 @@ export const envSchema = z
     AUTOMATION_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
     /** Runs periodic jobs (the rules sweep) in this process; processes share each slot through a lease. */
     SCHEDULER: z.enum(['inline', 'off']).default('inline'),
+    /** Outbound event webhooks (events/): `off` keeps this process from delivering them. */
+    EVENT_WEBHOOKS: z.enum(['inline', 'off']).default('inline'),
+    EVENT_WEBHOOK_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+    EVENT_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
+    EVENT_WEBHOOK_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(30_000),
+    /** `allow`: http and private addresses may receive events (development); default allow outside production. */
+    EVENT_WEBHOOK_PRIVATE_TARGETS: optional(z.enum(['allow', 'deny'])),
     /**
      * When the rules sweep (schedule rules, metrics) runs: a five-field cron pattern in each
      * workspace's time zone (default hourly, on the hour), or `off`.

@@ -11,6 +11,8 @@ import { salesforceProvider } from './crm/salesforce/provider'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
+import { EventDeliveryWorker } from './events/delivery-worker'
+import { eventTargetPolicy } from './events/target-policy'
 import { IngestThread } from './ingest/thread-host'
 import { IngestWorker } from './ingest/worker'
 import { type ScheduledJob, Scheduler } from './jobs/scheduler'
@@ -38,6 +40,8 @@ export interface Runtime {
   automationWorker: AutomationWorker
   crmSync: CrmSync
   scheduler: Scheduler
+  /** Delivers outbound event webhooks (EVENT_WEBHOOKS). */
+  eventDeliveries: EventDeliveryWorker
   /** Every worker loop of this process, started or not, for health checks. */
   loops: LoopRegistry
   close(): Promise<void>
@@ -142,6 +146,16 @@ export async function startRuntime(
     crmSync.worker.wake()
   }
   const crmEvents = new CrmEventWriter(db.db)
+  const eventTargets = eventTargetPolicy(config)
+  const eventDeliveries = new EventDeliveryWorker(db.db, {
+    encryptionKey,
+    policy: eventTargets,
+    logger,
+    timeoutMs: config.EVENT_WEBHOOK_TIMEOUT_MS,
+    retryBaseMs: config.EVENT_WEBHOOK_RETRY_BASE_MS,
+    pollMs: config.EVENT_WEBHOOK_POLL_MS,
+    batchSize: 50,
+  })
   const scheduler = createScheduler(db.db, config, logger, crmPollJobs(db.db, crm, crmSync, logger))
   const loops = new LoopRegistry()
   loops.add(
@@ -151,6 +165,7 @@ export async function startRuntime(
     automationWorker.loop,
     crmSync.worker.loop,
     scheduler.loop,
+    eventDeliveries.loop,
   )
   const deps: AppDeps = {
     db: db.db,
@@ -161,6 +176,7 @@ export async function startRuntime(
     eventWriter,
     crm,
     crmEvents,
+    eventTargets,
     ingestWorker: inline ? worker : (ingestThread ?? undefined),
     sender: config.SENDER === 'inline' ? sender : undefined,
     broadcastExpander: expanding ? broadcastExpander : undefined,
@@ -205,6 +221,7 @@ export async function startRuntime(
   if (config.AUTOMATION_WORKER === 'inline') automationWorker.start()
   if (config.CRM_SYNC === 'inline') crmSync.worker.start()
   if (config.SCHEDULER === 'inline') scheduler.start()
+  if (config.EVENT_WEBHOOKS === 'inline') eventDeliveries.start()
   return {
     app: createApp(deps),
     deps,
@@ -217,8 +234,10 @@ export async function startRuntime(
     automationWorker,
     crmSync,
     scheduler,
+    eventDeliveries,
     loops,
     async close() {
+      await eventDeliveries.stop()
       await scheduler.stop()
       await crmSync.worker.stop()
       await automationWorker.stop()

@@ -4,6 +4,7 @@ import type { CrmQuota } from '../crm/port'
 import type { CrmRegistry } from '../crm/registry'
 import type { Database, DriverName } from '../db/client'
 import type { CrmConnection } from '../db/schema'
+import type { TargetPolicy } from '../events/target-policy'
 import type { Logger } from '../lib/logger'
 import type { MetricsExposition } from '../metrics/exposition'
 import type { BroadcastExpander } from '../outbound/broadcasts'
@@ -23,6 +24,8 @@ export interface AppDeps {
   crm: CrmRegistry
   /** Stores CRM change notifications before they are acknowledged. */
   crmEvents: CrmEventWriter
+  /** Which URLs may receive event webhooks (private addresses only outside production). */
+  eventTargets: TargetPolicy
   /** Present when ingest runs in this process (inline or in its thread); routes wake it after storing work. */
   ingestWorker?: { wake(): void }
   /** Present when the sender runs in this process; the send route wakes it. */
