@@ -1,7 +1,7 @@
 /**
  * @fileoverview The widget's only way to build DOM. Children that are strings become text nodes and
- * attributes are set with `setAttribute`, so nothing a customer wrote can become markup; there is no
- * path to `innerHTML` here or anywhere else in the widget (a test checks the sources).
+ * attributes are set with `setAttribute`, so nothing a customer wrote can become markup; nothing in
+ * the widget hands a string to the HTML parser (a test checks the sources).
  */
 
 type Child = Node | string | null | undefined | false
