@@ -94,7 +94,10 @@ const serveFile = (root: string, relative: string): { body: Buffer; contentType:
   const path = normalize(join(root, relative))
   if (!path.startsWith(root)) return null
   try {
-    return { body: readFileSync(path), contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream' }
+    return {
+      body: readFileSync(path),
+      contentType: CONTENT_TYPES[extname(path)] ?? 'application/octet-stream',
+    }
   } catch {
     return null
   }
@@ -119,7 +122,13 @@ async function answerCrmEvent(
       return true
     case 'CRM_CONNECTION': {
       const name = String(event.connectionName)
-      const data = event.data as { url: string; method: string; param_type: number; parameters: string; headers: string }
+      const data = event.data as {
+        url: string
+        method: string
+        param_type: number
+        parameters: string
+        headers: string
+      }
       const widgetHeaders = JSON.parse(data.headers) as Record<string, string>
       const body = data.param_type === 2 ? JSON.parse(data.parameters) : undefined
       invocations.push({ connectionName: name, method: data.method, url: data.url, widgetHeaders, body })
@@ -141,7 +150,12 @@ async function answerCrmEvent(
         // Zoho hands a non-JSON body on as a string.
       }
       // Zoho's documented wrapping; the HTTP status is deliberately not passed on.
-      return { code: 'SUCCESS', details: { statusMessage }, message: 'Connection invoked successfully', status: 'success' }
+      return {
+        code: 'SUCCESS',
+        details: { statusMessage },
+        message: 'Connection invoked successfully',
+        status: 'success',
+      }
     }
     default:
       throw new Error(`unexpected SDK event ${String(event.category)}`)
@@ -179,14 +193,18 @@ export async function openRecordPage(
     return route.abort('blockedbyclient')
   })
   const page = await context.newPage()
-  await page.goto(`${CRM_ORIGIN}/crm/crm-page.html?widget=${encodeURIComponent(`${WIDGET_ORIGIN}/app/widget.html`)}`)
+  await page.goto(
+    `${CRM_ORIGIN}/crm/crm-page.html?widget=${encodeURIComponent(`${WIDGET_ORIGIN}/app/widget.html`)}`,
+  )
   await page.waitForFunction('window.crmHarness && window.crmHarness.isRegistered()')
   mkdirSync(SCREENSHOTS, { recursive: true })
   return {
     page,
     widget: page.frameLocator('#widget'),
     pageLoad: (entity, id) =>
-      page.evaluate(`window.crmHarness.pageLoad(${JSON.stringify(entity)}, ${JSON.stringify(id)})`).then(() => {}),
+      page
+        .evaluate(`window.crmHarness.pageLoad(${JSON.stringify(entity)}, ${JSON.stringify(id)})`)
+        .then(() => {}),
     invocations,
     blocked,
     screenshot: (name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) }).then(() => {}),

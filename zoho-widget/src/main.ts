@@ -32,8 +32,9 @@ async function boot(root: HTMLElement): Promise<void> {
     else pending.record = record
   })
   const user = await adapter.currentUser()
+  // Zoho writes locales as `zh_CN`; Intl wants `zh-CN`.
   const i18n = createTranslator({
-    locale: user.locale ?? navigator.language,
+    locale: user.locale?.replace(/_/g, '-') ?? navigator.language,
     language: user.language,
     timeZone: user.timeZone,
   })

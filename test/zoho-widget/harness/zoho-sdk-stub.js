@@ -51,7 +51,10 @@
           initPromise = new Promise((resolve) => {
             resolveInit = resolve
           })
-          window.parent.postMessage({ type: 'SDK.EVENT', eventName: 'REGISTER', appOrigin: location.origin }, serviceOrigin)
+          window.parent.postMessage(
+            { type: 'SDK.EVENT', eventName: 'REGISTER', appOrigin: location.origin },
+            serviceOrigin,
+          )
         }
         return initPromise
       },
