@@ -9,6 +9,7 @@ import type { CrmContext, CrmProvider } from './crm/provider'
 import { CrmRegistry } from './crm/registry'
 import { salesforceProvider } from './crm/salesforce/provider'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
+import { zohoProvider } from './crm/zoho/provider'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { IngestThread } from './ingest/thread-host'
@@ -274,6 +275,7 @@ export function createCrmRegistry(ctx: CrmContext, extra: RuntimeOptions['crmPro
   const crm = new CrmRegistry()
   crm.register(hubspotProvider(ctx.config))
   crm.register(salesforceProvider(ctx))
+  crm.register(zohoProvider(ctx))
   for (const provider of extra) crm.register(provider(ctx))
   return crm
 }
