@@ -1,7 +1,6 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import type { Logger } from '../../backend/src/lib/logger'
-import type { RuntimeOptions } from '../../backend/src/runtime'
 import type { CloudApiSimulator, SimulatorOptions } from '../simulators/whatsapp/cloud-api'
 import { startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
 import type { Engine } from './test-db'
@@ -28,8 +27,6 @@ export async function startSendHarness(
   env: Record<string, string> = {},
   /** A logger of the test's own, to read what the sender logged. */
   logger?: Logger,
-  /** Extra CRM providers, as for startTestRuntime. */
-  extra: Pick<RuntimeOptions, 'crmProviders'> = {},
 ): Promise<SendHarness> {
   const simulator = await startCloudApiSimulator({
     appSecret: 'test-app-secret-0123456789',
@@ -50,7 +47,6 @@ export async function startSendHarness(
       ...env,
     },
     logger,
-    extra,
   )
   const server = serve({ fetch: rt.app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((resolve) => server.once('listening', resolve))

@@ -5,6 +5,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { pt } from '../../zoho-widget/src/i18n/pt'
 import { zh } from '../../zoho-widget/src/i18n/zh'
+import type { ZohoSimulator } from '../simulators/zoho'
 import { registerTemplate } from '../support/conversation'
 import { type SendHarness, startSendHarness } from '../support/send-harness'
 import { ENGINES } from '../support/test-db'
@@ -17,7 +18,7 @@ import {
   type RecordPage,
   type ZohoOrgState,
 } from './zoho-harness'
-import { connectZohoOrg, interimZohoProvider, type ZohoOrgCredential } from './zoho-org'
+import { connectZohoOrg, startZoho, type ZohoOrgCredential, zohoEnv } from './zoho-org'
 
 const HOUR = 3_600_000
 const TEMPLATE = 'order_update'
@@ -34,6 +35,7 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
   let appDir: string
   let browser: Browser
   let h: SendHarness
+  let zoho: ZohoSimulator
   let credential: ZohoOrgCredential
   let org: ZohoOrgState
   const pages: RecordPage[] = []
@@ -66,6 +68,7 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
     appDir = join(work, 'app')
     buildWidget(appDir)
     browser = await launchChromium()
+    zoho = await startZoho()
     h = await startSendHarness(
       engine,
       {
@@ -79,12 +82,11 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
           },
         ],
       },
-      {},
-      undefined,
-      { crmProviders: [interimZohoProvider] },
+      // The backend with its real Zoho provider, installed against the Zoho simulator.
+      zohoEnv(zoho),
     )
     await registerTemplate(h.rt, TEMPLATE, 'utility', 'Your order {{1}} is on its way.')
-    credential = await connectZohoOrg(h.rt)
+    credential = await connectZohoOrg(h.rt, zoho)
     org = {
       records: new Map(),
       user: { locale: 'en_US', language: 'en', time_zone: 'UTC' },
@@ -96,6 +98,7 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
     for (const page of pages) await page.close().catch(() => {})
     await browser?.close()
     await h?.close()
+    await zoho?.close()
     if (work) rmSync(work, { recursive: true, force: true })
   })
 

@@ -1,54 +1,40 @@
-import { accountByCardKey } from '../../backend/src/crm/card-keys'
-import type { CrmContext, CrmProvider } from '../../backend/src/crm/provider'
-import { DomainError } from '../../backend/src/lib/errors'
-import { FakeCrm } from '../crm/fake-provider/fake-crm'
-import { fakeProvider } from '../crm/fake-provider/fake-provider'
+import { installZohoOrg, issueZohoCardKey, ZOHO_KEY_HEADER, zohoEnv } from '../crm/zoho/zoho-support'
+import { type DATA_CENTRES, startZohoSimulator, type ZohoSimulator } from '../simulators/zoho'
 import type { TestRuntime } from '../support/test-runtime'
 
-/** What the admin put in the Zoho connection: the headers Zoho adds to each call, and a stale one. */
+/** What the admin put in the Zoho connection: the header Zoho adds to each call, and a stale one. */
 export interface ZohoOrgCredential {
   headers: Record<string, string>
+  /** The key before the admin rotated it. */
   wrongHeaders: Record<string, string>
   /** What the backend's refusal of `wrongHeaders` says. */
   refusalPattern: RegExp
 }
 
-const HEADER = 'x-scrm-zoho-org-key'
+export { zohoEnv }
 
-/** INTERIM: a `zoho` provider whose card auth is the Salesforce card's org key (crm/card-keys.ts). */
-export const interimZohoProvider = (ctx: CrmContext): CrmProvider => ({
-  ...fakeProvider(new FakeCrm(), { afterInstall: [] }),
-  name: 'zoho',
-  label: 'Zoho CRM',
-  accountLabel: (id) => `Zoho CRM org ${id}`,
-  cardAuth: {
-    issuedKeyHeader: HEADER,
-    recognises: (header) => Boolean(header(HEADER)),
-    async verify(request) {
-      const key = request.header(HEADER)?.trim() ?? ''
-      const org = key ? await accountByCardKey(ctx.db, 'zoho', key) : null
-      if (!org)
-        throw new DomainError(
-          'unauthorized',
-          'X-Scrm-Zoho-Org-Key is not a valid key for a connected Zoho CRM org.',
-        )
-      return org
-    },
-  },
-})
+/** Zoho's side for the browser tests: the simulator's accounts servers and v8 API (install only). */
+export const startZoho = (): Promise<ZohoSimulator> => startZohoSimulator()
 
-export async function connectZohoOrg(rt: TestRuntime): Promise<ZohoOrgCredential> {
-  const linked = await rt.api('/api/v1/connections', {
-    method: 'POST',
-    json: { provider: 'zoho', account_id: '60012345678' },
-  })
-  if (linked.status !== 201 && linked.status !== 200)
-    throw new Error(`link answered ${linked.status}: ${await linked.text()}`)
-  const issued = await rt.api(`/api/v1/connections/${(await linked.json()).id}/card-key`, { method: 'POST' })
-  const { key, header } = await issued.json()
+/**
+ * An org in the given data centre installed the way an admin does it (OAuth against the simulator),
+ * then given its widget key (`POST /api/v1/connections/{id}/card-key`), which the admin pastes into
+ * the Zoho connection. Issuing again rotates it: the first key is the stale one.
+ */
+export async function connectZohoOrg(
+  rt: TestRuntime,
+  sim: ZohoSimulator,
+  dc: (typeof DATA_CENTRES)[number] = 'com',
+): Promise<ZohoOrgCredential> {
+  const { orgId } = sim.org({ dc })
+  const { res } = await installZohoOrg(rt, sim, orgId)
+  if (res.status !== 200) throw new Error(`install answered ${res.status}: ${await res.text()}`)
+  const connectionId = (await res.json()).connection_id as string
+  const stale = await issueZohoCardKey(rt, connectionId)
+  const key = await issueZohoCardKey(rt, connectionId)
   return {
-    headers: { [header]: key },
-    wrongHeaders: { [header]: `scrm_card_${'x'.repeat(43)}` },
-    refusalPattern: /not a valid key/,
+    headers: { [ZOHO_KEY_HEADER]: key },
+    wrongHeaders: { [ZOHO_KEY_HEADER]: stale },
+    refusalPattern: /not a valid key for a connected Zoho CRM org/,
   }
 }

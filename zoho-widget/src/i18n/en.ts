@@ -12,7 +12,7 @@ export const en = {
   'card.config.body': 'Ask your Zoho CRM admin to build the widget with the backend URL and upload it again.',
   'card.connection.title': 'The WhatsApp connection is not ready',
   'card.connection.body':
-    'Zoho CRM could not call the WhatsApp backend through the connection "{name}". Ask your admin to create and authorise it (Setup → Developer Hub → Connections).',
+    'Zoho CRM could not call the WhatsApp backend through the connection "{name}". Ask your admin to create and authorise it (Setup → Developer Space → Connections).',
   'card.noRecord': 'Open a Contact or Lead to see its WhatsApp conversation.',
   'card.empty.title': 'No WhatsApp conversation yet',
   'card.empty.body':

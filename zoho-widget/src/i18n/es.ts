@@ -15,7 +15,7 @@ export const es: Messages = {
     'Pide a tu admin de Zoho CRM que genere el widget con la URL del backend y lo vuelva a subir.',
   'card.connection.title': 'La conexión de WhatsApp no está lista',
   'card.connection.body':
-    'Zoho CRM no pudo llamar al backend de WhatsApp por la conexión "{name}". Pide a tu admin que la cree y la autorice (Configuración → Developer Hub → Conexiones).',
+    'Zoho CRM no pudo llamar al backend de WhatsApp por la conexión "{name}". Pide a tu admin que la cree y la autorice (Configuración → Developer Space → Conexiones).',
   'card.noRecord': 'Abre un Contacto o Lead para ver su conversación de WhatsApp.',
   'card.empty.title': 'Todavía no hay conversación de WhatsApp',
   'card.empty.body':

@@ -15,7 +15,7 @@ export const pt: Messages = {
     'Peça ao admin do Zoho CRM para gerar o widget com a URL do backend e enviá-lo de novo.',
   'card.connection.title': 'A conexão do WhatsApp não está pronta',
   'card.connection.body':
-    'O Zoho CRM não conseguiu chamar o backend do WhatsApp pela conexão "{name}". Peça ao admin para criá-la e autorizá-la (Configuração → Developer Hub → Conexões).',
+    'O Zoho CRM não conseguiu chamar o backend do WhatsApp pela conexão "{name}". Peça ao admin para criá-la e autorizá-la (Configuração → Developer Space → Conexões).',
   'card.noRecord': 'Abra um Contato ou Lead para ver a conversa do WhatsApp.',
   'card.empty.title': 'Ainda não há conversa no WhatsApp',
   'card.empty.body':

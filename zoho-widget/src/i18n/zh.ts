@@ -14,7 +14,7 @@ export const zh: Messages = {
   'card.config.body': '请让 Zoho CRM 管理员使用后端地址构建小组件并重新上传。',
   'card.connection.title': 'WhatsApp 连接尚未就绪',
   'card.connection.body':
-    'Zoho CRM 无法通过连接“{name}”调用 WhatsApp 后端。请让管理员创建并授权该连接（设置 → Developer Hub → 连接）。',
+    'Zoho CRM 无法通过连接“{name}”调用 WhatsApp 后端。请让管理员创建并授权该连接（设置 → Developer Space → 连接）。',
   'card.noRecord': '打开联系人或潜在客户即可查看其 WhatsApp 对话。',
   'card.empty.title': '还没有 WhatsApp 对话',
   'card.empty.body': '该联系人与您的号码之间没有 WhatsApp 记录。对方给您发消息后，对话会显示在这里。',
