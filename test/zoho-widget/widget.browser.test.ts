@@ -117,6 +117,9 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
     expect(await w.getByTestId('window-status').textContent()).toMatch(
       /^24-hour window open · 2\d h \d+ min left$/,
     )
+    // Inside the window: free text and the mode picker, no closed-window hint.
+    expect(await w.getByTestId('window-closed-hint').isVisible()).toBe(false)
+    expect(await w.getByTestId('composer-mode').isVisible()).toBe(true)
     await shot(page, 'thread')
 
     await w.getByTestId('composer-text').fill('Saiu sim, chega amanhã!')
@@ -174,6 +177,8 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
       .poll(() => w.getByTestId('contact-name').textContent(), { timeout: UI_MS })
       .toBe('Bruno Lima')
     expect(await w.getByTestId('window-status').textContent()).toBe('24-hour window closed')
+    expect(await w.getByTestId('window-closed-hint').isVisible()).toBe(true)
+    expect(await w.getByTestId('composer-mode').isVisible()).toBe(false)
     await expect(w.getByTestId('composer-text').count()).resolves.toBe(0)
     await w.getByTestId('template-select').waitFor({ timeout: UI_MS })
     await w.getByTestId('template-select').selectOption(`${TEMPLATE}|en_US`)
