@@ -11,6 +11,7 @@ export function mount(
   backend: ReturnType<typeof fakeBackend>,
   locale = 'en-US',
   phone: string | null = '+5511999990000',
+  now?: () => number,
 ) {
   document.body.replaceChildren()
   const root = document.createElement('main')
@@ -24,6 +25,7 @@ export function mount(
       return phone
     },
     connectionName: 'whatsapp_scrm',
+    now,
   })
   const byTestId = <T extends HTMLElement = HTMLElement>(id: string) =>
     root.querySelector<T>(`[data-testid="${id}"]`)

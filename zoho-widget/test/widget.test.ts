@@ -236,6 +236,26 @@ describe('the thread', () => {
   })
 })
 
+describe('the clock', () => {
+  it('closes the window while the rep looks at it: free text gives way to templates', async () => {
+    let now = Date.now()
+    const backend = fakeBackend({
+      ...threadRoute(thread({ window: { state: 'open', open_until: isoIn(5 * 60_000) } })),
+      'GET /api/v1/templates': () => ok({ templates: [] }),
+    })
+    const w = mount(backend, 'en-US', '+5511999990000', () => now)
+    w.widget.show(RECORD)
+    await vi.waitFor(() => expect(w.byTestId('composer-text')).not.toBeNull())
+    expect(w.text('window-status')).toBe('24-hour window open · 5 min left')
+    now += 6 * 60_000
+    w.widget.tick()
+    expect(w.text('window-status')).toBe('24-hour window closed')
+    expect(w.byTestId('composer-text')).toBeNull()
+    expect(w.byTestId('window-closed-hint')?.hidden).toBe(false)
+    await vi.waitFor(() => expect(w.byTestId('template-none')).not.toBeNull())
+  })
+})
+
 describe('nothing a customer writes becomes markup', () => {
   const hostile = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script><b>bold</b>'
 
