@@ -232,6 +232,42 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
     expect((await thread()).contact.automation_paused_until).toBeNull()
   })
 
+  it('explains a send WhatsApp failed, and refuses the next one in plain words', async () => {
+    await customerWrites('5511987650007', 'Elisa Prado', 'Tem tamanho 40?')
+    org.records.set('Contacts/5725767000000411007', { id: '5725767000000411007', Mobile: '+5511987650007' })
+    // WhatsApp accepts the message, then reports it undeliverable (131026).
+    h.sim.configure({ faults: { undeliverable: ['5511987650007'] } })
+    try {
+      const page = await open()
+      const w = page.widget
+      await page.pageLoad('Contacts', '5725767000000411007')
+      await w.getByTestId('composer-text').fill('Temos sim!')
+      await w.getByTestId('composer-send').click()
+      await w.getByTestId('send-queued').waitFor({ timeout: UI_MS })
+      await h.waitFor(
+        async () => (await h.rt.api('/api/v1/thread?phone=%2B5511987650007')).json(),
+        (view) => view.messages.at(-1)?.status === 'failed',
+      )
+      await w.getByTestId('refresh').click()
+      const bubble = w.locator('[data-testid^="message-"]').last()
+      await expect.poll(() => bubble.textContent(), { timeout: UI_MS }).toContain('Temos sim!')
+      expect(await bubble.locator('[data-testid^="status-tag-"]').textContent()).toBe('Failed')
+      expect(await bubble.locator('[data-testid^="status-reason-"]').textContent()).toBe(
+        'Not delivered: Message undeliverable (code 131026)',
+      )
+      // The number is now known to be unreachable: the next send is refused before it is queued.
+      await w.getByTestId('composer-text').fill('Oi Elisa?')
+      await w.getByTestId('composer-send').click()
+      await w.getByTestId('send-refused').waitFor({ timeout: UI_MS })
+      expect(await w.getByTestId('send-refused').textContent()).toContain(
+        'WhatsApp reported that this number cannot receive messages.',
+      )
+      await shot(page, 'failed-refused')
+    } finally {
+      h.sim.configure({ faults: {} })
+    }
+  })
+
   it('shows what a customer wrote as text, never as markup', async () => {
     const hostile = '<img src=x onerror="window.__pwned=1"><b>promo</b>'
     await customerWrites('5511987650005', '<script>window.__pwned=2</script>', hostile)

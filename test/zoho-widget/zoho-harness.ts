@@ -118,8 +118,6 @@ async function answerCrmEvent(
     }
     case 'CONFIG':
       return { users: [org.user] }
-    case 'UI':
-      return true
     case 'CRM_CONNECTION': {
       const name = String(event.connectionName)
       const data = event.data as {
@@ -207,7 +205,8 @@ export async function openRecordPage(
         .then(() => {}),
     invocations,
     blocked,
-    screenshot: (name) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`) }).then(() => {}),
+    screenshot: (name) =>
+      page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true }).then(() => {}),
     close: () => context.close(),
   }
 }

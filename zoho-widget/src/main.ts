@@ -38,20 +38,21 @@ async function boot(root: HTMLElement): Promise<void> {
     language: user.language,
     timeZone: user.timeZone,
   })
-  let lastHeight = 0
   widget = new Widget(root, {
     api: createBackendApi((request) => adapter.call(request)),
     i18n,
     recordPhone: (record) => adapter.recordPhone(record),
     connectionName: config.config.connectionName,
-    afterRender: (el) => {
-      const height = el.scrollHeight + 16
-      if (Math.abs(height - lastHeight) > 8) {
-        lastHeight = height
-        void adapter.resize(height)
-      }
-    },
   })
+  // Zoho gives the frame a fixed height: ask for the content's height whenever it changes.
+  let lastHeight = 0
+  new ResizeObserver(() => {
+    const height = root.scrollHeight + 16
+    if (Math.abs(height - lastHeight) > 8) {
+      lastHeight = height
+      void adapter.resize(height)
+    }
+  }).observe(root)
   widget.startClock()
   document.documentElement.lang = i18n.language
   if (pending.record) widget.show(pending.record)

@@ -16,13 +16,21 @@
   window.addEventListener('message', async (event) => {
     if (event.origin !== widgetOrigin || event.source !== frame.contentWindow) return
     const message = event.data
-    if (!message || message.type !== 'SDK.EVENT') return
+    if (message?.type !== 'SDK.EVENT') return
     if (message.eventName === 'REGISTER') {
       registered = true
       post({ type: 'FRAMEWORK.EVENT', eventName: 'SET_CONTEXT', data: { uniqueID } })
       return
     }
     if (message.eventName !== 'CRM_EVENT') return
+    const data0 = message.data || {}
+    if (data0.category === 'UI' && data0.action === 'RESIZE') {
+      // Zoho sizes the widget's frame as asked (within the page).
+      const height = Number(data0.data?.height)
+      if (height > 0) frame.style.height = `${Math.min(height, 4000)}px`
+      post({ type: 'FRAMEWORK.EVENT', eventName: 'EVENT_RESPONSE', promiseid: message.promiseid, data: true })
+      return
+    }
     try {
       const data = await window.zohoCrmEvent(message.data)
       post({ type: 'FRAMEWORK.EVENT', eventName: 'EVENT_RESPONSE', promiseid: message.promiseid, data })
@@ -31,7 +39,7 @@
         type: 'FRAMEWORK.EVENT',
         eventName: 'EVENT_RESPONSE_FAILURE',
         promiseid: message.promiseid,
-        data: { code: 'ERROR', message: String(error && error.message ? error.message : error) },
+        data: { code: 'ERROR', message: String(error?.message ? error.message : error) },
       })
     }
   })

@@ -13,7 +13,7 @@
   window.addEventListener('message', (event) => {
     if (event.origin !== serviceOrigin) return
     const message = event.data
-    if (!message || message.type !== 'FRAMEWORK.EVENT') return
+    if (message?.type !== 'FRAMEWORK.EVENT') return
     if (message.eventName === 'SET_CONTEXT') {
       if (resolveInit) resolveInit(message.data)
       return

@@ -21,7 +21,6 @@ export class TakeoverToggle {
     private readonly contact: WidgetContact,
     private readonly i18n: Translator,
     private readonly now: () => number,
-    private readonly onChange: (pausedUntil: string | null) => void,
   ) {
     this.checkbox = h('input', {
       testid: 'takeover-toggle',
@@ -58,8 +57,8 @@ export class TakeoverToggle {
     const result = await this.api.setTakeover(this.contact.id, on)
     this.checkbox.disabled = false
     if (result.ok) {
+      // The contact object is the thread's own, so a later re-render shows the new state too.
       this.contact.automation_paused_until = result.data
-      this.onChange(result.data)
     } else {
       this.errorText.textContent = this.i18n.t('takeover.error', {
         message: failureText(result.error, this.i18n),

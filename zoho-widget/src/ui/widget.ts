@@ -28,8 +28,6 @@ export interface WidgetDeps {
   recordPhone: (record: RecordContext) => Promise<string | null>
   connectionName: string
   now?: () => number
-  /** Called after every render, e.g. to ask Zoho to size the frame. */
-  afterRender?: (root: HTMLElement) => void
 }
 
 /** The parts of a loaded thread that update in place (so typed text and focus survive). */
@@ -126,10 +124,9 @@ export class Widget {
     const { contact } = thread
     const now = this.now()
     const list = new MessageList(i18n, () => this.loadOlder())
-    const takeover = new TakeoverToggle(api, contact, i18n, this.now, () => this.afterChange())
+    const takeover = new TakeoverToggle(api, contact, i18n, this.now)
     const tags = new TagEditor(api, contact.id, i18n, thread.tags, (next) => {
       thread.tags = next
-      this.afterChange()
     })
     const composer = new Composer(api, contact, i18n, isWindowOpen(thread.window, now), (message) =>
       this.addMessage(message),
@@ -163,7 +160,6 @@ export class Widget {
     const { thread } = this.loaded
     if (!thread.messages.some((m) => m.id === message.id)) thread.messages = [...thread.messages, message]
     this.renderList()
-    this.afterChange()
   }
 
   private loadOlder(): void {
@@ -189,16 +185,10 @@ export class Widget {
         loaded.olderError = result.error
       }
       this.renderList()
-      this.afterChange()
     })()
-  }
-
-  private afterChange(): void {
-    this.deps.afterRender?.(this.root)
   }
 
   private paint(view: HTMLElement): void {
     replaceChildren(this.root, view)
-    this.afterChange()
   }
 }
