@@ -95,7 +95,7 @@ describe.each(CASES)('Zoho sync out (%s, %s data centre)', (engine, dc) => {
     await f.drain()
     const record = contactOf(phoneOf(11))
     expect(record?.WA_Segment).toBe('customer')
-    expect((record?.Tag as { name: string }[]).map((t) => t.name)).toContain('vip')
+    expect(((record?.Tag ?? []) as { name: string }[]).map((t) => t.name)).toContain('vip')
     expect(f.sim.tags(f.orgId, 'Contacts').map((t) => t.name)).toContain('vip')
     expect(writes().find((r) => r.path === '/Contacts')).toMatchObject({ method: 'PUT' })
     const tasks = f.sim.records(f.orgId, 'Tasks')
