@@ -10,6 +10,7 @@ import { CrmRegistry } from './crm/registry'
 import { salesforceProvider } from './crm/salesforce/provider'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
 import { zohoProvider } from './crm/zoho/provider'
+import { zohoWatchJob } from './crm/zoho/zoho-watch-job'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { IngestThread } from './ingest/thread-host'
@@ -143,7 +144,10 @@ export async function startRuntime(
     crmSync.worker.wake()
   }
   const crmEvents = new CrmEventWriter(db.db)
-  const scheduler = createScheduler(db.db, config, logger, crmPollJobs(db.db, crm, crmSync, logger))
+  const scheduler = createScheduler(db.db, config, logger, [
+    ...crmPollJobs(db.db, crm, crmSync, logger),
+    ...zohoJobs(db.db, config, crm, crmSync, logger),
+  ])
   const loops = new LoopRegistry()
   loops.add(
     worker.loop,
@@ -298,6 +302,26 @@ export function crmPollJobs(
     })
     return job ? [job] : []
   })
+}
+
+/** Zoho's daily renewal of its notification channels, when Zoho is registered and the schedule is on. */
+function zohoJobs(
+  db: DbHandle['db'],
+  config: Config,
+  crm: CrmRegistry,
+  crmSync: CrmSync,
+  logger: Logger,
+): ScheduledJob[] {
+  if (!crm.has('zoho') || config.ZOHO_WATCH_SCHEDULE === 'off') return []
+  return [
+    zohoWatchJob({
+      db,
+      schedule: config.ZOHO_WATCH_SCHEDULE,
+      publicUrl: config.PUBLIC_URL,
+      connectorFor: crmSync.connectorFor,
+      logger: logger.child({ component: 'zoho-watch' }),
+    }),
+  ]
 }
 
 export function createSender(

@@ -127,7 +127,7 @@ export interface CrmChangeNotifications {
   /** Largest delivery accepted, in bytes. */
   readonly maxBytes: number
   /** Throws a DomainError (unauthorized, invalid_signature, not_configured) unless authentic. */
-  verify(request: SignedRequest, body: string): void
+  verify(request: SignedRequest, body: string): void | Promise<void>
   /** Throws a DomainError (invalid_json, bad_request) when the body is not a delivery. */
   parse(body: string): CrmInboundEvent[]
 }

@@ -30,7 +30,8 @@ describe.each(CASES)('Zoho sync out (%s, %s data centre)', (engine, dc) => {
   })
 
   it('upserts new people into Contacts by WhatsApp_Number and their messages into one Note per day', async () => {
-    for (let i = 0; i < 5; i++) await customerWrites(f.rt, NUMBER_A, person(10 + i), `Oi, sou ${person(10 + i).name}`)
+    for (let i = 0; i < 5; i++)
+      await customerWrites(f.rt, NUMBER_A, person(10 + i), `Oi, sou ${person(10 + i).name}`)
     f.sim.resetRequests()
     await f.drain()
     expect(contacts()).toHaveLength(5)
@@ -42,7 +43,9 @@ describe.each(CASES)('Zoho sync out (%s, %s data centre)', (engine, dc) => {
       ['POST', '/Notes', 5],
     ])
     expect(new Set(f.sim.requests.map((r) => r.dc))).toEqual(new Set([dc]))
-    const note = f.sim.records(f.orgId, 'Notes').find((n) => (n.Parent_Id as { id: string }).id === record?.id)
+    const note = f.sim
+      .records(f.orgId, 'Notes')
+      .find((n) => (n.Parent_Id as { id: string }).id === record?.id)
     expect(note?.Note_Title).toMatch(/^WhatsApp \d{4}-\d{2}-\d{2}$/)
     expect(note?.Note_Content).toMatch(/^\[\d{2}:\d{2} UTC\] Customer: Oi, sou Pessoa 10$/)
     const [link] = await queryRows<{ record_id: string }>(
@@ -58,20 +61,30 @@ describe.each(CASES)('Zoho sync out (%s, %s data centre)', (engine, dc) => {
     f.sim.resetRequests()
     await f.drain()
     const record = contactOf(phoneOf(10))
-    const notes = f.sim.records(f.orgId, 'Notes').filter((n) => (n.Parent_Id as { id: string }).id === record?.id)
+    const notes = f.sim
+      .records(f.orgId, 'Notes')
+      .filter((n) => (n.Parent_Id as { id: string }).id === record?.id)
     expect(notes).toHaveLength(1)
     expect(String(notes[0]?.Note_Content).split('\n')).toEqual([
       expect.stringContaining('Customer: Oi, sou Pessoa 10'),
       expect.stringContaining('Customer: Segunda mensagem'),
       expect.stringContaining('Customer: <b>terceira</b>'),
     ])
-    expect(writes().filter((r) => r.path === '/Notes').map((r) => r.method)).toEqual(['PUT'])
+    expect(
+      writes()
+        .filter((r) => r.path === '/Notes')
+        .map((r) => r.method),
+    ).toEqual(['PUT'])
   })
 
   it('updates a linked record by id, tags become native Tags, a follow-up becomes a Task found again by its key', async () => {
     const id = await contactIdOf(f.rt, phoneOf(11))
-    expect((await f.rt.api(`/api/v1/contacts/${id}`, { method: 'PATCH', json: { segment: 'customer' } })).status).toBe(200)
-    expect((await f.rt.api(`/api/v1/contacts/${id}/tags`, { method: 'POST', json: { key: 'vip' } })).status).toBeLessThan(300)
+    expect(
+      (await f.rt.api(`/api/v1/contacts/${id}`, { method: 'PATCH', json: { segment: 'customer' } })).status,
+    ).toBe(200)
+    expect(
+      (await f.rt.api(`/api/v1/contacts/${id}/tags`, { method: 'POST', json: { key: 'vip' } })).status,
+    ).toBeLessThan(300)
     const [task] = await queryRows<{ id: string }>(
       f.rt.db.db,
       sql`insert into follow_up_tasks (workspace_id, contact_id, title, body, due_at, priority)
@@ -82,7 +95,7 @@ describe.each(CASES)('Zoho sync out (%s, %s data centre)', (engine, dc) => {
     await f.drain()
     const record = contactOf(phoneOf(11))
     expect(record?.WA_Segment).toBe('customer')
-    expect((record?.Tag as { name: string }[]).map((t) => t.name)).toContain('vip')
+    expect(((record?.Tag ?? []) as { name: string }[]).map((t) => t.name)).toContain('vip')
     expect(f.sim.tags(f.orgId, 'Contacts').map((t) => t.name)).toContain('vip')
     expect(writes().find((r) => r.path === '/Contacts')).toMatchObject({ method: 'PUT' })
     const tasks = f.sim.records(f.orgId, 'Tasks')

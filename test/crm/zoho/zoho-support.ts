@@ -34,8 +34,6 @@ export function zohoEnv(sim: ZohoSimulator, extra: Record<string, string> = {}):
     ZOHO_CLIENT_SECRET: ZOHO_SIM_DEFAULTS.clientSecret,
     ZOHO_ACCOUNTS_URL: sim.accountsUrl('com'),
     ZOHO_ACCOUNTS_SERVERS: DATA_CENTRES.map((dc) => sim.accountsUrl(dc)).join(','),
-    ZOHO_CALLBACK_SCHEDULE: 'off',
-    ZOHO_WATCH_SCHEDULE: 'off',
     PUBLIC_URL: PUBLIC,
     CRM_SYNC_SETTLE_MS: '0',
     CRM_SYNC_MAX_WAIT_MS: '0',
@@ -111,6 +109,11 @@ export async function startZohoFixture(
   await registerChannel(rt, NUMBER_A)
   const dc = opts.dc ?? 'com'
   const { orgId } = sim.org({ dc, edition: opts.edition })
+  // Zoho's servers post callbacks to PUBLIC_URL; here they go straight to the app in this process.
+  sim.routeNotifications(async (url, init) => {
+    const u = new URL(url)
+    return rt.app.fetch(new Request(`http://localhost${u.pathname}${u.search}`, init))
+  })
   const run = await installZohoOrg(rt, sim, orgId)
   if (run.res.status !== 200) throw new Error(`install answered ${run.res.status}: ${await run.res.text()}`)
   const connectionId = (await run.res.json()).connection_id as string

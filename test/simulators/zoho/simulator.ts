@@ -96,6 +96,12 @@ export async function startZohoSimulator(options: ZohoSimulatorOptions = {}): Pr
     },
     holdNotifications: (hold) => state.hold(hold),
     flushNotifications: (opts) => state.flush(opts),
+    routeNotifications: (deliver) => {
+      state.deliver = deliver
+    },
+    dropChannel: (orgId, channelId) => {
+      org(orgId).channels.delete(channelId)
+    },
     deliveries: state.deliveries,
     requests: state.requests,
     resetRequests: () => {

@@ -29,6 +29,8 @@ export class SimulatorState {
   #held = false
   #queue: { url: string; body: Record<string, unknown> }[] = []
   #sending = Promise.resolve()
+  /** How callbacks reach the receiver: `fetch` unless a test hands them to an in-process app. */
+  deliver: (url: string, init: RequestInit) => Promise<Response> = (url, init) => fetch(url, init)
 
   constructor(options: ZohoSimulatorOptions) {
     this.options = { ...DEFAULTS, ...options }
@@ -130,7 +132,7 @@ export class SimulatorState {
       for (const item of list) {
         let status = 0
         try {
-          const res = await fetch(item.url, {
+          const res = await this.deliver(item.url, {
             method: 'POST',
             headers: { 'content-type': 'application/json' },
             body: JSON.stringify(item.body),

@@ -128,6 +128,10 @@ export interface ZohoSimulator {
   /** Callbacks wait until `flushNotifications` (tests reorder or repeat them). */
   holdNotifications(hold: boolean): void
   flushNotifications(opts?: { reverse?: boolean; repeat?: boolean }): Promise<void>
+  /** Hands callbacks to `deliver` instead of `fetch` (a backend served in-process). */
+  routeNotifications(deliver: (url: string, init: RequestInit) => Promise<Response>): void
+  /** Drops a channel as Zoho does when it expires (the backend must notice and subscribe again). */
+  dropChannel(orgId: string, channelId: string): void
   deliveries: SimDelivery[]
   requests: SimRequestLog[]
   resetRequests(): void

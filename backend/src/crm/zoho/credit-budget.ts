@@ -74,7 +74,7 @@ export class CreditBudget {
       this.db,
       sql`update crm_connections set api_usage = (
             select x || jsonb_build_object('used', (select coalesce(sum((v #>> '{}')::int), 0) from jsonb_each(x->'buckets') e(k, v)))
-            from (select coalesce(crm_connections.api_usage, '{}'::jsonb) || jsonb_build_object(
+            from (select '{"stoppedAt": null, "resumeAt": null, "reason": null}'::jsonb || coalesce(crm_connections.api_usage, '{}'::jsonb) || jsonb_build_object(
               'limit', ${this.limit}::int,
               'at', ${new Date(now).toISOString()}::text,
               'buckets', coalesce((select jsonb_object_agg(k, v) from jsonb_each(coalesce(crm_connections.api_usage->'buckets', '{}'::jsonb)) e(k, v)

@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm'
 import { crmConnections } from '../../db/schema'
 import type { CrmContext, CrmProvider } from '../provider'
 import type { CrmRateBudget } from '../sync/crm-rate-limiter'
+import { zohoCallbackReread } from './callback-reread'
 import { CreditBudget } from './credit-budget'
 import { zohoStateOf } from './org-state'
 import { EDITION_LIMITS, zohoSettings } from './settings'
@@ -10,6 +11,7 @@ import { ZohoConnector } from './zoho-connector'
 import { defaultZohoProperty } from './zoho-fields'
 import { ZohoHttp } from './zoho-http'
 import { DayNotes } from './zoho-notes'
+import { zohoChangeNotifications } from './zoho-notifications'
 import { zohoOAuth } from './zoho-oauth'
 
 /**
@@ -28,6 +30,15 @@ export function zohoProvider(ctx: CrmContext): CrmProvider {
     accountLabel: (orgId) => `Zoho CRM org ${orgId}`,
     oauth: zohoOAuth(ctx.config),
     cardAuth: zohoCardAuth(ctx.db),
+    changes: zohoChangeNotifications(ctx.db),
+    polling:
+      settings.callbackSchedule === 'off'
+        ? undefined
+        : zohoCallbackReread(ctx.db, {
+            schedule: settings.callbackSchedule,
+            publicUrl: ctx.config.PUBLIC_URL,
+            logger,
+          }),
     defaultProperty: (spec) => defaultZohoProperty(spec),
     rateBudget: ZOHO_BUDGET,
     connector: (input) => {
