@@ -15,11 +15,12 @@ const engines = process.env.DATABASE_URL
   ? 'PGlite and the Postgres server in DATABASE_URL'
   : 'PGlite (set DATABASE_URL to add a Postgres server)'
 console.log(`Type-checking...`)
-// The root project and the HubSpot card (JSX, its own tsconfig) are checked separately.
+// The root project, the HubSpot card (JSX) and the Zoho widget (DOM) have their own tsconfigs.
 const checks = [
   ['-p', 'tsconfig.json', '--noEmit'],
   ['-p', 'hubspot-app/src/app/cards/tsconfig.json', '--noEmit'],
   ['-p', 'hubspot-app/tsconfig.json', '--noEmit'],
+  ['-p', 'zoho-widget/tsconfig.json', '--noEmit'],
 ]
 let failed = checks.filter(
   (args) => spawnSync(bin('tsc'), args, { cwd: root, stdio: 'inherit' }).status !== 0,

@@ -182,6 +182,52 @@ export const envSchema = z
       .string()
       .regex(/^([A-Za-z][A-Za-z0-9]{0,14})?$/, 'must be a package namespace such as waScrm, or empty')
       .default(''),
+    /** The Zoho API console client (Server-based Application) for sync and the widget's org key. */
+    ZOHO_CLIENT_ID: z.string().optional(),
+    ZOHO_CLIENT_SECRET: z.string().optional(),
+    /** Where installs start; Zoho sends the installer back with their own data centre's accounts server. */
+    ZOHO_ACCOUNTS_URL: z.string().url().default('https://accounts.zoho.com'),
+    /** Accounts servers a code may be traded at (comma-separated); default Zoho's eight data centres. */
+    ZOHO_ACCOUNTS_SERVERS: optional(
+      z
+        .string()
+        .trim()
+        .transform((v) =>
+          v
+            .split(',')
+            .map((s) => s.trim().replace(/\/+$/, ''))
+            .filter(Boolean),
+        )
+        .pipe(z.array(z.string().url()).min(1)),
+    ),
+    /** The orgs' edition: sets the rolling 24 h credit base and the calls in flight per org. */
+    ZOHO_EDITION: z
+      .enum(['free', 'standard', 'professional', 'enterprise', 'ultimate'])
+      .default('enterprise'),
+    /** Credits per rolling 24 h per org (base + users + add-ons, as the org's admin reads it); default the edition's base. */
+    ZOHO_DAILY_CREDITS: optional(z.coerce.number().int().min(100).max(100_000_000)),
+    /** Sync stops (and alerts) when this share of the org's credits is used. */
+    ZOHO_CREDIT_STOP_SHARE: z.coerce.number().min(0.05).max(1).default(0.8),
+    /** Calls in flight per org across all processes; default the edition's concurrency. */
+    ZOHO_CONCURRENCY: optional(z.coerce.number().int().min(1).max(25)),
+    /** Module new WhatsApp people are created in. */
+    ZOHO_NEW_RECORDS: z.enum(['Contacts', 'Leads']).default('Contacts'),
+    /** Cron pattern of the pass that re-reads records named by stored Zoho notifications. */
+    ZOHO_CALLBACK_SCHEDULE: z
+      .string()
+      .trim()
+      .refine((v) => v === 'off' || isCronPattern(v), {
+        message: 'must be a five-field cron pattern such as "* * * * *", or off',
+      })
+      .default('* * * * *'),
+    /** Cron pattern of the daily renewal of notification channels (requested for 6 days). */
+    ZOHO_WATCH_SCHEDULE: z
+      .string()
+      .trim()
+      .refine((v) => v === 'off' || isCronPattern(v), {
+        message: 'must be a five-field cron pattern such as "20 3 * * *", or off',
+      })
+      .default('20 3 * * *'),
     /** Bearer token Prometheus sends to scrape GET /metrics on the main port. */
     METRICS_TOKEN: optionalSecret(16),
     /** A separate port that serves only /metrics, without a token (keep it on a private network). */

@@ -9,6 +9,8 @@ import type { CrmContext, CrmProvider } from './crm/provider'
 import { CrmRegistry } from './crm/registry'
 import { salesforceProvider } from './crm/salesforce/provider'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
+import { zohoProvider } from './crm/zoho/provider'
+import { zohoWatchJob } from './crm/zoho/zoho-watch-job'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { EventDeliveryWorker } from './events/delivery-worker'
@@ -156,7 +158,10 @@ export async function startRuntime(
     pollMs: config.EVENT_WEBHOOK_POLL_MS,
     batchSize: 50,
   })
-  const scheduler = createScheduler(db.db, config, logger, crmPollJobs(db.db, crm, crmSync, logger))
+  const scheduler = createScheduler(db.db, config, logger, [
+    ...crmPollJobs(db.db, crm, crmSync, logger),
+    ...zohoJobs(db.db, config, crm, crmSync, logger),
+  ])
   const loops = new LoopRegistry()
   loops.add(
     worker.loop,
@@ -293,6 +298,7 @@ export function createCrmRegistry(ctx: CrmContext, extra: RuntimeOptions['crmPro
   const crm = new CrmRegistry()
   crm.register(hubspotProvider(ctx.config))
   crm.register(salesforceProvider(ctx))
+  crm.register(zohoProvider(ctx))
   for (const provider of extra) crm.register(provider(ctx))
   return crm
 }
@@ -315,6 +321,26 @@ export function crmPollJobs(
     })
     return job ? [job] : []
   })
+}
+
+/** Zoho's daily renewal of its notification channels, when Zoho is registered and the schedule is on. */
+function zohoJobs(
+  db: DbHandle['db'],
+  config: Config,
+  crm: CrmRegistry,
+  crmSync: CrmSync,
+  logger: Logger,
+): ScheduledJob[] {
+  if (!crm.has('zoho') || config.ZOHO_WATCH_SCHEDULE === 'off') return []
+  return [
+    zohoWatchJob({
+      db,
+      schedule: config.ZOHO_WATCH_SCHEDULE,
+      publicUrl: config.PUBLIC_URL,
+      connectorFor: crmSync.connectorFor,
+      logger: logger.child({ component: 'zoho-watch' }),
+    }),
+  ]
 }
 
 export function createSender(

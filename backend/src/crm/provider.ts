@@ -74,7 +74,13 @@ export interface CrmTokenRefresh {
 export interface CrmOAuth {
   /** Throws `CrmAuthError('not_configured')` when the app's credentials are not set. */
   authorizeUrl(input: { state: string; redirectUri: string; options?: InstallOptions }): string
-  exchangeCode(input: { code: string; redirectUri: string; options?: InstallOptions }): Promise<CrmGrant>
+  exchangeCode(input: {
+    code: string
+    redirectUri: string
+    options?: InstallOptions
+    /** The callback's other query parameters (Zoho names the org's data centre there). */
+    callback?: (name: string) => string | undefined
+  }): Promise<CrmGrant>
   /** `connection`: whose token it is (a CRM whose token host differs per account reads it there). */
   refresh(refreshToken: string, connection?: CrmConnection): Promise<CrmTokenRefresh>
   revoke(refreshToken: string, connection?: CrmConnection): Promise<'revoked' | 'already_invalid'>
@@ -121,7 +127,7 @@ export interface CrmChangeNotifications {
   /** Largest delivery accepted, in bytes. */
   readonly maxBytes: number
   /** Throws a DomainError (unauthorized, invalid_signature, not_configured) unless authentic. */
-  verify(request: SignedRequest, body: string): void
+  verify(request: SignedRequest, body: string): void | Promise<void>
   /** Throws a DomainError (invalid_json, bad_request) when the body is not a delivery. */
   parse(body: string): CrmInboundEvent[]
 }

@@ -29,6 +29,9 @@ const callbackQuery = z.object({
   state: z.string().max(512).optional(),
   error: z.string().max(256).optional(),
   error_description: z.string().max(2048).optional(),
+  /** Zoho: the org's data centre and its accounts server, where the code must be traded. */
+  location: z.string().max(32).optional(),
+  'accounts-server': z.string().max(256).optional(),
 })
 
 const installedView = z.object({
@@ -112,6 +115,7 @@ function addProviderRoutes(app: ReturnType<typeof newRouter>, deps: AppDeps, pro
         code: q.code,
         state: q.state,
         requestUrl: c.req.url,
+        query: (name) => c.req.query(name),
       })
       return answerInstalled(c, provider, result)
     } catch (error) {

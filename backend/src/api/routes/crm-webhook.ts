@@ -48,7 +48,7 @@ function addProviderRoute(
       throw new ApiError('payload_too_large', tooLarge)
     const body = await c.req.text()
     if (body.length > changes.maxBytes) throw new ApiError('payload_too_large', tooLarge)
-    changes.verify(
+    await changes.verify(
       {
         method: c.req.method,
         url: publicUrl(c.req.url, deps.config.PUBLIC_URL),

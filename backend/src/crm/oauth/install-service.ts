@@ -82,7 +82,13 @@ export async function completeInstall(
   ctx: CrmContext,
   provider: CrmProvider,
   hooks: CrmInstallHooks | undefined,
-  input: { code: string; state: string; requestUrl: string },
+  input: {
+    code: string
+    state: string
+    requestUrl: string
+    /** The callback's other query parameters, for the provider. */
+    query?: (name: string) => string | undefined
+  },
 ): Promise<InstallResult> {
   const started = await consumeInstallState(ctx.db, provider.name, input.state)
   if (!started)
@@ -96,6 +102,7 @@ export async function completeInstall(
       code: input.code,
       redirectUri: oauthRedirectUri(ctx.config, provider.name, input.requestUrl),
       options: started.options,
+      callback: input.query,
     })
   } catch (error) {
     throw installFailure(provider, error)

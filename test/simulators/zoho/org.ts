@@ -1,0 +1,342 @@
+/**
+ * One Zoho CRM org: its modules' records and fields, the tag catalogue, notification channels,
+ * rolling credits and calls in flight. Writes follow Zoho's per-record rules and answer the
+ * `data[]` element shape; every change queues the callbacks of matching channels.
+ */
+import { randomInt } from 'node:crypto'
+import {
+  apiNameOf,
+  CUSTOM_TYPES,
+  invalidValue,
+  MODULES,
+  nextFieldId,
+  standardFields,
+  zohoTime,
+} from './schema'
+import type { DataCentre, Edition, FieldValue, SimChannel, SimFieldMeta, SimRecord } from './types'
+import { EDITIONS } from './types'
+
+export interface ElementAnswer {
+  code: string
+  details: Record<string, unknown>
+  message: string
+  status: 'success' | 'error'
+  action?: 'insert' | 'update'
+  duplicate_field?: string | null
+}
+
+export interface Change {
+  module: string
+  operation: 'insert' | 'update' | 'delete'
+  id: string
+  affected: string[]
+}
+
+let idSeq = 5_725_767_000_000_100n
+export const nextId = () => {
+  idSeq += BigInt(randomInt(1, 9))
+  return String(idSeq)
+}
+
+const ok = (
+  id: string,
+  record: SimRecord,
+  action: 'insert' | 'update',
+  duplicate_field: string | null = null,
+): ElementAnswer => ({
+  code: 'SUCCESS',
+  duplicate_field,
+  action,
+  details: {
+    id,
+    Modified_Time: record.Modified_Time,
+    Created_Time: record.Created_Time,
+    Modified_By: record.Modified_By,
+    Created_By: record.Created_By,
+  },
+  message: action === 'insert' ? 'record added' : 'record updated',
+  status: 'success',
+})
+
+export const elementError = (
+  code: string,
+  message: string,
+  details: Record<string, unknown> = {},
+): ElementAnswer => ({
+  code,
+  details,
+  message,
+  status: 'error',
+})
+
+export class Org {
+  readonly modules = new Map<string, Map<string, SimRecord>>()
+  readonly schema = new Map<string, SimFieldMeta[]>()
+  readonly tagCatalog = new Map<string, Map<string, { id: string; name: string; color_code: string }>>()
+  readonly channels = new Map<string, SimChannel>()
+  readonly locked = new Set<string>()
+  readonly changes: Change[] = []
+  /** Credits spent, with when (rolling 24 h). */
+  spent: { at: number; cost: number }[] = []
+  creditLimit: number
+  inFlight = 0
+  peak = 0
+  readonly concurrency: number
+
+  constructor(
+    readonly orgId: string,
+    readonly dc: DataCentre,
+    readonly userId: string,
+    readonly edition: Edition,
+    users: number,
+  ) {
+    const e = EDITIONS[edition]
+    const perUser = { free: 0, standard: 250, professional: 500, enterprise: 1000, ultimate: 2000 }[edition]
+    this.creditLimit = e.credits + perUser * users
+    this.concurrency = e.concurrency
+    for (const m of MODULES) {
+      this.modules.set(m, new Map())
+      this.schema.set(m, standardFields(m))
+    }
+  }
+
+  get user() {
+    return { id: this.userId, name: 'Integration Admin', email: `admin@${this.orgId}.example` }
+  }
+
+  creditsUsed(now = Date.now()): number {
+    this.spent = this.spent.filter((s) => now - s.at < 86_400_000)
+    return this.spent.reduce((n, s) => n + s.cost, 0)
+  }
+
+  table(module: string): Map<string, SimRecord> {
+    const t = this.modules.get(module)
+    if (!t) throw new Error(`no module ${module}`)
+    return t
+  }
+
+  fields(module: string): SimFieldMeta[] {
+    return this.schema.get(module) ?? []
+  }
+
+  /** `POST /settings/fields?module=`: custom fields, within the edition's limit. */
+  createField(module: string, input: Record<string, unknown>): ElementAnswer {
+    const label = typeof input.field_label === 'string' ? input.field_label.trim() : ''
+    const type = String(input.data_type ?? '')
+    if (!label)
+      return elementError('MANDATORY_NOT_FOUND', 'required field not found', { api_name: 'field_label' })
+    if (!CUSTOM_TYPES.has(type))
+      return elementError('INVALID_DATA', 'invalid data', {
+        api_name: 'data_type',
+        expected_data_type: [...CUSTOM_TYPES],
+      })
+    const fields = this.fields(module)
+    const api_name = apiNameOf(label)
+    if (fields.some((x) => x.api_name === api_name || x.field_label === label))
+      return elementError('DUPLICATE_DATA', 'duplicate data', { api_name: 'field_label' })
+    const limit = EDITIONS[this.edition].customFields
+    if (fields.filter((x) => x.custom_field).length >= limit)
+      return elementError('LIMIT_EXCEEDED', 'custom field limit exceeded', {
+        limit,
+        limit_due_to: ['edition'],
+      })
+    const meta: SimFieldMeta = {
+      id: nextFieldId(),
+      api_name,
+      field_label: label,
+      data_type: type,
+      custom_field: true,
+      ...(typeof input.length === 'number'
+        ? { length: input.length }
+        : type === 'text'
+          ? { length: 255 }
+          : {}),
+      ...(input.unique ? { unique: { casesensitive: false } } : {}),
+      ...(Array.isArray(input.pick_list_values)
+        ? {
+            pick_list_values: (
+              input.pick_list_values as { display_value: string; actual_value?: string }[]
+            ).map((p) => ({
+              display_value: p.display_value,
+              actual_value: p.actual_value ?? p.display_value,
+            })),
+          }
+        : {}),
+    }
+    fields.push(meta)
+    return {
+      code: 'SUCCESS',
+      details: { id: meta.id, api_name },
+      message: 'field created',
+      status: 'success',
+    }
+  }
+
+  /** `PATCH /settings/fields/{id}`: picklist values are added (Zoho keeps existing ones). */
+  updateField(module: string, id: string, input: Record<string, unknown>): ElementAnswer {
+    const field = this.fields(module).find((x) => x.id === id)
+    if (!field) return elementError('INVALID_DATA', 'the id given seems to be invalid', { api_name: 'id' })
+    if (Array.isArray(input.pick_list_values)) {
+      const list = field.pick_list_values ?? []
+      for (const p of input.pick_list_values as { display_value: string; actual_value?: string }[])
+        if (!list.some((x) => x.actual_value === (p.actual_value ?? p.display_value)))
+          list.push({ display_value: p.display_value, actual_value: p.actual_value ?? p.display_value })
+      field.pick_list_values = list
+    }
+    return { code: 'SUCCESS', details: { id }, message: 'field updated', status: 'success' }
+  }
+
+  /** Validates the values of one record; the first problem as a data[] error, or null. */
+  #check(module: string, input: SimRecord, index: number, inserting: boolean): ElementAnswer | null {
+    const fields = this.fields(module)
+    for (const [key, value] of Object.entries(input)) {
+      if (key === 'id' || key === 'Tag' || key === '$se_module') continue
+      const field = fields.find((x) => x.api_name === key)
+      if (!field)
+        return elementError('INVALID_DATA', 'invalid field', {
+          api_name: key,
+          json_path: `$.data[${index}].${key}`,
+        })
+      if (field.data_type === 'lookup') continue
+      const problem = invalidValue(field, value)
+      if (problem)
+        return elementError('INVALID_DATA', `invalid data: ${problem}`, {
+          api_name: key,
+          json_path: `$.data[${index}].${key}`,
+          expected_data_type: field.data_type,
+        })
+    }
+    if (inserting)
+      for (const field of fields.filter((x) => x.system_mandatory))
+        if (
+          input[field.api_name] === undefined ||
+          input[field.api_name] === null ||
+          input[field.api_name] === ''
+        )
+          return elementError('MANDATORY_NOT_FOUND', 'required field not found', {
+            api_name: field.api_name,
+            json_path: `$.data[${index}].${field.api_name}`,
+          })
+    if (Array.isArray(input.Tag))
+      for (const t of input.Tag as { name?: unknown }[])
+        if (typeof t?.name !== 'string' || t.name.length === 0 || t.name.length > 25)
+          return elementError('INVALID_DATA', 'tag name must be 1 to 25 characters', {
+            api_name: 'Tag',
+            json_path: `$.data[${index}].Tag`,
+          })
+    return null
+  }
+
+  #uniqueClash(module: string, input: SimRecord, selfId: string | null, index: number): ElementAnswer | null {
+    for (const field of this.fields(module).filter((x) => x.unique || x.api_name === 'Email')) {
+      const v = input[field.api_name]
+      if (v === undefined || v === null || v === '') continue
+      if (field.api_name === 'Email' && module !== 'Contacts') continue
+      const norm = (x: FieldValue) => (typeof x === 'string' ? x.toLowerCase() : x)
+      for (const [id, r] of this.table(module))
+        if (id !== selfId && norm(r[field.api_name] as FieldValue) === norm(v))
+          return elementError('DUPLICATE_DATA', 'duplicate data', {
+            api_name: field.api_name,
+            json_path: `$.data[${index}].${field.api_name}`,
+            id,
+            module: { api_name: module },
+          })
+    }
+    return null
+  }
+
+  /** Applies values; returns the API names whose value changed. */
+  #apply(module: string, record: SimRecord, input: SimRecord, by: 'api' | 'ui', now: number): string[] {
+    const changed: string[] = []
+    for (const [key, value] of Object.entries(input)) {
+      if (key === 'id') continue
+      if (key === 'Tag') {
+        const names = ((value ?? []) as { name: string }[]).map((t) => t.name)
+        const before = ((record.Tag ?? []) as { name: string }[]).map((t) => t.name)
+        record.Tag = names.map((name) => ({ id: this.#tag(module, name).id, name }))
+        if ([...before].sort().join('|') !== [...names].sort().join('|')) changed.push('Tag')
+        continue
+      }
+      if (JSON.stringify(record[key] ?? null) !== JSON.stringify(value)) changed.push(key)
+      record[key] = value
+    }
+    if (changed.length > 0 || !record.Created_Time) {
+      record.Modified_Time = zohoTime(now)
+      record.Modified_By = by === 'api' ? this.user : { id: `${this.userId}9`, name: 'Sales Rep' }
+    }
+    return changed
+  }
+
+  #tag(module: string, name: string) {
+    const catalog = this.tagCatalog.get(module) ?? new Map()
+    this.tagCatalog.set(module, catalog)
+    const tag = catalog.get(name.toLowerCase()) ?? { id: nextId(), name, color_code: '#57B1FD' }
+    catalog.set(name.toLowerCase(), tag)
+    return tag
+  }
+
+  insert(module: string, input: SimRecord, index: number, by: 'api' | 'ui' = 'api'): ElementAnswer {
+    const problem = this.#check(module, input, index, true) ?? this.#uniqueClash(module, input, null, index)
+    if (problem) return problem
+    const now = Date.now()
+    const id = nextId()
+    const record: SimRecord = { id, Created_Time: zohoTime(now), Created_By: by === 'api' ? this.user : null }
+    this.#apply(module, record, input, by, now)
+    this.table(module).set(id, record)
+    this.changes.push({ module, operation: 'insert', id, affected: [] })
+    return ok(id, record, 'insert')
+  }
+
+  update(
+    module: string,
+    id: string,
+    input: SimRecord,
+    index: number,
+    by: 'api' | 'ui' = 'api',
+    dupField: string | null = null,
+  ): ElementAnswer {
+    const record = this.table(module).get(id)
+    if (!record)
+      return elementError('INVALID_DATA', 'the related id given seems to be invalid', {
+        api_name: 'id',
+        json_path: `$.data[${index}].id`,
+      })
+    if (this.locked.has(id))
+      return elementError('RECORD_LOCKED', 'cannot update record that is locked', {
+        id,
+        json_path: `$.data[${index}]`,
+      })
+    const problem = this.#check(module, input, index, false) ?? this.#uniqueClash(module, input, id, index)
+    if (problem) return problem
+    const changed = this.#apply(module, record, input, by, Date.now())
+    if (changed.length > 0) this.changes.push({ module, operation: 'update', id, affected: changed })
+    return ok(id, record, 'update', dupField)
+  }
+
+  /** Upsert: the first duplicate-check field holding the record's value picks the record to update. */
+  upsert(module: string, input: SimRecord, index: number, checkFields: string[]): ElementAnswer {
+    const fields = checkFields.length
+      ? checkFields
+      : this.fields(module)
+          .filter((x) => x.unique || x.api_name === 'Email')
+          .map((x) => x.api_name)
+    for (const name of fields) {
+      const v = input[name]
+      if (v === undefined || v === null || v === '') continue
+      for (const [id, r] of this.table(module))
+        if (String(r[name]).toLowerCase() === String(v).toLowerCase())
+          return this.update(module, id, input, index, 'api', name)
+    }
+    return this.insert(module, input, index)
+  }
+
+  delete(module: string, id: string): boolean {
+    if (!this.table(module).delete(id)) return false
+    this.changes.push({ module, operation: 'delete', id, affected: [] })
+    return true
+  }
+
+  tagsOf(module: string) {
+    return [...(this.tagCatalog.get(module)?.values() ?? [])]
+  }
+}
