@@ -13,6 +13,7 @@ import {
   type ZohoSimulator,
   type ZohoSimulatorOptions,
 } from '../../simulators/zoho'
+import { drainCrmSync } from '../../support/crm-drain'
 import type { Engine } from '../../support/test-db'
 import {
   NUMBER_A,
@@ -21,7 +22,6 @@ import {
   type TestResponse,
   type TestRuntime,
 } from '../../support/test-runtime'
-import { drain } from '../salesforce/sf-support'
 
 export const PUBLIC = 'https://scrm.example.test'
 /** The header a Zoho CRM Connection adds to the widget's `CONNECTION.invoke` calls. */
@@ -129,7 +129,7 @@ export async function startZohoFixture(
     connectionId,
     connection,
     connector: async () => rt.crmSync.connectorFor(await connection()) as ZohoConnector,
-    drain: () => drain(rt),
+    drain: () => drainCrmSync(rt),
     async reread() {
       const provider = rt.deps.crm.get('zoho')
       const c = await connection()
@@ -138,7 +138,7 @@ export async function startZohoFixture(
         connector: rt.crmSync.connectorFor(c),
         store: (events) => rt.deps.crmEvents.append('zoho', events),
       })
-      await drain(rt)
+      await drainCrmSync(rt)
       return result?.events ?? 0
     },
     cardKey: () => issueZohoCardKey(rt, connectionId),
