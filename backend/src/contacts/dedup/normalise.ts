@@ -17,6 +17,7 @@ const HAN = /\p{Script=Han}/u
 const HAN_ALL = /\p{Script=Han}/gu
 const MARKS = /\p{M}+/gu
 const NOT_WORD = /[^\p{L}\p{N}]+/gu
+const APOSTROPHES = /['\u2019\u02bc`]/g
 
 /** Compatibility forms folded (full-width digits and letters), accents stripped, lower case. */
 export function foldText(raw: string): string {
@@ -92,7 +93,9 @@ export function nameForms(raw: string | null | undefined): NameForms | null {
     .split(/(\p{Script=Han}+)/u)
     .map((part) => (HAN.test(part) ? ` ${romaniseHan(part)} ` : anyAscii(part)))
     .join(' ')
+  // An apostrophe joins a word (O'Brien, and any-ascii's soft sign in Ol'ga), it does not split it.
   const tokens = foldText(romanised)
+    .replace(APOSTROPHES, '')
     .replace(NOT_WORD, ' ')
     .split(' ')
     .filter((t) => t.length > 0)

@@ -31,8 +31,11 @@ export interface PairScore {
 }
 
 function shared(a: string[], b: string[]): string | undefined {
-  if (a.length === 0 || b.length === 0) return undefined
-  return a.find((v) => b.includes(v))
+  for (let i = 0; i < a.length; i++) {
+    const v = a[i] as string
+    for (let j = 0; j < b.length; j++) if (b[j] === v) return v
+  }
+  return undefined
 }
 
 /**
@@ -43,45 +46,67 @@ export function scorePair(
   a: DedupProfile,
   b: DedupProfile,
   nameRarity: (p: DedupProfile) => number,
-): PairScore {
-  const reasons: DuplicateReason[] = []
-  const add = (code: keyof typeof REASON_WEIGHTS, detail: string, factor = 1) =>
-    reasons.push({ code, detail, weight: Math.round(REASON_WEIGHTS[code] * factor * 1000) / 1000 })
-
+  minScore = 0,
+): PairScore | null {
+  // Hot path (millions of pairs a scan): the score first, from plain numbers; the reasons, with
+  // their words, only for the few pairs that reach `minScore`.
   const phone = shared(a.phones, b.phones)
-  if (phone) add('same_phone', phone)
   const bsuid = shared(a.bsuids, b.bsuids)
-  if (bsuid) add('same_bsuid', bsuid)
   const email = shared(a.emails, b.emails)
-  if (email) add('same_email', email)
   const record = shared(a.crmRecords, b.crmRecords)
-  if (record) add('same_crm_record', record.split(':').slice(1).join(' '))
-  if (!phone) {
-    const previous = shared([...a.phones, ...a.previousPhones], [...b.phones, ...b.previousPhones])
-    if (previous) add('previous_phone', previous)
-  }
-  if (a.name && b.name) {
-    const similarity = nameSimilarity(a.name, b.name)
-    if (similarity >= NAME_SIMILARITY_MIN) {
-      const rarity = Math.min(nameRarity(a), nameRarity(b))
-      add('name_similar', `${Math.round(similarity * 100)} % similar`, similarity * rarity)
-    }
-  }
+  const previous =
+    !phone && (a.previousPhones.length > 0 || b.previousPhones.length > 0)
+      ? (shared(a.previousPhones, b.phones) ??
+        shared(a.phones, b.previousPhones) ??
+        shared(a.previousPhones, b.previousPhones))
+      : undefined
+  const similarity = a.name && b.name ? nameSimilarity(a.name, b.name, NAME_SIMILARITY_MIN) : 0
+  const nameFactor =
+    similarity >= NAME_SIMILARITY_MIN ? similarity * Math.min(nameRarity(a), nameRarity(b)) : 0
   const sku = sharedSku(a, b)
-  if (sku) add('same_sku_90d', sku)
   const address = shared(a.addresses, b.addresses)
-  if (address) add('same_address', address)
   const store = shared(a.stores, b.stores)
-  if (store) add('same_store', store)
 
+  const w = REASON_WEIGHTS
   let miss = 1
-  for (const r of reasons) miss *= 1 - r.weight
-  return { score: Math.round((1 - miss) * 1000) / 1000, reasons }
+  if (phone) miss *= 1 - w.same_phone
+  if (bsuid) miss *= 1 - w.same_bsuid
+  if (email) miss *= 1 - w.same_email
+  if (record) miss *= 1 - w.same_crm_record
+  if (previous) miss *= 1 - w.previous_phone
+  if (nameFactor > 0) miss *= 1 - w.name_similar * nameFactor
+  if (sku) miss *= 1 - w.same_sku_90d
+  if (address) miss *= 1 - w.same_address
+  if (store) miss *= 1 - w.same_store
+  if (1 - miss < minScore || miss === 1) return null
+
+  const reasons: DuplicateReason[] = []
+  if (phone) reasons.push(reason('same_phone', phone))
+  if (bsuid) reasons.push(reason('same_bsuid', bsuid))
+  if (email) reasons.push(reason('same_email', email))
+  if (record) reasons.push(reason('same_crm_record', record.split(':').slice(1).join(' ')))
+  if (previous) reasons.push(reason('previous_phone', previous))
+  if (nameFactor > 0)
+    reasons.push(reason('name_similar', `${Math.round(similarity * 100)} % similar`, nameFactor))
+  if (sku) reasons.push(reason('same_sku_90d', sku))
+  if (address) reasons.push(reason('same_address', address))
+  if (store) reasons.push(reason('same_store', store))
+  let roundedMiss = 1
+  for (const r of reasons) roundedMiss *= 1 - r.weight
+  return { score: Math.round((1 - roundedMiss) * 1000) / 1000, reasons }
+}
+
+function reason(code: keyof typeof REASON_WEIGHTS, detail: string, factor = 1): DuplicateReason {
+  return { code, detail, weight: Math.round(REASON_WEIGHTS[code] * factor * 1000) / 1000 }
 }
 
 function sharedSku(a: DedupProfile, b: DedupProfile): string | undefined {
-  for (const x of a.skus) {
-    for (const y of b.skus) if (x.sku === y.sku && Math.abs(x.at - y.at) <= SKU_WINDOW_MS) return x.sku
+  for (let i = 0; i < a.skus.length; i++) {
+    const x = a.skus[i] as { sku: string; at: number }
+    for (let j = 0; j < b.skus.length; j++) {
+      const y = b.skus[j] as { sku: string; at: number }
+      if (x.sku === y.sku && Math.abs(x.at - y.at) <= SKU_WINDOW_MS) return x.sku
+    }
   }
   return undefined
 }
