@@ -26,6 +26,7 @@ import { crmSyncRoutes } from './api/routes/crm-sync'
 import { crmWebhookRoutes } from './api/routes/crm-webhook'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { discountCodeRoutes } from './api/routes/discount-codes'
+import { duplicateRoutes } from './api/routes/duplicates'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', classifyRoutes(deps))
   app.route('/', ruleRoutes(deps))
   app.route('/', contactTagRoutes(deps))
+  app.route('/', duplicateRoutes(deps))
   app.route('/', connectionRoutes(deps))
   app.route('/', crmMappingRoutes(deps))
   app.route('/', contactFieldRoutes(deps))
