@@ -40,6 +40,8 @@ const contactArb = fc.record({
   previousPhone: fc.boolean(),
 })
 
+type ContactSpec = typeof contactArb extends fc.Arbitrary<infer T> ? T : never
+
 describe.each(ENGINES)('merge then undo leaves the database as it was, on %s', (engine) => {
   let rt: TestRuntime
   let workspaceId: string
@@ -69,7 +71,7 @@ describe.each(ENGINES)('merge then undo leaves the database as it was, on %s', (
     return out
   }
 
-  const seed = async (spec: fc.RecordValue<typeof contactArb.constraints>) => {
+  const seed = async (spec: ContactSpec) => {
     const n = ++serial
     const phone = spec.hasPhone ? `+8529${String(1_000_000 + n).padStart(7, '0')}` : null
     const [row] = await queryRows<{ id: string }>(
