@@ -8,6 +8,7 @@ import {
   undoMerge,
 } from '../../contacts/dedup/duplicates-service'
 import { MERGE_FIELDS } from '../../contacts/dedup/merge-contacts'
+import { reportMergeToCrms } from '../../crm/merge-review-items'
 import type { ContactMerge } from '../../db/schema'
 import type { AppDeps } from '../app-env'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, uuidParam, z } from '../openapi'
@@ -107,7 +108,8 @@ export function duplicateRoutes(deps: AppDeps) {
       const q = c.req.valid('query')
       const duplicates = await listDuplicates(deps.db, c.get('auth').workspaceId, {
         limit: q.limit,
-        minScore: q.min_score,
+        // Three decimals is all a score has; it also keeps subnormal floats out of SQL.
+        minScore: q.min_score === undefined ? undefined : Math.round(q.min_score * 1000) / 1000,
         contactId: q.contact_id,
       })
       return c.json({ duplicates }, 200)
@@ -136,7 +138,7 @@ export function duplicateRoutes(deps: AppDeps) {
       },
     }),
     async (c) => {
-      const r = await scanDuplicates(deps.db, c.get('auth').workspaceId)
+      const r = await scanDuplicates(deps.db, c.get('auth').workspaceId, reportMergeToCrms)
       return c.json(
         {
           contacts: r.contacts,
@@ -176,6 +178,8 @@ export function duplicateRoutes(deps: AppDeps) {
         c.req.valid('param').id,
         { survivorId: body.survivor_id, fields: body.fields },
         actor(auth),
+        'review',
+        reportMergeToCrms,
       )
       return c.json(toMergeView(merge), 200)
     },

@@ -11,12 +11,22 @@ import {
 } from '../../db/schema'
 import { ConflictError, NotFoundError } from '../../lib/errors'
 import { buildProfiles } from './build-profile'
-import { reportMergeToCrms } from './crm-merge-items'
 import { findCandidates } from './find-candidates'
 import { loadRawContacts } from './load-contacts'
 import { type MergeField, mergeContactsReviewed, undoMergeRecord } from './merge-contacts'
 import { isAutoMergeable } from './scoring'
 import { type DedupSettings, dedupSettingsOf } from './settings'
+
+/**
+ * What else a merge or its undo must reach, in the same transaction: the CRM connectors report
+ * here (api/ wires crm/merge-review-items), so contacts/ need not know about CRMs.
+ */
+export type MergeListener = (
+  tx: Executor,
+  workspaceId: string,
+  merge: ContactMerge,
+  event: 'merged' | 'undone',
+) => Promise<void>
 
 export interface ScanOutcome {
   contacts: number
@@ -39,7 +49,11 @@ export async function workspaceDedupSettings(db: Executor, workspaceId: string):
  * person dismissed or merged stay as they were decided. Pairs proven by an exact identity above
  * the automatic-merge score are merged (and can be undone like any other merge).
  */
-export async function scanDuplicates(db: Database, workspaceId: string): Promise<ScanOutcome> {
+export async function scanDuplicates(
+  db: Database,
+  workspaceId: string,
+  onMerge?: MergeListener,
+): Promise<ScanOutcome> {
   const settings = await workspaceDedupSettings(db, workspaceId)
   const { contacts, region } = await loadRawContacts(db, workspaceId)
   const found = findCandidates(buildProfiles(contacts, region), { reviewScore: settings.review_score })
@@ -80,7 +94,7 @@ export async function scanDuplicates(db: Database, workspaceId: string): Promise
         ),
       )
     if (!row) continue
-    const merge = await mergeCandidate(db, workspaceId, row.id, {}, 'dedup', 'automatic')
+    const merge = await mergeCandidate(db, workspaceId, row.id, {}, 'dedup', 'automatic', onMerge)
     merged.add(merge.absorbedId)
     autoMerged++
   }
@@ -198,6 +212,7 @@ export async function mergeCandidate(
   choice: MergeChoice,
   actor: string,
   origin: ContactMerge['origin'] = 'review',
+  onMerge?: MergeListener,
 ): Promise<ContactMerge> {
   return db.transaction(async (tx) => {
     const candidate = await openCandidate(tx, workspaceId, id)
@@ -229,7 +244,7 @@ export async function mergeCandidate(
       .update(duplicateCandidates)
       .set({ state: 'merged', decidedBy: actor, decidedAt: new Date(), updatedAt: new Date() })
       .where(eq(duplicateCandidates.id, id))
-    await reportMergeToCrms(tx, workspaceId, merge as ContactMerge, 'merged')
+    await onMerge?.(tx, workspaceId, merge as ContactMerge, 'merged')
     return merge as ContactMerge
   })
 }
@@ -243,6 +258,7 @@ export async function undoMerge(
   workspaceId: string,
   mergeId: string,
   actor: string,
+  onMerge?: MergeListener,
 ): Promise<ContactMerge> {
   return db.transaction(async (tx) => {
     const [merge] = await tx
@@ -280,7 +296,7 @@ export async function undoMerge(
         .set({ state: 'dismissed', decidedBy: actor, decidedAt: new Date(), updatedAt: new Date() })
         .where(eq(duplicateCandidates.id, merge.candidateId))
     }
-    await reportMergeToCrms(tx, workspaceId, undone as ContactMerge, 'undone')
+    await onMerge?.(tx, workspaceId, undone as ContactMerge, 'undone')
     return undone as ContactMerge
   })
 }

@@ -1,8 +1,8 @@
 import { sql } from 'drizzle-orm'
-import { addReviewItems, type NewReviewItem } from '../../crm/review'
-import type { Executor } from '../../db/client'
-import { queryRows } from '../../db/query-rows'
-import type { ContactMerge } from '../../db/schema'
+import type { Executor } from '../db/client'
+import { queryRows } from '../db/query-rows'
+import type { ContactMerge } from '../db/schema'
+import { addReviewItems, type NewReviewItem } from './review'
 
 type LinkRow = { connection_id: string; object_type: string; record_id: string; contact_id: string }
 
