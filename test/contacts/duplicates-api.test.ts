@@ -1,6 +1,9 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { dedupScanJob } from '../../backend/src/contacts/dedup/scan-job'
 import { queryRows } from '../../backend/src/db/query-rows'
+import { Scheduler } from '../../backend/src/jobs/scheduler'
+import { createLogger } from '../../backend/src/lib/logger'
 import { type Sender, singleText } from '../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
 import { ENGINES } from '../support/test-db'
@@ -199,6 +202,23 @@ describe.each(ENGINES)('duplicates: review, merge, undo, dismiss on %s', (engine
       sql`select count(*)::int as n from contacts where email = 'howing@example.org'`,
     )
     expect(back[0]?.n).toBe(3)
+  })
+
+  it('scans every workspace on the schedule through the shared scheduler', async () => {
+    await say({ waId: '85291230041', name: 'Tse Mei' }, 'one')
+    await say({ waId: '85291230042', name: 'Tse Mei' }, 'two')
+    const [m1, m2] = [await contactId('+85291230041'), await contactId('+85291230042')]
+    await rt.db.db.execute(sql`update contacts set email = 'tse.mei@example.net' where id in (${m1}, ${m2})`)
+    const scheduler = new Scheduler(rt.db.db, {
+      jobs: [dedupScanJob(rt.db.db, { schedule: '30 3 * * *', logger: createLogger('silent') })],
+      logger: createLogger('silent'),
+      since: new Date(Date.now() - 3 * 86_400_000),
+    })
+    const { runs } = await scheduler.runOnce(new Date())
+    expect(runs.filter((r) => r.job === 'dedup-scan').map((r) => r.outcome)).toContain('ok')
+    const listed = (await (await rt.api(`/api/v1/duplicates?contact_id=${m1}`)).json())
+      .duplicates as Candidate[]
+    expect(listed.map((c) => c.contacts.map((x) => x.id).sort())).toEqual([[m1, m2].sort()])
   })
 
   it('validates input at the edge', async () => {
