@@ -36,6 +36,7 @@ function exactPhoneBaseline(data: Dataset) {
     const digitsOf = new Set(
       [c.phone, ...(c.typedPhones ?? [])].flatMap((p) => (p ? [p.replace(/\D/g, '')] : [])),
     )
+    digitsOf.delete('')
     for (const digits of digitsOf) byDigits.set(digits, [...(byDigits.get(digits) ?? []), c.id])
   }
   const pairs: { a: string; b: string }[] = []

@@ -82,43 +82,63 @@ export function findCandidates(profiles: DedupProfile[], options: FindOptions): 
   const candidates: FoundCandidate[] = []
   let pairsCompared = 0
 
-  // Each contact's places in the blocks it belongs to: an all-pairs block (every member is a
-  // neighbour) or a sorted oversized one (the `window` members on either side are).
-  const places: { members: number[]; pos: number; windowed: boolean }[][] = Array.from(
-    { length: n },
-    () => [],
-  )
+  // The blocks worth comparing, members ordered (oversized ones by name), and for each contact
+  // where it stands in each of its blocks, in flat arrays: a scan of 100,000 contacts has about
+  // a million such places, too many to hold as objects without the collector taking over.
+  const lists: number[][] = []
+  const windowed: boolean[] = []
+  const placeCount = new Int32Array(n + 1)
   for (const members of blocks.values()) {
     if (members.length < 2) continue
-    const windowed = members.length > maxBlock
-    const ordered = windowed
-      ? [...members].sort((x, y) => compareText(sortName(profiles[x]), sortName(profiles[y])))
-      : members
-    for (let pos = 0; pos < ordered.length; pos++) {
-      places[ordered[pos] as number]?.push({ members: ordered, pos, windowed })
+    const big = members.length > maxBlock
+    lists.push(
+      big ? [...members].sort((x, y) => compareText(sortName(profiles[x]), sortName(profiles[y]))) : members,
+    )
+    windowed.push(big)
+    for (const m of members) placeCount[m + 1] = (placeCount[m + 1] as number) + 1
+  }
+  const offset = new Int32Array(n + 1)
+  for (let i = 0; i < n; i++) offset[i + 1] = (offset[i] as number) + (placeCount[i + 1] as number)
+  const placeBlock = new Int32Array(offset[n] as number)
+  const placePos = new Int32Array(offset[n] as number)
+  const fill = offset.slice(0, n)
+  for (let b = 0; b < lists.length; b++) {
+    const list = lists[b] as number[]
+    for (let pos = 0; pos < list.length; pos++) {
+      const m = list[pos] as number
+      const at = fill[m] as number
+      placeBlock[at] = b
+      placePos[at] = pos
+      fill[m] = at + 1
     }
   }
+  const rarities = new Float64Array(n)
+  for (let i = 0; i < n; i++) rarities[i] = rarity(profiles[i] as DedupProfile)
 
   // `lastVisitor[j] === i`: the pair (i, j) was compared already through another shared key.
   const lastVisitor = new Int32Array(n).fill(-1)
   for (let i = 0; i < n; i++) {
     const a = profiles[i] as DedupProfile
-    for (const { members, pos, windowed } of places[i] as {
-      members: number[]
-      pos: number
-      windowed: boolean
-    }[]) {
-      const from = windowed ? Math.max(0, pos - window) : 0
-      const to = windowed ? Math.min(members.length - 1, pos + window) : members.length - 1
+    for (let p = offset[i] as number; p < (offset[i + 1] as number); p++) {
+      const b = placeBlock[p] as number
+      const members = lists[b] as number[]
+      const pos = placePos[p] as number
+      const from = windowed[b] ? Math.max(0, pos - window) : 0
+      const to = windowed[b] ? Math.min(members.length - 1, pos + window) : members.length - 1
       for (let k = from; k <= to; k++) {
         const j = members[k] as number
         if (j <= i || lastVisitor[j] === i) continue
         lastVisitor[j] = i
         pairsCompared++
-        const b = profiles[j] as DedupProfile
-        const scored = scorePair(a, b, rarity, options.reviewScore)
+        const other = profiles[j] as DedupProfile
+        const scored = scorePair(
+          a,
+          other,
+          Math.min(rarities[i] as number, rarities[j] as number),
+          options.reviewScore,
+        )
         if (scored && scored.score >= options.reviewScore) {
-          const [first, second] = a.id < b.id ? [a.id, b.id] : [b.id, a.id]
+          const [first, second] = a.id < other.id ? [a.id, other.id] : [other.id, a.id]
           candidates.push({ a: first, b: second, ...scored })
         }
       }

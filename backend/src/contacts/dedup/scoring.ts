@@ -39,15 +39,10 @@ function shared(a: string[], b: string[]): string | undefined {
 }
 
 /**
- * `nameWeight` scales the name's evidence by how rare the name is in the workspace: two
- * "Maria Silva"s among hundreds say little, two "Wanjiru Kamau"s a lot.
+ * `nameRarity` (0..1, the lower of the two names') scales the name's evidence by how rare the
+ * name is in the workspace: two "Maria Silva"s among hundreds say little, two "Wanjiru Kamau"s a lot.
  */
-export function scorePair(
-  a: DedupProfile,
-  b: DedupProfile,
-  nameRarity: (p: DedupProfile) => number,
-  minScore = 0,
-): PairScore | null {
+export function scorePair(a: DedupProfile, b: DedupProfile, nameRarity = 1, minScore = 0): PairScore | null {
   // Hot path (millions of pairs a scan): the score first, from plain numbers; the reasons, with
   // their words, only for the few pairs that reach `minScore`.
   const phone = shared(a.phones, b.phones)
@@ -61,8 +56,7 @@ export function scorePair(
         shared(a.previousPhones, b.previousPhones))
       : undefined
   const similarity = a.name && b.name ? nameSimilarity(a.name, b.name, NAME_SIMILARITY_MIN) : 0
-  const nameFactor =
-    similarity >= NAME_SIMILARITY_MIN ? similarity * Math.min(nameRarity(a), nameRarity(b)) : 0
+  const nameFactor = similarity >= NAME_SIMILARITY_MIN ? similarity * nameRarity : 0
   const sku = sharedSku(a, b)
   const address = shared(a.addresses, b.addresses)
   const store = shared(a.stores, b.stores)
