@@ -241,7 +241,9 @@ export function duplicateRoutes(deps: AppDeps) {
     async (c) => {
       const auth = c.get('auth')
       return c.json(
-        toMergeView(await undoMerge(deps.db, auth.workspaceId, c.req.valid('param').id, actor(auth))),
+        toMergeView(
+          await undoMerge(deps.db, auth.workspaceId, c.req.valid('param').id, actor(auth), reportMergeToCrms),
+        ),
         200,
       )
     },
