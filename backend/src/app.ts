@@ -27,6 +27,7 @@ import { deadLetterRoutes } from './api/routes/dead-letters'
 import { discountCodeRoutes } from './api/routes/discount-codes'
 import { docsRoutes } from './api/routes/docs'
 import { eventSubscriptionRoutes } from './api/routes/event-subscriptions'
+import { duplicateRoutes } from './api/routes/duplicates'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { messageRoutes } from './api/routes/messages'
@@ -110,6 +111,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', classifyRoutes(deps))
   app.route('/', ruleRoutes(deps))
   app.route('/', contactTagRoutes(deps))
+  app.route('/', duplicateRoutes(deps))
   app.route('/', connectionRoutes(deps))
   app.route('/', crmMappingRoutes(deps))
   app.route('/', contactFieldRoutes(deps))

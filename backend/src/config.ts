@@ -129,6 +129,17 @@ export const envSchema = z
       })
       .default('0 * * * *'),
     /**
+     * When each workspace is scanned for duplicate contacts (README "Contacts and duplicates"):
+     * a five-field cron pattern in the workspace's time zone (default 03:30 daily), or `off`.
+     */
+    DEDUP_SCAN_SCHEDULE: z
+      .string()
+      .trim()
+      .refine((v) => v === 'off' || isCronPattern(v), {
+        message: 'must be a five-field cron pattern such as "30 3 * * *", or off',
+      })
+      .default('30 3 * * *'),
+    /**
      * How long a claimed row of any queue (webhook events, sends, automation jobs, CRM outbox and
      * notifications, scheduled runs) stays taken without a heartbeat: a crashed worker's work comes
      * back after at most this long.

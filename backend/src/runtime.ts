@@ -3,8 +3,10 @@ import { createApp } from './app'
 import { AutomationWorker } from './automation/jobs/worker'
 import { rulesSweepJob } from './automation/rules/sweep'
 import type { Config } from './config'
+import { dedupScanJob } from './contacts/dedup/scan-job'
 import { hubspotProvider } from './crm/hubspot/provider'
 import { crmPollJob } from './crm/inbound/poll-crm-changes'
+import { reportMergeToCrms } from './crm/merge-review-items'
 import type { CrmContext, CrmProvider } from './crm/provider'
 import { CrmRegistry } from './crm/registry'
 import { salesforceProvider } from './crm/salesforce/provider'
@@ -406,6 +408,15 @@ export function createScheduler(
         logger: logger.child({ component: 'rules-sweep' }),
       }),
     )
+  if (config.DEDUP_SCAN_SCHEDULE !== 'off') {
+    jobs.push(
+      dedupScanJob(db, {
+        schedule: config.DEDUP_SCAN_SCHEDULE,
+        logger: logger.child({ component: 'dedup-scan' }),
+        onMerge: reportMergeToCrms,
+      }),
+    )
+  }
   return new Scheduler(db, {
     jobs,
     leaseMs: config.LEASE_MS,

@@ -116,6 +116,36 @@ export const windowViewSchema = z.object({
 })
 export type WindowView = z.infer<typeof windowViewSchema>
 
+/** A number or BSUID the person stopped using, and what replaced it (newest first in a thread). */
+export const identityChangeViewSchema = z.object({
+  kind: z.enum(['phone', 'bsuid']),
+  from: z.string(),
+  /** Null when a merge brought the old value in and the survivor kept its own. */
+  to: z.string().nullable(),
+  reason: z.enum(['number_change', 'bsuid_change', 'merge']),
+  at: z.string(),
+})
+export type IdentityChangeView = z.infer<typeof identityChangeViewSchema>
+
+/** Why two contacts look like one person: a code the card can key on and the words to show. */
+export const duplicateReasonViewSchema = z.object({
+  code: z.string(),
+  detail: z.string(),
+})
+
+/** Another contact that is probably the same person, waiting for a review. */
+export const duplicateHintSchema = z.object({
+  candidate_id: z.string(),
+  score: z.number().min(0).max(1),
+  other: z.object({
+    id: z.string(),
+    name: z.string().nullable(),
+    phone: z.string().nullable(),
+  }),
+  reasons: z.array(duplicateReasonViewSchema),
+})
+export type DuplicateHint = z.infer<typeof duplicateHintSchema>
+
 /**
  * The one thing every card asks for. `messages` are oldest first within the page; `next_cursor`
  * loads the page of older messages, null when there are none.
@@ -126,6 +156,10 @@ export const threadViewSchema = z.object({
   window: windowViewSchema,
   messages: z.array(threadMessageSchema),
   next_cursor: z.string().nullable(),
+  /** Numbers and BSUIDs the person used before, newest first (absent from older servers). */
+  identity_changes: z.array(identityChangeViewSchema).optional(),
+  /** Open duplicate candidates of this contact, best first (absent from older servers). */
+  duplicates: z.array(duplicateHintSchema).optional(),
 })
 export type ThreadView = z.infer<typeof threadViewSchema>
 

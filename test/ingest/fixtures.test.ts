@@ -572,7 +572,8 @@ describe.each(ENGINES)('webhook fixtures on %s', (engine) => {
       await deliver(name)
       const rows = await rt.db.db.select().from(contacts)
       expect(rows.map((c) => [c.phoneE164, c.waId])).toEqual([[newPhone, newPhone.slice(1)]])
-      expect((await threadOf(oldPhone)).contact).toBeNull()
+      // Issue #14: the old number's thread still finds the person, under the current number.
+      expect((await threadOf(oldPhone)).contact?.phone).toBe(newPhone)
       const view = await threadOf(newPhone)
       expect(view.messages.map((m) => [m.type, m.text])).toEqual([['system', TEXTS[name]?.[0]]])
     })

@@ -2,6 +2,7 @@ import { and, eq, inArray, or, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { type Contact, contacts, contactTags, messages } from '../db/schema'
 import type { Identity } from './identity'
+import { moveContactIdentity, previousValues } from './move-identity'
 
 export const identityKey = (workspaceId: string, identity: Pick<Identity, 'phone' | 'bsuid'>): string =>
   `${workspaceId}|${identity.phone ?? ''}|${identity.bsuid ?? ''}`
@@ -56,6 +57,8 @@ export async function resolveIdentities(
     }
   }
 
+  await followNumberChanges(tx, rows, [...unique.values()], now)
+
   const fills = new Map<string, ContactFill>()
   for (const [key, identity] of unique) {
     const { phoneRow, bsuidRow } = findMatch(rows, identity)
@@ -70,6 +73,44 @@ export async function resolveIdentities(
   }
   if (fills.size > 0) await applyFills(tx, [...fills.values()])
   return result
+}
+
+/**
+ * A BSUID stays with the person while the number behind it changes: a known BSUID arriving with
+ * a number no contact has means the person changed number, so the contact moves to it (the old
+ * number goes to its identity history). A number the contact already left does not move it
+ * back: that is a late delivery from before the change.
+ */
+async function followNumberChanges(tx: Executor, rows: Contact[], identities: Identity[], now: Date) {
+  const changes = identities.flatMap((identity) => {
+    const { phoneRow, bsuidRow } = findMatch(rows, identity)
+    return identity.phone && bsuidRow?.phoneE164 && bsuidRow.phoneE164 !== identity.phone && !phoneRow
+      ? [{ row: bsuidRow, phone: identity.phone }]
+      : []
+  })
+  if (changes.length === 0) return
+  const left = await previousValues(
+    tx,
+    changes.map((c) => c.row.id),
+    'phone',
+  )
+  for (const { row, phone } of changes) {
+    if (left.has(`${row.id}|${phone}`) || rows.some((r) => r.phoneE164 === phone)) continue
+    const previous = row.phoneE164
+    if (
+      await moveContactIdentity(tx, {
+        contactId: row.id,
+        kind: 'phone',
+        to: phone,
+        reason: 'number_change',
+        at: now,
+      })
+    ) {
+      row.phoneE164 = phone
+      row.waId = phone.slice(1)
+      if (previous) left.add(`${row.id}|${previous}`)
+    }
+  }
 }
 
 /** Two identities of one batch may fill the same contact; one UPDATE row per contact. */

@@ -93,7 +93,9 @@ export async function applyRecords(
   await timed(() => recordInterests(tx, classified))
   await applyIdentityChanges(
     tx,
-    msgs.flatMap((m) => (m.identityChange ? [{ contactId: contactOf(m), ...m.identityChange }] : [])),
+    msgs.flatMap((m) =>
+      m.identityChange ? [{ contactId: contactOf(m), ...m.identityChange, at: m.sentAt }] : [],
+    ),
   )
   await applyEditsAndRevokes(tx, msgs, inserted)
   await applyStatusFeedback(tx, statuses)

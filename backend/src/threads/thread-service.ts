@@ -2,6 +2,8 @@ import type { ThreadView } from '@scrm/shared'
 import { and, desc, eq, sql } from 'drizzle-orm'
 import { listContactTags } from '../contacts/contact-tags'
 import { toContactView } from '../contacts/contact-view'
+import { duplicateHints } from '../contacts/dedup/duplicate-hints'
+import { contactByPreviousPhone, identityChangesOf } from '../contacts/identity-history'
 import type { Database } from '../db/client'
 import { type Contact, contactInterests, contacts, messages, productCatalog, workspaces } from '../db/schema'
 import { loadReactions, toThreadMessage } from '../messages/message-view'
@@ -29,11 +31,13 @@ export async function getThread(
 ): Promise<ThreadView> {
   const now = query.now ?? new Date()
   const match = 'phone' in lookup ? eq(contacts.phoneE164, lookup.phone) : eq(contacts.id, lookup.contactId)
-  const [contact] = await db
+  let [contact]: (Contact | undefined)[] = await db
     .select()
     .from(contacts)
     .where(and(eq(contacts.workspaceId, workspaceId), match))
     .limit(1)
+  // A number nobody uses now may be one a person left: their thread, under their new number.
+  if (!contact && 'phone' in lookup) contact = await contactByPreviousPhone(db, workspaceId, lookup.phone)
   if (!contact)
     return {
       contact: null,
@@ -66,10 +70,12 @@ export async function getThread(
   ])
   const hasMore = page.length > query.limit
   const shown = page.slice(0, query.limit)
-  const [reactions, intentSource, interests] = await Promise.all([
+  const [reactions, intentSource, interests, identityChanges, duplicates] = await Promise.all([
     loadReactions(db, shown),
     intentMessageText(db, contact),
     loadInterests(db, contact),
+    identityChangesOf(db, contact.id),
+    duplicateHints(db, workspaceId, contact.id),
   ])
   const oldest = shown.at(-1)
   return {
@@ -80,6 +86,8 @@ export async function getThread(
       .reverse()
       .map((m) => toThreadMessage(m, reactions.get(`${m.channelId}|${m.wamid}`) ?? [])),
     next_cursor: hasMore && oldest ? encodeCursor({ sentAt: oldest.sentAt, id: oldest.id }) : null,
+    identity_changes: identityChanges,
+    duplicates,
   }
 }
 

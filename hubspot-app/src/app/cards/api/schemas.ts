@@ -89,12 +89,33 @@ export const messageSchema = z.looseObject({
 })
 export type CardMessage = z.infer<typeof messageSchema>
 
+/** Another contact that is probably this person; `code` keys the label, `detail` is the evidence. */
+export const duplicateHintSchema = z.looseObject({
+  candidate_id: z.string(),
+  score: z.number(),
+  other: z.looseObject({ id: z.string(), name: z.string().nullable(), phone: z.string().nullable() }),
+  reasons: z.array(z.looseObject({ code: z.string(), detail: z.string() })),
+})
+export type CardDuplicateHint = z.infer<typeof duplicateHintSchema>
+
+export const identityChangeSchema = z.looseObject({
+  kind: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+  reason: z.string(),
+  at: isoString,
+})
+export type CardIdentityChange = z.infer<typeof identityChangeSchema>
+
 export const threadSchema = z.looseObject({
   contact: contactSchema.nullable(),
   tags: z.array(tagSchema),
   window: z.looseObject({ state: z.enum(['open', 'closed']), open_until: isoString.nullable() }),
   messages: z.array(messageSchema),
   next_cursor: z.string().nullable(),
+  /** Optional: servers before the duplicate finder do not send them. */
+  duplicates: z.array(duplicateHintSchema).optional(),
+  identity_changes: z.array(identityChangeSchema).optional(),
 })
 export type CardThread = z.infer<typeof threadSchema>
 

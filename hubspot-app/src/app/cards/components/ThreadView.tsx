@@ -8,6 +8,7 @@ import { useI18n } from '../i18n/I18nContext'
 import { isWindowOpen } from '../utils/window'
 import { Composer } from './Composer'
 import { ContactHeader } from './ContactHeader'
+import { DuplicateHint } from './DuplicateHint'
 import { InsightList } from './InsightList'
 import { MessageList } from './MessageList'
 import { TagEditor } from './TagEditor'
@@ -49,6 +50,7 @@ export function ThreadView({
       ) : contact.marketing_opt_out ? (
         <Alert title={t('contact.marketingOptedOut')} variant="info" testId="marketing-opted-out" />
       ) : null}
+      <DuplicateHint duplicates={thread.duplicates} identityChanges={thread.identity_changes} />
       <InsightList contact={contact} />
       <TagEditor api={api} contactId={contact.id} tags={thread.tags} onChange={controls.setTags} />
       <Divider />
