@@ -84,7 +84,12 @@ describe('classifyIntent boundaries', () => {
   })
 
   it('returns other with full confidence for an empty message and reports its language', () => {
-    expect(classifyIntent('')).toEqual({ intent: 'other', confidence: 1, language: 'unknown' })
+    expect(classifyIntent('')).toEqual({
+      intent: 'other',
+      confidence: 1,
+      intents: [{ value: 'other', confidence: 1 }],
+      language: 'unknown',
+    })
     expect(classifyIntent('quanto custa?').language).toBe('pt')
   })
 

@@ -1,26 +1,51 @@
+import { CALIBRATION_TEMPERATURE, probabilities } from './calibration'
+import { maxNeed, NEED_MIN, readClauses } from './clauses'
 import { intentFeatures } from './features'
 import { detectLanguageOf } from './language'
 import { intentModel, languageModel } from './model'
 import type { NaiveBayes } from './naive-bayes'
 import { type PreparedText, prepare } from './normalize'
 import { isPhatic, PHATIC_BONUS, productQuestionPrior, ruleScores } from './rules'
-import { INTENTS, type Intent, type IntentResult } from './types'
+import { INTENTS, type Intent, type IntentResult, type ScoredIntent } from './types'
+import type { WorkspaceLayer } from './workspace-layer'
 
 /**
  * Intent = softmax over intents of (naive Bayes log-joint / TEMPERATURE + RULE_WEIGHT × rule
- * score). The lexicon rules are precise on the phrasings they know and handle negation
- * ("não quero desconto, quero falar com uma pessoa"); the model generalizes to phrasings they do
- * not know. Both constants were chosen on the dev set (`npx tsx scripts/train-intents.ts --cv`:
- * the best accuracy lies on temperature / rule weight ≈ 4), never on the evaluation set.
+ * score + precedence), divided by the calibration temperature. The lexicon rules are precise on
+ * the phrasings they know and handle negation ("não quero desconto, quero falar com uma
+ * pessoa"); the model generalizes to phrasings they do not know. Both constants were chosen on
+ * the dev set (`npx tsx scripts/train-intents.ts --cv`), never on the evaluation set.
+ *
+ * The message is read as clauses (clauses.ts): pleasantries are set aside when something else is
+ * said, and the annotation rules decide between clauses that name different needs.
  */
 export interface CombineParams {
   temperature: number
   ruleWeight: number
+  /** Divides the final logits; fitted on the dev set (calibration.ts). 1 = uncalibrated. */
+  calibration?: number
 }
-export const DEFAULT_PARAMS: CombineParams = { temperature: 4, ruleWeight: 1 }
+export const DEFAULT_PARAMS: CombineParams = {
+  temperature: 4,
+  ruleWeight: 1,
+  calibration: CALIBRATION_TEMPERATURE,
+}
 
 const OTHER = INTENTS.indexOf('other')
 const PRODUCT = INTENTS.indexOf('product_inquiry')
+const COMPLAINT = INTENTS.indexOf('complaint')
+const HUMAN = INTENTS.indexOf('human_request')
+
+/** A clause that reports a problem this clearly makes the message a complaint (guideline 1). */
+export const PROBLEM_MIN = 3
+export const PROBLEM_BONUS = 2
+/** A clause that asks for a person this clearly wins over order/product words (guideline 2). */
+export const PERSON_MIN = 3
+export const PERSON_BONUS = 1.5
+/** Weight of a clause after "but"/"mas"/"但是" on top of its share of the whole message. */
+export const CONTRAST_WEIGHT = 0.5
+/** Secondary intents are kept when the message gives them at least this probability. */
+export const SECONDARY_MIN = 0.1
 
 /**
  * Loads both models (~150 ms, once). Classification does it on first use; call this at startup
@@ -31,9 +56,54 @@ export function warmUp(): void {
   languageModel()
 }
 
-export function classifyIntent(text: string): IntentResult {
+export function classifyIntent(text: string, layer?: WorkspaceLayer): IntentResult {
   const p = prepare(text)
-  return { ...classifyPrepared(p, intentModel(), DEFAULT_PARAMS), language: detectLanguageOf(p) }
+  return { ...classifyPrepared(p, intentModel(), DEFAULT_PARAMS, layer), language: detectLanguageOf(p) }
+}
+
+export interface IntentScores {
+  intent: Intent
+  confidence: number
+  /** Every intent the message gives SECONDARY_MIN or more, most probable first (primary first). */
+  intents: ScoredIntent[]
+}
+
+/**
+ * The logits before the softmax: model and rules over the clauses that carry the message, plus
+ * the precedence of the annotation guidelines. Exposed for calibration fitting and the
+ * per-workspace layer's training.
+ */
+export function intentLogits(
+  p: PreparedText,
+  model: NaiveBayes,
+  params: CombineParams,
+  layer?: WorkspaceLayer,
+): Float64Array {
+  const { reading, content, scores } = readClauses(p)
+  const rules = ruleScores(reading.ruleText)
+  if (isPhatic(p.tokens)) rules[OTHER] += PHATIC_BONUS
+  rules[PRODUCT] += productQuestionPrior(p, rules)
+  let problem = 0
+  let person = 0
+  let need = 0
+  content.forEach((c, i) => {
+    problem = Math.max(problem, scores[i][COMPLAINT])
+    person = Math.max(person, scores[i][HUMAN])
+    need = Math.max(need, maxNeed(scores[i]))
+    if (c.afterContrast && content.length > 1)
+      for (let k = 0; k < rules.length; k++) if (scores[i][k] > 0) rules[k] += CONTRAST_WEIGHT * scores[i][k]
+  })
+  // A reported problem wins; a stated request for a person wins over order/product words.
+  if (problem >= PROBLEM_MIN) rules[COMPLAINT] += PROBLEM_BONUS
+  else if (person >= PERSON_MIN) rules[HUMAN] += PERSON_BONUS
+  // Greetings and thanks never outrank a request.
+  if (need >= NEED_MIN && rules[OTHER] > 0) rules[OTHER] = 0
+  const features = intentFeatures(reading)
+  const { scores: nb } = model.score(features)
+  const z = new Float64Array(INTENTS.length)
+  for (let i = 0; i < z.length; i++) z[i] = nb[i] / params.temperature + params.ruleWeight * rules[i]
+  if (layer) layer.adjust(features, z)
+  return z
 }
 
 /** The intent half of `classifyIntent`, with the model and constants injectable for tuning. */
@@ -41,25 +111,19 @@ export function classifyPrepared(
   p: PreparedText,
   model: NaiveBayes,
   params: CombineParams,
-): { intent: Intent; confidence: number } {
-  if (p.tokens.length === 0) return { intent: 'other', confidence: 1 }
-  const rules = ruleScores(p.ruleText)
-  if (isPhatic(p.tokens)) rules[OTHER] += PHATIC_BONUS
-  rules[PRODUCT] += productQuestionPrior(p, rules)
-  const { scores: nb } = model.score(intentFeatures(p))
-  const z = new Float64Array(INTENTS.length)
-  let max = Number.NEGATIVE_INFINITY
-  for (let i = 0; i < z.length; i++) {
-    z[i] = nb[i] / params.temperature + params.ruleWeight * rules[i]
-    if (z[i] > max) max = z[i]
-  }
-  let sum = 0
+  layer?: WorkspaceLayer,
+): IntentScores {
+  if (p.tokens.length === 0)
+    return { intent: 'other', confidence: 1, intents: [{ value: 'other', confidence: 1 }] }
+  const probs = probabilities(intentLogits(p, model, params, layer), params.calibration ?? 1)
   let best = OTHER
-  for (let i = 0; i < z.length; i++) {
-    z[i] = Math.exp(z[i] - max)
-    sum += z[i]
-  }
-  for (let i = 0; i < z.length; i++) if (z[i] > z[best]) best = i
-  const confidence = z[best] / sum
-  return { intent: INTENTS[best], confidence: Number.isFinite(confidence) ? confidence : 0 }
+  for (let i = 0; i < probs.length; i++) if (probs[i] > probs[best]) best = i
+  const intents: ScoredIntent[] = [{ value: INTENTS[best], confidence: probs[best] }]
+  INTENTS.map((value, i) => ({ value, confidence: probs[i] }))
+    .filter((s, i) => i !== best && s.confidence >= SECONDARY_MIN)
+    .sort((a, b) => b.confidence - a.confidence)
+    .forEach((s) => {
+      intents.push(s)
+    })
+  return { intent: INTENTS[best], confidence: probs[best], intents }
 }

@@ -69,6 +69,10 @@ function compile(): RuleGroup[] {
 
 const GROUPS = compile()
 
+/** "meu endereço", "my address", "我的地址": the customer's own place, not the shop's. */
+const OWN_PLACE = /(?:^| )(?:meu|minha|my|mi|mis|our|nosso|nossa|nuestra|nuestro) $|(?:我的|我家|我们的)$/u
+const STORE = INTENTS.indexOf('store_location')
+
 function negated(ruleText: string, index: number, matched: string, han: boolean): boolean {
   const before = ruleText.slice(Math.max(0, index - 40), index)
   if (han || HAN_CHAR.test(matched[0] ?? '')) return HAN_NEGATED.test(before)
@@ -94,12 +98,26 @@ const BULK_LATIN = new RegExp(
   'u',
 )
 const BULK_HAN = /(?:^|[^\d])(?:[2-9]\d|\d{3,}) ?[件个台把套箱份条双张本只瓶盒支袋包桶批]/u
+/** "how much per unit for 100?", "quanto cada um levando 150": a count with no noun after it. */
+const PER_UNIT =
+  /(?<= )(?:per (?:unit|piece|item)|each|cada|por (?:unidade|unidad|peca|pieza)|a unidade|la unidad)(?= )/u
+const BARE_COUNT = /(?<= )(?:[2-9]\d|\d{3,})(?= )/u
+const TAKING_COUNT =
+  /(?<= )(?:take|taking|buy|buying|get|levar|levando|levo|compro|comprando|llevo|llevar|llevando|pido) (?:[2-9]\d|\d{3,})(?= )/u
+const HAN_PER_UNIT = /(?:单价|一个多少|每个|每件|每本|每支|一件多少)/u
 const BULK_WORDS =
   /(?<= )(?:lote|lotes|lot|lots|duzias?|docenas?|dozens?|centenas|hundreds|thousands)(?= )|整箱|上百|上千/u
 export const BULK_QUOTE_BONUS = 1.5
 
 export function isBulk(ruleText: string): boolean {
-  return BULK_LATIN.test(ruleText) || BULK_HAN.test(ruleText) || BULK_WORDS.test(ruleText)
+  return (
+    BULK_LATIN.test(ruleText) ||
+    BULK_HAN.test(ruleText) ||
+    BULK_WORDS.test(ruleText) ||
+    TAKING_COUNT.test(ruleText) ||
+    ((PER_UNIT.test(ruleText) || HAN_PER_UNIT.test(ruleText)) &&
+      (BARE_COUNT.test(ruleText) || /(?:[2-9]\d|\d{3,})/u.test(ruleText)))
+  )
 }
 
 const PRICE = INTENTS.indexOf('price_discount')
@@ -127,7 +145,10 @@ export function ruleScores(ruleText: string): Float64Array {
         g.regex.lastIndex += 1
         continue
       }
-      const neg = negatable && negated(ruleText, m.index, m[0], g.han)
+      const neg =
+        negatable &&
+        (negated(ruleText, m.index, m[0], g.han) ||
+          (g.intent === STORE && OWN_PLACE.test(ruleText.slice(Math.max(0, m.index - 12), m.index))))
       scores[g.intent] += neg ? -0.5 * g.weight : g.weight
     }
   }
