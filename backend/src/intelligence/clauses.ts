@@ -60,9 +60,18 @@ const COURTESY_OPENERS = new Set([
   'encanta',
   'gusto',
   'ojala',
+  'loved',
+  'amei',
+  'amazing',
+  'linda',
+  'lindo',
+  'hermoso',
+  'hermosa',
+  'bonito',
+  'bonita',
 ])
 const THANKS_OR_GREETING =
-  /(?<= )(?:thanks|thank|thx|appreciate|obrigad[oa]|valeu|agradeco|gracias|agradezco|hi|hello|hey|hola|oi|ola|oie|oii|holi|buenas|hope|espero|love|adorei|amo|encanta|happy|feliz|lovely|gusto)(?= )/u
+  /(?<= )(?:thanks|thank|thx|appreciate|obrigad[oa]|valeu|agradeco|gracias|agradezco|hi|hello|hey|hola|oi|ola|oie|oii|holi|buenas|hope|espero|love|loved|adorei|amei|amo|encanta|encanto|happy|feliz|lovely|gusto|great|nice|amazing|awesome|excellent|perfect|otim[oa]|excelente|perfeit[oa]|lind[oa]|genial|perfecto|bonit[oa]|hermos[oa])(?= )/u
 const HAN_COURTESY_OPENER =
   /^(?:谢谢|多谢|感谢|你好|您好|早上好|下午好|晚上好|早安|哈啰|哈喽|嗨|希望|好喜欢|很喜欢|喜欢|大家好|亲)/u
 

@@ -1,11 +1,11 @@
 import { CALIBRATION_TEMPERATURE, probabilities } from './calibration'
-import { maxNeed, NEED_MIN, readClauses } from './clauses'
+import { readClauses } from './clauses'
 import { intentFeatures } from './features'
 import { detectLanguageOf } from './language'
 import { intentModel, languageModel } from './model'
 import type { NaiveBayes } from './naive-bayes'
 import { type PreparedText, prepare } from './normalize'
-import { isPhatic, PHATIC_BONUS, productQuestionPrior, ruleScores } from './rules'
+import { isPhatic, isWrongItem, PHATIC_BONUS, productQuestionPrior, ruleScores } from './rules'
 import { INTENTS, type Intent, type IntentResult, type ScoredIntent } from './types'
 import type { WorkspaceLayer } from './workspace-layer'
 
@@ -68,6 +68,10 @@ export interface IntentScores {
   intents: ScoredIntent[]
 }
 
+/** Intents a reported problem outranks: everything but a request for a person and small talk. */
+const OUTRANKED = INTENTS.map((_, i) => i).filter((i) => i !== COMPLAINT && i !== HUMAN && i !== OTHER)
+const strongestRival = (rules: Float64Array) => Math.max(0, ...OUTRANKED.map((i) => rules[i]))
+
 /**
  * The logits before the softmax: model and rules over the clauses that carry the message, plus
  * the precedence of the annotation guidelines. Exposed for calibration fitting and the
@@ -85,19 +89,18 @@ export function intentLogits(
   rules[PRODUCT] += productQuestionPrior(p, rules)
   let problem = 0
   let person = 0
-  let need = 0
   content.forEach((c, i) => {
     problem = Math.max(problem, scores[i][COMPLAINT])
     person = Math.max(person, scores[i][HUMAN])
-    need = Math.max(need, maxNeed(scores[i]))
     if (c.afterContrast && content.length > 1)
       for (let k = 0; k < rules.length; k++) if (scores[i][k] > 0) rules[k] += CONTRAST_WEIGHT * scores[i][k]
   })
-  // A reported problem wins; a stated request for a person wins over order/product words.
-  if (problem >= PROBLEM_MIN) rules[COMPLAINT] += PROBLEM_BONUS
+  if (isWrongItem(reading.ruleText)) problem = Math.max(problem, PROBLEM_MIN)
+  // A reported problem wins over the price, product and order words it is told with; a stated
+  // request for a person wins over order/product words.
+  if (problem >= PROBLEM_MIN)
+    rules[COMPLAINT] = Math.max(rules[COMPLAINT], strongestRival(rules)) + PROBLEM_BONUS
   else if (person >= PERSON_MIN) rules[HUMAN] += PERSON_BONUS
-  // Greetings and thanks never outrank a request.
-  if (need >= NEED_MIN && rules[OTHER] > 0) rules[OTHER] = 0
   const features = intentFeatures(reading)
   const { scores: nb } = model.score(features)
   const z = new Float64Array(INTENTS.length)

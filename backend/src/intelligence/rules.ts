@@ -161,6 +161,29 @@ export function ruleScores(ruleText: string): Float64Array {
   return scores
 }
 
+/**
+ * "I ordered the green one and got a red one": something arrived, something else was bought, and
+ * the message names a colour, size or model. Negated arrivals ("never arrived", "还没收到") are
+ * status questions, not wrong items.
+ */
+const ARRIVED =
+  /(?<= )(?:came|arrived|received|got|sent me|you sent|they sent|veio|vieram|chegou|chegaram|recebi|mandaram|enviaram|llego|llegaron|vino|vinieron|recibi|mandaron|enviaron)(?= )|寄来|收到|送来|发来|给我发/u
+const PURCHASED =
+  /(?<= )(?:ordered|bought|asked for|paid for|picked|chose|pedi|comprei|encomendei|escolhi|paguei|compre|elegi|ordene|encargue)(?= )|订的|买的|下单的|选的|要的|付的|买了|订了/u
+const NOT_ARRIVED =
+  /(?<= )(?:not|no|nao|never|havent|hasnt|didnt|nada|nunca|ainda|todavia|aun)(?: [^ ]+)? (?:came|arrived|received|got|veio|chegou|recebi|llego|llegaron|vino|recibi)(?= )|(?<= )(?:got|received|recebi|recibi) (?:no|nothing|nada|nenhum|ningun)(?= )|没(有)?(收到|到|寄)|还没|未/u
+const ATTRIBUTE =
+  /(?<= )(?:black|white|red|blue|green|grey|gray|pink|brown|beige|tan|navy|yellow|purple|camel|preto|preta|pretas?|branc[oa]s?|vermelh[oa]s?|azul|verdes?|cinza|rosa|marrom|bege|amarel[oa]s?|caramelo|negr[oa]s?|blanc[oa]s?|roj[oa]s?|gris|rosad[oa]s?|cafe|amarill[oa]s?|small|medium|large|xs|s|m|l|xl|xxl|p|g|gg|size|talla|tamanho|numero|model|modelo|\d+)(?= )|[色码号吋寸]|\d/u
+
+export function isWrongItem(ruleText: string): boolean {
+  return (
+    ARRIVED.test(ruleText) &&
+    PURCHASED.test(ruleText) &&
+    ATTRIBUTE.test(ruleText) &&
+    !NOT_ARRIVED.test(ruleText)
+  )
+}
+
 /** Bonus for `other` when a message is nothing but greetings, thanks, laughter and emoji. */
 export const PHATIC_BONUS = 4
 
