@@ -13,6 +13,7 @@ import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { IngestThread } from './ingest/thread-host'
 import { IngestWorker } from './ingest/worker'
+import { intentRetrainJob } from './intelligence/retrain-job'
 import { type ScheduledJob, Scheduler } from './jobs/scheduler'
 import { type LoopHealth, LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
@@ -359,6 +360,13 @@ export function createScheduler(
       rulesSweepJob(db, {
         schedule: config.RULES_SWEEP_SCHEDULE,
         logger: logger.child({ component: 'rules-sweep' }),
+      }),
+    )
+  if (config.INTENT_RETRAIN_SCHEDULE !== 'off')
+    jobs.push(
+      intentRetrainJob(db, {
+        schedule: config.INTENT_RETRAIN_SCHEDULE,
+        logger: logger.child({ component: 'intent-retrain' }),
       }),
     )
   return new Scheduler(db, {

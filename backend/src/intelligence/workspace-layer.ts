@@ -5,7 +5,7 @@ import { INTENTS, type Intent } from './types'
  * added to the shared model's logits for that workspace's messages only.
  *
  * Trained on the workspace's corrections by passive-aggressive updates (Crammer et al. 2006): for
- * each corrected message whose corrected intent does not lead the others by MARGIN, the smallest
+ * each corrected message and each intent the corrected one does not lead by MARGIN, the smallest
  * change to the weights of that message's features that makes it lead by MARGIN. So one retrain
  * makes every corrected message read the way the rep said (its own predictions change), and a
  * message that shares no feature with any correction is untouched. Character n-grams are left
@@ -58,21 +58,26 @@ export class WorkspaceLayer {
         const z = Float64Array.from(ex.base)
         layer.adjust(feats, z)
         const y = INTENTS.indexOf(ex.label)
-        let rival = -1
-        for (let c = 0; c < z.length; c++) if (c !== y && (rival < 0 || z[c] > z[rival])) rival = c
-        const gap = z[y] - z[rival]
-        if (gap >= MARGIN) continue
-        // Each feature moves +τ on the label and −τ on the rival: the gap grows by 2·|F|·τ.
-        const tau = Math.min(MAX_STEP, (MARGIN - gap) / (2 * feats.length) + 1e-9)
-        for (const f of feats) {
-          let row = layer.weights.get(f)
-          if (!row) {
-            row = new Float64Array(INTENTS.length)
-            layer.weights.set(f, row)
+        // Every intent within MARGIN of the corrected one is pushed back, not only the nearest:
+        // otherwise the runner-up of today becomes the wrong answer of tomorrow.
+        let violated = false
+        for (let c = 0; c < z.length; c++) {
+          const gap = z[y] - z[c]
+          if (c === y || gap >= MARGIN) continue
+          violated = true
+          // Each feature moves +τ on the label and −τ on the rival: the gap grows by 2·|F|·τ.
+          const tau = Math.min(MAX_STEP, (MARGIN - gap) / (2 * feats.length) + 1e-9)
+          for (const f of feats) {
+            let row = layer.weights.get(f)
+            if (!row) {
+              row = new Float64Array(INTENTS.length)
+              layer.weights.set(f, row)
+            }
+            row[y] += tau
+            row[c] -= tau
           }
-          row[y] += tau
-          row[rival] -= tau
         }
+        if (!violated) continue
         updates += 1
       }
       if (updates === 0) break
