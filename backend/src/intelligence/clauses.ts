@@ -111,7 +111,7 @@ export function splitClauses(p: PreparedText): Clause[] {
   let current: Token[] = []
   for (const original of p.tokens) {
     for (const t of original.kind === 'han' ? splitHan(original) : [original]) {
-      const breaks = current.length > 0 && (t.boundary || startsWithContrast(t) || t.kind === 'emoji')
+      const breaks = current.length > 0 && t.kind !== 'emoji' && (t.boundary || startsWithContrast(t))
       if (breaks) {
         groups.push(current)
         current = []

@@ -1,5 +1,5 @@
 import { CALIBRATION_TEMPERATURE, probabilities } from './calibration'
-import { readClauses } from './clauses'
+import { contentOf, readClauses } from './clauses'
 import { intentFeatures } from './features'
 import { detectLanguageOf } from './language'
 import { intentModel, languageModel } from './model'
@@ -44,8 +44,10 @@ export const PERSON_MIN = 3
 export const PERSON_BONUS = 1.5
 /** Weight of a clause after "but"/"mas"/"但是" on top of its share of the whole message. */
 export const CONTRAST_WEIGHT = 0.5
-/** Secondary intents are kept when the message gives them at least this probability. */
+/** Secondary intents are kept when the message gives them at least this probability... */
 export const SECONDARY_MIN = 0.1
+/** ...or when one clause, read alone, asks for it this clearly. */
+export const CLAUSE_SECONDARY_MIN = 0.6
 
 /**
  * Loads both models (~150 ms, once). Classification does it on first use; call this at startup
@@ -116,17 +118,31 @@ export function classifyPrepared(
   params: CombineParams,
   layer?: WorkspaceLayer,
 ): IntentScores {
-  if (p.tokens.length === 0)
-    return { intent: 'other', confidence: 1, intents: [{ value: 'other', confidence: 1 }] }
+  if (p.tokens.length === 0) return { intent: 'other', confidence: 1, intents: [{ value: 'other', confidence: 1 }] }
   const probs = probabilities(intentLogits(p, model, params, layer), params.calibration ?? 1)
   let best = OTHER
   for (let i = 0; i < probs.length; i++) if (probs[i] > probs[best]) best = i
-  const intents: ScoredIntent[] = [{ value: INTENTS[best], confidence: probs[best] }]
-  INTENTS.map((value, i) => ({ value, confidence: probs[i] }))
-    .filter((s, i) => i !== best && s.confidence >= SECONDARY_MIN)
-    .sort((a, b) => b.confidence - a.confidence)
-    .forEach((s) => {
-      intents.push(s)
-    })
+  const secondary = new Map<Intent, number>()
+  INTENTS.forEach((value, i) => {
+    if (i !== best && probs[i] >= SECONDARY_MIN) secondary.set(value, probs[i])
+  })
+  // A clause that asks for something else on its own is a secondary intent ("how much is it? and
+  // where is the shop?"): the message-level softmax is sharp and would hide it.
+  const { content } = readClauses(p)
+  if (content.length > 1)
+    for (const clause of content) {
+      const own = contentOf(p, [clause])
+      const cp = probabilities(intentLogits(own, model, params, layer), params.calibration ?? 1)
+      let top = OTHER
+      for (let i = 0; i < cp.length; i++) if (cp[i] > cp[top]) top = i
+      if (top === best || top === OTHER || cp[top] < CLAUSE_SECONDARY_MIN) continue
+      secondary.set(INTENTS[top], Math.max(secondary.get(INTENTS[top]) ?? 0, cp[top]))
+    }
+  const intents: ScoredIntent[] = [
+    { value: INTENTS[best], confidence: probs[best] },
+    ...[...secondary]
+      .map(([value, confidence]) => ({ value, confidence }))
+      .sort((a, b) => b.confidence - a.confidence),
+  ]
   return { intent: INTENTS[best], confidence: probs[best], intents }
 }
