@@ -151,6 +151,30 @@ describe.each(ENGINES)('rep corrections and the per-workspace intent layer on %s
     expect(rows.map((r) => r.examples)).toEqual([0, taught.length + 1])
   }, 180_000)
 
+  it('the shared scheduler retrains a workspace with new corrections, and only then', async () => {
+    const m = await write('B', 'vocês aceitam encomenda de bolo de casamento?')
+    expect((await correct(m.id, 'purchase_intent', keyB)).status).toBe(200)
+    const examples = async () =>
+      (
+        await queryRows<{ workspace: string; examples: number; trained_at: string }>(
+          rt.db.db,
+          sql`select w.name as workspace, m.examples, m.trained_at::text from workspace_intent_models m
+            join workspaces w on w.id = m.workspace_id order by w.name`,
+        )
+      ).map((r) => [r.workspace, r.examples, r.trained_at])
+    const before = await examples()
+    const later = new Date(Date.now() + 3 * 3_600_000)
+    const { runs } = await rt.scheduler.runOnce(later)
+    expect(runs.filter((r) => r.job === 'intent-retrain').every((r) => r.outcome === 'ok')).toBe(true)
+    const after = await examples()
+    // B's layer learned its one correction; A had nothing new, so its layer was left as it was.
+    expect(after.find(([w]) => w === 'Loja B')?.[1]).toBe(1)
+    expect(after.find(([w]) => w !== 'Loja B')).toEqual(before.find(([w]) => w !== 'Loja B'))
+    expect((await write('B', 'vocês aceitam encomenda de bolo de casamento?')).intent.value).toBe(
+      'purchase_intent',
+    )
+  }, 180_000)
+
   it('pauses an intent’s automations under 80 % accuracy until an admin confirms', async () => {
     const rule = {
       key: 'asked_store',

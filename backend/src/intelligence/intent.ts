@@ -118,7 +118,8 @@ export function classifyPrepared(
   params: CombineParams,
   layer?: WorkspaceLayer,
 ): IntentScores {
-  if (p.tokens.length === 0) return { intent: 'other', confidence: 1, intents: [{ value: 'other', confidence: 1 }] }
+  if (p.tokens.length === 0)
+    return { intent: 'other', confidence: 1, intents: [{ value: 'other', confidence: 1 }] }
   const probs = probabilities(intentLogits(p, model, params, layer), params.calibration ?? 1)
   let best = OTHER
   for (let i = 0; i < probs.length; i++) if (probs[i] > probs[best]) best = i
