@@ -53,7 +53,7 @@ describe('WorkspaceLayer', () => {
         for (const ex of examples) {
           const a = adjusted(layer, ex.features, ex.base)
           const b = adjusted(copy, ex.features, ex.base)
-          a.forEach((v, i) => expect(b[i]).toBeCloseTo(v, 5))
+          for (let i = 0; i < a.length; i++) expect(b[i]).toBeCloseTo(a[i], 5)
         }
       }),
       { numRuns: 50 },
