@@ -20,7 +20,7 @@ interface ThreadViewProps {
   thread: CardThread & { contact: CardContact }
   loadingOlder: boolean
   olderError: ApiFailure | null
-  controls: Pick<UseThread, 'reload' | 'loadOlder' | 'setTags' | 'setTakeover'>
+  controls: Pick<UseThread, 'reload' | 'loadOlder' | 'setTags' | 'setTakeover' | 'setMessageIntent'>
   onSent: (message: CardMessage) => void
 }
 
@@ -58,6 +58,8 @@ export function ThreadView({
         loadingOlder={loadingOlder}
         olderError={olderError}
         onLoadOlder={controls.loadOlder}
+        api={api}
+        onIntentCorrected={controls.setMessageIntent}
       />
       <Divider />
       <Composer
