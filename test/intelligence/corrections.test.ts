@@ -93,6 +93,10 @@ describe.each(ENGINES)('rep corrections and the per-workspace intent layer on %s
       agreed: true,
     })
     expect((await correct(m.id, 'negative', undefined, 'sentiment')).status).toBe(200)
+    const after = threadViewSchema.parse(
+      await (await rt.api(`/api/v1/thread?phone=${encodeURIComponent(m.phone)}`)).json(),
+    )
+    expect(after.messages.at(-1)?.sentiment).toBeLessThan(0.4)
 
     const list = await (await rt.api('/api/v1/corrections?limit=10')).json()
     expect(list.corrections.map((c: { field: string; value: string }) => [c.field, c.value])).toEqual([
