@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { ACCURACY_MIN_REVIEWS } from '../../backend/src/intelligence/intent-accuracy'
+import { createLogger } from '../../backend/src/lib/logger'
 import { customerWrites } from '../support/conversation'
 import { ENGINES } from '../support/test-db'
 import {
@@ -49,8 +50,14 @@ describe.each(ENGINES)('rep corrections and the per-workspace intent layer on %s
       json: { field, value, rep: 'ana@loja' },
     })
 
+  const logged: { msg: string; intent?: string; accuracy?: number }[] = []
+
   beforeAll(async () => {
-    rt = await startTestRuntime(engine)
+    rt = await startTestRuntime(
+      engine,
+      {},
+      createLogger('warn', { write: (line: string) => void logged.push(JSON.parse(line)) }),
+    )
     expect((await registerChannel(rt, NUMBER_A)).status).toBe(201)
     const created = await rt.api('/api/v1/workspaces', { method: 'POST', json: { name: 'Loja B' } })
     keyB = (await created.json()).api_key
@@ -206,6 +213,10 @@ describe.each(ENGINES)('rep corrections and the per-workspace intent layer on %s
       paused = (await (await correct(m.id, i < 3 ? 'other' : 'store_location')).json()).paused
     }
     expect(paused).toBe(true)
+    // The alert is raised once, in the log operators watch, as well as on the accuracy endpoint.
+    const alerts = logged.filter((l) => l.msg.startsWith('intent accuracy under 80 %'))
+    expect(alerts).toHaveLength(1)
+    expect(alerts[0]).toMatchObject({ intent: 'store_location', accuracy: 0.7 })
     const accuracy = await (await rt.api('/api/v1/intelligence/accuracy')).json()
     const store = accuracy.intents.find((r: { intent: string }) => r.intent === 'store_location')
     expect(store).toMatchObject({ reviewed: 10, agreed: 7, accuracy: 0.7, paused: true })

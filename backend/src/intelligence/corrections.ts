@@ -2,7 +2,7 @@ import { and, desc, eq, lt } from 'drizzle-orm'
 import type { Database, Executor } from '../db/client'
 import { contacts, type MessageCorrection, messageCorrections, messages } from '../db/schema'
 import { InvalidInputError, NotFoundError } from '../lib/errors'
-import { checkIntentAccuracy } from './intent-accuracy'
+import { type AccuracyCheck, checkIntentAccuracy } from './intent-accuracy'
 import { INTENTS, SENTIMENT_LABELS, type SentimentLabel } from './types'
 
 export type CorrectionField = 'intent' | 'sentiment'
@@ -63,7 +63,7 @@ export async function recordCorrection(
   input: CorrectionInput,
   correctedBy: string,
   now: Date,
-): Promise<{ correction: CorrectionView; paused: boolean }> {
+): Promise<{ correction: CorrectionView; paused: boolean; alert: AccuracyCheck['raised'] }> {
   const allowed: readonly string[] = input.field === 'intent' ? INTENTS : SENTIMENT_LABELS
   if (!allowed.includes(input.value))
     throw new InvalidInputError(`${input.value} is not a ${input.field}`, [
@@ -106,11 +106,11 @@ export async function recordCorrection(
       })
       .returning()
     await applyToMessage(tx, m, input)
-    const paused =
+    const check =
       input.field === 'intent' && row.predicted
         ? await checkIntentAccuracy(tx, workspaceId, row.predicted, now)
-        : false
-    return { correction: toCorrectionView(row), paused }
+        : { paused: false, raised: null }
+    return { correction: toCorrectionView(row), paused: check.paused, alert: check.raised }
   })
 }
 

@@ -61,25 +61,33 @@ async function windowOf(
   return { reviewed: recent.length, agreed: recent.filter((r) => r.agreed).length }
 }
 
+export interface AccuracyCheck {
+  /** The intent's automations are paused now. */
+  paused: boolean
+  /** This review raised the alert (it was not open before): the caller reports it. */
+  raised: { accuracy: number; reviewed: number } | null
+}
+
 /**
  * Re-measures one intent after a review and raises the alert (pausing the intent's automations)
- * when it falls under the threshold. Returns whether the intent is paused now.
+ * when it falls under the threshold.
  */
 export async function checkIntentAccuracy(
   tx: Executor,
   workspaceId: string,
   intent: string,
   now: Date,
-): Promise<boolean> {
+): Promise<AccuracyCheck> {
   const since = (await confirmedSince(tx, workspaceId)).get(intent)
   const { reviewed, agreed } = await windowOf(tx, workspaceId, intent, since)
   if (reviewed < ACCURACY_MIN_REVIEWS || agreed / reviewed >= ACCURACY_ALERT_BELOW)
-    return (await pausedIntents(tx, workspaceId)).has(intent)
-  await tx
+    return { paused: (await pausedIntents(tx, workspaceId)).has(intent), raised: null }
+  const inserted = await tx
     .insert(intentAutomationPauses)
     .values({ workspaceId, intent, accuracy: agreed / reviewed, reviewed, raisedAt: now })
     .onConflictDoNothing()
-  return true
+    .returning({ id: intentAutomationPauses.id })
+  return { paused: true, raised: inserted.length > 0 ? { accuracy: agreed / reviewed, reviewed } : null }
 }
 
 /** Intents whose automations are paused in the workspace (an alert no admin has confirmed). */

@@ -90,7 +90,7 @@ export function correctionRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const auth = c.get('auth')
-      const result = await recordCorrection(
+      const { correction, paused, alert } = await recordCorrection(
         deps.db,
         auth.workspaceId,
         Number(c.req.valid('param').id),
@@ -98,7 +98,12 @@ export function correctionRoutes(deps: AppDeps) {
         `${auth.scope}:${auth.keyId}`,
         new Date(),
       )
-      return c.json(result, 200)
+      if (alert)
+        deps.logger.warn(
+          { workspaceId: auth.workspaceId, intent: correction.predicted, ...alert },
+          'intent accuracy under 80 %: its automations are paused until an admin confirms',
+        )
+      return c.json({ correction, paused }, 200)
     },
   )
   app.openapi(
