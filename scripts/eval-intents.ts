@@ -1,8 +1,11 @@
 /**
  * `npm run eval:intents`: classifies every message of test/fixtures/intents/eval.jsonl and
- * prints accuracy per intent and per language, the most frequent confusions, sentiment and
- * language-detection accuracy and the median cost of one classification. The last line is
- * one JSON object for CI and dashboards.
+ * prints accuracy per intent and per language (and per written Chinese variety), the most
+ * frequent confusions, the confusion of each hard case (courtesy before a problem, a named
+ * person, a wrong charge or item, a bulk quantity, an address in a purchase, a long greeting,
+ * code-switching), complaint recall, the calibration (expected calibration error and the
+ * reliability table), sentiment and language-detection accuracy and the median cost of one
+ * classification. The last line is one JSON object for CI and dashboards.
  *
  *   --set dev   evaluate the development set instead (the set used while tuning lexicons and
  *               constants, so that the evaluation set stays an honest held-out measure)
@@ -55,6 +58,35 @@ if (process.argv.includes('--misses'))
       `  [${p.message.language}] ${p.message.intent} → ${p.intent} (${p.confidence.toFixed(2)}): ${p.message.text}`,
     )
 
+console.log('\nAccuracy by written Chinese variety')
+for (const [variety, t] of Object.entries(report.byVariety).sort())
+  console.log(`  ${variety.padEnd(6)} ${pct(rate(t))} ${String(t.total).padStart(5)}`)
+
+console.log('\nHard cases (expected → predicted: count)')
+for (const [name, rows] of Object.entries(report.byCase).sort()) {
+  let total = 0
+  let right = 0
+  const cells: string[] = []
+  for (const [expected, row] of Object.entries(rows))
+    for (const [predicted, n] of Object.entries(row)) {
+      total += n
+      if (predicted === expected) right += n
+      cells.push(`${expected}→${predicted}: ${n}`)
+    }
+  console.log(
+    `  ${name.padEnd(24)} ${pct(right / Math.max(1, total))} ${String(total).padStart(4)}   ${cells.join(', ')}`,
+  )
+}
+
+console.log(`\nComplaint recall: ${pct(report.complaintRecall)}`)
+console.log(`Calibration: expected calibration error ${report.ece.toFixed(4)} (10 bins)`)
+console.log('  confidence   n   mean conf  accuracy')
+for (const b of report.reliability)
+  if (b.count > 0)
+    console.log(
+      `  ${b.from.toFixed(1)}–${b.to.toFixed(1)} ${String(b.count).padStart(5)}   ${b.confidence.toFixed(3)}     ${b.accuracy.toFixed(3)}`,
+    )
+
 console.log(
   `\nSentiment accuracy: ${pct(report.sentimentAccuracy)}   language detection: ${pct(report.languageAccuracy)}`,
 )
@@ -72,7 +104,7 @@ times.sort((a, b) => a - b)
 const median = times[Math.floor(times.length / 2)]
 const p99 = times[Math.floor(times.length * 0.99)]
 console.log(
-  `Classification cost: median ${median.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms (${times.length} runs)\n`,
+  `Cost per message: median ${median.toFixed(4)} ms, p99 ${p99.toFixed(4)} ms (${times.length} runs)\n`,
 )
 
 const round = (x: number) => Math.round(x * 10000) / 10000
@@ -81,6 +113,8 @@ console.log(
     accuracy: round(report.accuracy),
     min_intent_accuracy: round(report.min_intent_accuracy),
     min_language_accuracy: round(report.min_language_accuracy),
+    complaint_recall: round(report.complaintRecall),
+    ece: round(report.ece),
     messages: report.messages,
     sentiment_accuracy: round(report.sentimentAccuracy),
     language_detection_accuracy: round(report.languageAccuracy),

@@ -3,6 +3,9 @@
  * pt/es/en language identification) from test/fixtures/intents/train.jsonl.
  *
  *   npx tsx scripts/train-intents.ts          write the model file
+ *   npx tsx scripts/train-intents.ts --calibrate
+ *                                             fit the calibration temperature on the DEV set
+ *                                             and write it into calibration.ts
  *   npx tsx scripts/train-intents.ts --cv     tuning report: 5-fold cross-validation of the
  *                                             model alone on the TRAINING set (smoothing,
  *                                             n-gram weight), then the model + rules combination
@@ -13,6 +16,7 @@
  */
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { fitDevTemperature } from '../backend/src/intelligence/calibration-fit'
 import { featureWeight } from '../backend/src/intelligence/features'
 import { type CombineParams, classifyPrepared } from '../backend/src/intelligence/intent'
 import { intentModel } from '../backend/src/intelligence/model'
@@ -29,6 +33,7 @@ const root = join(import.meta.dirname, '..')
 export const TRAIN_PATH = 'test/fixtures/intents/train.jsonl'
 export const DEV_PATH = 'test/fixtures/intents/dev.jsonl'
 export const MODEL_PATH = 'backend/src/intelligence/intent-model.tsv'
+export const CALIBRATION_PATH = 'backend/src/intelligence/calibration.ts'
 
 function tuneCombination() {
   const messages = parseJsonl(readFileSync(join(root, DEV_PATH), 'utf8'))
@@ -105,7 +110,19 @@ function writeModel() {
   )
 }
 
-if (process.argv.includes('--cv')) {
+function writeCalibration() {
+  const path = join(root, CALIBRATION_PATH)
+  const t = fitDevTemperature()
+  const source = readFileSync(path, 'utf8').replace(
+    /export const CALIBRATION_TEMPERATURE = [\d.]+/,
+    `export const CALIBRATION_TEMPERATURE = ${t.toFixed(4)}`,
+  )
+  writeFileSync(path, source)
+  console.log(`${CALIBRATION_PATH}: temperature ${t.toFixed(4)} fitted on ${DEV_PATH}`)
+}
+
+if (process.argv.includes('--calibrate')) writeCalibration()
+else if (process.argv.includes('--cv')) {
   crossValidate(5)
   tuneCombination()
 } else writeModel()

@@ -18,6 +18,7 @@ import { connectionRoutes } from './api/routes/connections'
 import { contactFieldRoutes } from './api/routes/contact-fields'
 import { contactTagRoutes } from './api/routes/contact-tags'
 import { contactRoutes } from './api/routes/contacts'
+import { correctionRoutes } from './api/routes/corrections'
 import { crmMappingRoutes } from './api/routes/crm-mapping'
 import { crmOAuthRoutes } from './api/routes/crm-oauth'
 import { crmReviewRoutes } from './api/routes/crm-review'
@@ -109,6 +110,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', contactRoutes(deps))
   app.route('/', broadcastRoutes(deps))
   app.route('/', classifyRoutes(deps))
+  app.route('/', correctionRoutes(deps))
   app.route('/', ruleRoutes(deps))
   app.route('/', contactTagRoutes(deps))
   app.route('/', duplicateRoutes(deps))

@@ -140,6 +140,17 @@ export const envSchema = z
       })
       .default('30 3 * * *'),
     /**
+     * When each workspace's intent layer is retrained on its reps' corrections (only if there are
+     * new ones): a five-field cron pattern in the workspace's time zone (default hourly at :20), or `off`.
+     */
+    INTENT_RETRAIN_SCHEDULE: z
+      .string()
+      .trim()
+      .refine((v) => v === 'off' || isCronPattern(v), {
+        message: 'must be a five-field cron pattern such as "20 * * * *", or off',
+      })
+      .default('20 * * * *'),
+    /**
      * How long a claimed row of any queue (webhook events, sends, automation jobs, CRM outbox and
      * notifications, scheduled runs) stays taken without a heartbeat: a crashed worker's work comes
      * back after at most this long.

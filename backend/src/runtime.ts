@@ -19,6 +19,7 @@ import { EventDeliveryWorker } from './events/delivery-worker'
 import { eventTargetPolicy } from './events/target-policy'
 import { IngestThread } from './ingest/thread-host'
 import { IngestWorker } from './ingest/worker'
+import { intentRetrainJob } from './intelligence/retrain-job'
 import { type ScheduledJob, Scheduler } from './jobs/scheduler'
 import { type LoopHealth, LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
@@ -417,6 +418,13 @@ export function createScheduler(
       }),
     )
   }
+  if (config.INTENT_RETRAIN_SCHEDULE !== 'off')
+    jobs.push(
+      intentRetrainJob(db, {
+        schedule: config.INTENT_RETRAIN_SCHEDULE,
+        logger: logger.child({ component: 'intent-retrain' }),
+      }),
+    )
   return new Scheduler(db, {
     jobs,
     leaseMs: config.LEASE_MS,

@@ -86,7 +86,17 @@ export const threadMessageSchema = z.object({
   reactions: z.array(reactionSchema),
   /** For customer messages: what they asked for, how they felt, which language. */
   intent: z
-    .object({ value: z.string(), confidence: z.number().min(0).max(1) })
+    .object({
+      value: z.string(),
+      confidence: z.number().min(0).max(1),
+      /** True when the confidence is too low to state the intent as a fact: show it as a guess. */
+      suggestion: z.boolean().optional(),
+    })
+    .nullable()
+    .optional(),
+  /** Every intent the message shows (calibrated confidence ≥ 0.1), the primary one first. */
+  intents: z
+    .array(z.object({ value: z.string(), confidence: z.number().min(0).max(1) }))
     .nullable()
     .optional(),
   sentiment: z.number().min(0).max(1).nullable().optional(),

@@ -26,6 +26,15 @@ describe('POST /api/v1/classify', () => {
     expect(body.sentiment).toBeLessThan(0.4)
     expect(body.confidence).toBeGreaterThan(0)
     expect(body.confidence).toBeLessThanOrEqual(1)
+    expect(body.intents[0]).toEqual({ value: 'complaint', confidence: body.confidence })
+    expect(body.suggestion).toBe(body.confidence < 0.8)
+  })
+
+  it('lists a second request of another clause as a secondary intent', async () => {
+    const body = classificationSchema.parse(
+      await (await post({ text: 'how much is shipping to lisbon? and where is your shop?' })).json(),
+    )
+    expect(body.intents.map((i) => i.value)).toEqual(['price_discount', 'store_location'])
   })
 
   it('classifies Chinese and reports unknown language for emoji alone', async () => {

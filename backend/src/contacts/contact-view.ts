@@ -1,4 +1,4 @@
-import type { ContactView } from '@scrm/shared'
+import { type ContactView, INTENT_SUGGESTION_BELOW } from '@scrm/shared'
 import type { Contact } from '../db/schema'
 import { displayPgText } from '../lib/pg-text'
 import { insightFields } from './reason-view'
@@ -26,6 +26,7 @@ export function toContactView(c: Contact, intentSource: string | null = null): C
         ? {
             value: c.lastIntent as NonNullable<ContactView['intent']>['value'],
             confidence: c.lastIntentConfidence ?? 0,
+            suggestion: (c.lastIntentConfidence ?? 0) < INTENT_SUGGESTION_BELOW,
             reason: intentSource
               ? `Their message "${excerpt(displayPgText(intentSource))}" (confidence ${Math.round((c.lastIntentConfidence ?? 0) * 100)}%)`
               : 'From their latest specific message',

@@ -3,6 +3,7 @@ import type { Executor } from '../db/client'
 import { productCatalog } from '../db/schema'
 import { insightsFor, type MessageInsights } from './message-insights'
 import { ProductMatcher } from './product-matcher'
+import { workspaceLayers } from './workspace-models'
 
 /** What a customer message says: intent, sentiment, language and the products it names. */
 export type InboundInsights = MessageInsights & { products: string[] }
@@ -27,10 +28,17 @@ export async function classifyInbound<T extends ClassifiableMessage>(
   msgs: T[],
 ): Promise<Map<T, InboundInsights | null>> {
   const matchers = await productMatchers(tx, msgs)
+  // Each workspace's messages are read with its own layer only (learned from its reps).
+  const layers = await workspaceLayers(tx, [
+    ...new Set(msgs.filter((m) => m.direction === 'inbound').map((m) => m.channel.workspaceId)),
+  ])
   const out = new Map<T, InboundInsights | null>()
   for (const [i, m] of msgs.entries()) {
     if (i > 0 && i % CLASSIFY_SLICE === 0) await new Promise((r) => setImmediate(r))
-    const found = m.direction === 'inbound' ? insightsFor(m.content.type, m.content.text) : null
+    const found =
+      m.direction === 'inbound'
+        ? insightsFor(m.content.type, m.content.text, layers.get(m.channel.workspaceId))
+        : null
     out.set(
       m,
       found ? { ...found, products: matchers.get(m.channel.workspaceId)?.match(m.content.text) ?? [] } : null,

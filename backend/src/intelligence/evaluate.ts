@@ -1,9 +1,11 @@
 import { readFileSync } from 'node:fs'
+import { calibrationError, type ReliabilityBin } from './calibration'
 import { classifyIntent } from './intent'
 import { detectLanguage } from './language'
 import { analyzeSentiment } from './sentiment'
 import { parseJsonl } from './training'
 import { INTENTS, type Intent, LANGUAGES, type LabelledMessage, type Language } from './types'
+import type { WorkspaceLayer } from './workspace-layer'
 
 export const EVAL_URL = new URL('../../../test/fixtures/intents/eval.jsonl', import.meta.url)
 export const DEV_URL = new URL('../../../test/fixtures/intents/dev.jsonl', import.meta.url)
@@ -40,10 +42,29 @@ export interface EvalReport {
   predictions: Prediction[]
   min_intent_accuracy: number
   min_language_accuracy: number
+  /** Share of complaints read as complaints: a missed one may get a sales automation. */
+  complaintRecall: number
+  /** Expected calibration error of the primary intent's confidence (10 bins). */
+  ece: number
+  reliability: ReliabilityBin[]
+  /** Hard case → expected → predicted → count, for messages tagged with a `case`. */
+  byCase: Record<string, Record<string, Record<string, number>>>
+  /** Chinese by written variety: Hong Kong Cantonese, Traditional, Simplified. */
+  byVariety: Record<string, Tally>
+}
+
+/** Cantonese function words mark Hong Kong writing; traditional-only characters mark Taiwan's. */
+const CANTONESE = /[咗嘅佢喺唔冇嚟哋啲係嗰搵咁俾畀睇攞喇咩乜窿]/u
+const TRADITIONAL =
+  /[們這麼嗎點發處問題謝對說話優運達還沒幾號門東開關讓聯務員報現實體樣顏碼個張裡來時間營業試質壞換給郵遞記帳戶萬塊幫請聽見滿氣態紅綠藍黃與區邊車場長為寶貝隊線電腦機鏈總經過錯難歡愛讚補數庫貼費幣產購詢資訊條鋪週國]/u
+
+export function chineseVariety(text: string): 'zh-HK' | 'zh-TW' | 'zh-CN' {
+  if (CANTONESE.test(text)) return 'zh-HK'
+  return TRADITIONAL.test(text) ? 'zh-TW' : 'zh-CN'
 }
 
 /** Classifies every message and tallies intent, language and sentiment accuracy. */
-export function evaluate(messages: LabelledMessage[]): EvalReport {
+export function evaluate(messages: LabelledMessage[], layer?: WorkspaceLayer): EvalReport {
   const tally = () => ({ correct: 0, total: 0 })
   const byIntent = Object.fromEntries(INTENTS.map((i) => [i, tally()])) as Record<Intent, Tally>
   const byLanguage = Object.fromEntries(LANGUAGES.map((l) => [l, tally()])) as Record<Language, Tally>
@@ -54,8 +75,10 @@ export function evaluate(messages: LabelledMessage[]): EvalReport {
   const sentiment = tally()
   const language = tally()
   const predictions: Prediction[] = []
+  const byCase: EvalReport['byCase'] = {}
+  const byVariety: Record<string, Tally> = {}
   for (const m of messages) {
-    const r = classifyIntent(m.text)
+    const r = classifyIntent(m.text, layer)
     const s = analyzeSentiment(m.text)
     const ok = r.intent === m.intent ? 1 : 0
     for (const t of [overall, byIntent[m.intent], byLanguage[m.language]]) {
@@ -63,6 +86,19 @@ export function evaluate(messages: LabelledMessage[]): EvalReport {
       t.correct += ok
     }
     confusion[m.intent][r.intent] += 1
+    if (m.case) {
+      byCase[m.case] ??= {}
+      byCase[m.case][m.intent] ??= {}
+      const row = byCase[m.case][m.intent]
+      row[r.intent] = (row[r.intent] ?? 0) + 1
+    }
+    if (m.language === 'zh') {
+      const variety = chineseVariety(m.text)
+      byVariety[variety] ??= tally()
+      const v = byVariety[variety]
+      v.total += 1
+      v.correct += ok
+    }
     sentiment.total += 1
     sentiment.correct += s.label === m.sentiment ? 1 : 0
     if (/\p{L}/u.test(m.text)) {
@@ -77,7 +113,15 @@ export function evaluate(messages: LabelledMessage[]): EvalReport {
       sentiment: s.label,
     })
   }
+  const calibration = calibrationError(
+    predictions.map((p) => ({ confidence: p.confidence, correct: p.intent === p.message.intent })),
+  )
   return {
+    complaintRecall: rate(byIntent.complaint),
+    ece: calibration.ece,
+    reliability: calibration.bins,
+    byCase,
+    byVariety,
     messages: messages.length,
     accuracy: rate(overall),
     byIntent,

@@ -3,10 +3,13 @@ import { detectLanguageOf } from './language'
 import { intentModel } from './model'
 import { prepare } from './normalize'
 import { sentimentOf } from './sentiment'
+import type { WorkspaceLayer } from './workspace-layer'
 
 export interface MessageInsights {
   intent: string
   confidence: number
+  /** The primary intent first, then secondary ones (calibrated probability ≥ 0.1). */
+  intents?: { value: string; confidence: number }[]
   sentiment: number
   language: string
 }
@@ -15,14 +18,20 @@ export interface MessageInsights {
 const CLASSIFIED_TYPES = new Set(['text', 'button', 'interactive', 'image', 'video', 'document', 'order'])
 
 /** Intent, sentiment and language of one customer message; null when it has no words of theirs. */
-export function insightsFor(type: string, text: string | null): MessageInsights | null {
+export function insightsFor(
+  type: string,
+  text: string | null,
+  layer?: WorkspaceLayer,
+): MessageInsights | null {
   if (!text || !CLASSIFIED_TYPES.has(type)) return null
   // One normalisation serves intent, language and sentiment: this runs for every inbound message.
   const prepared = prepare(text)
-  const intent = classifyPrepared(prepared, intentModel(), DEFAULT_PARAMS)
+  const intent = classifyPrepared(prepared, intentModel(), DEFAULT_PARAMS, layer)
+  const round = (x: number) => Math.round(x * 1000) / 1000
   return {
     intent: intent.intent,
-    confidence: Math.round(intent.confidence * 1000) / 1000,
+    confidence: round(intent.confidence),
+    intents: intent.intents.map((i) => ({ value: i.value, confidence: round(i.confidence) })),
     sentiment: Math.round(sentimentOf(prepared).score * 1000) / 1000,
     language: detectLanguageOf(prepared),
   }

@@ -8,6 +8,8 @@
  * ("carro", "llegó", "good", "谢谢"). CJK is kept as is.
  */
 
+import { foldHan } from './han-fold'
+
 const COMBINING_MARKS = /\p{M}+/gu
 const WHITESPACE = /\s+/gu
 const LETTER_RUNS = /(\p{L})\1{2,}/gu
@@ -117,147 +119,6 @@ const SLANG: Record<string, string> = {
   asap: 'asap',
 }
 
-/**
- * Traditional → simplified for the characters this domain's vocabulary uses, so that one
- * lexicon and one set of model features serve customers from Taiwan and Hong Kong too.
- */
-const TRAD_TO_SIMP: Record<string, string> = Object.fromEntries(
-  [
-    '價价',
-    '錢钱',
-    '訂订',
-    '單单',
-    '貨货',
-    '買买',
-    '賣卖',
-    '們们',
-    '這这',
-    '麼么',
-    '嗎吗',
-    '點点',
-    '發发',
-    '處处',
-    '問问',
-    '題题',
-    '謝谢',
-    '對对',
-    '說说',
-    '話话',
-    '優优',
-    '運运',
-    '達达',
-    '還还',
-    '沒没',
-    '幾几',
-    '號号',
-    '門门',
-    '東东',
-    '開开',
-    '關关',
-    '讓让',
-    '聯联',
-    '係系',
-    '繫系',
-    '務务',
-    '員员',
-    '報报',
-    '現现',
-    '實实',
-    '體体',
-    '樣样',
-    '顏颜',
-    '碼码',
-    '個个',
-    '張张',
-    '裡里',
-    '裏里',
-    '來来',
-    '時时',
-    '間间',
-    '營营',
-    '業业',
-    '員员',
-    '試试',
-    '質质',
-    '壞坏',
-    '換换',
-    '退退',
-    '給给',
-    '寄寄',
-    '郵邮',
-    '遞递',
-    '記记',
-    '帳账',
-    '戶户',
-    '億亿',
-    '萬万',
-    '塊块',
-    '幫帮',
-    '請请',
-    '聽听',
-    '見见',
-    '們们',
-    '滿满',
-    '意意',
-    '氣气',
-    '態态',
-    '紅红',
-    '綠绿',
-    '藍蓝',
-    '黃黄',
-    '與与',
-    '區区',
-    '邊边',
-    '車车',
-    '場场',
-    '長长',
-    '飯饭',
-    '館馆',
-    '為为',
-    '麼么',
-    '嗎吗',
-    '哪哪',
-    '么么',
-    '寶宝',
-    '貝贝',
-    '隊队',
-    '線线',
-    '電电',
-    '腦脑',
-    '機机',
-    '鏈链',
-    '總总',
-    '經经',
-    '過过',
-    '錯错',
-    '難难',
-    '歡欢',
-    '愛爱',
-    '讚赞',
-    '慢慢',
-    '齊齐',
-    '補补',
-    '差差',
-    '數数',
-    '庫库',
-    '存存',
-    '貼贴',
-    '費费',
-    '幣币',
-    '產产',
-    '購购',
-    '詢询',
-    '資资',
-    '訊讯',
-    '嗎吗',
-  ].map((pair) => [pair[0], pair[1]]),
-)
-const TRADITIONAL = new RegExp(`[${Object.keys(TRAD_TO_SIMP).join('')}]`, 'gu')
-
-export function toSimplified(han: string): string {
-  return han.replace(TRADITIONAL, (ch) => TRAD_TO_SIMP[ch] ?? ch)
-}
-
 export function isHan(ch: string): boolean {
   return HAN.test(ch)
 }
@@ -283,7 +144,7 @@ export function tokenize(normalized: string): Token[] {
   for (const m of source.matchAll(TOKEN)) {
     const boundary = PUNCTUATION.test(source.slice(end, m.index))
     end = m.index + m[0].length
-    if (m[1]) out.push({ kind: 'han', text: toSimplified(m[1]), boundary })
+    if (m[1]) out.push({ kind: 'han', text: foldHan(m[1]), boundary })
     else if (m[2]) {
       const canonical = SLANG[m[2]]
       if (canonical === undefined) out.push({ kind: 'word', text: m[2], boundary })
@@ -304,10 +165,18 @@ export interface PreparedText {
   ruleText: string
 }
 
+/** A line break ends a clause the way punctuation does (WhatsApp messages are often a list). */
+const LINE_BREAK = /\s*[\r\n\u2028\u2029]+\s*/u
+
 export function prepare(text: string): PreparedText {
   const raw = typeof text === 'string' ? text : ''
   const normalized = normalizeText(raw)
-  const tokens = tokenize(normalized)
+  const tokens: Token[] = []
+  for (const line of raw.split(LINE_BREAK)) {
+    const own = tokenize(normalizeText(line))
+    if (own.length > 0 && tokens.length > 0) own[0] = { ...own[0], boundary: true }
+    tokens.push(...own)
+  }
   const ruleText = ` ${tokens
     .filter((t) => t.kind !== 'emoji')
     .map((t) => t.text)

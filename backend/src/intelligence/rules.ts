@@ -69,6 +69,10 @@ function compile(): RuleGroup[] {
 
 const GROUPS = compile()
 
+/** "meu endereço", "my address", "我的地址": the customer's own place, not the shop's. */
+const OWN_PLACE = /(?:^| )(?:meu|minha|my|mi|mis|our|nosso|nossa|nuestra|nuestro) $|(?:我的|我家|我们的)$/u
+const STORE = INTENTS.indexOf('store_location')
+
 function negated(ruleText: string, index: number, matched: string, han: boolean): boolean {
   const before = ruleText.slice(Math.max(0, index - 40), index)
   if (han || HAN_CHAR.test(matched[0] ?? '')) return HAN_NEGATED.test(before)
@@ -94,12 +98,26 @@ const BULK_LATIN = new RegExp(
   'u',
 )
 const BULK_HAN = /(?:^|[^\d])(?:[2-9]\d|\d{3,}) ?[件个台把套箱份条双张本只瓶盒支袋包桶批]/u
+/** "how much per unit for 100?", "quanto cada um levando 150": a count with no noun after it. */
+const PER_UNIT =
+  /(?<= )(?:per (?:unit|piece|item)|each|cada|por (?:unidade|unidad|peca|pieza)|a unidade|la unidad)(?= )/u
+const BARE_COUNT = /(?<= )(?:[2-9]\d|\d{3,})(?= )/u
+const TAKING_COUNT =
+  /(?<= )(?:take|taking|buy|buying|get|levar|levando|levo|compro|comprando|llevo|llevar|llevando|pido) (?:[2-9]\d|\d{3,})(?= )/u
+const HAN_PER_UNIT = /(?:单价|一个多少|每个|每件|每本|每支|一件多少)/u
 const BULK_WORDS =
   /(?<= )(?:lote|lotes|lot|lots|duzias?|docenas?|dozens?|centenas|hundreds|thousands)(?= )|整箱|上百|上千/u
 export const BULK_QUOTE_BONUS = 1.5
 
 export function isBulk(ruleText: string): boolean {
-  return BULK_LATIN.test(ruleText) || BULK_HAN.test(ruleText) || BULK_WORDS.test(ruleText)
+  return (
+    BULK_LATIN.test(ruleText) ||
+    BULK_HAN.test(ruleText) ||
+    BULK_WORDS.test(ruleText) ||
+    TAKING_COUNT.test(ruleText) ||
+    ((PER_UNIT.test(ruleText) || HAN_PER_UNIT.test(ruleText)) &&
+      (BARE_COUNT.test(ruleText) || /(?:[2-9]\d|\d{3,})/u.test(ruleText)))
+  )
 }
 
 const PRICE = INTENTS.indexOf('price_discount')
@@ -127,7 +145,10 @@ export function ruleScores(ruleText: string): Float64Array {
         g.regex.lastIndex += 1
         continue
       }
-      const neg = negatable && negated(ruleText, m.index, m[0], g.han)
+      const neg =
+        negatable &&
+        (negated(ruleText, m.index, m[0], g.han) ||
+          (g.intent === STORE && OWN_PLACE.test(ruleText.slice(Math.max(0, m.index - 12), m.index))))
       scores[g.intent] += neg ? -0.5 * g.weight : g.weight
     }
   }
@@ -138,6 +159,29 @@ export function ruleScores(ruleText: string): Float64Array {
     scores[QUOTE] += BULK_QUOTE_BONUS + Math.max(0, scores[PRICE])
   }
   return scores
+}
+
+/**
+ * "I ordered the green one and got a red one": something arrived, something else was bought, and
+ * the message names a colour, size or model. Negated arrivals ("never arrived", "还没收到") are
+ * status questions, not wrong items.
+ */
+const ARRIVED =
+  /(?<= )(?:came|arrived|received|got|sent me|you sent|they sent|veio|vieram|chegou|chegaram|recebi|mandaram|enviaram|llego|llegaron|vino|vinieron|recibi|mandaron|enviaron)(?= )|寄来|收到|送来|发来|给我发/u
+const PURCHASED =
+  /(?<= )(?:ordered|bought|asked for|paid for|picked|chose|pedi|comprei|encomendei|escolhi|paguei|compre|elegi|ordene|encargue)(?= )|订的|买的|下单的|选的|要的|付的|买了|订了/u
+const NOT_ARRIVED =
+  /(?<= )(?:not|no|nao|never|havent|hasnt|didnt|nada|nunca|ainda|todavia|aun)(?: [^ ]+)? (?:came|arrived|received|got|veio|chegou|recebi|llego|llegaron|vino|recibi)(?= )|(?<= )(?:got|received|recebi|recibi) (?:no|nothing|nada|nenhum|ningun)(?= )|没(有)?(收到|到|寄)|还没|未/u
+const ATTRIBUTE =
+  /(?<= )(?:black|white|red|blue|green|grey|gray|pink|brown|beige|tan|navy|yellow|purple|camel|preto|preta|pretas?|branc[oa]s?|vermelh[oa]s?|azul|verdes?|cinza|rosa|marrom|bege|amarel[oa]s?|caramelo|negr[oa]s?|blanc[oa]s?|roj[oa]s?|gris|rosad[oa]s?|cafe|amarill[oa]s?|small|medium|large|xs|s|m|l|xl|xxl|p|g|gg|size|talla|tamanho|numero|model|modelo|\d+)(?= )|[色码号吋寸]|\d/u
+
+export function isWrongItem(ruleText: string): boolean {
+  return (
+    ARRIVED.test(ruleText) &&
+    PURCHASED.test(ruleText) &&
+    ATTRIBUTE.test(ruleText) &&
+    !NOT_ARRIVED.test(ruleText)
+  )
 }
 
 /** Bonus for `other` when a message is nothing but greetings, thanks, laughter and emoji. */

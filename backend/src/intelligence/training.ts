@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto'
+import { readClauses } from './clauses'
 import { intentFeatures, languageFeatures } from './features'
 import { type NaiveBayesCounts, trainNaiveBayes } from './naive-bayes'
 import { prepare } from './normalize'
@@ -32,7 +33,10 @@ export function trainIntentCounts(
   minCount = INTENT_MIN_COUNT,
 ): NaiveBayesCounts {
   return trainNaiveBayes(
-    messages.map((m) => ({ features: intentFeatures(prepare(m.text)), label: m.intent })),
+    messages.map((m) => ({
+      features: intentFeatures(readClauses(prepare(m.text)).reading),
+      label: m.intent,
+    })),
     [...INTENTS],
     alpha,
     minCount,

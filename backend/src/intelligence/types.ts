@@ -11,10 +11,18 @@ export type DetectedLanguage = Language | 'unknown'
 export const SENTIMENT_LABELS = ['negative', 'neutral', 'positive'] as const
 export type SentimentLabel = (typeof SENTIMENT_LABELS)[number]
 
+export interface ScoredIntent {
+  value: Intent
+  /** Calibrated probability, 0..1. */
+  confidence: number
+}
+
 export interface IntentResult {
   intent: Intent
-  /** Probability of the chosen intent under the combined model, 0..1. */
+  /** Calibrated probability of the chosen intent, 0..1. */
   confidence: number
+  /** The chosen intent first, then every other intent the message gives 10 % or more. */
+  intents: ScoredIntent[]
   language: DetectedLanguage
 }
 
@@ -30,4 +38,6 @@ export interface LabelledMessage {
   intent: Intent
   language: Language
   sentiment: SentimentLabel
+  /** Which hard case the message stands for (evaluation report: confusion per case). */
+  case?: string
 }

@@ -1,4 +1,10 @@
-import { explainSendFailure, type MessageStatus, messageStatusSchema, type ThreadMessage } from '@scrm/shared'
+import {
+  explainSendFailure,
+  INTENT_SUGGESTION_BELOW,
+  type MessageStatus,
+  messageStatusSchema,
+  type ThreadMessage,
+} from '@scrm/shared'
 import { and, asc, eq, inArray } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { type Message, messages } from '../db/schema'
@@ -112,7 +118,14 @@ export function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessag
     original_text: m.deletedAt ? null : displayPgText(m.originalText),
     deleted_at: m.deletedAt?.toISOString() ?? null,
     reactions,
-    intent: m.intent ? { value: m.intent, confidence: m.intentConfidence ?? 0 } : null,
+    intent: m.intent
+      ? {
+          value: m.intent,
+          confidence: m.intentConfidence ?? 0,
+          suggestion: (m.intentConfidence ?? 0) < INTENT_SUGGESTION_BELOW,
+        }
+      : null,
+    intents: m.intents ?? (m.intent ? [{ value: m.intent, confidence: m.intentConfidence ?? 0 }] : null),
     sentiment: m.sentiment,
     language: m.language,
     products: m.products,

@@ -69,6 +69,7 @@ export async function insertMessages(tx: Executor, msgs: NewMessage[]): Promise<
     webhook_event_id: m.eventId,
     intent: insights?.intent ?? null,
     intent_confidence: insights?.confidence ?? null,
+    intents: insights?.intents ?? null,
     sentiment: insights?.sentiment ?? null,
     language: insights?.language ?? null,
     products: insights?.products.length ? insights.products : null,
@@ -79,13 +80,13 @@ export async function insertMessages(tx: Executor, msgs: NewMessage[]): Promise<
     insert into messages (workspace_id, channel_id, contact_id, wamid, direction, type, text, payload, media_id,
       media_mime_type, media_sha256, media_filename, media_url, status, status_at, error_code, error_title,
       error_details, sender, sent_at, related_wamid, thread_visible, webhook_event_id, intent, intent_confidence,
-      sentiment, language, products)
+      sentiment, language, products, intents)
     select * from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(workspace_id uuid, channel_id uuid,
       contact_id uuid, wamid text, direction text, type text, text text, payload jsonb, media_id text,
       media_mime_type text, media_sha256 text, media_filename text, media_url text, status text,
       status_at timestamptz, error_code int, error_title text, error_details text, sender text,
       sent_at timestamptz, related_wamid text, thread_visible boolean, webhook_event_id bigint, intent text,
-      intent_confidence real, sentiment real, language text, products jsonb)
+      intent_confidence real, sentiment real, language text, products jsonb, intents jsonb)
     on conflict do nothing
     returning id, channel_id, wamid`,
   )

@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
+import { INTENT_SUGGESTION_BELOW } from '@scrm/shared'
 import { classifyIntent, warmUp } from '../../intelligence/intent'
 import { analyzeSentiment } from '../../intelligence/sentiment'
 import { INTENTS } from '../../intelligence/types'
@@ -21,7 +22,11 @@ const classifyRequestSchema = z
 export const classificationSchema = z
   .object({
     intent: z.enum(INTENTS).openapi({ example: 'price_discount' }),
-    confidence: z.number().min(0).max(1).openapi({ example: 0.97 }),
+    confidence: z.number().min(0).max(1).openapi({ example: 0.97, description: 'Calibrated probability' }),
+    suggestion: z.boolean().openapi({ description: 'Confidence too low to state the intent as a fact' }),
+    intents: z
+      .array(z.object({ value: z.enum(INTENTS), confidence: z.number().min(0).max(1) }))
+      .openapi({ description: 'The primary intent first, then every other with confidence ≥ 0.1' }),
     sentiment: z
       .number()
       .min(0)
@@ -52,9 +57,19 @@ export function classifyRoutes(_deps: AppDeps) {
   const app = newRouter()
   app.openapi(route, (c) => {
     const { text } = c.req.valid('json')
-    const { intent, confidence, language } = classifyIntent(text)
+    const { intent, confidence, intents, language } = classifyIntent(text)
     const { score } = analyzeSentiment(text)
-    return c.json(classificationSchema.parse({ intent, confidence, sentiment: score, language }), 200)
+    return c.json(
+      classificationSchema.parse({
+        intent,
+        confidence,
+        suggestion: confidence < INTENT_SUGGESTION_BELOW,
+        intents,
+        sentiment: score,
+        language,
+      }),
+      200,
+    )
   })
   return app
 }

@@ -17,6 +17,11 @@ export interface EvalContext {
   contact: ContactState
   /** Text of a message not stored (dry runs); stored ones are read through the cache. */
   textOverride?: Map<number, TextOfMessage>
+  /**
+   * Intents whose automations are paused in the workspace: reps' corrections showed them read
+   * right less than 80 % of the time and no admin has confirmed yet (intelligence/intent-accuracy).
+   */
+  pausedIntents?: ReadonlySet<string>
 }
 
 export interface ConditionResult {
@@ -70,12 +75,13 @@ export function matchMessage(
   m: HistoryMessage,
   match: MessageMatch,
   rule: Pick<CompiledRule, 'matcher'>,
-  ctx: Pick<EvalContext, 'textOverride'>,
+  ctx: Pick<EvalContext, 'textOverride' | 'pausedIntents'>,
 ): MessageVerdict {
   const none = { ok: false, mentions: 0, found: [] }
   if (match.intents) {
     if (!m.intent || !(match.intents as string[]).includes(m.intent)) return none
     if ((m.confidence ?? 0) < match.min_confidence) return none
+    if (ctx.pausedIntents?.has(m.intent)) return none
   }
   if (match.sentiment_below !== undefined && !(m.sentiment !== null && m.sentiment < match.sentiment_below))
     return none

@@ -1,4 +1,5 @@
 import type { Executor } from '../../db/client'
+import { pausedIntentsByWorkspace } from '../../intelligence/intent-accuracy'
 import { applyFirings } from './apply-firings'
 import { type ContactState, loadContactStates, loadFiringMemory } from './contact-state'
 import { type Firing, runRules } from './engine'
@@ -49,6 +50,7 @@ export async function evaluateRules(
   const states = await loadContactStates(tx, contactIds)
   const metrics = refreshMetrics(histories, states, now)
   const memory = await loadFiringMemory(tx, contactIds, allRules)
+  const paused = await pausedIntentsByWorkspace(tx, workspaceIds)
 
   const firings: Firing[] = []
   const byContact = groupBy(inbound, (m) => m.contactId)
@@ -74,6 +76,7 @@ export async function evaluateRules(
         inbound: inboundUpTo(history, current.at, current.id),
         starts: history.starts,
         contact,
+        pausedIntents: paused.get(contact.workspaceId),
       }
       firings.push(...runRules(rules, 'message', ctx, memory))
     }

@@ -1,6 +1,7 @@
 import { asc, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client'
 import { workspaces } from '../../db/schema'
+import { pausedIntentsByWorkspace } from '../../intelligence/intent-accuracy'
 import { lockDue } from '../../jobs/lease-claim'
 import type { ScheduledJob } from '../../jobs/scheduler'
 import type { Logger } from '../../lib/logger'
@@ -87,6 +88,7 @@ async function sweepPage(
   const states = await loadContactStates(tx, contactIds)
   const metrics = refreshMetrics(histories, states, now)
   const memory = await loadFiringMemory(tx, contactIds, rules)
+  const paused = (await pausedIntentsByWorkspace(tx, [workspaceId])).get(workspaceId)
   const firings: Firing[] = []
   if (rules.length > 0) {
     for (const id of contactIds) {
@@ -99,6 +101,7 @@ async function sweepPage(
         inbound: history.inbound,
         starts: history.starts,
         contact,
+        pausedIntents: paused,
       }
       firings.push(...runRules(rules, 'schedule', ctx, memory))
     }

@@ -63,6 +63,8 @@ export const messages = pgTable(
     /** Derived from customer text at ingest: intent, its confidence, sentiment (0..1), language. */
     intent: text('intent'),
     intentConfidence: real('intent_confidence'),
+    /** Every intent the message gives 10 % or more (calibrated), the primary one first. */
+    intents: jsonb('intents').$type<{ value: string; confidence: number }[]>(),
     sentiment: real('sentiment'),
     language: text('language'),
     /** Standard product codes the text mentions (per the workspace catalogue). */

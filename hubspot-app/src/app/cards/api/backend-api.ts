@@ -5,6 +5,7 @@ import {
   type CardTag,
   type CardTemplate,
   type CardThread,
+  correctionResultSchema,
   quickRepliesSchema,
   type SendContent,
   sendAcceptedSchema,
@@ -32,6 +33,8 @@ export interface BackendApi {
   setTakeover(contactId: string, on: boolean): Promise<ApiResult<string | null>>
   addTag(contactId: string, key: string, label: string): Promise<ApiResult<CardTag[]>>
   removeTag(contactId: string, key: string): Promise<ApiResult<CardTag[]>>
+  /** A rep's one click: what the customer message really asks for. Answers the stored value. */
+  correctIntent(messageId: string, intent: string): Promise<ApiResult<string>>
 }
 
 /** How long a takeover pauses automation. */
@@ -47,7 +50,7 @@ const quickRepliesList = quickRepliesSchema.transform((v) => v.quick_replies)
  * The backend as seen from one portal. Every call carries `portal_id` in its query: HubSpot signs
  * the full URL, and the backend maps the signed portal id to the workspace that installed the app.
  */
-export function createBackendApi(baseUrl: string, portalId: string): BackendApi {
+export function createBackendApi(baseUrl: string, portalId: string, rep?: string): BackendApi {
   const contactPath = (id: string) => `/api/v1/contacts/${encodeURIComponent(id)}`
   const request = <T>(path: string, options: RequestOptions<T>) =>
     requestJson(baseUrl, path, { ...options, query: { portal_id: portalId, ...options.query } })
@@ -91,5 +94,14 @@ export function createBackendApi(baseUrl: string, portalId: string): BackendApi 
         method: 'DELETE',
         schema: tagListSchema,
       }),
+    correctIntent: async (messageId, intent) =>
+      map(
+        await request(`/api/v1/messages/${encodeURIComponent(messageId)}/corrections`, {
+          method: 'POST',
+          body: { field: 'intent', value: intent, ...(rep ? { rep } : {}) },
+          schema: correctionResultSchema,
+        }),
+        (v) => v.correction.value,
+      ),
   }
 }

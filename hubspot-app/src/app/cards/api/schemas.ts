@@ -86,6 +86,11 @@ export const messageSchema = z.looseObject({
   original_text: z.string().nullable(),
   deleted_at: isoString.nullable(),
   reactions: z.array(z.looseObject({ emoji: z.string(), direction: z.enum(['inbound', 'outbound']) })),
+  /** What a customer message asks for; `suggestion` when too unsure to be stated as a fact. */
+  intent: z
+    .looseObject({ value: z.string(), confidence: z.number(), suggestion: z.boolean().nullish() })
+    .nullish()
+    .catch(null),
 })
 export type CardMessage = z.infer<typeof messageSchema>
 
@@ -106,6 +111,11 @@ export const identityChangeSchema = z.looseObject({
   at: isoString,
 })
 export type CardIdentityChange = z.infer<typeof identityChangeSchema>
+/** The answer to a rep's one-click correction. */
+export const correctionResultSchema = z.looseObject({
+  correction: z.looseObject({ message_id: z.number(), field: z.string(), value: z.string() }),
+  paused: z.boolean(),
+})
 
 export const threadSchema = z.looseObject({
   contact: contactSchema.nullable(),

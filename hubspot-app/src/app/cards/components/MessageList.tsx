@@ -1,4 +1,5 @@
 import { Alert, Flex, LoadingButton, Text } from '@hubspot/ui-extensions'
+import type { BackendApi } from '../api/backend-api'
 import type { ApiFailure } from '../api/http'
 import type { CardMessage } from '../api/schemas'
 import { useI18n } from '../i18n/I18nContext'
@@ -11,10 +12,20 @@ interface MessageListProps {
   loadingOlder: boolean
   olderError: ApiFailure | null
   onLoadOlder: () => void
+  api: BackendApi
+  onIntentCorrected: (messageId: string, value: string) => void
 }
 
 /** The thread, oldest first, with "load older messages" on top while the backend has more. */
-export function MessageList({ messages, hasOlder, loadingOlder, olderError, onLoadOlder }: MessageListProps) {
+export function MessageList({
+  messages,
+  hasOlder,
+  loadingOlder,
+  olderError,
+  onLoadOlder,
+  api,
+  onIntentCorrected,
+}: MessageListProps) {
   const i18n = useI18n()
   return (
     <Flex direction="column" gap="sm" testId="messages">
@@ -40,7 +51,7 @@ export function MessageList({ messages, hasOlder, loadingOlder, olderError, onLo
       ) : null}
       {messages.length === 0 ? <Text variant="microcopy">{i18n.t('thread.noMessages')}</Text> : null}
       {messages.map((message) => (
-        <MessageBubble key={message.id} message={message} />
+        <MessageBubble key={message.id} message={message} api={api} onIntentCorrected={onIntentCorrected} />
       ))}
     </Flex>
   )

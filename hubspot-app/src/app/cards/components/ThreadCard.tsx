@@ -26,8 +26,10 @@ export function ThreadCard({ context, actions, config, api }: ThreadCardProps) {
   const checked = useMemo(() => config ?? validateConfig(), [config])
   const portalId = String(portal.id)
   const backend = useMemo(
-    () => api ?? (checked.success ? createBackendApi(checked.data.backendUrl, portalId) : null),
-    [api, checked, portalId],
+    () =>
+      api ??
+      (checked.success ? createBackendApi(checked.data.backendUrl, portalId, user.email || undefined) : null),
+    [api, checked, portalId, user.email],
   )
   return (
     <I18nProvider translator={translator}>

@@ -21,7 +21,7 @@ interface ThreadViewProps {
   thread: CardThread & { contact: CardContact }
   loadingOlder: boolean
   olderError: ApiFailure | null
-  controls: Pick<UseThread, 'reload' | 'loadOlder' | 'setTags' | 'setTakeover'>
+  controls: Pick<UseThread, 'reload' | 'loadOlder' | 'setTags' | 'setTakeover' | 'setMessageIntent'>
   onSent: (message: CardMessage) => void
 }
 
@@ -60,6 +60,8 @@ export function ThreadView({
         loadingOlder={loadingOlder}
         olderError={olderError}
         onLoadOlder={controls.loadOlder}
+        api={api}
+        onIntentCorrected={controls.setMessageIntent}
       />
       <Divider />
       <Composer

@@ -16,6 +16,7 @@ export type ThreadAction =
   | { type: 'message_added'; message: CardMessage }
   | { type: 'tags_set'; tags: CardTag[] }
   | { type: 'takeover_set'; until: string | null }
+  | { type: 'intent_corrected'; messageId: string; value: string }
 
 /** Older page first, then what is shown; a message present in both is kept once. */
 function mergeOlder(older: CardMessage[], shown: CardMessage[]): CardMessage[] {
@@ -54,6 +55,19 @@ export function threadReducer(state: ThreadState, action: ThreadAction): ThreadS
       return { ...state, thread: { ...thread, messages: [...thread.messages, action.message] } }
     case 'tags_set':
       return { ...state, thread: { ...thread, tags: action.tags } }
+    case 'intent_corrected':
+      // A rep's answer is a fact: full confidence, no longer a suggestion.
+      return {
+        ...state,
+        thread: {
+          ...thread,
+          messages: thread.messages.map((m) =>
+            m.id === action.messageId
+              ? { ...m, intent: { value: action.value, confidence: 1, suggestion: false } }
+              : m,
+          ),
+        },
+      }
     case 'takeover_set':
       if (!thread.contact) return state
       return {

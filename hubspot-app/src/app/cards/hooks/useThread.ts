@@ -17,6 +17,7 @@ export interface UseThread {
   addMessage: (message: CardMessage) => void
   setTags: (tags: CardTag[]) => void
   setTakeover: (until: string | null) => void
+  setMessageIntent: (messageId: string, value: string) => void
 }
 
 /**
@@ -77,5 +78,9 @@ export function useThread({ api, recordId, getPhone }: UseThreadOptions): UseThr
     addMessage: useCallback((message) => dispatch({ type: 'message_added', message }), []),
     setTags: useCallback((tags) => dispatch({ type: 'tags_set', tags }), []),
     setTakeover: useCallback((until) => dispatch({ type: 'takeover_set', until }), []),
+    setMessageIntent: useCallback(
+      (messageId, value) => dispatch({ type: 'intent_corrected', messageId, value }),
+      [],
+    ),
   }
 }
