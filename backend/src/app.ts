@@ -28,6 +28,7 @@ import { deadLetterRoutes } from './api/routes/dead-letters'
 import { discountCodeRoutes } from './api/routes/discount-codes'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
+import { mediaRoutes } from './api/routes/media'
 import { messageRoutes } from './api/routes/messages'
 import { metricsRoutes } from './api/routes/metrics'
 import { describeOperationalRoutes } from './api/routes/operational-docs'
@@ -60,6 +61,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', whatsappWebhookRoutes(deps))
   app.route('/', crmWebhookRoutes(deps))
   app.route('/', crmOAuthRoutes(deps))
+  app.route('/', mediaRoutes(deps))
   app.use(
     '/api/v1/*',
     bodyLimit({

@@ -17,6 +17,8 @@ import { type ScheduledJob, Scheduler } from './jobs/scheduler'
 import { type LoopHealth, LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { type Logger, warnConnectionLost } from './lib/logger'
+import { createMediaServices, createMediaWorker } from './media/media-services'
+import type { MediaWorker } from './media/media-worker'
 import { metricsExposition } from './metrics/exposition'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
@@ -38,6 +40,8 @@ export interface Runtime {
   automationWorker: AutomationWorker
   crmSync: CrmSync
   scheduler: Scheduler
+  /** Fetches and shrinks inbound media (MEDIA_WORKER). */
+  mediaWorker: MediaWorker
   /** Every worker loop of this process, started or not, for health checks. */
   loops: LoopRegistry
   close(): Promise<void>
@@ -137,9 +141,12 @@ export async function startRuntime(
   const crmContext: CrmContext = { db: db.db, config, encryptionKey, logger }
   const crm = createCrmRegistry(crmContext, options.crmProviders)
   const crmSync = createCrmSync(db.db, config, encryptionKey, logger, crm)
+  const media = createMediaServices(config, encryptionKey)
+  const mediaWorker = createMediaWorker(db.db, db.driver, config, media, encryptionKey, logger)
   afterIngest = () => {
     automationWorker.wake()
     crmSync.worker.wake()
+    mediaWorker.wake()
   }
   const crmEvents = new CrmEventWriter(db.db)
   const scheduler = createScheduler(db.db, config, logger, crmPollJobs(db.db, crm, crmSync, logger))
@@ -151,6 +158,7 @@ export async function startRuntime(
     automationWorker.loop,
     crmSync.worker.loop,
     scheduler.loop,
+    mediaWorker.loop,
   )
   const deps: AppDeps = {
     db: db.db,
@@ -161,6 +169,7 @@ export async function startRuntime(
     eventWriter,
     crm,
     crmEvents,
+    media,
     ingestWorker: inline ? worker : (ingestThread ?? undefined),
     sender: config.SENDER === 'inline' ? sender : undefined,
     broadcastExpander: expanding ? broadcastExpander : undefined,
@@ -205,6 +214,7 @@ export async function startRuntime(
   if (config.AUTOMATION_WORKER === 'inline') automationWorker.start()
   if (config.CRM_SYNC === 'inline') crmSync.worker.start()
   if (config.SCHEDULER === 'inline') scheduler.start()
+  if (config.MEDIA_WORKER === 'inline') mediaWorker.start()
   return {
     app: createApp(deps),
     deps,
@@ -217,9 +227,11 @@ export async function startRuntime(
     automationWorker,
     crmSync,
     scheduler,
+    mediaWorker,
     loops,
     async close() {
       await scheduler.stop()
+      await mediaWorker.stop()
       await crmSync.worker.stop()
       await automationWorker.stop()
       await broadcastExpander.stop()

@@ -18,6 +18,7 @@ export const TEST_ENV = {
   AUTOMATION_WORKER: 'off',
   CRM_SYNC: 'off',
   SCHEDULER: 'off',
+  MEDIA_WORKER: 'off',
   MIGRATE_ON_START: 'false',
 }
 

@@ -9,6 +9,7 @@ import { touchContacts } from '../contacts/touch-contacts'
 import type { Executor } from '../db/client'
 import { classifyInbound } from '../intelligence/classify-inbound'
 import { dedupeBy } from '../lib/dedupe-by'
+import { enqueueMediaFetches } from '../media/enqueue-media'
 import { applyEditsAndRevokes } from '../messages/edits-and-revokes'
 import { type MessageRecord, messageKey } from '../messages/message-record'
 import { applyStoredStatuses, recordStatuses } from '../messages/record-statuses'
@@ -74,6 +75,24 @@ export async function applyRecords(
     const id = inserted.get(messageKey(m))
     return id === undefined ? [] : [{ m, id, contactId: contactOf(m) }]
   })
+  await enqueueMediaFetches(
+    tx,
+    fresh.flatMap(({ m, id }) =>
+      m.content.media?.id
+        ? [
+            {
+              workspaceId: m.channel.workspaceId,
+              channelId: m.channel.id,
+              messageId: id,
+              kind: m.content.type,
+              metaMediaId: m.content.media.id,
+              metaSha256: m.content.media.sha256,
+              mimeType: m.content.media.mimeType,
+            },
+          ]
+        : [],
+    ),
+  )
   await touchContacts(
     tx,
     msgs.map((m) => ({
