@@ -2,11 +2,13 @@ import { swaggerUI } from '@hono/swagger-ui'
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import type { AppDeps } from './api/app-env'
+import { auditTrail } from './api/audit-trail'
 import { adminOnly, apiAuth } from './api/auth'
 import { ApiError, errorHandler, renderError } from './api/errors'
 import { httpMetrics } from './api/http-metrics'
 import { newRouter } from './api/openapi'
 import { apiKeyRoutes } from './api/routes/api-keys'
+import { auditRoutes } from './api/routes/audit'
 import { automationRunRoutes } from './api/routes/automation-runs'
 import { broadcastRoutes } from './api/routes/broadcasts'
 import { cardKeyRoutes } from './api/routes/card-key'
@@ -71,6 +73,7 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.use('/api/v1/*', apiAuth(deps.db, deps.config, deps.crm))
+  app.use('/api/v1/*', auditTrail(deps.db, deps.logger))
   for (const path of [
     'channels',
     'settings',
@@ -85,6 +88,7 @@ export function createApp(deps: AppDeps) {
     'automation',
     'stores',
     'rules',
+    'audit',
   ]) {
     app.use(`/api/v1/${path}`, adminOnly())
     app.use(`/api/v1/${path}/*`, adminOnly())
@@ -122,6 +126,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', discountCodeRoutes(deps))
   app.route('/', orderLookupRoutes(deps))
   app.route('/', automationRunRoutes(deps))
+  app.route('/', auditRoutes(deps))
 
   describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })

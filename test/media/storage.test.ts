@@ -47,7 +47,9 @@ describe.each(Object.keys(stores))('media storage: %s', (name) => {
     const big = new Uint8Array(3 * 1024 * 1024).map((_, i) => (i * 31) % 251)
     await storage.put('ws-1/obj-1/file', big, 'image/jpeg')
     await storage.put('ws-1/obj-1/thumb', bytes(10), 'image/jpeg')
-    expect(Buffer.from((await storage.get('ws-1/obj-1/file')) as Uint8Array).equals(Buffer.from(big))).toBe(true)
+    expect(Buffer.from((await storage.get('ws-1/obj-1/file')) as Uint8Array).equals(Buffer.from(big))).toBe(
+      true,
+    )
     expect(await storage.get('ws-1/obj-2/file')).toBeNull()
   })
 

@@ -16,7 +16,7 @@ export class LocalDiskStorage implements MediaStorage {
     this.root = resolve(root)
   }
 
-  async put(key: string, bytes: Uint8Array): Promise<void> {
+  async put(key: string, bytes: Uint8Array, _contentType?: string): Promise<void> {
     const path = this.pathOf(key)
     await mkdir(dirname(path), { recursive: true })
     const temp = `${path}.${randomUUID()}.tmp`

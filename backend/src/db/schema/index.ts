@@ -1,4 +1,5 @@
 export * from './api-keys'
+export * from './audit-log'
 export * from './automation-jobs'
 export * from './broadcasts'
 export * from './channel-events'
