@@ -4,6 +4,14 @@ import { queryRows } from '../../backend/src/db/query-rows'
 import { ENGINES } from '../support/test-db'
 import { NUMBER_A, registerChannel, startTestRuntime, type TestRuntime } from '../support/test-runtime'
 
+interface AuditEntryJson {
+  action: string
+  actor_type: string
+  actor_id: string
+  target_id: string | null
+  detail: { params: Record<string, string>; body: Record<string, unknown> }
+}
+
 describe.each(ENGINES)('audit log on %s', (engine) => {
   let rt: TestRuntime
   let key: string
@@ -22,7 +30,8 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
   const trail = async (query = '') => {
     const res = await rt.api(`/api/v1/audit${query}`, { key })
     expect(res.status).toBe(200)
-    return (await res.json()) as { entries: Record<string, any>[]; next_cursor: string | null }
+    const body: { entries: AuditEntryJson[]; next_cursor: string | null } = await res.json()
+    return body
   }
 
   it('records a change with who made it, the route, the target and what changed, never the secret', async () => {
