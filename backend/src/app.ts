@@ -35,6 +35,7 @@ import { messageRoutes } from './api/routes/messages'
 import { metricsRoutes } from './api/routes/metrics'
 import { describeOperationalRoutes } from './api/routes/operational-docs'
 import { orderLookupRoutes } from './api/routes/order-lookup'
+import { privacyRoutes } from './api/routes/privacy'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
 import { ruleRoutes } from './api/routes/rules'
@@ -127,6 +128,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', orderLookupRoutes(deps))
   app.route('/', automationRunRoutes(deps))
   app.route('/', auditRoutes(deps))
+  app.route('/', privacyRoutes(deps))
 
   describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })

@@ -42,6 +42,8 @@ export async function listAudit(db: Executor, filter: AuditFilter): Promise<Audi
 const HIDDEN_VALUE =
   /token|secret|password|key|text|body|content|caption|name|phone|email|address|note|message|reason|value|url/i
 const SHORT_TOKEN = /^[\w.:@/+-]{1,80}$/
+/** A phone number however written (a customer's number is never kept in the trail). */
+const PHONE_LIKE = /^\+?[\d\s().-]{7,}$/
 
 /**
  * What an API change said, reduced to what a trail may keep: every field name, and the values of
@@ -49,7 +51,7 @@ const SHORT_TOKEN = /^[\w.:@/+-]{1,80}$/
  */
 export function summarizeChange(body: unknown, depth = 0): unknown {
   if (body === null || typeof body === 'boolean' || typeof body === 'number') return body
-  if (typeof body === 'string') return SHORT_TOKEN.test(body) ? body : '[changed]'
+  if (typeof body === 'string') return SHORT_TOKEN.test(body) && !PHONE_LIKE.test(body) ? body : '[changed]'
   if (Array.isArray(body))
     return depth > 2 ? `[${body.length} items]` : body.slice(0, 20).map((v) => summarizeChange(v, depth + 1))
   if (typeof body === 'object') {
