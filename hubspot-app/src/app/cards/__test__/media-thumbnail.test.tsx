@@ -1,4 +1,5 @@
 import { Image, Text } from '@hubspot/ui-extensions'
+import type { MediaRef } from '@scrm/shared'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createMessage, createThread } from '../test-utils/fixtures'
 import { jsonResponse, mockBackend } from '../test-utils/hubspot-mock'
@@ -15,7 +16,7 @@ async function renderThread(thread: unknown) {
   return card
 }
 
-const media = (overrides: Record<string, unknown>) => ({
+const media = (overrides: Partial<MediaRef>): MediaRef => ({
   id: 'media-1',
   mime_type: 'image/jpeg',
   sha256: null,
