@@ -35,23 +35,31 @@ const MAX_INPUT_PIXELS = 100_000_000
 export async function normalizeImage(input: Uint8Array, limits: ImageLimits): Promise<NormalizedImage> {
   const meta = await sharp(input, { limitInputPixels: MAX_INPUT_PIXELS }).metadata()
   const frames = meta.pages ?? 1
-  let side = limits.maxSide
+  // Decoded, oriented and scaled once; each quality step only encodes.
+  const { data: pixels, info } = await still(input)
+    .resize({ width: limits.maxSide, height: limits.maxSide, fit: 'inside', withoutEnlargement: true })
+    .raw()
+    .toBuffer({ resolveWithObject: true })
+  const raw = { width: info.width, height: info.height, channels: info.channels }
+  let width = info.width
+  let height = info.height
   for (;;) {
     for (const quality of QUALITIES) {
-      const { data, info } = await still(input)
-        .resize({ width: side, height: side, fit: 'inside', withoutEnlargement: true })
-        .jpeg({ quality, mozjpeg: true })
-        .toBuffer({ resolveWithObject: true })
-      if (data.byteLength < limits.maxJpegBytes) {
-        const thumb = await still(input)
+      const jpeg = await sharp(pixels, { raw })
+        .resize({ width, height, fit: 'fill' })
+        .jpeg({ quality, progressive: true })
+        .toBuffer()
+      if (jpeg.byteLength < limits.maxJpegBytes) {
+        const thumb = await sharp(pixels, { raw })
           .resize({
             width: limits.thumbSide,
             height: limits.thumbSide,
             fit: 'inside',
             withoutEnlargement: true,
           })
-          .jpeg({ quality: THUMB_QUALITY, mozjpeg: true })
+          .jpeg({ quality: THUMB_QUALITY })
           .toBuffer()
+        const side = Math.max(width, height)
         const animation =
           frames > 1
             ? await sharp(input, { animated: true, limitInputPixels: MAX_INPUT_PIXELS })
@@ -59,19 +67,13 @@ export async function normalizeImage(input: Uint8Array, limits: ImageLimits): Pr
                 .webp({ quality: 75 })
                 .toBuffer()
             : null
-        return {
-          jpeg: data,
-          width: info.width,
-          height: info.height,
-          quality,
-          thumb,
-          animation,
-          frames,
-        }
+        return { jpeg, width, height, quality, thumb, animation, frames }
       }
     }
     // Even the lowest quality is too big at this size: a smaller picture beats an unreadable one.
-    side = Math.max(64, Math.floor(side * 0.75))
+    if (Math.max(width, height) <= 64) throw new Error('image cannot be made small enough')
+    width = Math.max(1, Math.floor(width * 0.75))
+    height = Math.max(1, Math.floor(height * 0.75))
   }
 }
 
