@@ -205,6 +205,8 @@ export const envSchema = z
       .min(30)
       .max(7 * 86_400)
       .default(900),
+    /** Audit entries are kept this long (at least 180 days), then pruned daily at 03:30 in each workspace's zone. */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(730),
     /** Bearer token Prometheus sends to scrape GET /metrics on the main port. */
     METRICS_TOKEN: optionalSecret(16),
     /** A separate port that serves only /metrics, without a token (keep it on a private network). */

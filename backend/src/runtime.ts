@@ -17,6 +17,7 @@ import { type ScheduledJob, Scheduler } from './jobs/scheduler'
 import { type LoopHealth, LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { type Logger, warnConnectionLost } from './lib/logger'
+import { auditRetentionJob } from './lifecycle/audit-retention'
 import { createMediaServices, createMediaWorker } from './media/media-services'
 import type { MediaWorker } from './media/media-worker'
 import { metricsExposition } from './metrics/exposition'
@@ -373,6 +374,13 @@ export function createScheduler(
         logger: logger.child({ component: 'rules-sweep' }),
       }),
     )
+  jobs.push(
+    auditRetentionJob(db, {
+      schedule: '30 3 * * *',
+      retentionDays: config.AUDIT_RETENTION_DAYS,
+      logger: logger.child({ component: 'audit-retention' }),
+    }),
+  )
   return new Scheduler(db, {
     jobs,
     leaseMs: config.LEASE_MS,

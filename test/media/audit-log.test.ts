@@ -90,3 +90,41 @@ describe.each(ENGINES)('audit log on %s', (engine) => {
     expect((await trail()).entries.length).toBeGreaterThan(0)
   })
 })
+
+describe.each(ENGINES)('audit retention on %s', (engine) => {
+  let rt: TestRuntime
+  beforeAll(async () => {
+    rt = await startTestRuntime(engine, { AUDIT_RETENTION_DAYS: '200' })
+  }, 120_000)
+  afterAll(async () => rt?.close())
+
+  it('the daily job removes entries past retention, and only its own transaction may delete', async () => {
+    const [ws] = await queryRows<{ id: string }>(
+      rt.db.db,
+      sql`insert into workspaces (name) values ('Loja R') returning id`,
+    )
+    const id = ws?.id as string
+    for (const days of [400, 201, 199, 1])
+      await rt.db.db.execute(
+        sql`insert into audit_log (workspace_id, at, actor_type, action)
+            values (${id}::uuid, now() - make_interval(days => ${days}), 'system', ${`test.${days}`})`,
+      )
+    const { auditRetentionJob } = await import('../../backend/src/lifecycle/audit-retention')
+    await auditRetentionJob(rt.db.db, {
+      schedule: '30 3 * * *',
+      retentionDays: 200,
+      logger: rt.deps.logger,
+    }).run({
+      workspaceId: id,
+      scheduledFor: new Date(),
+    })
+    const left = await queryRows<{ action: string }>(
+      rt.db.db,
+      sql`select action from audit_log where workspace_id = ${id}::uuid order by at`,
+    )
+    expect(left.map((r) => r.action)).toEqual(['test.199', 'test.1'])
+    await expect(
+      rt.db.db.execute(sql`delete from audit_log where workspace_id = ${id}::uuid`),
+    ).rejects.toThrow()
+  })
+})
