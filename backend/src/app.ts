@@ -1,11 +1,13 @@
 import { bodyLimit } from 'hono/body-limit'
 import { requestId } from 'hono/request-id'
 import type { AppDeps } from './api/app-env'
+import { auditTrail } from './api/audit-trail'
 import { adminOnly, apiAuth } from './api/auth'
 import { ApiError, errorHandler, renderError } from './api/errors'
 import { httpMetrics } from './api/http-metrics'
 import { newRouter } from './api/openapi'
 import { apiKeyRoutes } from './api/routes/api-keys'
+import { auditRoutes } from './api/routes/audit'
 import { automationRunRoutes } from './api/routes/automation-runs'
 import { broadcastRoutes } from './api/routes/broadcasts'
 import { cardKeyRoutes } from './api/routes/card-key'
@@ -27,14 +29,16 @@ import { crmWebhookRoutes } from './api/routes/crm-webhook'
 import { deadLetterRoutes } from './api/routes/dead-letters'
 import { discountCodeRoutes } from './api/routes/discount-codes'
 import { docsRoutes } from './api/routes/docs'
-import { eventSubscriptionRoutes } from './api/routes/event-subscriptions'
 import { duplicateRoutes } from './api/routes/duplicates'
+import { eventSubscriptionRoutes } from './api/routes/event-subscriptions'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
+import { mediaRoutes } from './api/routes/media'
 import { messageRoutes } from './api/routes/messages'
 import { metricsRoutes } from './api/routes/metrics'
 import { describeOperationalRoutes } from './api/routes/operational-docs'
 import { orderLookupRoutes } from './api/routes/order-lookup'
+import { privacyRoutes } from './api/routes/privacy'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
 import { ruleRoutes } from './api/routes/rules'
@@ -63,6 +67,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', whatsappWebhookRoutes(deps))
   app.route('/', crmWebhookRoutes(deps))
   app.route('/', crmOAuthRoutes(deps))
+  app.route('/', mediaRoutes(deps))
   app.use(
     '/api/v1/*',
     bodyLimit({
@@ -72,6 +77,7 @@ export function createApp(deps: AppDeps) {
     }),
   )
   app.use('/api/v1/*', apiAuth(deps.db, deps.config, deps.crm))
+  app.use('/api/v1/*', auditTrail(deps.db, deps.logger))
   for (const path of [
     'channels',
     'settings',
@@ -86,6 +92,7 @@ export function createApp(deps: AppDeps) {
     'automation',
     'stores',
     'rules',
+    'audit',
   ]) {
     app.use(`/api/v1/${path}`, adminOnly())
     app.use(`/api/v1/${path}/*`, adminOnly())
@@ -126,6 +133,8 @@ export function createApp(deps: AppDeps) {
   app.route('/', orderLookupRoutes(deps))
   app.route('/', automationRunRoutes(deps))
   app.route('/', eventSubscriptionRoutes(deps))
+  app.route('/', auditRoutes(deps))
+  app.route('/', privacyRoutes(deps))
 
   describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })

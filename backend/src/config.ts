@@ -250,6 +250,39 @@ export const envSchema = z
         message: 'must be a five-field cron pattern such as "20 3 * * *", or off',
       })
       .default('20 3 * * *'),
+    /** Fetches and shrinks inbound media in this process (the media job). */
+    MEDIA_WORKER: z.enum(['inline', 'off']).default('inline'),
+    MEDIA_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
+    /** Where media bytes go: `local` (under DATA_DIR/media, the default) or an S3-compatible bucket. */
+    MEDIA_STORAGE: z.enum(['local', 's3']).default('local'),
+    MEDIA_S3_BUCKET: optional(z.string().trim().min(3).max(63)),
+    MEDIA_S3_REGION: z.string().trim().default('us-east-1'),
+    /** An S3-compatible endpoint (MinIO, R2, Garage …); unset for AWS S3. */
+    MEDIA_S3_ENDPOINT: optional(z.string().url()),
+    MEDIA_S3_FORCE_PATH_STYLE: boolish.default(true),
+    MEDIA_S3_ACCESS_KEY_ID: optional(z.string().trim()),
+    MEDIA_S3_SECRET_ACCESS_KEY: optional(z.string().trim()),
+    MEDIA_S3_PREFIX: optional(z.string().trim().max(200)),
+    /** Tries of a media fetch that keeps failing for a passing reason before it is shown as failed. */
+    MEDIA_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(6),
+    /** First wait after a passing failure; each further one is four times longer. */
+    MEDIA_RETRY_BASE_MS: z.coerce.number().int().min(10).max(3_600_000).default(5_000),
+    MEDIA_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(60_000),
+    /** Longest file accepted from Meta (its own largest, documents, is 100 MB). */
+    MEDIA_MAX_BYTES: z.coerce.number().int().min(1024).max(2_000_000_000).default(100_000_000),
+    /** Images are scaled down to this longest side before they go to cards and CRMs. */
+    MEDIA_IMAGE_MAX_SIDE: z.coerce.number().int().min(256).max(10_000).default(2_560),
+    /** Every stored JPEG stays under this many bytes (the brief's 5 MB). */
+    MEDIA_JPEG_MAX_BYTES: z.coerce.number().int().min(50_000).max(5_000_000).default(5_000_000),
+    /** Life of a signed media link handed to a card or a CRM timeline. */
+    MEDIA_URL_TTL_SECONDS: z.coerce
+      .number()
+      .int()
+      .min(30)
+      .max(7 * 86_400)
+      .default(900),
+    /** Audit entries are kept this long (at least 180 days), then pruned daily at 03:30 in each workspace's zone. */
+    AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(730),
     /** Bearer token Prometheus sends to scrape GET /metrics on the main port. */
     METRICS_TOKEN: optionalSecret(16),
     /** A separate port that serves only /metrics, without a token (keep it on a private network). */
@@ -262,6 +295,12 @@ export const envSchema = z
     PUBLIC_URL: optional(z.string().url()),
   })
   .superRefine((env, ctx) => {
+    if (env.MEDIA_STORAGE === 's3' && !env.MEDIA_S3_BUCKET)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['MEDIA_S3_BUCKET'],
+        message: 'is required when MEDIA_STORAGE=s3',
+      })
     if (env.NODE_ENV !== 'production') return
     for (const name of ['ENCRYPTION_KEY', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const) {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' })

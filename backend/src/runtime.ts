@@ -24,6 +24,9 @@ import { type ScheduledJob, Scheduler } from './jobs/scheduler'
 import { type LoopHealth, LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { type Logger, warnConnectionLost } from './lib/logger'
+import { auditRetentionJob } from './lifecycle/audit-retention'
+import { createMediaServices, createMediaWorker } from './media/media-services'
+import type { MediaWorker } from './media/media-worker'
 import { metricsExposition } from './metrics/exposition'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
@@ -47,6 +50,8 @@ export interface Runtime {
   scheduler: Scheduler
   /** Delivers outbound event webhooks (EVENT_WEBHOOKS). */
   eventDeliveries: EventDeliveryWorker
+  /** Fetches and shrinks inbound media (MEDIA_WORKER). */
+  mediaWorker: MediaWorker
   /** Every worker loop of this process, started or not, for health checks. */
   loops: LoopRegistry
   close(): Promise<void>
@@ -146,9 +151,12 @@ export async function startRuntime(
   const crmContext: CrmContext = { db: db.db, config, encryptionKey, logger }
   const crm = createCrmRegistry(crmContext, options.crmProviders)
   const crmSync = createCrmSync(db.db, config, encryptionKey, logger, crm)
+  const media = createMediaServices(config, encryptionKey)
+  const mediaWorker = createMediaWorker(db.db, db.driver, config, media, encryptionKey, logger)
   afterIngest = () => {
     automationWorker.wake()
     crmSync.worker.wake()
+    mediaWorker.wake()
   }
   const crmEvents = new CrmEventWriter(db.db)
   const eventTargets = eventTargetPolicy(config)
@@ -174,6 +182,7 @@ export async function startRuntime(
     crmSync.worker.loop,
     scheduler.loop,
     eventDeliveries.loop,
+    mediaWorker.loop,
   )
   const deps: AppDeps = {
     db: db.db,
@@ -185,6 +194,7 @@ export async function startRuntime(
     crm,
     crmEvents,
     eventTargets,
+    media,
     ingestWorker: inline ? worker : (ingestThread ?? undefined),
     sender: config.SENDER === 'inline' ? sender : undefined,
     broadcastExpander: expanding ? broadcastExpander : undefined,
@@ -230,6 +240,7 @@ export async function startRuntime(
   if (config.CRM_SYNC === 'inline') crmSync.worker.start()
   if (config.SCHEDULER === 'inline') scheduler.start()
   if (config.EVENT_WEBHOOKS === 'inline') eventDeliveries.start()
+  if (config.MEDIA_WORKER === 'inline') mediaWorker.start()
   return {
     app: createApp(deps),
     deps,
@@ -243,10 +254,12 @@ export async function startRuntime(
     crmSync,
     scheduler,
     eventDeliveries,
+    mediaWorker,
     loops,
     async close() {
       await eventDeliveries.stop()
       await scheduler.stop()
+      await mediaWorker.stop()
       await crmSync.worker.stop()
       await automationWorker.stop()
       await broadcastExpander.stop()
@@ -425,6 +438,13 @@ export function createScheduler(
         logger: logger.child({ component: 'intent-retrain' }),
       }),
     )
+  jobs.push(
+    auditRetentionJob(db, {
+      schedule: '30 3 * * *',
+      retentionDays: config.AUDIT_RETENTION_DAYS,
+      logger: logger.child({ component: 'audit-retention' }),
+    }),
+  )
   return new Scheduler(db, {
     jobs,
     leaseMs: config.LEASE_MS,

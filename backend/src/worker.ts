@@ -6,6 +6,7 @@ import { migrateDatabase } from './db/migrate'
 import { IngestWorker } from './ingest/worker'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { createLogger, warnConnectionLost } from './lib/logger'
+import { createMediaServices, createMediaWorker } from './media/media-services'
 import {
   broadcastsRunHere,
   createAutomationWorker,
@@ -21,7 +22,7 @@ import {
  * processing separately (run the API with INGEST_WORKER=off, SENDER=off ...). Each loop runs
  * here unless its variable says `off`: ingest (INGEST_WORKER; `thread` means inline here: this
  * process serves no acks), the sender (SENDER), broadcast expansion (BROADCAST_WORKER, default
- * as SENDER), automation jobs, the scheduler and CRM sync. Any number of these processes share
+ * as SENDER), automation jobs, the scheduler, CRM sync and media fetches. Any number of these processes share
  * the work through SKIP LOCKED claims. Needs a shared Postgres: an embedded PGlite database
  * belongs to one process.
  */
@@ -56,6 +57,7 @@ const worker =
         onMessages: () => {
           automation?.wake()
           crmSync?.worker.wake()
+          media?.wake()
         },
       })
 
@@ -112,8 +114,22 @@ const scheduler =
       )
     : null
 
+// Media fetches (MEDIA_WORKER); with MEDIA_STORAGE=local this process must share DATA_DIR with the API.
+const media =
+  config.MEDIA_WORKER === 'inline'
+    ? createMediaWorker(
+        handle.db,
+        handle.driver,
+        config,
+        createMediaServices(config, config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR)),
+        config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+        root,
+      )
+    : null
+
 worker?.start()
 sender?.start()
+media?.start()
 expander?.start()
 automation?.start()
 scheduler?.start()
@@ -125,6 +141,7 @@ const loops = [
   automation?.loop,
   crmSync?.worker.loop,
   scheduler?.loop,
+  media?.loop,
 ]
 root.info(
   { loops: loops.filter((l) => l !== undefined).map((l) => l.name), pid: process.pid, driver: handle.driver },
@@ -140,6 +157,7 @@ async function shutdown(signal: string) {
   root.info({ signal }, 'worker stopping after the current passes')
   await crmSync?.worker.stop()
   await scheduler?.stop()
+  await media?.stop()
   await automation?.stop()
   await expander?.stop()
   await sender?.stop()

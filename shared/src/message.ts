@@ -35,12 +35,31 @@ export const STATUS_RANK: Record<MessageStatus, number> = {
 export const messageSenderSchema = z.enum(['customer', 'agent', 'automation', 'business_app', 'api'])
 export type MessageSender = z.infer<typeof messageSenderSchema>
 
+/** Where our copy of a message's media stands: queued, being fetched, kept, or lost for good. */
+export const mediaStateSchema = z.enum(['pending', 'fetching', 'stored', 'failed'])
+export type MediaState = z.infer<typeof mediaStateSchema>
+
 export const mediaRefSchema = z.object({
   id: z.string().nullable(),
   mime_type: z.string().nullable(),
   sha256: z.string().nullable(),
   filename: z.string().nullable(),
+  /** A short-lived signed link to our copy (JPEG for images); never Meta's own URL. */
   url: z.string().nullable(),
+  /** A short-lived signed link to a small JPEG for cards (images and stickers). */
+  thumbnail_url: z.string().nullable().optional(),
+  /** The animation of an animated sticker or image (WebP), when it has one. */
+  animation_url: z.string().nullable().optional(),
+  /** When `url` and `thumbnail_url` expire (ISO time): a card asks for the thread again after it. */
+  url_expires_at: z.string().nullable().optional(),
+  state: mediaStateSchema.optional(),
+  /** Why the media is not (yet) kept: a machine reason and our sentence for a person. */
+  failure: z.object({ reason: z.string(), explanation: z.string() }).nullable().optional(),
+  /** Our copy's type and size (the JPEG for images). */
+  stored_mime_type: z.string().nullable().optional(),
+  stored_bytes: z.number().int().nullable().optional(),
+  width: z.number().int().nullable().optional(),
+  height: z.number().int().nullable().optional(),
 })
 export type MediaRef = z.infer<typeof mediaRefSchema>
 

@@ -279,6 +279,16 @@ describe.each(ENGINES)('webhook fixtures on %s', (engine) => {
         sha256: 'qV3YdI9s0fS+Yx5mZ2b7oQ1t8s7h3pP9yQ2w0cR4K1E=',
         filename: 'Preço – tabela 2026.pdf',
         url: null,
+        // Our copy is queued at ingest; no link until the media job has stored it.
+        state: 'pending',
+        thumbnail_url: null,
+        animation_url: null,
+        url_expires_at: null,
+        failure: null,
+        stored_mime_type: null,
+        stored_bytes: null,
+        width: null,
+        height: null,
       })
       expect(bubble(await threadOf(SHEENA), image.wamid as string).media?.id).toBe('1003383421387256')
     })

@@ -19,6 +19,7 @@ export const TEST_ENV = {
   CRM_SYNC: 'off',
   SCHEDULER: 'off',
   EVENT_WEBHOOKS: 'off',
+  MEDIA_WORKER: 'off',
   MIGRATE_ON_START: 'false',
 }
 

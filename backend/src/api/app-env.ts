@@ -6,6 +6,7 @@ import type { Database, DriverName } from '../db/client'
 import type { CrmConnection } from '../db/schema'
 import type { TargetPolicy } from '../events/target-policy'
 import type { Logger } from '../lib/logger'
+import type { MediaServices } from '../media/media-services'
 import type { MetricsExposition } from '../metrics/exposition'
 import type { BroadcastExpander } from '../outbound/broadcasts'
 import type { Sender } from '../outbound/sender'
@@ -41,6 +42,8 @@ export interface AppDeps {
   metrics?: MetricsExposition
   /** Background loops of this process that have not ticked within READY_MAX_LOOP_SILENCE_MS. */
   loops?: () => string[]
+  /** Our media store and link signer: signed links in thread views and the file route. */
+  media?: MediaServices
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }

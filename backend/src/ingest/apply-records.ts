@@ -9,6 +9,8 @@ import { touchContacts } from '../contacts/touch-contacts'
 import type { Executor } from '../db/client'
 import { classifyInbound } from '../intelligence/classify-inbound'
 import { dedupeBy } from '../lib/dedupe-by'
+import { withoutErased } from '../lifecycle/tombstones'
+import { enqueueMediaFetches } from '../media/enqueue-media'
 import { applyEditsAndRevokes } from '../messages/edits-and-revokes'
 import { type MessageRecord, messageKey } from '../messages/message-record'
 import { applyStoredStatuses, recordStatuses } from '../messages/record-statuses'
@@ -34,14 +36,20 @@ export async function applyRecords(
   batch: ExtractedEvent[],
   now = new Date(),
 ): Promise<ApplyStats> {
-  const msgs = await withoutStored(
+  const msgs = await withoutErased(
     tx,
-    dedupeBy(
-      batch.flatMap((e) => e.messages),
-      messageKey,
+    await withoutStored(
+      tx,
+      dedupeBy(
+        batch.flatMap((e) => e.messages),
+        messageKey,
+      ),
     ),
   )
-  const statuses = batch.flatMap((e) => e.statuses)
+  const statuses = await withoutErased(
+    tx,
+    batch.flatMap((e) => e.statuses),
+  )
   const preferences = batch.flatMap((e) => e.preferences)
   const events = dedupeBy(
     batch.flatMap((e) => e.channelEvents),
@@ -74,6 +82,24 @@ export async function applyRecords(
     const id = inserted.get(messageKey(m))
     return id === undefined ? [] : [{ m, id, contactId: contactOf(m) }]
   })
+  await enqueueMediaFetches(
+    tx,
+    fresh.flatMap(({ m, id }) =>
+      m.content.media?.id
+        ? [
+            {
+              workspaceId: m.channel.workspaceId,
+              channelId: m.channel.id,
+              messageId: id,
+              kind: m.content.type,
+              metaMediaId: m.content.media.id,
+              metaSha256: m.content.media.sha256,
+              mimeType: m.content.media.mimeType,
+            },
+          ]
+        : [],
+    ),
+  )
   await touchContacts(
     tx,
     msgs.map((m) => ({

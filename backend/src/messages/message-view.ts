@@ -96,7 +96,8 @@ export function toThreadMessage(m: Message, reactions: Reaction[]): ThreadMessag
             mime_type: m.mediaMimeType,
             sha256: m.mediaSha256,
             filename: displayPgText(m.mediaFilename),
-            url: m.mediaUrl,
+            // Meta's link lives minutes and carries no access of ours: cards get our signed link (media/).
+            url: null,
           }
         : null,
     status: status.success ? status.data : ('sent' satisfies MessageStatus),

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import { THREAD_PAGE_DEFAULT, THREAD_PAGE_MAX, threadViewSchema, toE164 } from '@scrm/shared'
 import { contactForRecord } from '../../crm/record-links'
+import { withMediaLinks } from '../../media/media-links'
 import { getThread } from '../../threads/thread-service'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
@@ -84,10 +85,18 @@ export function threadRoutes(deps: AppDeps) {
     } else {
       lookup = { contactId: q.contact_id as string }
     }
-    const view = await getThread(deps.db, auth.workspaceId, lookup, {
+    const thread = await getThread(deps.db, auth.workspaceId, lookup, {
       limit: q.limit,
       cursor: q.cursor,
     })
+    const view = deps.media
+      ? await withMediaLinks(
+          deps.db,
+          deps.media.signer,
+          deps.config.PUBLIC_URL ?? new URL(c.req.url).origin,
+          thread,
+        )
+      : thread
     // The contract is checked on the way out too: a drift is our bug and must not reach a card.
     return c.json(threadViewSchema.parse(view), 200)
   })

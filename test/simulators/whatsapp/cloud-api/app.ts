@@ -58,7 +58,13 @@ export function createApp(state: SimulatorState): Hono<Env> {
   })
 
   app.get(DOWNLOAD_PATH, (c) => {
-    const media = state.media.resolveDownload(new URL(c.req.url).searchParams)
+    const query = new URL(c.req.url).searchParams
+    const faultStatus = state.media.takeDownloadFault(query.get('mid') ?? '')
+    if (faultStatus)
+      return json(c, faultStatus, {
+        error: { message: 'An unknown error occurred', code: 1, fbtrace_id: c.get('trace') },
+      })
+    const media = state.media.resolveDownload(query)
     if (!media)
       return json(c, 404, {
         error: { message: 'URL signature expired or invalid', code: 404, fbtrace_id: c.get('trace') },

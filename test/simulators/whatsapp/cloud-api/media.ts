@@ -59,6 +59,26 @@ const baseMime = (mime: string): string => mime.split(';')[0].trim().toLowerCase
 export class MediaStore {
   private readonly items = new Map<string, StoredMedia>()
   private readonly urlKey = randomBytes(16)
+  private readonly downloadFaults = new Map<string, { count: number; status: number }>()
+  private readonly downloads = new Map<string, number>()
+
+  /** The next `count` downloads of `id` answer `status` instead of the file. */
+  failDownloads(id: string, count: number, status = 500): void {
+    this.downloadFaults.set(id, { count, status })
+  }
+
+  /** Counts a download of `id`; the status to answer instead of the file, if one is due. */
+  takeDownloadFault(id: string): number | undefined {
+    this.downloads.set(id, (this.downloads.get(id) ?? 0) + 1)
+    const fault = this.downloadFaults.get(id)
+    if (!fault || fault.count <= 0) return undefined
+    fault.count -= 1
+    return fault.status
+  }
+
+  downloadCount(id: string): number {
+    return this.downloads.get(id) ?? 0
+  }
 
   upload(phoneNumberId: string | undefined, bytes: Uint8Array, mimeType: string): UploadResult {
     const rule = MEDIA_RULES[baseMime(mimeType)]

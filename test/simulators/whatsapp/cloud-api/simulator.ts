@@ -12,7 +12,7 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
 import { createApp } from './app'
-import { customerWrote } from './inbound'
+import { customerSentMedia, customerWrote } from './inbound'
 import { SimulatorState } from './state'
 import { type CloudApiSimulator, DEFAULTS, type SimulatorOptions } from './types'
 
@@ -42,6 +42,10 @@ export async function startCloudApiSimulator(options: SimulatorOptions): Promise
       customerWrote(state, phoneNumberId, waId, at, message),
     addMedia: (bytes, mimeType, phoneNumberId) => state.media.put(phoneNumberId, bytes, mimeType),
     idle: () => state.dispatcher.idle(),
+    customerSentMedia: (phoneNumberId, waId, media, at) =>
+      customerSentMedia(state, phoneNumberId, waId, media, at),
+    failMediaDownloads: (mediaId, count, status) => state.media.failDownloads(mediaId, count, status),
+    mediaDownloads: (mediaId) => state.media.downloadCount(mediaId),
     close: () => {
       closed ??= new Promise<void>((resolve) => {
         state.dispatcher.close()

@@ -154,6 +154,21 @@ export interface CustomerMessage {
   deliver?: boolean
 }
 
+/** A media message a customer sends: the file goes to the media store, the webhook names its id and sha256. */
+export interface CustomerMedia {
+  type: 'image' | 'sticker' | 'audio' | 'video' | 'document'
+  bytes: Uint8Array
+  mimeType: string
+  caption?: string
+  filename?: string
+  /** Stickers: Meta's `animated` flag. */
+  animated?: boolean
+  /** Profile name in `contacts[].profile.name`. Default "Test Customer". */
+  name?: string
+  /** A checksum for the webhook other than the file's (Meta's and the file disagree). */
+  sha256?: string
+}
+
 export interface CloudApiSimulator {
   /** e.g. http://127.0.0.1:PORT — use as the Graph base URL (`${url}/v23.0/...`). */
   url: string
@@ -179,6 +194,20 @@ export interface CloudApiSimulator {
   addMedia(bytes: Uint8Array, mimeType: string, phoneNumberId?: string): string
   /** Resolves when no status webhook is scheduled or in flight. */
   idle(): Promise<void>
+  /**
+   * The customer sent a photo, voice note, document or sticker: the file is stored as Meta stores
+   * it (GET /{media-id}, a 5-minute signed download URL) and the inbound media webhook is posted.
+   */
+  customerSentMedia(
+    phoneNumberId: string,
+    waId: string,
+    media: CustomerMedia,
+    at?: Date,
+  ): Promise<{ id: string; mediaId: string; delivered: boolean }>
+  /** The next `count` downloads of `mediaId` answer `status` (default 500) instead of the file. */
+  failMediaDownloads(mediaId: string, count: number, status?: number): void
+  /** How many downloads of `mediaId` were served or refused so far. */
+  mediaDownloads(mediaId: string): number
 }
 
 export const DEFAULTS = {

@@ -55,6 +55,10 @@ export const mediaSchema = z.looseObject({
   mime_type: z.string().nullable(),
   filename: z.string().nullable(),
   url: z.string().nullable(),
+  /** Our signed, short-lived thumbnail link (images and stickers). */
+  thumbnail_url: z.string().nullish(),
+  state: z.string().optional(),
+  failure: z.object({ reason: z.string(), explanation: z.string() }).nullish(),
 })
 export type CardMedia = z.infer<typeof mediaSchema>
 

@@ -1,4 +1,4 @@
-import { Flex, Link, Text } from '@hubspot/ui-extensions'
+import { Flex, Image, Link, Text } from '@hubspot/ui-extensions'
 import type { CardMessage } from '../api/schemas'
 import { useI18n } from '../i18n/I18nContext'
 import { isHttpsUrl } from '../utils/urls'
@@ -25,12 +25,27 @@ export function MessageBody({ message }: { message: CardMessage }) {
     const kind = maybeT(`media.${message.type}`) ?? t('media.file')
     const filename = message.media?.filename
     const url = message.media?.url
+    const thumbnail = message.media?.thumbnail_url
+    const failure = message.media?.state === 'failed' ? message.media.failure : null
     return (
       <Flex direction="column" gap="flush">
         <Flex direction="row" gap="xs">
           <Text format={{ fontWeight: 'demibold' }}>{filename ? `${kind} · ${filename}` : kind}</Text>
           {url && isHttpsUrl(url) ? <Link href={{ url, external: true }}>{t('media.open')}</Link> : null}
         </Flex>
+        {thumbnail && isHttpsUrl(thumbnail) ? (
+          <Image
+            src={thumbnail}
+            alt={kind}
+            width={160}
+            href={url && isHttpsUrl(url) ? { url, external: true } : undefined}
+          />
+        ) : null}
+        {failure ? (
+          <Text variant="microcopy" testId={`media-failed-${message.id}`}>
+            {`${t('media.unavailable')}: ${failure.explanation}`}
+          </Text>
+        ) : null}
         {message.text ? <Text>{message.text}</Text> : null}
       </Flex>
     )

@@ -120,6 +120,7 @@ export const en = {
   'media.sticker': 'Sticker',
   'media.file': 'File',
   'media.open': 'Open',
+  'media.unavailable': 'File not available',
   'composer.title': 'Reply',
   'composer.mode': 'Reply with',
   'composer.mode.text': 'Free text',

@@ -123,6 +123,7 @@ export const es: Messages = {
   'media.sticker': 'Sticker',
   'media.file': 'Archivo',
   'media.open': 'Abrir',
+  'media.unavailable': 'Archivo no disponible',
   'composer.title': 'Responder',
   'composer.mode': 'Responder con',
   'composer.mode.text': 'Texto libre',

@@ -123,6 +123,7 @@ export const pt: Messages = {
   'media.sticker': 'Figurinha',
   'media.file': 'Arquivo',
   'media.open': 'Abrir',
+  'media.unavailable': 'Arquivo indisponível',
   'composer.title': 'Responder',
   'composer.mode': 'Responder com',
   'composer.mode.text': 'Texto livre',

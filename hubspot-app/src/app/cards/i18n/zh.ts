@@ -120,6 +120,7 @@ export const zh: Messages = {
   'media.sticker': '贴纸',
   'media.file': '文件',
   'media.open': '打开',
+  'media.unavailable': '文件不可用',
   'composer.title': '回复',
   'composer.mode': '回复方式',
   'composer.mode.text': '自由文本',

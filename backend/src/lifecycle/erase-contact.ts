@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto'
+import { sql } from 'drizzle-orm'
+import type { Database, Executor } from '../db/client'
+import { queryRows } from '../db/query-rows'
+import { NotFoundError } from '../lib/errors'
+import type { MediaStorage } from '../media/storage'
+import { type AuditRecord, recordAudit } from './audit-log'
+import { tombstoneKey } from './tombstones'
+
+/**
+ * Tables the scrub never deletes from: the workspace's own configuration (a business number is not
+ * the customer's), the audit trail (ids only, append-only) and the tombstones themselves.
+ */
+const KEPT_TABLES = new Set([
+  'workspaces',
+  'whatsapp_channels',
+  'api_keys',
+  'crm_connections',
+  'crm_field_mappings',
+  'audit_log',
+  'erasure_tombstones',
+  'job_runs',
+  '__drizzle_migrations',
+])
+
+/** Texts shorter than this are too common to identify a person's words in other tables. */
+const MIN_TEXT_NEEDLE = 8
+
+export interface ErasureResult {
+  erasureId: string
+  contactId: string
+  /** Rows removed per table (the contact, its messages and everything that named the person). */
+  removed: Record<string, number>
+  mediaFilesRemoved: number
+  tombstones: number
+  /** CRM records linked to the person: their links are cut; the CRM's own privacy tool deletes the record. */
+  crmRecords: { connectionId: string; objectType: string; recordId: string }[]
+}
+
+/**
+ * Erases a person: the contact, their messages and media, and every row elsewhere that holds their
+ * number, ids or words (raw webhook deliveries, status events, send jobs, CRM outbox and change
+ * events, dead items …), found by scanning every text and JSON column of every table. What remains
+ * is an anonymous tombstone per message (so redeliveries stay erased) and the audit entry.
+ */
+export async function eraseContact(
+  db: Database,
+  storage: MediaStorage,
+  request: { workspaceId: string; contactId: string; actor: Omit<AuditRecord, 'action' | 'workspaceId'> },
+): Promise<ErasureResult> {
+  const erasureId = randomUUID()
+  const outcome = await db.transaction(async (tx) => {
+    const [contact] = await queryRows<Record<string, string | null>>(
+      tx,
+      sql`select id::text, phone_e164, wa_id, bsuid, parent_bsuid, username, email
+            from contacts where id = ${request.contactId}::uuid and workspace_id = ${request.workspaceId}::uuid
+            for update`,
+    )
+    if (!contact) throw new NotFoundError('No such contact in this workspace.')
+    const messages = await queryRows<{ channel_id: string; wamid: string | null; text: string | null }>(
+      tx,
+      sql`select channel_id::text, wamid, text from messages where contact_id = ${request.contactId}::uuid`,
+    )
+    const media = await queryRows<{ id: string }>(
+      tx,
+      sql`select m.id::text from media_objects m join messages g on g.id = m.message_id
+           where g.contact_id = ${request.contactId}::uuid`,
+    )
+    const crmRecords = await queryRows<{ connectionId: string; objectType: string; recordId: string }>(
+      tx,
+      sql`select connection_id::text as "connectionId", object_type as "objectType", record_id as "recordId"
+            from crm_record_links where contact_id = ${request.contactId}::uuid`,
+    )
+    const keys = [
+      ...new Set(messages.filter((m) => m.wamid).map((m) => tombstoneKey(m.channel_id, m.wamid as string))),
+    ]
+    if (keys.length > 0)
+      await tx.execute(sql`
+        insert into erasure_tombstones (message_key_hash, erasure_id, workspace_id)
+        select k, ${erasureId}::uuid, ${request.workspaceId}::uuid from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) k
+        on conflict do nothing`)
+    const needles = identifyingNeedles(contact, messages)
+    const removed: Record<string, number> = {}
+    const [gone] = await queryRows<{ n: number }>(
+      tx,
+      sql`with d as (delete from messages where contact_id = ${request.contactId}::uuid returning 1) select count(*)::int as n from d`,
+    )
+    removed.messages = gone?.n ?? 0
+    await tx.execute(sql`delete from contacts where id = ${request.contactId}::uuid`)
+    removed.contacts = 1
+    for (const [table, n] of Object.entries(await scrubEverywhere(tx, needles)))
+      removed[table] = (removed[table] ?? 0) + n
+    await recordAudit(tx, {
+      ...request.actor,
+      workspaceId: request.workspaceId,
+      action: 'contact.erase',
+      targetType: 'contact',
+      targetId: request.contactId,
+      detail: { erasure_id: erasureId, removed, media_objects: media.length, crm_records: crmRecords },
+    })
+    return { removed, media, crmRecords, tombstones: keys.length }
+  })
+  let mediaFilesRemoved = 0
+  for (const object of outcome.media) {
+    for (const key of await storage.list(`${request.workspaceId}/${object.id}/`)) {
+      await storage.delete(key)
+      mediaFilesRemoved += 1
+    }
+  }
+  return {
+    erasureId,
+    contactId: request.contactId,
+    removed: outcome.removed,
+    mediaFilesRemoved,
+    tombstones: outcome.tombstones,
+    crmRecords: outcome.crmRecords,
+  }
+}
+
+/** The strings that identify the person anywhere: number in its spellings, WhatsApp ids, the contact id, their longer messages. */
+export function identifyingNeedles(
+  contact: Record<string, string | null>,
+  messages: { text: string | null }[],
+): string[] {
+  const out = new Set<string>()
+  const phone = contact.phone_e164
+  if (phone) {
+    out.add(phone)
+    out.add(phone.replace(/^\+/, ''))
+  }
+  for (const field of ['wa_id', 'bsuid', 'parent_bsuid', 'username', 'email', 'id'] as const) {
+    const value = contact[field]
+    if (value && value.length >= 5) out.add(value)
+  }
+  for (const m of messages) {
+    // Only plain text can be found byte for byte inside JSON columns too.
+    if (m.text && m.text.length >= MIN_TEXT_NEEDLE && !/["\\\p{Cc}]/u.test(m.text)) out.add(m.text)
+    if (out.size > 2_000) break
+  }
+  return [...out]
+}
+
+/** Deletes, in every table but the kept ones, each row any text or JSON column of which holds a needle. */
+async function scrubEverywhere(tx: Executor, needles: string[]): Promise<Record<string, number>> {
+  if (needles.length === 0) return {}
+  const columns = await queryRows<{ table_name: string; column_name: string }>(
+    tx,
+    sql`select c.table_name, c.column_name from information_schema.columns c
+          join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+         where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+           and (c.data_type in ('text', 'character varying', 'json', 'jsonb') or c.udt_name in ('_text', '_varchar'))
+         order by c.table_name, c.ordinal_position`,
+  )
+  const byTable = new Map<string, string[]>()
+  for (const c of columns) {
+    if (KEPT_TABLES.has(c.table_name)) continue
+    byTable.set(c.table_name, [...(byTable.get(c.table_name) ?? []), c.column_name])
+  }
+  const list = JSON.stringify(needles)
+  const removed: Record<string, number> = {}
+  for (const [table, cols] of byTable) {
+    const matches = sql.join(
+      cols.map((col) => sql`position(n in coalesce(${sql.identifier(col)}::text, '')) > 0`),
+      sql` or `,
+    )
+    const [row] = await queryRows<{ n: number }>(
+      tx,
+      sql`with d as (
+            delete from ${sql.identifier(table)}
+             where exists (select 1 from jsonb_array_elements_text(${list}::jsonb) n where ${matches})
+            returning 1)
+          select count(*)::int as n from d`,
+    )
+    if (row && row.n > 0) removed[table] = row.n
+  }
+  return removed
+}
