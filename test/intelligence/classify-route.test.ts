@@ -37,6 +37,20 @@ describe('POST /api/v1/classify', () => {
     expect(body.intents.map((i) => i.value)).toEqual(['price_discount', 'store_location'])
   })
 
+  it("reads words that name the object prototype's members as plain words", async () => {
+    for (const text of [
+      'constructor',
+      'toString valueOf',
+      'very __proto__ hasOwnProperty',
+      'so constructor 😊',
+    ]) {
+      const res = await post({ text })
+      expect(res.status, text).toBe(200)
+      const body = classificationSchema.parse(await res.json())
+      expect(Number.isFinite(body.sentiment), text).toBe(true)
+    }
+  })
+
   it('classifies Chinese and reports unknown language for emoji alone', async () => {
     expect(await (await post({ text: '多少钱？' })).json()).toMatchObject({
       intent: 'price_discount',

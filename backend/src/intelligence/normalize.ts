@@ -146,7 +146,8 @@ export function tokenize(normalized: string): Token[] {
     end = m.index + m[0].length
     if (m[1]) out.push({ kind: 'han', text: foldHan(m[1]), boundary })
     else if (m[2]) {
-      const canonical = SLANG[m[2]]
+      // Own keys only: a word like "constructor" must not read the object's prototype.
+      const canonical = Object.hasOwn(SLANG, m[2]) ? SLANG[m[2]] : undefined
       if (canonical === undefined) out.push({ kind: 'word', text: m[2], boundary })
       else
         for (const [i, w] of canonical.split(' ').entries())

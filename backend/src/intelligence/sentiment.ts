@@ -135,7 +135,7 @@ export function sentimentOf(p: PreparedText): SentimentResult {
       scope.boost = 1
     }
     if (t.kind === 'emoji') {
-      const v = EMOJI_VALENCE[t.text] ?? 0 // emoji sit outside negation scope
+      const v = (Object.hasOwn(EMOJI_VALENCE, t.text) ? EMOJI_VALENCE[t.text] : 0) ?? 0 // emoji sit outside negation scope
       valence += v
       if (v > 0) positiveEmoji += 1
       continue
@@ -155,8 +155,8 @@ export function sentimentOf(p: PreparedText): SentimentResult {
     }
     if (LATIN_NEGATORS.has(w)) {
       scope.negation = NEGATION_SCOPE + 1
-    } else if (LATIN_INTENSIFIERS[w] !== undefined) {
-      scope.boost = LATIN_INTENSIFIERS[w]
+    } else if (Object.hasOwn(LATIN_INTENSIFIERS, w)) {
+      scope.boost = LATIN_INTENSIFIERS[w] as number
       scope.boostReach = 3
     } else {
       const next = tokens[i + 1]
