@@ -12,6 +12,16 @@ import { isCronPattern } from './lib/cron-pattern'
 const optional = <T extends z.ZodType>(schema: T) =>
   z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : v), schema.optional())
 
+/** A five-field cron pattern (evaluated in each workspace's time zone), or `off`. */
+const cronSchedule = (fallback: string) =>
+  z
+    .string()
+    .trim()
+    .refine((v) => v === 'off' || isCronPattern(v), {
+      message: `must be a five-field cron pattern such as "${fallback}", or off`,
+    })
+    .default(fallback)
+
 const optionalSecret = (min: number) =>
   optional(
     z
@@ -121,35 +131,17 @@ export const envSchema = z
      * When the rules sweep (schedule rules, metrics) runs: a five-field cron pattern in each
      * workspace's time zone (default hourly, on the hour), or `off`.
      */
-    RULES_SWEEP_SCHEDULE: z
-      .string()
-      .trim()
-      .refine((v) => v === 'off' || isCronPattern(v), {
-        message: 'must be a five-field cron pattern such as "0 * * * *", or off',
-      })
-      .default('0 * * * *'),
+    RULES_SWEEP_SCHEDULE: cronSchedule('0 * * * *'),
     /**
      * When each workspace is scanned for duplicate contacts (README "Contacts and duplicates"):
      * a five-field cron pattern in the workspace's time zone (default 03:30 daily), or `off`.
      */
-    DEDUP_SCAN_SCHEDULE: z
-      .string()
-      .trim()
-      .refine((v) => v === 'off' || isCronPattern(v), {
-        message: 'must be a five-field cron pattern such as "30 3 * * *", or off',
-      })
-      .default('30 3 * * *'),
+    DEDUP_SCAN_SCHEDULE: cronSchedule('30 3 * * *'),
     /**
      * When each workspace's intent layer is retrained on its reps' corrections (only if there are
      * new ones): a five-field cron pattern in the workspace's time zone (default hourly at :20), or `off`.
      */
-    INTENT_RETRAIN_SCHEDULE: z
-      .string()
-      .trim()
-      .refine((v) => v === 'off' || isCronPattern(v), {
-        message: 'must be a five-field cron pattern such as "20 * * * *", or off',
-      })
-      .default('20 * * * *'),
+    INTENT_RETRAIN_SCHEDULE: cronSchedule('20 * * * *'),
     /**
      * How long a claimed row of any queue (webhook events, sends, automation jobs, CRM outbox and
      * notifications, scheduled runs) stays taken without a heartbeat: a crashed worker's work comes
@@ -190,13 +182,7 @@ export const envSchema = z
     /** Polling for changes made in Salesforce may use at most this share of the daily allocation. */
     SALESFORCE_POLL_SHARE: z.coerce.number().min(0.001).max(0.5).default(0.05),
     /** Cron pattern of the change poll pass; each org is polled at most as often as its budget allows. */
-    SALESFORCE_POLL_SCHEDULE: z
-      .string()
-      .trim()
-      .refine((v) => v === 'off' || isCronPattern(v), {
-        message: 'must be a five-field cron pattern such as "* * * * *", or off',
-      })
-      .default('* * * * *'),
+    SALESFORCE_POLL_SCHEDULE: cronSchedule('* * * * *'),
     /** Objects new WhatsApp people are created as: Lead (default) or Contact. */
     SALESFORCE_NEW_RECORDS: z.enum(['Lead', 'Contact']).default('Lead'),
     /** Namespace prefix of a managed package (`ns` → fields `ns__WA_Phone__c`); empty for unmanaged. */
@@ -235,21 +221,9 @@ export const envSchema = z
     /** Module new WhatsApp people are created in. */
     ZOHO_NEW_RECORDS: z.enum(['Contacts', 'Leads']).default('Contacts'),
     /** Cron pattern of the pass that re-reads records named by stored Zoho notifications. */
-    ZOHO_CALLBACK_SCHEDULE: z
-      .string()
-      .trim()
-      .refine((v) => v === 'off' || isCronPattern(v), {
-        message: 'must be a five-field cron pattern such as "* * * * *", or off',
-      })
-      .default('* * * * *'),
+    ZOHO_CALLBACK_SCHEDULE: cronSchedule('* * * * *'),
     /** Cron pattern of the daily renewal of notification channels (requested for 6 days). */
-    ZOHO_WATCH_SCHEDULE: z
-      .string()
-      .trim()
-      .refine((v) => v === 'off' || isCronPattern(v), {
-        message: 'must be a five-field cron pattern such as "20 3 * * *", or off',
-      })
-      .default('20 3 * * *'),
+    ZOHO_WATCH_SCHEDULE: cronSchedule('20 3 * * *'),
     /** Fetches and shrinks inbound media in this process (the media job). */
     MEDIA_WORKER: z.enum(['inline', 'off']).default('inline'),
     MEDIA_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
