@@ -7,9 +7,12 @@ import type { ZohoConnector, ZohoElement } from './zoho-connector'
 /** Zoho's Note_Content limit. */
 const MAX_CONTENT = 32_000
 const BATCH = 100
-/** How long appends may wait for a batch without new notes, in all, and between tries. */
+/**
+ * How long appends may wait for a batch without new notes, in all, and between tries: long enough
+ * that held appends do not take the places of new messages in the next batches of a backfill.
+ */
 const MAX_DEFER_MS = 120_000
-const DEFER_RETRY_MS = 1_000
+const DEFER_RETRY_MS = 60_000
 
 interface Pending {
   recordId: string
