@@ -7,12 +7,6 @@ import type { ZohoConnector, ZohoElement } from './zoho-connector'
 /** Zoho's Note_Content limit. */
 const MAX_CONTENT = 32_000
 const BATCH = 100
-/**
- * How long appends may wait for a batch without new notes, in all, and between tries: long enough
- * that held appends do not take the places of new messages in the next batches of a backfill.
- */
-const MAX_DEFER_MS = 120_000
-const DEFER_RETRY_MS = 60_000
 
 interface Pending {
   recordId: string
@@ -22,6 +16,8 @@ interface Pending {
   content: string
   keys: string[]
   refs: string[]
+  /** Lines added in this call (a new part holds only these). */
+  lines: string[]
 }
 
 /** One line of the day's note: time, who wrote, the text (plain text: Zoho shows Note_Content as text). */
@@ -41,9 +37,6 @@ export const noteTitle = (day: string, part: number) => `WhatsApp ${day}${part >
  * not messages.
  */
 export class DayNotes {
-  /** When each deferred message's append was first held back (this process). */
-  readonly #deferredSince = new Map<string, number>()
-
   constructor(
     private readonly db: Database,
     private readonly connectionId: string,
@@ -95,17 +88,26 @@ export class DayNotes {
             content: '',
             keys: [],
             refs: [],
+            lines: [],
           }
         }
         current.content = current.content ? `${current.content}\n${line}` : line
         current.keys.push(m.externalId)
         current.refs.push(m.ref)
+        current.lines.push(line)
         if (!pending.includes(current)) pending.push(current)
       }
     }
     const creates = pending.filter((p) => !p.noteId)
     let updates = pending.filter((p) => p.noteId)
-    if (creates.length > 0 && updates.length > 0) updates = this.#deferAppends(updates, results)
+    if (creates.length > 0 && updates.length > 0) {
+      // One call instead of two: the appends open the day's next part, created with the new notes.
+      for (const p of updates) {
+        const fresh = p.keys.slice(-p.refs.length)
+        creates.push({ ...p, part: p.part + 1, noteId: null, content: p.lines.join('\n'), keys: fresh })
+      }
+      updates = []
+    }
     for (let i = 0; i < creates.length; i += BATCH) {
       const batch = creates.slice(i, i + BATCH)
       const parents = await Promise.all(batch.map((p) => connector.moduleOfRecord(p.recordId)))
@@ -126,39 +128,6 @@ export class DayNotes {
       await this.#settle(connector, batch, elements, results)
     }
     return inputs.map((m) => results.get(m.ref) as WriteResult)
-  }
-
-  /**
-   * A batch that creates notes and also appends to existing ones would cost two calls. While new
-   * notes keep coming (a backfill), appends wait a little and go out together in one update call;
-   * an append never waits longer than `MAX_DEFER_MS` in all. Waiting spends no attempt.
-   */
-  #deferAppends(updates: Pending[], results: Map<string, WriteResult>): Pending[] {
-    const now = Date.now()
-    for (const [key, since] of this.#deferredSince)
-      if (now - since > 10 * MAX_DEFER_MS) this.#deferredSince.delete(key)
-    const send: Pending[] = []
-    for (const p of updates) {
-      const since = Math.min(...p.keys.slice(-p.refs.length).map((k) => this.#deferredSince.get(k) ?? now))
-      if (now - since >= MAX_DEFER_MS) {
-        send.push(p)
-        continue
-      }
-      for (const k of p.keys.slice(-p.refs.length))
-        if (!this.#deferredSince.has(k)) this.#deferredSince.set(k, now)
-      for (const ref of p.refs)
-        results.set(ref, {
-          ref,
-          ok: false,
-          error: {
-            kind: 'rate_limited',
-            code: 'note_append_deferred',
-            message: 'Appended with the next update call, to save a call next to new notes.',
-            retryAfterMs: DEFER_RETRY_MS,
-          },
-        })
-    }
-    return send
   }
 
   async #settle(
@@ -199,5 +168,6 @@ function fromRow(row: ZohoDayNote): Pending {
     content: row.content,
     keys: [...row.keys],
     refs: [],
+    lines: [],
   }
 }
