@@ -8,6 +8,7 @@ import {
   startSalesforceSimulator,
 } from '../simulators/salesforce'
 import { type CloudApiSimulator, startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
+import { DATA_CENTRES, startZohoSimulator, ZOHO_SIM_DEFAULTS, type ZohoSimulator } from '../simulators/zoho'
 import { contactIdOf, customerWrites } from '../support/conversation'
 import { type ApiDescription, apiDescription, type Operation } from '../support/openapi-operations'
 import { arbitraryFor, HOSTILE_STRINGS, hostileValue } from '../support/schema-arbitrary'
@@ -36,12 +37,14 @@ describe.each(ENGINES)('route fuzz from the OpenAPI description (%s)', (engine) 
   let hubspot: HubspotSimulator
   let salesforce: SalesforceSimulator
   let whatsapp: CloudApiSimulator
+  let zoho: ZohoSimulator
   const keys: Record<string, string> = {}
   const knownIds: string[] = []
 
   beforeAll(async () => {
     hubspot = await startHubspotSimulator()
     salesforce = await startSalesforceSimulator()
+    zoho = await startZohoSimulator()
     whatsapp = await startCloudApiSimulator({ appSecret: 'fuzz-secret', numbers: [NUMBER_A] })
     rt = await startTestRuntime(engine, {
       HUBSPOT_CLIENT_ID: HUBSPOT_SIM_DEFAULTS.clientId,
@@ -53,6 +56,10 @@ describe.each(ENGINES)('route fuzz from the OpenAPI description (%s)', (engine) 
       SALESFORCE_CLIENT_SECRET: SALESFORCE_SIM_DEFAULTS.clientSecret,
       SALESFORCE_LOGIN_URL: salesforce.url,
       SALESFORCE_SANDBOX_LOGIN_URL: salesforce.sandboxLoginUrl,
+      ZOHO_CLIENT_ID: ZOHO_SIM_DEFAULTS.clientId,
+      ZOHO_CLIENT_SECRET: ZOHO_SIM_DEFAULTS.clientSecret,
+      ZOHO_ACCOUNTS_URL: zoho.accountsUrl('com'),
+      ZOHO_ACCOUNTS_SERVERS: DATA_CENTRES.map((dc) => zoho.accountsUrl(dc)).join(','),
       WHATSAPP_GRAPH_URL: whatsapp.url,
       METRICS_TOKEN,
     })
@@ -69,6 +76,7 @@ describe.each(ENGINES)('route fuzz from the OpenAPI description (%s)', (engine) 
     await rt?.close()
     await hubspot?.close()
     await salesforce?.close()
+    await zoho?.close()
     await whatsapp?.close()
   })
 

@@ -352,15 +352,17 @@ function wamidsOf(payload: unknown): string[] {
   return out
 }
 
-/** `--crm salesforce` runs the Salesforce variant (salesforce-sync.bench.ts); HubSpot by default. */
+/** `--crm salesforce` / `--crm zoho` run those variants (salesforce-sync.bench.ts, zoho-sync.bench.ts); HubSpot by default. */
 const crmIndex = process.argv.indexOf('--crm')
 const crm = crmIndex >= 0 ? process.argv[crmIndex + 1] : 'hubspot'
 const run =
   crm === 'salesforce'
     ? () => import('./salesforce-sync.bench').then((m) => m.runSalesforceSyncBench())
-    : crm === 'hubspot'
-      ? main
-      : () => Promise.reject(new Error(`--crm must be hubspot or salesforce, not ${crm}`))
+    : crm === 'zoho'
+      ? () => import('./zoho-sync.bench').then((m) => m.runZohoSyncBench())
+      : crm === 'hubspot'
+        ? main
+        : () => Promise.reject(new Error(`--crm must be hubspot, salesforce or zoho, not ${crm}`))
 run().catch((error) => {
   console.error(error)
   process.exit(1)

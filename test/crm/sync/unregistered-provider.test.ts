@@ -19,12 +19,12 @@ describe.each(ENGINES)('a connection whose CRM has no provider (%s)', (engine) =
     const [workspace] = await queryRows<{ id: string }>(rt.db.db, sql`select id from workspaces limit 1`)
     const [row] = await rt.db.db
       .insert(crmConnections)
-      .values({ workspaceId: workspace?.id as string, provider: 'zoho', accountId: 'zoho-org-4711' })
+      .values({ workspaceId: workspace?.id as string, provider: 'pipedrive', accountId: 'pipedrive-4711' })
       .returning()
     connectionId = row?.id as string
     await customerWrites(rt, NUMBER_A, { waId: '5511987650401', name: 'Dora' }, 'Olá!')
-    await rt.deps.crmEvents.append('zoho', [
-      { accountId: 'zoho-org-4711', eventId: 'e-1', occurredAt: new Date(), payload: { any: 'thing' } },
+    await rt.deps.crmEvents.append('pipedrive', [
+      { accountId: 'pipedrive-4711', eventId: 'e-1', occurredAt: new Date(), payload: { any: 'thing' } },
     ])
   })
   afterAll(async () => {
@@ -43,7 +43,7 @@ describe.each(ENGINES)('a connection whose CRM has no provider (%s)', (engine) =
     }
     const [row] = await rt.db.db.select().from(crmConnections).where(eq(crmConnections.id, connectionId))
     expect(row?.lastError).toBe(
-      'No CRM provider "zoho" is registered on this server (registered: hubspot, salesforce).',
+      'No CRM provider "pipedrive" is registered on this server (registered: hubspot, salesforce, zoho).',
     )
     const [event] = await queryRows<{ outcome: string; processed: boolean }>(
       rt.db.db,

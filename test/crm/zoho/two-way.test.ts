@@ -36,7 +36,7 @@ describe.each(ENGINES)('Zoho changes come back through notifications (%s)', (eng
     await f.drain()
     // The first pass subscribes the channel.
     await f.reread()
-  })
+  }, 180_000)
   afterAll(async () => {
     await f?.close()
   })
@@ -200,7 +200,7 @@ describe.each(ENGINES)('Zoho two-way convergence (%s)', (engine) => {
       records.push(
         f.sim.records(f.orgId, 'Contacts').find((c) => c.WhatsApp_Number === phoneOf(p))?.id as string,
       )
-  })
+  }, 180_000)
   afterAll(async () => {
     await f?.close()
   })

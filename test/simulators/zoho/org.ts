@@ -75,6 +75,8 @@ export class Org {
   readonly tagCatalog = new Map<string, Map<string, { id: string; name: string; color_code: string }>>()
   readonly channels = new Map<string, SimChannel>()
   readonly locked = new Set<string>()
+  /** module → field → lower-cased value → record ids: unique checks and upsert matching without scans. */
+  readonly #index = new Map<string, Map<string, Map<string, Set<string>>>>()
   readonly changes: Change[] = []
   /** Credits spent, with when (rolling 24 h). */
   spent: { at: number; cost: number }[] = []
@@ -227,14 +229,46 @@ export class Org {
     return null
   }
 
+  #byValue(module: string, field: string): Map<string, Set<string>> {
+    let fields = this.#index.get(module)
+    if (!fields) {
+      fields = new Map()
+      this.#index.set(module, fields)
+    }
+    let values = fields.get(field)
+    if (!values) {
+      values = new Map()
+      for (const [id, r] of this.table(module)) addTo(values, keyOf(r[field]), id)
+      fields.set(field, values)
+    }
+    return values
+  }
+
+  /** Ids of the module's records whose `field` equals `value` (case-insensitive). */
+  idsWith(module: string, field: string, value: FieldValue): string[] {
+    return [...(this.#byValue(module, field).get(keyOf(value)) ?? [])]
+  }
+
+  #reindex(
+    module: string,
+    id: string,
+    field: string,
+    before: FieldValue | undefined,
+    after: FieldValue | undefined,
+  ): void {
+    const values = this.#index.get(module)?.get(field)
+    if (!values) return
+    values.get(keyOf(before))?.delete(id)
+    if (after !== undefined) addTo(values, keyOf(after), id)
+  }
+
   #uniqueClash(module: string, input: SimRecord, selfId: string | null, index: number): ElementAnswer | null {
     for (const field of this.fields(module).filter((x) => x.unique || x.api_name === 'Email')) {
       const v = input[field.api_name]
       if (v === undefined || v === null || v === '') continue
       if (field.api_name === 'Email' && module !== 'Contacts') continue
-      const norm = (x: FieldValue) => (typeof x === 'string' ? x.toLowerCase() : x)
-      for (const [id, r] of this.table(module))
-        if (id !== selfId && norm(r[field.api_name] as FieldValue) === norm(v))
+      for (const id of this.idsWith(module, field.api_name, v))
+        if (id !== selfId)
           return elementError('DUPLICATE_DATA', 'duplicate data', {
             api_name: field.api_name,
             json_path: `$.data[${index}].${field.api_name}`,
@@ -258,6 +292,7 @@ export class Org {
         continue
       }
       if (JSON.stringify(record[key] ?? null) !== JSON.stringify(value)) changed.push(key)
+      this.#reindex(module, String(record.id), key, record[key], value)
       record[key] = value
     }
     if (changed.length > 0 || !record.Created_Time) {
@@ -323,15 +358,16 @@ export class Org {
     for (const name of fields) {
       const v = input[name]
       if (v === undefined || v === null || v === '') continue
-      for (const [id, r] of this.table(module))
-        if (String(r[name]).toLowerCase() === String(v).toLowerCase())
-          return this.update(module, id, input, index, 'api', name)
+      const [id] = this.idsWith(module, name, v)
+      if (id) return this.update(module, id, input, index, 'api', name)
     }
     return this.insert(module, input, index)
   }
 
   delete(module: string, id: string): boolean {
-    if (!this.table(module).delete(id)) return false
+    const record = this.table(module).get(id)
+    if (!record || !this.table(module).delete(id)) return false
+    for (const [field, values] of this.#index.get(module) ?? []) values.get(keyOf(record[field]))?.delete(id)
     this.changes.push({ module, operation: 'delete', id, affected: [] })
     return true
   }
@@ -339,4 +375,14 @@ export class Org {
   tagsOf(module: string) {
     return [...(this.tagCatalog.get(module)?.values() ?? [])]
   }
+}
+
+const keyOf = (v: FieldValue | undefined): string =>
+  v === undefined || v === null ? '' : typeof v === 'string' ? v.toLowerCase() : JSON.stringify(v)
+
+function addTo(values: Map<string, Set<string>>, key: string, id: string): void {
+  if (key === '') return
+  const ids = values.get(key) ?? new Set<string>()
+  ids.add(id)
+  values.set(key, ids)
 }

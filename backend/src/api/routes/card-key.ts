@@ -11,9 +11,10 @@ const route = createRoute({
   method: 'post',
   path: '/api/v1/connections/{id}/card-key',
   tags: ['connections'],
-  summary: 'Issue (or rotate) the key a CRM card back end sends (Salesforce: X-Scrm-Org-Key)',
+  summary:
+    'Issue (or rotate) the key a CRM card back end sends (Salesforce: X-Scrm-Org-Key; Zoho: X-Scrm-Zoho-Key)',
   description:
-    'Answers the key once; only its hash is stored. Issuing a new key revokes the previous one at once: paste the new key into the org’s External Credential (WhatsApp_Backend_Key, parameter OrgKey). A platform key may issue for any connection, a workspace admin key for its own.',
+    'Answers the key once; only its hash is stored. Issuing a new key revokes the previous one at once: paste the new key into the org’s External Credential (Salesforce: WhatsApp_Backend_Key, parameter OrgKey) or Connection (Zoho CRM: whatsapp_crm, header X-Scrm-Zoho-Key). A platform key may issue for any connection, a workspace admin key for its own.',
   security: bearerSecurity,
   request: { params: uuidParam },
   responses: {

@@ -16,6 +16,8 @@ interface Pending {
   content: string
   keys: string[]
   refs: string[]
+  /** Lines added in this call (a new part holds only these). */
+  lines: string[]
 }
 
 /** One line of the day's note: time, who wrote, the text (plain text: Zoho shows Note_Content as text). */
@@ -86,16 +88,26 @@ export class DayNotes {
             content: '',
             keys: [],
             refs: [],
+            lines: [],
           }
         }
         current.content = current.content ? `${current.content}\n${line}` : line
         current.keys.push(m.externalId)
         current.refs.push(m.ref)
+        current.lines.push(line)
         if (!pending.includes(current)) pending.push(current)
       }
     }
     const creates = pending.filter((p) => !p.noteId)
-    const updates = pending.filter((p) => p.noteId)
+    let updates = pending.filter((p) => p.noteId)
+    if (creates.length > 0 && updates.length > 0) {
+      // One call instead of two: the appends open the day's next part, created with the new notes.
+      for (const p of updates) {
+        const fresh = p.keys.slice(-p.refs.length)
+        creates.push({ ...p, part: p.part + 1, noteId: null, content: p.lines.join('\n'), keys: fresh })
+      }
+      updates = []
+    }
     for (let i = 0; i < creates.length; i += BATCH) {
       const batch = creates.slice(i, i + BATCH)
       const parents = await Promise.all(batch.map((p) => connector.moduleOfRecord(p.recordId)))
@@ -156,5 +168,6 @@ function fromRow(row: ZohoDayNote): Pending {
     content: row.content,
     keys: [...row.keys],
     refs: [],
+    lines: [],
   }
 }
