@@ -1,35 +1,40 @@
 import type { AppDeps } from './api/app-env'
 import { createApp } from './app'
-import { AutomationWorker } from './automation/jobs/worker'
-import { rulesSweepJob } from './automation/rules/sweep'
+import type { AutomationWorker } from './automation/jobs/worker'
 import type { Config } from './config'
-import { dedupScanJob } from './contacts/dedup/scan-job'
-import { hubspotProvider } from './crm/hubspot/provider'
-import { crmPollJob } from './crm/inbound/poll-crm-changes'
-import { reportMergeToCrms } from './crm/merge-review-items'
 import type { CrmContext, CrmProvider } from './crm/provider'
-import { CrmRegistry } from './crm/registry'
-import { salesforceProvider } from './crm/salesforce/provider'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
-import { zohoProvider } from './crm/zoho/provider'
-import { zohoWatchJob } from './crm/zoho/zoho-watch-job'
 import { type DbHandle, openDatabase } from './db/client'
 import { migrateDatabase } from './db/migrate'
 import { EventDeliveryWorker } from './events/delivery-worker'
 import { eventTargetPolicy } from './events/target-policy'
 import { IngestThread } from './ingest/thread-host'
 import { IngestWorker } from './ingest/worker'
-import { intentRetrainJob } from './intelligence/retrain-job'
-import { type ScheduledJob, Scheduler } from './jobs/scheduler'
-import { type LoopHealth, LoopRegistry } from './jobs/worker-loop'
+import type { Scheduler } from './jobs/scheduler'
+import { LoopRegistry } from './jobs/worker-loop'
 import { devEncryptionKey } from './lib/dev-encryption-key'
 import { type Logger, warnConnectionLost } from './lib/logger'
-import { auditRetentionJob } from './lifecycle/audit-retention'
 import { createMediaServices, createMediaWorker } from './media/media-services'
 import type { MediaWorker } from './media/media-worker'
 import { metricsExposition } from './metrics/exposition'
-import { BroadcastExpander } from './outbound/broadcasts'
-import { Sender } from './outbound/sender'
+import type { BroadcastExpander } from './outbound/broadcasts'
+import type { Sender } from './outbound/sender'
+import {
+  broadcastsRunHere,
+  chooseIngestMode,
+  createAutomationWorker,
+  createBroadcastExpander,
+  createCrmRegistry,
+  createScheduler,
+  createSender,
+  crmPollJobs,
+  type IngestMode,
+  isStale,
+  zohoJobs,
+} from './runtime-factories'
+
+export type { IngestMode } from './runtime-factories'
+
 import { CrmEventWriter } from './webhooks/crm-event-writer'
 import { WebhookEventWriter } from './webhooks/event-writer'
 import { bootstrapAdmin } from './workspaces/bootstrap'
@@ -67,8 +72,6 @@ export interface RuntimeOptions {
   /** The URL of an already open `db` on a Postgres server, for the ingest thread's own pool. */
   databaseUrl?: string
 }
-
-export type IngestMode = 'thread' | 'inline' | 'off'
 
 /** Opens the database, migrates, bootstraps the admin key and wires the app and the worker. */
 export async function startRuntime(
@@ -271,183 +274,13 @@ export async function startRuntime(
   }
 }
 
-/**
- * `thread` needs a Postgres server and its URL (the thread opens its own pool); on the embedded
- * database, which lives in this thread's memory, processing stays inline.
- */
-export function chooseIngestMode(
-  config: Config,
-  driver: DbHandle['driver'],
-  url: string | undefined,
-): IngestMode {
-  if (config.INGEST_WORKER !== 'thread') return config.INGEST_WORKER
-  return driver === 'pglite' || !url ? 'inline' : 'thread'
-}
-
-/** Broadcast expansion runs where BROADCAST_WORKER says, by default wherever the sender runs. */
-export function broadcastsRunHere(config: Config): boolean {
-  return (config.BROADCAST_WORKER ?? config.SENDER) === 'inline'
-}
-
-export function createBroadcastExpander(
-  db: DbHandle['db'],
-  config: Config,
-  logger: Logger,
-  onQueued: () => void,
-): BroadcastExpander {
-  return new BroadcastExpander(db, {
-    chunk: config.BROADCAST_CHUNK,
-    pollMs: 1000,
-    logger: logger.child({ component: 'broadcasts' }),
-    onQueued,
-  })
-}
-
-/** A running loop whose last pass ended (or, before the first, that started) over `maxAgeMs` ago. */
-function isStale(h: LoopHealth, maxAgeMs: number, now = Date.now()): boolean {
-  const since = h.lastTickAt ?? h.startedAt
-  return h.running && since !== null && now - since.getTime() > maxAgeMs
-}
-
-/** The CRMs this server speaks: one `register` per provider, plus any a test adds. */
-export function createCrmRegistry(ctx: CrmContext, extra: RuntimeOptions['crmProviders'] = []): CrmRegistry {
-  const crm = new CrmRegistry()
-  crm.register(hubspotProvider(ctx.config))
-  crm.register(salesforceProvider(ctx))
-  crm.register(zohoProvider(ctx))
-  for (const provider of extra) crm.register(provider(ctx))
-  return crm
-}
-
-/** The change polls of CRMs that do not push their changes (Salesforce), as scheduled jobs. */
-export function crmPollJobs(
-  db: DbHandle['db'],
-  crm: CrmRegistry,
-  crmSync: CrmSync,
-  logger: Logger,
-): ScheduledJob[] {
-  const events = new CrmEventWriter(db)
-  return crm.names().flatMap((name) => {
-    const job = crmPollJob(crm.get(name), {
-      db,
-      connectorFor: crmSync.connectorFor,
-      store: (provider, rows) => events.append(provider, rows),
-      onEvents: () => crmSync.worker.wake(),
-      logger: logger.child({ component: 'crm-poll' }),
-    })
-    return job ? [job] : []
-  })
-}
-
-/** Zoho's daily renewal of its notification channels, when Zoho is registered and the schedule is on. */
-function zohoJobs(
-  db: DbHandle['db'],
-  config: Config,
-  crm: CrmRegistry,
-  crmSync: CrmSync,
-  logger: Logger,
-): ScheduledJob[] {
-  if (!crm.has('zoho') || config.ZOHO_WATCH_SCHEDULE === 'off') return []
-  return [
-    zohoWatchJob({
-      db,
-      schedule: config.ZOHO_WATCH_SCHEDULE,
-      publicUrl: config.PUBLIC_URL,
-      connectorFor: crmSync.connectorFor,
-      logger: logger.child({ component: 'zoho-watch' }),
-    }),
-  ]
-}
-
-export function createSender(
-  db: DbHandle['db'],
-  config: Config,
-  encryptionKey: Buffer,
-  logger: Logger,
-): Sender {
-  return new Sender(db, {
-    cloudApi: {
-      graphUrl: config.WHATSAPP_GRAPH_URL,
-      apiVersion: config.WHATSAPP_API_VERSION,
-      timeoutMs: config.SENDER_REQUEST_TIMEOUT_MS,
-    },
-    encryptionKey,
-    logger: logger.child({ component: 'sender' }),
-    horizonMs: config.SENDER_HORIZON_MS,
-    pollMs: config.SENDER_POLL_MS,
-    leaseMs: config.SENDER_LEASE_MS ?? config.LEASE_MS,
-    heartbeatMs: config.LEASE_HEARTBEAT_MS,
-    reconcileMs: config.SENDER_RECONCILE_MS,
-    pairSpacingMs: config.SENDER_PAIR_SPACING_MS,
-    throughputShare: config.SENDER_THROUGHPUT_SHARE,
-    transientRetryBaseMs: config.SENDER_RETRY_BASE_MS,
-  })
-}
-
-/** Runs the jobs rules queued (sends, discount codes, order look-ups) through the outbound policy. */
-export function createAutomationWorker(
-  db: DbHandle,
-  config: Config,
-  encryptionKey: Buffer,
-  logger: Logger,
-  onQueued?: () => void,
-): AutomationWorker {
-  return new AutomationWorker(db.db, {
-    logger: logger.child({ component: 'automation' }),
-    encryptionKey,
-    maxAttempts: config.AUTOMATION_MAX_ATTEMPTS,
-    retryBaseMs: config.AUTOMATION_RETRY_BASE_MS,
-    // Renewed by heartbeat while a job runs (an order look-up may take 30 s), so a live job is never taken twice.
-    leaseMs: config.LEASE_MS,
-    heartbeatMs: config.LEASE_HEARTBEAT_MS,
-    concurrency: db.driver === 'pglite' ? 1 : 4,
-    pollMs: config.AUTOMATION_POLL_MS,
-    batchSize: 10,
-    onQueued,
-  })
-}
-
-/** Periodic jobs, each on its cron schedule in every workspace's time zone. */
-export function createScheduler(
-  db: DbHandle['db'],
-  config: Config,
-  logger: Logger,
-  extra: ScheduledJob[] = [],
-): Scheduler {
-  const jobs: ScheduledJob[] = [...extra]
-  if (config.RULES_SWEEP_SCHEDULE !== 'off')
-    jobs.push(
-      rulesSweepJob(db, {
-        schedule: config.RULES_SWEEP_SCHEDULE,
-        logger: logger.child({ component: 'rules-sweep' }),
-      }),
-    )
-  if (config.DEDUP_SCAN_SCHEDULE !== 'off') {
-    jobs.push(
-      dedupScanJob(db, {
-        schedule: config.DEDUP_SCAN_SCHEDULE,
-        logger: logger.child({ component: 'dedup-scan' }),
-        onMerge: reportMergeToCrms,
-      }),
-    )
-  }
-  if (config.INTENT_RETRAIN_SCHEDULE !== 'off')
-    jobs.push(
-      intentRetrainJob(db, {
-        schedule: config.INTENT_RETRAIN_SCHEDULE,
-        logger: logger.child({ component: 'intent-retrain' }),
-      }),
-    )
-  jobs.push(
-    auditRetentionJob(db, {
-      schedule: '30 3 * * *',
-      retentionDays: config.AUDIT_RETENTION_DAYS,
-      logger: logger.child({ component: 'audit-retention' }),
-    }),
-  )
-  return new Scheduler(db, {
-    jobs,
-    leaseMs: config.LEASE_MS,
-    logger: logger.child({ component: 'scheduler' }),
-  })
-}
+export {
+  broadcastsRunHere,
+  chooseIngestMode,
+  createAutomationWorker,
+  createBroadcastExpander,
+  createCrmRegistry,
+  createScheduler,
+  createSender,
+  crmPollJobs,
+} from './runtime-factories'

@@ -14,15 +14,15 @@ describe.each(ENGINES)('linking a CRM account (%s)', (engine) => {
   it('refuses a CRM that has no registered provider, naming the ones that are', async () => {
     const res = await rt.api('/api/v1/connections', {
       method: 'POST',
-      json: { provider: 'zoho', account_id: 'zoho-org-4711' },
+      json: { provider: 'pipedrive', account_id: 'pipedrive-4711' },
     })
     expect(res.status).toBe(400)
     const { error } = await res.json()
     expect(error.code).toBe('validation_failed')
     expect(error.message).toBe(
-      '"zoho" is not a CRM this server can connect; registered providers: hubspot, salesforce.',
+      '"pipedrive" is not a CRM this server can connect; registered providers: hubspot, salesforce, zoho.',
     )
-    expect(error.details).toEqual([{ path: 'provider', message: 'must be one of: hubspot, salesforce' }])
+    expect(error.details).toEqual([{ path: 'provider', message: 'must be one of: hubspot, salesforce, zoho' }])
     const listed = await (await rt.api('/api/v1/connections')).json()
     expect(listed.connections).toEqual([])
   })

@@ -1,0 +1,208 @@
+import { AutomationWorker } from './automation/jobs/worker'
+import { rulesSweepJob } from './automation/rules/sweep'
+import type { Config } from './config'
+import { dedupScanJob } from './contacts/dedup/scan-job'
+import { hubspotProvider } from './crm/hubspot/provider'
+import { crmPollJob } from './crm/inbound/poll-crm-changes'
+import { reportMergeToCrms } from './crm/merge-review-items'
+import type { CrmContext, CrmProvider } from './crm/provider'
+import { CrmRegistry } from './crm/registry'
+import { salesforceProvider } from './crm/salesforce/provider'
+import type { CrmSync } from './crm/sync/create-crm-sync'
+import { zohoProvider } from './crm/zoho/provider'
+import { zohoWatchJob } from './crm/zoho/zoho-watch-job'
+import type { DbHandle } from './db/client'
+import { intentRetrainJob } from './intelligence/retrain-job'
+import { type ScheduledJob, Scheduler } from './jobs/scheduler'
+import type { LoopHealth } from './jobs/worker-loop'
+import type { Logger } from './lib/logger'
+import { auditRetentionJob } from './lifecycle/audit-retention'
+import { BroadcastExpander } from './outbound/broadcasts'
+import { Sender } from './outbound/sender'
+import { CrmEventWriter } from './webhooks/crm-event-writer'
+
+export type IngestMode = 'thread' | 'inline' | 'off'
+
+/**
+ * `thread` needs a Postgres server and its URL (the thread opens its own pool); on the embedded
+ * database, which lives in this thread's memory, processing stays inline.
+ */
+export function chooseIngestMode(
+  config: Config,
+  driver: DbHandle['driver'],
+  url: string | undefined,
+): IngestMode {
+  if (config.INGEST_WORKER !== 'thread') return config.INGEST_WORKER
+  return driver === 'pglite' || !url ? 'inline' : 'thread'
+}
+
+/** Broadcast expansion runs where BROADCAST_WORKER says, by default wherever the sender runs. */
+export function broadcastsRunHere(config: Config): boolean {
+  return (config.BROADCAST_WORKER ?? config.SENDER) === 'inline'
+}
+
+export function createBroadcastExpander(
+  db: DbHandle['db'],
+  config: Config,
+  logger: Logger,
+  onQueued: () => void,
+): BroadcastExpander {
+  return new BroadcastExpander(db, {
+    chunk: config.BROADCAST_CHUNK,
+    pollMs: 1000,
+    logger: logger.child({ component: 'broadcasts' }),
+    onQueued,
+  })
+}
+
+/** A running loop whose last pass ended (or, before the first, that started) over `maxAgeMs` ago. */
+export function isStale(h: LoopHealth, maxAgeMs: number, now = Date.now()): boolean {
+  const since = h.lastTickAt ?? h.startedAt
+  return h.running && since !== null && now - since.getTime() > maxAgeMs
+}
+
+/** The CRMs this server speaks: one `register` per provider, plus any a test adds. */
+export function createCrmRegistry(
+  ctx: CrmContext,
+  extra: ((ctx: CrmContext) => CrmProvider)[] = [],
+): CrmRegistry {
+  const crm = new CrmRegistry()
+  crm.register(hubspotProvider(ctx.config))
+  crm.register(salesforceProvider(ctx))
+  crm.register(zohoProvider(ctx))
+  for (const provider of extra) crm.register(provider(ctx))
+  return crm
+}
+
+/** The change polls of CRMs that do not push their changes (Salesforce), as scheduled jobs. */
+export function crmPollJobs(
+  db: DbHandle['db'],
+  crm: CrmRegistry,
+  crmSync: CrmSync,
+  logger: Logger,
+): ScheduledJob[] {
+  const events = new CrmEventWriter(db)
+  return crm.names().flatMap((name) => {
+    const job = crmPollJob(crm.get(name), {
+      db,
+      connectorFor: crmSync.connectorFor,
+      store: (provider, rows) => events.append(provider, rows),
+      onEvents: () => crmSync.worker.wake(),
+      logger: logger.child({ component: 'crm-poll' }),
+    })
+    return job ? [job] : []
+  })
+}
+
+/** Zoho's daily renewal of its notification channels, when Zoho is registered and the schedule is on. */
+export function zohoJobs(
+  db: DbHandle['db'],
+  config: Config,
+  crm: CrmRegistry,
+  crmSync: CrmSync,
+  logger: Logger,
+): ScheduledJob[] {
+  if (!crm.has('zoho') || config.ZOHO_WATCH_SCHEDULE === 'off') return []
+  return [
+    zohoWatchJob({
+      db,
+      schedule: config.ZOHO_WATCH_SCHEDULE,
+      publicUrl: config.PUBLIC_URL,
+      connectorFor: crmSync.connectorFor,
+      logger: logger.child({ component: 'zoho-watch' }),
+    }),
+  ]
+}
+
+export function createSender(
+  db: DbHandle['db'],
+  config: Config,
+  encryptionKey: Buffer,
+  logger: Logger,
+): Sender {
+  return new Sender(db, {
+    cloudApi: {
+      graphUrl: config.WHATSAPP_GRAPH_URL,
+      apiVersion: config.WHATSAPP_API_VERSION,
+      timeoutMs: config.SENDER_REQUEST_TIMEOUT_MS,
+    },
+    encryptionKey,
+    logger: logger.child({ component: 'sender' }),
+    horizonMs: config.SENDER_HORIZON_MS,
+    pollMs: config.SENDER_POLL_MS,
+    leaseMs: config.SENDER_LEASE_MS ?? config.LEASE_MS,
+    heartbeatMs: config.LEASE_HEARTBEAT_MS,
+    reconcileMs: config.SENDER_RECONCILE_MS,
+    pairSpacingMs: config.SENDER_PAIR_SPACING_MS,
+    throughputShare: config.SENDER_THROUGHPUT_SHARE,
+    transientRetryBaseMs: config.SENDER_RETRY_BASE_MS,
+  })
+}
+
+/** Runs the jobs rules queued (sends, discount codes, order look-ups) through the outbound policy. */
+export function createAutomationWorker(
+  db: DbHandle,
+  config: Config,
+  encryptionKey: Buffer,
+  logger: Logger,
+  onQueued?: () => void,
+): AutomationWorker {
+  return new AutomationWorker(db.db, {
+    logger: logger.child({ component: 'automation' }),
+    encryptionKey,
+    maxAttempts: config.AUTOMATION_MAX_ATTEMPTS,
+    retryBaseMs: config.AUTOMATION_RETRY_BASE_MS,
+    // Renewed by heartbeat while a job runs (an order look-up may take 30 s), so a live job is never taken twice.
+    leaseMs: config.LEASE_MS,
+    heartbeatMs: config.LEASE_HEARTBEAT_MS,
+    concurrency: db.driver === 'pglite' ? 1 : 4,
+    pollMs: config.AUTOMATION_POLL_MS,
+    batchSize: 10,
+    onQueued,
+  })
+}
+
+/** Periodic jobs, each on its cron schedule in every workspace's time zone. */
+export function createScheduler(
+  db: DbHandle['db'],
+  config: Config,
+  logger: Logger,
+  extra: ScheduledJob[] = [],
+): Scheduler {
+  const jobs: ScheduledJob[] = [...extra]
+  if (config.RULES_SWEEP_SCHEDULE !== 'off')
+    jobs.push(
+      rulesSweepJob(db, {
+        schedule: config.RULES_SWEEP_SCHEDULE,
+        logger: logger.child({ component: 'rules-sweep' }),
+      }),
+    )
+  if (config.DEDUP_SCAN_SCHEDULE !== 'off') {
+    jobs.push(
+      dedupScanJob(db, {
+        schedule: config.DEDUP_SCAN_SCHEDULE,
+        logger: logger.child({ component: 'dedup-scan' }),
+        onMerge: reportMergeToCrms,
+      }),
+    )
+  }
+  if (config.INTENT_RETRAIN_SCHEDULE !== 'off')
+    jobs.push(
+      intentRetrainJob(db, {
+        schedule: config.INTENT_RETRAIN_SCHEDULE,
+        logger: logger.child({ component: 'intent-retrain' }),
+      }),
+    )
+  jobs.push(
+    auditRetentionJob(db, {
+      schedule: '30 3 * * *',
+      retentionDays: config.AUDIT_RETENTION_DAYS,
+      logger: logger.child({ component: 'audit-retention' }),
+    }),
+  )
+  return new Scheduler(db, {
+    jobs,
+    leaseMs: config.LEASE_MS,
+    logger: logger.child({ component: 'scheduler' }),
+  })
+}
