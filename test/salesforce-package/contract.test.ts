@@ -6,10 +6,11 @@
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { SEND_REFUSALS, sendAcceptedSchema, threadViewSchema } from '@scrm/shared'
+import { intentSchema, SEND_REFUSALS, sendAcceptedSchema, threadViewSchema } from '@scrm/shared'
 import { describe, expect, it } from 'vitest'
 import { quickRepliesSchema, templatesSchema } from '../../hubspot-app/src/app/cards/api/schemas'
 import {
+  CORRECTABLE_INTENTS,
   InvalidAnswer,
   readQuickReplies,
   readTemplates,
@@ -71,5 +72,29 @@ describe('the component reads what the contract produces', () => {
   it('explains every refusal the backend can give', () => {
     const labels = read(join(DEFAULT, 'lwc', 'waLabels', 'labels.js'))
     for (const reason of SEND_REFUSALS) expect(labels, reason).toContain(`'refusal.${reason}':`)
+  })
+
+  it('reads the duplicate hints, number changes and message intents of a parsed thread view', () => {
+    const view = threadViewSchema.parse(fixture('thread.json'))
+    const thread = readThread(JSON.parse(JSON.stringify(view)))
+    expect(thread.duplicates).toEqual(
+      (view.duplicates ?? []).map((d) => ({
+        candidate_id: d.candidate_id,
+        other: d.other,
+        reasons: d.reasons,
+      })),
+    )
+    expect(thread.identity_changes).toEqual(view.identity_changes)
+    for (const [i, m] of view.messages.entries()) {
+      expect(thread.messages[i].intent?.value ?? null).toBe(m.intent?.value ?? null)
+      expect(thread.messages[i].intent?.suggestion ?? false).toBe(m.intent?.suggestion ?? false)
+    }
+  })
+
+  it('offers, and lets Apex send, exactly the intents the backend accepts', () => {
+    expect(CORRECTABLE_INTENTS).toEqual(intentSchema.options)
+    const controller = read(join(DEFAULT, 'classes', 'WaThreadController.cls'))
+    const set = /INTENTS = new Set<String>\{([^}]*)\}/.exec(controller)?.[1] ?? ''
+    expect([...set.matchAll(/'([a-z_]+)'/g)].map((m) => m[1])).toEqual(intentSchema.options)
   })
 })

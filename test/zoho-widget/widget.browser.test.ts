@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { sql } from 'drizzle-orm'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { queryRows } from '../../backend/src/db/query-rows'
 import { pt } from '../../zoho-widget/src/i18n/pt'
 import { zh } from '../../zoho-widget/src/i18n/zh'
 import type { ZohoSimulator } from '../simulators/zoho'
@@ -266,6 +268,64 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
     } finally {
       h.sim.configure({ faults: {} })
     }
+  })
+
+  it('tells the rep a contact is probably a duplicate of another, and why', async () => {
+    await customerWrites('5511987650008', 'Fábio Nunes', 'Oi, aqui é o Fábio')
+    await customerWrites('5511987650009', 'Fabio Nunes', 'Esse é meu outro número')
+    // Proposals only (no automatic merge), and the CRM record of the second number lists the first
+    // as its mobile: the evidence a scan finds.
+    await h.rt.db.db.execute(
+      sql`update workspaces set settings = settings || '{"dedup":{"auto_merge_score":1.01}}'::jsonb`,
+    )
+    await h.rt.db.db.execute(
+      sql`update contacts set attributes = '{"mobile_phone":"+55 11 98765-0008"}'::jsonb where phone_e164 = '+5511987650009'`,
+    )
+    const scan = await h.rt.api('/api/v1/duplicates/scan', { method: 'POST' })
+    expect(scan.status).toBe(200)
+    org.records.set('Contacts/5725767000000411009', { id: '5725767000000411009', Mobile: '+5511987650009' })
+    const page = await open()
+    const w = page.widget
+    await page.pageLoad('Contacts', '5725767000000411009')
+    await w.getByTestId('duplicate-hint').waitFor({ timeout: UI_MS })
+    const hint = w.locator('[data-testid^="duplicate-why-"]')
+    expect(await w.locator('[data-testid^="duplicate-"][role="note"]').first().textContent()).toContain(
+      'Probably the same person as Fábio Nunes',
+    )
+    expect(await hint.first().textContent()).toMatch(/^Why: .*same phone \+5511987650008/)
+    await shot(page, 'duplicate-hint')
+  })
+
+  it('a rep corrects a message’s intent with one pick, and the backend keeps it', async () => {
+    const text = 'Quero um orçamento para 30 camisetas'
+    const view = await customerWrites('5511987650010', 'Gabi Rocha', text)
+    const message = view.messages.find((m: { text: string }) => m.text === text)
+    expect(message.intent?.value).toBeTruthy()
+    const wrong = message.intent.value === 'complaint' ? 'other' : 'complaint'
+    org.records.set('Contacts/5725767000000411010', { id: '5725767000000411010', Mobile: '+5511987650010' })
+    const page = await open()
+    const w = page.widget
+    await page.pageLoad('Contacts', '5725767000000411010')
+    const select = w.getByTestId(`intent-correct-${message.id}`)
+    await select.waitFor({ timeout: UI_MS })
+    await select.selectOption(wrong)
+    const label = wrong === 'complaint' ? 'Complaint' : 'Other'
+    await expect
+      .poll(() => w.getByTestId(`intent-${message.id}`).textContent(), { timeout: UI_MS })
+      .toBe(label)
+
+    const [row] = await queryRows<{ value: string; predicted: string | null; corrected_by: string }>(
+      h.rt.db.db,
+      sql`select value, predicted, corrected_by from message_corrections where message_id = ${Number(message.id)} and field = 'intent'`,
+    )
+    expect(row).toMatchObject({ value: wrong, predicted: message.intent.value })
+    // Made by the org's card through the connection, not by an API key.
+    expect(row?.corrected_by).toMatch(/^card:/)
+    const after = await (await h.rt.api('/api/v1/thread?phone=%2B5511987650010')).json()
+    expect(after.messages.find((m: { id: string }) => m.id === message.id).intent.value).toBe(wrong)
+    const call = page.invocations.find((c) => c.url.endsWith(`/api/v1/messages/${message.id}/corrections`))
+    expect(call).toMatchObject({ method: 'POST', body: { field: 'intent', value: wrong } })
+    await shot(page, 'intent-corrected')
   })
 
   it('shows what a customer wrote as text, never as markup', async () => {

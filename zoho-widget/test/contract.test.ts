@@ -1,6 +1,7 @@
-import { sendAcceptedSchema as sharedSendAccepted } from '@scrm/shared'
+import { intentSchema, sendAcceptedSchema as sharedSendAccepted } from '@scrm/shared'
 import { describe, expect, it } from 'vitest'
 import { sendAcceptedSchema, threadSchema } from '../src/api/schemas'
+import { CORRECTABLE_INTENTS } from '../src/model/intents'
 import { contact, HOUR, isoIn, message, tag, thread } from './fixtures'
 
 describe('the widget reads the @scrm/shared thread contract', () => {
@@ -44,5 +45,36 @@ describe('the widget reads the @scrm/shared thread contract', () => {
       message: message(),
     })
     expect(sendAcceptedSchema.parse(accepted).message.id).toBe(accepted.message.id)
+  })
+
+  it('reads duplicate hints, number changes and message intents built with the shared schemas', () => {
+    const view = thread({
+      messages: [message({ intent: { value: 'quote', confidence: 0.55, suggestion: true } })],
+      duplicates: [
+        {
+          candidate_id: '41',
+          score: 0.86,
+          other: { id: 'c2', name: null, phone: '+5511911112222' },
+          reasons: [{ code: 'previous_phone', detail: '+5511911112222' }],
+        },
+      ],
+      identity_changes: [
+        {
+          kind: 'phone',
+          from: '+5511911112222',
+          to: '+5511999990000',
+          reason: 'number_change',
+          at: isoIn(0),
+        },
+      ],
+    })
+    const read = threadSchema.parse(view)
+    expect(read.duplicates?.[0]?.reasons[0]?.code).toBe('previous_phone')
+    expect(read.identity_changes?.[0]?.from).toBe('+5511911112222')
+    expect(read.messages[0]?.intent).toEqual({ value: 'quote', confidence: 0.55, suggestion: true })
+  })
+
+  it('offers exactly the intents the backend accepts, in its order', () => {
+    expect([...CORRECTABLE_INTENTS]).toEqual(intentSchema.options)
   })
 })

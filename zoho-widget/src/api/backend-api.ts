@@ -2,6 +2,7 @@ import type { z } from 'zod'
 import type { BackendRequest, RecordContext } from '../zoho/adapter'
 import { type ApiResult, failure } from './result'
 import {
+  correctionResultSchema,
   quickRepliesSchema,
   type SendContent,
   sendAcceptedSchema,
@@ -37,6 +38,8 @@ export interface BackendApi {
   setTakeover(contactId: string, on: boolean): Promise<ApiResult<string | null>>
   addTag(contactId: string, key: string, label: string): Promise<ApiResult<WidgetTag[]>>
   removeTag(contactId: string, key: string): Promise<ApiResult<WidgetTag[]>>
+  /** The rep says what a customer message really asks for; answers the intent the backend stored. */
+  correctIntent(messageId: string, intent: string): Promise<ApiResult<string>>
 }
 
 type Call = (request: BackendRequest) => Promise<ApiResult<unknown>>
@@ -109,6 +112,16 @@ export function createBackendApi(call: Call): BackendApi {
         call,
         { method: 'DELETE', path: `${contactPath(contactId)}/tags/${encodeURIComponent(key)}` },
         tagListSchema,
+      ),
+    correctIntent: (messageId, intent) =>
+      parsed(
+        call,
+        {
+          method: 'POST',
+          path: `/api/v1/messages/${encodeURIComponent(messageId)}/corrections`,
+          body: { field: 'intent', value: intent },
+        },
+        correctionResultSchema.transform((v) => v.correction.value),
       ),
   }
 }

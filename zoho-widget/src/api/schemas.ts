@@ -81,8 +81,31 @@ export const messageSchema = z.looseObject({
   original_text: z.string().nullable(),
   deleted_at: iso.nullable(),
   reactions: z.array(z.looseObject({ emoji: z.string(), direction: z.enum(['inbound', 'outbound']) })),
+  /** What a customer message asks for; a shape the widget cannot read hides the control, not the thread. */
+  intent: z
+    .looseObject({ value: z.string(), confidence: z.number(), suggestion: z.boolean().nullish() })
+    .nullish()
+    .catch(null),
 })
 export type WidgetMessage = z.infer<typeof messageSchema>
+
+/** A number the person used before (newest first); read loosely, absent from older servers. */
+export const identityChangeSchema = z.looseObject({
+  kind: z.string(),
+  from: z.string(),
+  to: z.string().nullable(),
+  reason: z.string(),
+  at: iso,
+})
+export type WidgetIdentityChange = z.infer<typeof identityChangeSchema>
+
+/** Another contact that is probably the same person, with the reasons the backend found. */
+export const duplicateHintSchema = z.looseObject({
+  candidate_id: z.string(),
+  other: z.looseObject({ id: z.string(), name: z.string().nullable(), phone: z.string().nullable() }),
+  reasons: z.array(z.looseObject({ code: z.string(), detail: z.string() })),
+})
+export type WidgetDuplicateHint = z.infer<typeof duplicateHintSchema>
 
 export const threadSchema = z.looseObject({
   contact: contactSchema.nullable(),
@@ -90,6 +113,9 @@ export const threadSchema = z.looseObject({
   window: z.looseObject({ state: z.enum(['open', 'closed']), open_until: iso.nullable() }),
   messages: z.array(messageSchema),
   next_cursor: z.string().nullable(),
+  /** Extras: a shape the widget cannot read drops the hint, never the thread. */
+  identity_changes: z.array(identityChangeSchema).nullish().catch(null),
+  duplicates: z.array(duplicateHintSchema).nullish().catch(null),
 })
 export type WidgetThread = z.infer<typeof threadSchema>
 
@@ -120,6 +146,12 @@ export const quickReplySchema = z.looseObject({
 })
 export type WidgetQuickReply = z.infer<typeof quickReplySchema>
 export const quickRepliesSchema = z.looseObject({ quick_replies: z.array(quickReplySchema) })
+
+/** The stored correction: the widget only needs the value the backend kept. */
+export const correctionResultSchema = z.looseObject({
+  correction: z.looseObject({ message_id: z.number(), field: z.string(), value: z.string() }),
+  paused: z.boolean(),
+})
 
 export const takeoverSchema = z.looseObject({ automation_paused_until: iso.nullable() })
 

@@ -1,3 +1,4 @@
+import type { BackendApi } from '../api/backend-api'
 import type { ApiFailure } from '../api/result'
 import type { WidgetMessage } from '../api/schemas'
 import type { Translator } from '../i18n/locale'
@@ -10,6 +11,7 @@ export class MessageList {
   readonly el = h('section', { class: 'wa-section wa-thread', testid: 'thread' })
 
   constructor(
+    private readonly api: BackendApi,
     private readonly i18n: Translator,
     private readonly onLoadOlder: () => void,
   ) {}
@@ -47,7 +49,7 @@ export class MessageList {
         : h(
             'ol',
             { class: 'wa-messages', testid: 'messages' },
-            ...messages.map((m) => messageView(m, this.i18n)),
+            ...messages.map((m) => messageView(m, this.i18n, this.api)),
           ),
     )
   }

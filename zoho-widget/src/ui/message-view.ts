@@ -1,6 +1,8 @@
+import type { BackendApi } from '../api/backend-api'
 import type { WidgetMessage } from '../api/schemas'
 import type { Translator } from '../i18n/locale'
 import { h, link, safeHttpUrl } from './dom'
+import { intentCorrection } from './intent-correction'
 
 const MEDIA_TYPES = new Set(['image', 'video', 'audio', 'document', 'sticker'])
 const finite = (value: unknown): value is number => typeof value === 'number' && Number.isFinite(value)
@@ -113,8 +115,8 @@ function marks(message: WidgetMessage, i18n: Translator): HTMLElement[] {
   return out
 }
 
-/** One message: who sent it and when, its body, edits, reactions and delivery state. */
-export function messageView(message: WidgetMessage, i18n: Translator): HTMLElement {
+/** One message: who sent it and when, its body, edits, reactions, delivery state and (customer's) intent. */
+export function messageView(message: WidgetMessage, i18n: Translator, api: BackendApi): HTMLElement {
   return h(
     'li',
     { class: `wa-message wa-${message.direction}`, testid: `message-${message.id}` },
@@ -126,5 +128,6 @@ export function messageView(message: WidgetMessage, i18n: Translator): HTMLEleme
     body(message, i18n),
     ...marks(message, i18n),
     status(message, i18n),
+    intentCorrection(message, api, i18n),
   )
 }

@@ -6,6 +6,7 @@ import { isWindowOpen } from '../model/window'
 import type { RecordContext } from '../zoho/adapter'
 import { Composer } from './composer'
 import { h, replaceChildren } from './dom'
+import { duplicateHint } from './duplicate-hint'
 import { MessageList } from './message-list'
 import {
   connectionView,
@@ -123,7 +124,7 @@ export class Widget {
     const { api, i18n } = this.deps
     const { contact } = thread
     const now = this.now()
-    const list = new MessageList(i18n, () => this.loadOlder())
+    const list = new MessageList(api, i18n, () => this.loadOlder())
     const takeover = new TakeoverToggle(api, contact, i18n, this.now)
     const tags = new TagEditor(api, contact.id, i18n, thread.tags, (next) => {
       thread.tags = next
@@ -141,6 +142,7 @@ export class Widget {
         contactHeader(contact, i18n, () => this.reload()),
         h('div', { class: 'wa-row wa-status-row' }, windowEl, takeover.el),
         consentNotice(contact, i18n),
+        duplicateHint(thread.duplicates, thread.identity_changes, i18n),
         insightList(contact, i18n),
         tags.el,
         list.el,

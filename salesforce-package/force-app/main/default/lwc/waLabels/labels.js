@@ -26,12 +26,30 @@ import WA_Composer_Text_Placeholder from '@salesforce/label/c.WA_Composer_Text_P
 import WA_Composer_Title from '@salesforce/label/c.WA_Composer_Title'
 import WA_Contact_MarketingOptedOut from '@salesforce/label/c.WA_Contact_MarketingOptedOut'
 import WA_Contact_OptedOut from '@salesforce/label/c.WA_Contact_OptedOut'
+import WA_Duplicate_Reason_Name_Similar from '@salesforce/label/c.WA_Duplicate_Reason_Name_Similar'
+import WA_Duplicate_Reason_Previous_Phone from '@salesforce/label/c.WA_Duplicate_Reason_Previous_Phone'
+import WA_Duplicate_Reason_Same_Address from '@salesforce/label/c.WA_Duplicate_Reason_Same_Address'
+import WA_Duplicate_Reason_Same_Bsuid from '@salesforce/label/c.WA_Duplicate_Reason_Same_Bsuid'
+import WA_Duplicate_Reason_Same_Crm_Record from '@salesforce/label/c.WA_Duplicate_Reason_Same_Crm_Record'
+import WA_Duplicate_Reason_Same_Email from '@salesforce/label/c.WA_Duplicate_Reason_Same_Email'
+import WA_Duplicate_Reason_Same_Phone from '@salesforce/label/c.WA_Duplicate_Reason_Same_Phone'
+import WA_Duplicate_Reason_Same_Sku_90d from '@salesforce/label/c.WA_Duplicate_Reason_Same_Sku_90d'
+import WA_Duplicate_Reason_Same_Store from '@salesforce/label/c.WA_Duplicate_Reason_Same_Store'
+import WA_Duplicate_Review from '@salesforce/label/c.WA_Duplicate_Review'
+import WA_Duplicate_Title from '@salesforce/label/c.WA_Duplicate_Title'
+import WA_Duplicate_Unnamed from '@salesforce/label/c.WA_Duplicate_Unnamed'
+import WA_Duplicate_Why from '@salesforce/label/c.WA_Duplicate_Why'
+import WA_Identity_Merged from '@salesforce/label/c.WA_Identity_Merged'
+import WA_Identity_NumberChanged from '@salesforce/label/c.WA_Identity_NumberChanged'
 import WA_Insights_Churn_Risk from '@salesforce/label/c.WA_Insights_Churn_Risk'
 import WA_Insights_Intent from '@salesforce/label/c.WA_Insights_Intent'
 import WA_Insights_Segment from '@salesforce/label/c.WA_Insights_Segment'
 import WA_Insights_Sentiment from '@salesforce/label/c.WA_Insights_Sentiment'
 import WA_Insights_Title from '@salesforce/label/c.WA_Insights_Title'
 import WA_Insights_Why from '@salesforce/label/c.WA_Insights_Why'
+import WA_Intent_Correct from '@salesforce/label/c.WA_Intent_Correct'
+import WA_Intent_Error from '@salesforce/label/c.WA_Intent_Error'
+import WA_Intent_Suggested from '@salesforce/label/c.WA_Intent_Suggested'
 import WA_Media_Audio from '@salesforce/label/c.WA_Media_Audio'
 import WA_Media_Document from '@salesforce/label/c.WA_Media_Document'
 import WA_Media_File from '@salesforce/label/c.WA_Media_File'
@@ -285,4 +303,22 @@ export const LABELS = {
   'value.customer': WA_Value_Customer,
   'value.at_risk': WA_Value_At_Risk,
   'value.lost': WA_Value_Lost,
+  'duplicate.title': WA_Duplicate_Title,
+  'duplicate.unnamed': WA_Duplicate_Unnamed,
+  'duplicate.why': WA_Duplicate_Why,
+  'duplicate.review': WA_Duplicate_Review,
+  'duplicate.reason.same_phone': WA_Duplicate_Reason_Same_Phone,
+  'duplicate.reason.same_bsuid': WA_Duplicate_Reason_Same_Bsuid,
+  'duplicate.reason.same_email': WA_Duplicate_Reason_Same_Email,
+  'duplicate.reason.same_crm_record': WA_Duplicate_Reason_Same_Crm_Record,
+  'duplicate.reason.previous_phone': WA_Duplicate_Reason_Previous_Phone,
+  'duplicate.reason.name_similar': WA_Duplicate_Reason_Name_Similar,
+  'duplicate.reason.same_sku_90d': WA_Duplicate_Reason_Same_Sku_90d,
+  'duplicate.reason.same_address': WA_Duplicate_Reason_Same_Address,
+  'duplicate.reason.same_store': WA_Duplicate_Reason_Same_Store,
+  'identity.numberChanged': WA_Identity_NumberChanged,
+  'identity.merged': WA_Identity_Merged,
+  'intent.suggested': WA_Intent_Suggested,
+  'intent.correct': WA_Intent_Correct,
+  'intent.error': WA_Intent_Error,
 }

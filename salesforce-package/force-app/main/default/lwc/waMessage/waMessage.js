@@ -24,6 +24,8 @@ const finite = (value) => typeof value === 'number' && Number.isFinite(value)
  */
 export default class WaMessage extends LightningElement {
   @api message
+  /** The Contact or Lead the thread is on: the controller checks the rep can see it before a correction. */
+  @api recordId
 
   get outbound() {
     return this.message.direction === 'outbound'
@@ -151,5 +153,14 @@ export default class WaMessage extends LightningElement {
 
   get openMapLabel() {
     return t('message.openMap')
+  }
+
+  get showIntent() {
+    return !this.outbound && Boolean(this.message.intent)
+  }
+
+  /** The correction's event does not cross this component's shadow; the thread listens here. */
+  handleIntentCorrected(event) {
+    this.dispatchEvent(new CustomEvent('intentcorrected', { detail: event.detail }))
   }
 }

@@ -58,7 +58,70 @@ export function readMessage(raw) {
     reactions: Array.isArray(raw.reactions)
       ? raw.reactions.filter((r) => isObject(r) && typeof r.emoji === 'string')
       : [],
+    intent: readIntent(raw.intent),
   }
+}
+
+/** A customer message's intent; an unreadable one hides the correction control, not the message. */
+function readIntent(raw) {
+  if (!isObject(raw) || typeof raw.value !== 'string') return null
+  return {
+    value: raw.value,
+    confidence: typeof raw.confidence === 'number' ? raw.confidence : null,
+    suggestion: raw.suggestion === true,
+  }
+}
+
+/** The intents a rep can pick, in the backend's order (the shared contract's intentSchema). */
+export const CORRECTABLE_INTENTS = [
+  'order_status',
+  'price_discount',
+  'product_inquiry',
+  'store_location',
+  'complaint',
+  'quote',
+  'human_request',
+  'purchase_intent',
+  'other',
+]
+
+/** The intent the backend stored, from POST /api/v1/messages/{id}/corrections. */
+export function readCorrection(raw) {
+  if (!isObject(raw) || !isObject(raw.correction) || typeof raw.correction.value !== 'string') {
+    throw new InvalidAnswer('correction')
+  }
+  return raw.correction.value
+}
+
+/** A message whose intent a rep set: stated as a fact from now on. */
+export function withIntent(messages, messageId, value) {
+  return messages.map((m) =>
+    m.id === messageId ? { ...m, intent: { value, confidence: 1, suggestion: false } } : m,
+  )
+}
+
+/** Open duplicate candidates; an entry the component cannot read is left out, not the thread. */
+function readDuplicates(raw) {
+  if (!Array.isArray(raw)) return []
+  return raw
+    .filter((d) => isObject(d) && typeof d.candidate_id === 'string' && isObject(d.other))
+    .map((d) => ({
+      candidate_id: d.candidate_id,
+      other: { id: str(d.other.id), name: str(d.other.name), phone: str(d.other.phone) },
+      reasons: Array.isArray(d.reasons)
+        ? d.reasons
+            .filter((r) => isObject(r) && typeof r.code === 'string')
+            .map((r) => ({ code: r.code, detail: str(r.detail) ?? '' }))
+        : [],
+    }))
+}
+
+/** Numbers and BSUIDs the person used before, newest first. */
+function readIdentityChanges(raw) {
+  if (!Array.isArray(raw)) return []
+  return raw
+    .filter((c) => isObject(c) && typeof c.from === 'string' && typeof c.at === 'string')
+    .map((c) => ({ kind: str(c.kind), from: c.from, to: str(c.to), reason: str(c.reason), at: c.at }))
 }
 
 function readContact(raw) {
@@ -91,6 +154,8 @@ export function readThread(raw) {
     window: { state, open_until: str(raw.window.open_until) },
     messages: raw.messages.map(readMessage),
     next_cursor: str(raw.next_cursor),
+    duplicates: readDuplicates(raw.duplicates),
+    identity_changes: readIdentityChanges(raw.identity_changes),
   }
 }
 

@@ -1,6 +1,14 @@
 import getThread from '@salesforce/apex/WaThreadController.getThread'
 import { t } from 'c/waLabels'
-import { appendMessage, isWindowOpen, mergeOlder, parseAnswer, readThread, timeLeft } from 'c/waModel'
+import {
+  appendMessage,
+  isWindowOpen,
+  mergeOlder,
+  parseAnswer,
+  readThread,
+  timeLeft,
+  withIntent,
+} from 'c/waModel'
 import { failureText, toFailure } from 'c/waText'
 import { api, LightningElement } from 'lwc'
 
@@ -122,6 +130,11 @@ export default class WaThread extends LightningElement {
   handleSent(event) {
     this.thread = { ...this.thread, messages: appendMessage(this.thread.messages, event.detail.message) }
     this.scrollToEnd = true
+  }
+
+  handleIntentCorrected(event) {
+    const { messageId, value } = event.detail
+    this.thread = { ...this.thread, messages: withIntent(this.thread.messages, messageId, value) }
   }
 
   handleTagsChange(event) {

@@ -1,5 +1,6 @@
 import { createElement } from '@lwc/engine-dom'
 import addTag from '@salesforce/apex/WaThreadController.addTag'
+import correctIntent from '@salesforce/apex/WaThreadController.correctIntent'
 import getTemplates from '@salesforce/apex/WaThreadController.getTemplates'
 import getThread from '@salesforce/apex/WaThreadController.getThread'
 import sendMessage from '@salesforce/apex/WaThreadController.sendMessage'
@@ -18,6 +19,9 @@ jest.mock('@salesforce/apex/WaThreadController.setTakeover', () => ({ default: j
   virtual: true,
 })
 jest.mock('@salesforce/apex/WaThreadController.addTag', () => ({ default: jest.fn() }), { virtual: true })
+jest.mock('@salesforce/apex/WaThreadController.correctIntent', () => ({ default: jest.fn() }), {
+  virtual: true,
+})
 
 const THREAD = require('./data/thread.json')
 const OLDER = require('./data/thread-older.json')
@@ -293,5 +297,42 @@ describe('c-wa-thread: the loaded thread', () => {
       .dispatchEvent(new CustomEvent('change', { detail: { checked: true } }))
     await flushPromises()
     expect(takeover.pausedUntil).toBe('2026-12-04T00:00:00.000Z')
+  })
+
+  it('says who the contact is probably a duplicate of, and why, above the insights', async () => {
+    getThread.mockResolvedValue(json(THREAD))
+    const element = mount()
+    await flushPromises()
+    const hint = child(element, 'c-wa-duplicate-hint')
+    expect(hint.duplicates.map((d) => d.candidate_id)).toEqual(['41'])
+    const why = hint.shadowRoot.querySelector('[data-id="duplicate-why"]')
+    expect(text(why)).toContain('uses a number the other used before (+5511911112222)')
+    expect(text(hint.shadowRoot.querySelector('[data-id="identity-change"]'))).toMatch(
+      /^Changed number from \+5511911112222 to \+5511987654321/,
+    )
+  })
+
+  it('shows a rep’s intent correction on the message at once', async () => {
+    getThread.mockResolvedValue(json(THREAD))
+    correctIntent.mockResolvedValue(
+      json({ correction: { message_id: 3, field: 'intent', value: 'complaint' }, paused: false }),
+    )
+    const element = mount()
+    await flushPromises()
+    const m3 = [...element.shadowRoot.querySelectorAll('c-wa-message')].find((m) => m.message.id === 'm3')
+    const correction = m3.shadowRoot.querySelector('c-wa-intent-correction')
+    expect(text(correction.shadowRoot.querySelector('[data-id="intent"]'))).toBe('Suggested: Quote request')
+    correction.shadowRoot
+      .querySelector('[data-id="intent-correct"]')
+      .dispatchEvent(new CustomEvent('change', { detail: { value: 'complaint' } }))
+    await flushPromises()
+    expect(correctIntent).toHaveBeenCalledWith({ recordId: RECORD_ID, messageId: 'm3', intent: 'complaint' })
+    const after = [...element.shadowRoot.querySelectorAll('c-wa-message')].find((m) => m.message.id === 'm3')
+    expect(after.message.intent).toEqual({ value: 'complaint', confidence: 1, suggestion: false })
+    const badge = after.shadowRoot.querySelector('c-wa-intent-correction').shadowRoot
+    expect(text(badge.querySelector('[data-id="intent"]'))).toBe('Complaint')
+    // Outbound messages carry no intent control.
+    const m2 = [...element.shadowRoot.querySelectorAll('c-wa-message')].find((m) => m.message.id === 'm2')
+    expect(m2.shadowRoot.querySelector('c-wa-intent-correction')).toBeNull()
   })
 })
