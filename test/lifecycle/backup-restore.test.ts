@@ -10,7 +10,7 @@ import { readBackupHeader, restoreBackup } from '../../backend/src/lifecycle/bac
 import { writeBackup } from '../../backend/src/lifecycle/backup/write-backup'
 import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator, startHubspotSimulator } from '../simulators/hubspot'
 import { type CloudApiSimulator, startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
-import { customerWrites } from '../support/conversation'
+import { contactIdOf, customerWrites } from '../support/conversation'
 import { type SeededTenant, seedTenant } from '../support/tenant-seed'
 import { ENGINES, openTestDb } from '../support/test-db'
 import { NUMBER_A, NUMBER_B, startTestRuntime, type TestRuntime } from '../support/test-runtime'
@@ -33,6 +33,28 @@ async function everyRow(db: Executor): Promise<Record<string, string>> {
     out[name] = row?.rows ?? '[]'
   }
   return out
+}
+
+const WORKSPACE_TABLES = [
+  'contacts',
+  'messages',
+  'contact_tags',
+  'rules',
+  'crm_connections',
+  'whatsapp_channels',
+]
+
+/** One workspace's rows of a table, as text in a stable order. */
+async function workspaceRows(db: Executor, table: string, workspaceId: string): Promise<string> {
+  const [row] = await queryRows<{ rows: string | null }>(
+    db,
+    table === 'contact_tags'
+      ? sql`select json_agg(t order by t::text)::text as rows from contact_tags t
+             where t.contact_id in (select id from contacts where workspace_id = ${workspaceId}::uuid)`
+      : sql`select json_agg(t order by t::text)::text as rows from ${sql.identifier(table)} t
+             where t.workspace_id = ${workspaceId}::uuid`,
+  )
+  return row?.rows ?? '[]'
 }
 
 describe.each(ENGINES)('backup and restore (%s)', (engine) => {
@@ -109,24 +131,57 @@ describe.each(ENGINES)('backup and restore (%s)', (engine) => {
     for (const text of b.contents) expect(dump, `B's "${text}" is not`).not.toContain(text)
 
     // Each workspace table holds exactly A's rows as the source has them.
-    for (const table of [
-      'contacts',
-      'messages',
-      'contact_tags',
-      'rules',
-      'crm_connections',
-      'whatsapp_channels',
-    ]) {
-      const source = await queryRows<{ rows: string | null }>(
-        rt.db.db,
-        table === 'contact_tags'
-          ? sql`select json_agg(t order by t::text)::text as rows from contact_tags t
-                 where t.contact_id in (select id from contacts where workspace_id = ${a.workspaceId}::uuid)`
-          : sql`select json_agg(t order by t::text)::text as rows from ${sql.identifier(table)} t
-                 where t.workspace_id = ${a.workspaceId}::uuid`,
+    for (const table of WORKSPACE_TABLES)
+      expect(after[table], table).toBe(await workspaceRows(rt.db.db, table, a.workspaceId))
+  })
+
+  it('restores a full backup followed by an incremental one to the later state, deletions included', {
+    timeout: 180_000,
+  }, async () => {
+    const fullFile = join(dir, `a-full-${engine}.scrmbak`)
+    const full = await writeBackup(rt.db.db, fullFile, { passphrase: PASSPHRASE, workspaceId: a.workspaceId })
+
+    // After the full backup: a new message (insert), a renamed contact (update), a tag removed (a delete).
+    await customerWrites(rt, NUMBER_A, { waId: '5511977776666' }, 'depois do backup completo')
+    const contactId = await contactIdOf(rt, '+5511977776666', a.key)
+    const call = (path: string, method: string, json?: unknown) => rt.api(path, { method, json, key: a.key })
+    expect((await call(`/api/v1/contacts/${contactId}`, 'PATCH', { name: 'Nome Novo' })).status).toBe(200)
+    expect((await call(`/api/v1/contacts/${contactId}/tags/vip_a`, 'DELETE')).status).toBeLessThan(300)
+
+    const incFile = join(dir, `a-inc-${engine}.scrmbak`)
+    const inc = await writeBackup(rt.db.db, incFile, {
+      passphrase: PASSPHRASE,
+      workspaceId: a.workspaceId,
+      since: full.header,
+    })
+    expect(inc.header.kind).toBe('incremental')
+    expect(inc.header.base_id).toBe(full.header.id)
+    // Only what changed is carried: the new message, not the whole thread again.
+    expect(inc.rows.messages).toBeLessThan(full.rows.messages as number)
+    expect(inc.rows.quick_replies).toBe(0)
+    expect(inc.rows.contact_tags).toBe(0)
+
+    await expect(restoreBackup((await freshDb()).db, incFile, PASSPHRASE)).rejects.toThrow(
+      /starts with a full backup/,
+    )
+    await expect(restoreBackup((await freshDb()).db, [incFile, fullFile], PASSPHRASE)).rejects.toThrow(
+      BackupError,
+    )
+
+    const target = await freshDb()
+    await restoreBackup(target.db, [fullFile, incFile], PASSPHRASE)
+    for (const table of [...WORKSPACE_TABLES, 'quick_replies'])
+      expect(await workspaceRows(target.db, table, a.workspaceId), table).toBe(
+        await workspaceRows(rt.db.db, table, a.workspaceId),
       )
-      expect(after[table], table).toBe(source[0]?.rows ?? '[]')
-    }
+    const dump = JSON.stringify(await everyRow(target.db))
+    expect(dump).toContain('depois do backup completo')
+    expect(dump).toContain('Nome Novo')
+    const [tags] = await queryRows<{ n: number }>(
+      target.db,
+      sql`select count(*)::int as n from contact_tags ct join tags t on t.id = ct.tag_id where t.key = 'vip_a'`,
+    )
+    expect(tags?.n).toBe(0)
   })
 
   it('keeps the content unreadable without the passphrase and refuses a changed file, writing nothing', {

@@ -27,6 +27,10 @@ export const backupHeaderSchema = z.object({
   /** An incremental backup applies on top of this one (its `id`). */
   base_id: z.string().nullable(),
   id: z.string(),
+  /** The database's snapshot the backup saw (`pg_current_snapshot()`): the next incremental starts here. */
+  snapshot: z.string(),
+  /** Incremental only: rows whose version this snapshot could not see are the ones carried. */
+  since_snapshot: z.string().nullable(),
   kdf: z.object({ name: z.literal('scrypt'), salt: z.string(), N: z.number(), r: z.number(), p: z.number() }),
   cipher: z.object({ name: z.literal('aes-256-gcm'), iv: z.string() }),
   compression: z.literal('gzip'),
@@ -38,7 +42,7 @@ export type BackupRecord =
   | { table: string; columns: string[]; primary_key: string[] }
   | { row: Record<string, unknown> }
   /** Incremental only: every primary key the table held at backup time, so deletions carry over. */
-  | { keys: unknown[][] }
+  | { keys: unknown[] }
   | { end: { rows: Record<string, number> } }
 
 export class BackupError extends Error {

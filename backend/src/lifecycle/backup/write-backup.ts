@@ -4,10 +4,10 @@ import { appendFile, rename, rm, stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import { createGzip } from 'node:zlib'
-import { sql } from 'drizzle-orm'
+import { type SQL, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
-import { type BackupHeader, type BackupRecord, newEncryption } from './backup-format'
+import { BackupError, type BackupHeader, type BackupRecord, newEncryption } from './backup-format'
 import { type CatalogTable, readCatalog, workspaceFilter } from './table-catalog'
 
 const PAGE_ROWS = 2_000
@@ -16,6 +16,11 @@ export interface BackupOptions {
   /** Null or absent: every table, every workspace. */
   workspaceId?: string | null
   passphrase: string
+  /**
+   * Carry only what changed since this earlier backup (its header): rows written after its
+   * snapshot, plus every table's primary keys so that deletions carry over too.
+   */
+  since?: BackupHeader
   /** Called after each table with its row count, for a progress line. */
   onTable?: (table: string, rows: number) => void
 }
@@ -42,25 +47,44 @@ export async function writeBackup(
     const header = await db.transaction(
       async (tx) => {
         const catalog = await readCatalog(tx)
+        const since = options.since ?? null
+        if (since && since.workspace_id !== (options.workspaceId ?? null))
+          throw new BackupError('An incremental backup covers the same workspace as the backup it follows.')
+        const [snapshot] = await queryRows<{ s: string }>(tx, sql`select pg_current_snapshot()::text as s`)
         const { header, prefix, cipher } = await newEncryption(options.passphrase, {
           created_at: new Date().toISOString(),
           workspace_id: options.workspaceId ?? null,
           migration: await migrationState(tx),
-          kind: 'full',
-          base_id: null,
+          kind: since ? 'incremental' : 'full',
+          base_id: since?.id ?? null,
           id: randomUUID(),
+          snapshot: snapshot?.s ?? '',
+          since_snapshot: since?.snapshot ?? null,
         })
         const out = createWriteStream(partial, { mode: 0o600 })
         await new Promise<void>((resolve, reject) => out.write(prefix, (e) => (e ? reject(e) : resolve())))
+        const scoped = catalog.tables.flatMap((table) => {
+          const filter = options.workspaceId
+            ? workspaceFilter(table, catalog, options.workspaceId)
+            : sql`true`
+          return filter ? [{ table, filter }] : []
+        })
         const records = async function* () {
-          for (const table of catalog.tables) {
-            const filter = options.workspaceId
-              ? workspaceFilter(table, catalog, options.workspaceId)
-              : sql`true`
-            if (!filter) continue
+          if (since) {
+            // Children before parents, so a restore can delete what is gone with foreign keys checked.
+            for (const { table, filter } of [...scoped].reverse()) {
+              yield line({ table: table.name, columns: table.columns, primary_key: table.primaryKey })
+              yield line({ keys: await tableKeys(tx, table, filter) })
+            }
+          }
+          for (const { table, filter } of scoped) {
             yield line({ table: table.name, columns: table.columns, primary_key: table.primaryKey })
             let count = 0
-            for await (const row of tableRows(tx, table, filter)) {
+            const changed =
+              since && table.primaryKey.length > 0
+                ? sql`${filter} and ${changedSince(since.snapshot)}`
+                : filter
+            for await (const row of tableRows(tx, table, changed)) {
               count++
               yield `{"row":${row}}\n`
             }
@@ -89,11 +113,7 @@ function line(record: BackupRecord): string {
 }
 
 /** Rows as Postgres's own JSON text, paged by primary key so memory stays flat on any table size. */
-async function* tableRows(
-  tx: Executor,
-  table: CatalogTable,
-  filter: ReturnType<typeof sql>,
-): AsyncGenerator<string> {
+async function* tableRows(tx: Executor, table: CatalogTable, filter: SQL): AsyncGenerator<string> {
   const name = sql.identifier(table.name)
   const columns = sql.join(
     table.columns.map((c) => sql`${sql.identifier(c)}`),
@@ -127,6 +147,35 @@ async function* tableRows(
     if (page.length < PAGE_ROWS) return
     after = (page[page.length - 1] as { k: string }).k
   }
+}
+
+/**
+ * True for a row whose current version was written by a transaction the snapshot could not see.
+ * `xmin` is a 32-bit transaction id: it is widened to the 64-bit form the snapshot holds using
+ * the epoch of the current snapshot (a row from just before a wraparound belongs to the previous
+ * epoch). A row frozen long ago may be widened into the wrong epoch and carried again, never
+ * missed.
+ */
+function changedSince(snapshot: string): SQL {
+  return sql`not pg_visible_in_snapshot(
+    ((((pg_snapshot_xmax(pg_current_snapshot())::text::bigint >> 32)
+        - case when t.xmin::text::bigint > (pg_snapshot_xmax(pg_current_snapshot())::text::bigint & 4294967295) then 1 else 0 end)
+       << 32) | t.xmin::text::bigint)::text::xid8,
+    ${snapshot}::pg_snapshot)`
+}
+
+/** Every primary key a table holds for the scope, as objects a restore can match rows against. */
+async function tableKeys(tx: Executor, table: CatalogTable, filter: SQL): Promise<unknown[]> {
+  if (table.primaryKey.length === 0) return []
+  const key = sql.join(
+    table.primaryKey.map((c) => sql`${sql.identifier(c)}`),
+    sql`, `,
+  )
+  const [row] = await queryRows<{ keys: string | null }>(
+    tx,
+    sql`select json_agg((select to_jsonb(k) from (select ${key}) k))::text as keys from ${sql.identifier(table.name)} t where ${filter}`,
+  )
+  return JSON.parse(row?.keys ?? '[]') as unknown[]
 }
 
 async function migrationState(tx: Executor): Promise<BackupHeader['migration']> {
