@@ -1,11 +1,12 @@
 import './lib/exit-on-unsupported-node'
 import { parseArgs } from 'node:util'
+import { BACKUP_USAGE, runBackupCommand } from './cli/backup-command'
 import { runSyncCommand, SYNC_USAGE } from './cli/sync-command'
 import { runWebhookSample, WEBHOOK_USAGE } from './cli/webhook-sample'
 import { configFromEnvOrExit } from './config'
 
 /** Operator commands: `npm run scrm -- <command>`. */
-const USAGE = `usage:\n${SYNC_USAGE}\n${WEBHOOK_USAGE}`
+const USAGE = `usage:\n${SYNC_USAGE}\n${WEBHOOK_USAGE}\n${BACKUP_USAGE}`
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -18,12 +19,16 @@ const { values, positionals } = parseArgs({
     text: { type: 'string', default: 'Oi! Vocês têm este tênis no tamanho 38?' },
     name: { type: 'string' },
     send: { type: 'string' },
+    out: { type: 'string' },
+    workspace: { type: 'string' },
     help: { type: 'boolean', default: false },
   },
 })
 const [command, action = ''] = positionals
 
-if (!values.help && command === 'sync' && ['backfill', 'status'].includes(action)) {
+if (!values.help && (command === 'backup' || command === 'restore')) {
+  process.exit(await runBackupCommand(command, values, positionals.slice(1)))
+} else if (!values.help && command === 'sync' && ['backfill', 'status'].includes(action)) {
   await runSyncCommand(action, values)
 } else if (!values.help && command === 'webhook' && action === 'sample') {
   if (!values['phone-number-id'] || !values.from) {

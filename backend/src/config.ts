@@ -257,6 +257,16 @@ export const envSchema = z
       .default(900),
     /** Audit entries are kept this long (at least 180 days), then pruned daily at 03:30 in each workspace's zone. */
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(730),
+    /** Encrypts backups (`npm run scrm -- backup`, the daily job); the daily job runs only when it is set. */
+    BACKUP_PASSPHRASE: optionalSecret(12),
+    /** When each workspace's daily backup runs (workspace time zone), or `off`. */
+    BACKUP_SCHEDULE: cronSchedule('15 2 * * *'),
+    /** Where the daily backups go; default DATA_DIR/backups. */
+    BACKUP_DIR: optional(z.string()),
+    /** A full backup at least this often; the days between get incremental ones. */
+    BACKUP_FULL_EVERY_DAYS: z.coerce.number().int().min(1).max(365).default(7),
+    /** Backup chains whose newest file is older than this are removed (the newest chain always stays). */
+    BACKUP_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(35),
     /** Bearer token Prometheus sends to scrape GET /metrics on the main port. */
     METRICS_TOKEN: optionalSecret(16),
     /** A separate port that serves only /metrics, without a token (keep it on a private network). */

@@ -1,3 +1,4 @@
+import { join } from 'node:path'
 import { AutomationWorker } from './automation/jobs/worker'
 import { rulesSweepJob } from './automation/rules/sweep'
 import type { Config } from './config'
@@ -17,6 +18,7 @@ import { type ScheduledJob, Scheduler } from './jobs/scheduler'
 import type { LoopHealth } from './jobs/worker-loop'
 import type { Logger } from './lib/logger'
 import { auditRetentionJob } from './lifecycle/audit-retention'
+import { dailyBackupJob } from './lifecycle/backup/daily-backup'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
 import { CrmEventWriter } from './webhooks/crm-event-writer'
@@ -200,6 +202,17 @@ export function createScheduler(
       logger: logger.child({ component: 'audit-retention' }),
     }),
   )
+  if (config.BACKUP_PASSPHRASE && config.BACKUP_SCHEDULE !== 'off')
+    jobs.push(
+      dailyBackupJob(db, {
+        schedule: config.BACKUP_SCHEDULE,
+        dir: config.BACKUP_DIR ?? join(config.DATA_DIR, 'backups'),
+        passphrase: config.BACKUP_PASSPHRASE,
+        fullEveryDays: config.BACKUP_FULL_EVERY_DAYS,
+        keepDays: config.BACKUP_KEEP_DAYS,
+        logger: logger.child({ component: 'daily-backup' }),
+      }),
+    )
   return new Scheduler(db, {
     jobs,
     leaseMs: config.LEASE_MS,

@@ -18,6 +18,8 @@ export const REDACTED_PATHS = [
   '*.apiKey',
   'config.ADMIN_API_KEY',
   'config.ENCRYPTION_KEY',
+  'config.BACKUP_PASSPHRASE',
+  '*.passphrase',
   'config.WHATSAPP_APP_SECRET',
   'config.WHATSAPP_VERIFY_TOKEN',
   'config.HUBSPOT_CLIENT_SECRET',

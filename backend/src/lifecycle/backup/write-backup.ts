@@ -21,6 +21,8 @@ export interface BackupOptions {
    * snapshot, plus every table's primary keys so that deletions carry over too.
    */
   since?: BackupHeader
+  /** The backup's time in its header (default now); the daily job passes its own clock's. */
+  createdAt?: Date
   /** Called after each table with its row count, for a progress line. */
   onTable?: (table: string, rows: number) => void
 }
@@ -52,7 +54,7 @@ export async function writeBackup(
           throw new BackupError('An incremental backup covers the same workspace as the backup it follows.')
         const [snapshot] = await queryRows<{ s: string }>(tx, sql`select pg_current_snapshot()::text as s`)
         const { header, prefix, cipher } = await newEncryption(options.passphrase, {
-          created_at: new Date().toISOString(),
+          created_at: (options.createdAt ?? new Date()).toISOString(),
           workspace_id: options.workspaceId ?? null,
           migration: await migrationState(tx),
           kind: since ? 'incremental' : 'full',
