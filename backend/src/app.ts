@@ -39,6 +39,9 @@ import { metricsRoutes } from './api/routes/metrics'
 import { describeOperationalRoutes } from './api/routes/operational-docs'
 import { orderLookupRoutes } from './api/routes/order-lookup'
 import { privacyRoutes } from './api/routes/privacy'
+import { reportRoutes } from './api/routes/reports'
+import { alertRoutes } from './api/routes/alerts'
+import { analyticsSettingsRoutes } from './api/routes/analytics-settings'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
 import { ruleRoutes } from './api/routes/rules'
@@ -135,6 +138,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', eventSubscriptionRoutes(deps))
   app.route('/', auditRoutes(deps))
   app.route('/', privacyRoutes(deps))
+  app.route('/', reportRoutes(deps))
+  app.route('/', alertRoutes(deps))
+  app.route('/', analyticsSettingsRoutes(deps))
 
   describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })

@@ -14,6 +14,7 @@ import { zohoWatchJob } from './crm/zoho/zoho-watch-job'
 import type { DbHandle } from './db/client'
 import { intentRetrainJob } from './intelligence/retrain-job'
 import { type ScheduledJob, Scheduler } from './jobs/scheduler'
+import { analyticsJobs } from './analytics/analytics-jobs'
 import type { LoopHealth } from './jobs/worker-loop'
 import type { Logger } from './lib/logger'
 import { auditRetentionJob } from './lifecycle/audit-retention'
@@ -193,6 +194,7 @@ export function createScheduler(
         logger: logger.child({ component: 'intent-retrain' }),
       }),
     )
+  jobs.push(...analyticsJobs(db))
   jobs.push(
     auditRetentionJob(db, {
       schedule: '30 3 * * *',
