@@ -14,14 +14,18 @@ export interface SeedMessage {
 }
 
 /** Contacts of one channel, written straight to the table (the rollups do not care who wrote). */
+let phones = 0
+
 export async function seedContacts(db: Executor, channel: ChannelRoute, n: number): Promise<string[]> {
+  const first = phones
+  phones += n
   const rows = await db
     .insert(contacts)
     .values(
       Array.from({ length: n }, (_, i) => ({
         workspaceId: channel.workspaceId,
-        waId: `55119${String(i).padStart(8, '0')}`,
-        phoneE164: `+55119${String(i).padStart(8, '0')}`,
+        waId: `55119${String(first + i).padStart(8, '0')}`,
+        phoneE164: `+55119${String(first + i).padStart(8, '0')}`,
       })),
     )
     .returning({ id: contacts.id })
