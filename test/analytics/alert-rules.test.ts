@@ -1,6 +1,11 @@
 import { inArray, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { complaintStreak, slowAgents, storeAlerts, syncFailures } from '../../backend/src/analytics/alert-rules'
+import {
+  complaintStreak,
+  slowAgents,
+  storeAlerts,
+  syncFailures,
+} from '../../backend/src/analytics/alert-rules'
 import { analyticsOf } from '../../backend/src/analytics/analytics-settings'
 import { localDate } from '../../backend/src/analytics/report-period'
 import type { ChannelRoute } from '../../backend/src/channels/channel-route'
@@ -55,7 +60,9 @@ describe.each(ENGINES)('alert rules at their boundaries (%s)', (engine) => {
     expect(await streakOn(channel, '2026-03-02')).toEqual([]) // two days: not yet
     const [alert] = await streakOn(channel, '2026-03-03')
     expect(alert).toMatchObject({ rule: 'complaint_rate', subject: 'workspace', period: '2026-03-01..' })
-    expect((alert?.figures.days as { rate_percent: number }[]).map((d) => d.rate_percent)).toEqual([5.1, 5.1, 5.1])
+    expect(((alert as { figures: Record<string, unknown> }).figures.days as { rate_percent: number }[]).map((d) => d.rate_percent)).toEqual([
+      5.1, 5.1, 5.1,
+    ])
     expect(await storeAlerts(handle.db, channel.workspaceId, [alert!])).toBe(1)
     // the streak goes on: same streak, same alert, nothing new
     const next = await streakOn(channel, '2026-03-04')
@@ -99,7 +106,13 @@ describe.each(ENGINES)('alert rules at their boundaries (%s)', (engine) => {
     const answer = (contact: number, agentId: string, waitSeconds: number, hour: number) => {
       const asked = week + hour * 3_600_000
       list.push({ contact, direction: 'inbound', sender: 'customer', at: new Date(asked) })
-      list.push({ contact, direction: 'outbound', sender: 'agent', agentId, at: new Date(asked + waitSeconds * 1000) })
+      list.push({
+        contact,
+        direction: 'outbound',
+        sender: 'agent',
+        agentId,
+        at: new Date(asked + waitSeconds * 1000),
+      })
     }
     for (const [i, s] of [300, 360, 400].entries()) answer(i, 'u-ok', s, i)
     for (const [i, s] of [300, 361, 400].entries()) answer(3 + i, 'u-slow', s, i)
@@ -124,7 +137,11 @@ describe.each(ENGINES)('alert rules at their boundaries (%s)', (engine) => {
     const connection = async (account: string, parked: number) => {
       const [c] = await handle.db
         .insert(crmConnections)
-        .values({ workspaceId: channel.workspaceId, provider: 'hubspot', accountId: `${account}-${channel.id}` })
+        .values({
+          workspaceId: channel.workspaceId,
+          provider: 'hubspot',
+          accountId: `${account}-${channel.id}`,
+        })
         .returning()
       const rows = await handle.db
         .insert(crmOutbox)
@@ -139,7 +156,11 @@ describe.each(ENGINES)('alert rules at their boundaries (%s)', (engine) => {
         .returning({ id: crmOutbox.id })
       const ids = rows.map((r) => r.id)
       // as the sync settles changes: parked ones failed, the others leave the outbox
-      if (parked > 0) await handle.db.update(crmOutbox).set({ parkedAt: new Date() }).where(inArray(crmOutbox.id, ids.slice(0, parked)))
+      if (parked > 0)
+        await handle.db
+          .update(crmOutbox)
+          .set({ parkedAt: new Date() })
+          .where(inArray(crmOutbox.id, ids.slice(0, parked)))
       await handle.db.delete(crmOutbox).where(inArray(crmOutbox.id, ids.slice(parked)))
       return c!.id
     }
@@ -156,7 +177,9 @@ describe.each(ENGINES)('alert rules at their boundaries (%s)', (engine) => {
     ])
     // removing a connection takes its queued changes with it: not sync outcomes, and no error
     const gone = await connection('removed', 0)
-    await handle.db.insert(crmOutbox).values({ workspaceId: channel.workspaceId, connectionId: gone, kind: 'contact', subjectId: 'left' })
+    await handle.db
+      .insert(crmOutbox)
+      .values({ workspaceId: channel.workspaceId, connectionId: gone, kind: 'contact', subjectId: 'left' })
     await handle.db.execute(sql`delete from crm_connections where id = ${gone}`)
     const [figures] = await queryRows<{ succeeded: number }>(
       handle.db,
@@ -174,7 +197,13 @@ describe.each(ENGINES)('alert rules at their boundaries (%s)', (engine) => {
       secretEnc: 'x',
     })
     await storeAlerts(handle.db, channel.workspaceId, [
-      { rule: 'complaint_rate', subject: 'workspace', period: '2026-03-01..', figures: { days: [] }, suggestion: 'look' },
+      {
+        rule: 'complaint_rate',
+        subject: 'workspace',
+        period: '2026-03-01..',
+        figures: { days: [] },
+        suggestion: 'look',
+      },
     ])
     const deliveries = await queryRows<{ event_type: string; payload: { data: Record<string, unknown> } }>(
       handle.db,
@@ -182,6 +211,10 @@ describe.each(ENGINES)('alert rules at their boundaries (%s)', (engine) => {
     )
     expect(deliveries).toHaveLength(1)
     expect(deliveries[0]?.event_type).toBe('alert.raised')
-    expect(deliveries[0]?.payload.data).toMatchObject({ rule: 'complaint_rate', period: '2026-03-01..', suggestion: 'look' })
+    expect(deliveries[0]?.payload.data).toMatchObject({
+      rule: 'complaint_rate',
+      period: '2026-03-01..',
+      suggestion: 'look',
+    })
   })
 })

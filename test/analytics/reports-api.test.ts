@@ -1,8 +1,8 @@
 import { errorEnvelopeSchema } from '@scrm/shared'
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { analyticsJobs } from '../../backend/src/analytics/analytics-jobs'
 import { storeAlerts } from '../../backend/src/analytics/alert-rules'
+import { analyticsJobs } from '../../backend/src/analytics/analytics-jobs'
 import type { ChannelRoute } from '../../backend/src/channels/channel-route'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { whatsappChannels } from '../../backend/src/db/schema'
@@ -38,12 +38,24 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
   const today = () => new Date().toISOString().slice(0, 10)
 
   it('a customer message from the webhook and an agent reply from the API become a response time of that agent', async () => {
-    await customerWrites(rt, NUMBER_A, { waId: '5511987650001', name: 'Ana' }, 'Oi, meu pedido não chegou', new Date(Date.now() - 90_000))
-    const contact = (await (await rt.api('/api/v1/thread?phone=%2B5511987650001', { key: keyA })).json()).contact.id
+    await customerWrites(
+      rt,
+      NUMBER_A,
+      { waId: '5511987650001', name: 'Ana' },
+      'Oi, meu pedido não chegou',
+      new Date(Date.now() - 90_000),
+    )
+    const contact = (await (await rt.api('/api/v1/thread?phone=%2B5511987650001', { key: keyA })).json())
+      .contact.id
     const sent = await rt.api('/api/v1/messages', {
       method: 'POST',
       key: keyA,
-      json: { contact_id: contact, sender: 'agent', agent_id: 'user-17', content: { type: 'text', text: 'Vou verificar agora.' } },
+      json: {
+        contact_id: contact,
+        sender: 'agent',
+        agent_id: 'user-17',
+        content: { type: 'text', text: 'Vou verificar agora.' },
+      },
     })
     expect(sent.status).toBe(202)
     const [waited] = await queryRows<{ seconds: number }>(
@@ -56,15 +68,27 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
     expect(res.status).toBe(200)
     const report = await res.json()
     expect(report.rows).toEqual([
-      expect.objectContaining({ group: 'user-17', responses: 1, median_seconds: waited?.seconds, first_responses: 1 }),
+      expect.objectContaining({
+        group: 'user-17',
+        responses: 1,
+        median_seconds: waited?.seconds,
+        first_responses: 1,
+      }),
     ])
     expect(waited!.seconds).toBeGreaterThanOrEqual(89)
 
-    const csv = await rt.api(`/api/v1/reports/service?${q}&group_by=agent`, { key: keyA, headers: { accept: 'text/csv' } })
+    const csv = await rt.api(`/api/v1/reports/service?${q}&group_by=agent`, {
+      key: keyA,
+      headers: { accept: 'text/csv' },
+    })
     expect(csv.headers.get('content-type')).toContain('text/csv')
     const lines = (await csv.text()).trim().split('\n')
-    expect(lines[0]).toBe('group,responses,median_seconds,p90_seconds,first_responses,first_median_seconds,first_p90_seconds')
-    expect(lines[1]).toBe(`user-17,1,${waited?.seconds},${waited?.seconds},1,${waited?.seconds},${waited?.seconds}`)
+    expect(lines[0]).toBe(
+      'group,responses,median_seconds,p90_seconds,first_responses,first_median_seconds,first_p90_seconds',
+    )
+    expect(lines[1]).toBe(
+      `user-17,1,${waited?.seconds},${waited?.seconds},1,${waited?.seconds},${waited?.seconds}`,
+    )
 
     // the other workspace sees none of it
     const other = await (await rt.api(`/api/v1/reports/service?${q}`, { key: keyB })).json()
@@ -88,7 +112,12 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
 
   it('hour of week follows the wall clock across DST changes (Europe/Berlin)', async () => {
     const contacts = await seedContacts(rt.db.db, channelA, 1)
-    const at = (iso: string) => ({ contact: 0, direction: 'inbound' as const, sender: 'customer' as const, at: new Date(iso) })
+    const at = (iso: string) => ({
+      contact: 0,
+      direction: 'inbound' as const,
+      sender: 'customer' as const,
+      at: new Date(iso),
+    })
     await seedMessages(rt.db.db, channelA, contacts, [
       at('2026-03-29T00:30:00Z'), // 01:30 CET, Sunday
       at('2026-03-29T01:30:00Z'), // 03:30 CEST: 02:xx does not exist that day
@@ -96,19 +125,25 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
       at('2026-10-25T01:30:00Z'), // 02:30 CET: the hour that happens twice
     ])
     const spring = await (
-      await rt.api('/api/v1/reports/activity?from=2026-03-29&to=2026-03-29&time_zone=Europe%2FBerlin', { key: keyA })
+      await rt.api('/api/v1/reports/activity?from=2026-03-29&to=2026-03-29&time_zone=Europe%2FBerlin', {
+        key: keyA,
+      })
     ).json()
     expect(spring.hour_of_week).toEqual([
       { weekday: 7, hour: 1, inbound: 1, outbound: 0 },
       { weekday: 7, hour: 3, inbound: 1, outbound: 0 },
     ])
     const autumn = await (
-      await rt.api('/api/v1/reports/activity?from=2026-10-25&to=2026-10-25&time_zone=Europe%2FBerlin', { key: keyA })
+      await rt.api('/api/v1/reports/activity?from=2026-10-25&to=2026-10-25&time_zone=Europe%2FBerlin', {
+        key: keyA,
+      })
     ).json()
     expect(autumn.hour_of_week).toEqual([{ weekday: 7, hour: 2, inbound: 2, outbound: 0 }])
     expect(autumn.rows).toEqual([expect.objectContaining({ group: '2026-10-25', inbound: 2 })])
     // in UTC the same four messages fall at hours 0 and 1
-    const utc = await (await rt.api('/api/v1/reports/activity?from=2026-10-25&to=2026-10-25&time_zone=UTC', { key: keyA })).json()
+    const utc = await (
+      await rt.api('/api/v1/reports/activity?from=2026-10-25&to=2026-10-25&time_zone=UTC', { key: keyA })
+    ).json()
     expect(utc.hour_of_week.map((c: { hour: number }) => c.hour)).toEqual([0, 1])
   })
 
@@ -124,7 +159,12 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
     ])
     const listed = await (await rt.api('/api/v1/alerts', { key: keyA })).json()
     expect(listed.alerts).toEqual([
-      expect.objectContaining({ rule: 'agent_response_time', subject: 'user-17', resolved_at: null, figures: { median_seconds: 361, threshold_seconds: 360, responses: 40 } }),
+      expect.objectContaining({
+        rule: 'agent_response_time',
+        subject: 'user-17',
+        resolved_at: null,
+        figures: { median_seconds: 361, threshold_seconds: 360, responses: 40 },
+      }),
     ])
     const id = listed.alerts[0].id
     expect((await (await rt.api('/api/v1/alerts', { key: keyB })).json()).alerts).toEqual([])
@@ -133,9 +173,14 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
     expect(resolved.status).toBe(200)
     const first = (await resolved.json()).resolved_at
     expect(first).not.toBeNull()
-    expect((await (await rt.api(`/api/v1/alerts/${id}/resolve`, { method: 'POST', key: keyA })).json()).resolved_at).toBe(first)
+    expect(
+      (await (await rt.api(`/api/v1/alerts/${id}/resolve`, { method: 'POST', key: keyA })).json())
+        .resolved_at,
+    ).toBe(first)
     expect((await (await rt.api('/api/v1/alerts', { key: keyA })).json()).alerts).toEqual([])
-    expect((await (await rt.api('/api/v1/alerts?state=resolved', { key: keyA })).json()).alerts).toHaveLength(1)
+    expect((await (await rt.api('/api/v1/alerts?state=resolved', { key: keyA })).json()).alerts).toHaveLength(
+      1,
+    )
   })
 
   it('prices the cost report with the rate card set in the analytics settings', async () => {
@@ -151,17 +196,35 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
       agent_median_seconds: 360,
       sync_success_percent: 99,
     })
-    const cost = await (await rt.api(`/api/v1/reports/cost?from=${today()}&to=${today()}`, { key: keyA })).json()
+    const cost = await (
+      await rt.api(`/api/v1/reports/cost?from=${today()}&to=${today()}`, { key: keyA })
+    ).json()
     expect(cost.currency).toBe('BRL')
   })
 
   it('the weekly job runs on the shared scheduler and keeps the week as it was', async () => {
-    await rt.api('/api/v1/settings/locale', { method: 'PUT', key: keyA, json: { time_zone: 'America/Sao_Paulo' } })
+    await rt.api('/api/v1/settings/locale', {
+      method: 'PUT',
+      key: keyA,
+      json: { time_zone: 'America/Sao_Paulo' },
+    })
     const contacts = await seedContacts(rt.db.db, channelA, 1)
     const t = (iso: string) => new Date(iso)
     await seedMessages(rt.db.db, channelA, contacts, [
-      { contact: 0, direction: 'inbound', sender: 'customer', at: t('2026-03-04T15:00:00Z'), intent: 'quote' },
-      { contact: 0, direction: 'outbound', sender: 'agent', agentId: 'user-9', at: t('2026-03-04T15:07:00Z') },
+      {
+        contact: 0,
+        direction: 'inbound',
+        sender: 'customer',
+        at: t('2026-03-04T15:00:00Z'),
+        intent: 'quote',
+      },
+      {
+        contact: 0,
+        direction: 'outbound',
+        sender: 'agent',
+        agentId: 'user-9',
+        at: t('2026-03-04T15:07:00Z'),
+      },
     ])
     const scheduler = new Scheduler(rt.db.db, {
       jobs: analyticsJobs(rt.db.db),
@@ -170,7 +233,12 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
     })
     // Monday 9 March, 00:25 in São Paulo (UTC-3)
     const { runs } = await scheduler.runOnce(t('2026-03-09T03:25:00Z'))
-    expect(runs.filter((r) => r.workspaceId === workspaceA).map((r) => [r.job, r.outcome]).sort()).toEqual([
+    expect(
+      runs
+        .filter((r) => r.workspaceId === workspaceA)
+        .map((r) => [r.job, r.outcome])
+        .sort(),
+    ).toEqual([
       ['analytics-daily-alerts', 'ok'],
       ['analytics-weekly', 'ok'],
     ])
@@ -178,21 +246,34 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
     const [week] = await read()
     expect(week.week_start).toBe('2026-03-02')
     expect(week.report.time_zone).toBe('America/Sao_Paulo')
-    expect(week.report.service.rows).toEqual([expect.objectContaining({ group: 'user-9', median_seconds: 420 })])
+    expect(week.report.service.rows).toEqual([
+      expect.objectContaining({ group: 'user-9', median_seconds: 420 }),
+    ])
     expect(week.report.funnel.total).toMatchObject({ contacts: 1, qualified: 1 })
     // the agent's 7:00 median raised the coaching alert through the same run
-    const alerts = (await (await rt.api('/api/v1/alerts?rule=agent_response_time', { key: keyA })).json()).alerts
-    expect(alerts.map((a: { subject: string; period: string }) => [a.subject, a.period])).toEqual([['user-9', 'week of 2026-03-02']])
+    const alerts = (await (await rt.api('/api/v1/alerts?rule=agent_response_time', { key: keyA })).json())
+      .alerts
+    expect(alerts.map((a: { subject: string; period: string }) => [a.subject, a.period])).toEqual([
+      ['user-9', 'week of 2026-03-02'],
+    ])
 
     // a late message for that week changes the live report, not the snapshot
     await seedMessages(rt.db.db, channelA, contacts, [
       { contact: 0, direction: 'inbound', sender: 'customer', at: t('2026-03-05T15:00:00Z') },
-      { contact: 0, direction: 'outbound', sender: 'agent', agentId: 'user-9', at: t('2026-03-05T15:01:00Z') },
+      {
+        contact: 0,
+        direction: 'outbound',
+        sender: 'agent',
+        agentId: 'user-9',
+        at: t('2026-03-05T15:01:00Z'),
+      },
     ])
     await scheduler.runOnce(t('2026-03-09T03:40:00Z'))
     const [again] = await read()
     expect(again).toEqual(week)
-    const live = await (await rt.api('/api/v1/reports/service?from=2026-03-02&to=2026-03-08', { key: keyA })).json()
+    const live = await (
+      await rt.api('/api/v1/reports/service?from=2026-03-02&to=2026-03-08', { key: keyA })
+    ).json()
     expect(live.total.responses).toBe(2)
   })
 })

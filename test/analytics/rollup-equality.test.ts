@@ -43,10 +43,7 @@ const stream = fc.array(
   { minLength: 1, maxLength: 60 },
 )
 
-const toSeed = (
-  items: fc.Infer<typeof stream>,
-  workspaceOffsetMinutes: number,
-): SeedMessage[] =>
+const toSeed = (items: fc.Infer<typeof stream>, workspaceOffsetMinutes: number): SeedMessage[] =>
   items
     // mostly in time order (as arrivals are), but not strictly: sort by a coarse key
     .map((m, i) => ({ m, key: Math.floor(m.minute / 30) * 1000 + i }))
@@ -79,40 +76,55 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
 
   it('response times, activity per day and hour of week, and the funnel match, in any zone', async () => {
     await fc.assert(
-      fc.asyncProperty(stream, fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/Sao_Paulo'), async (items, zone) => {
-        const { channel, contactIds } = await freshWorkspace()
-        await seedMessages(handle.db, channel, contactIds, toSeed(items, 0))
-        const period: ReportPeriod = { workspaceId: channel.workspaceId, from: '2026-03-25', to: '2026-04-03', timeZone: zone }
+      fc.asyncProperty(
+        stream,
+        fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/Sao_Paulo'),
+        async (items, zone) => {
+          const { channel, contactIds } = await freshWorkspace()
+          await seedMessages(handle.db, channel, contactIds, toSeed(items, 0))
+          const period: ReportPeriod = {
+            workspaceId: channel.workspaceId,
+            from: '2026-03-25',
+            to: '2026-04-03',
+            timeZone: zone,
+          }
 
-        const stored = await queryRows<Record<string, unknown>>(
-          handle.db,
-          sql`select message_id::int, contact_id, agent, asked_at, responded_at, seconds, first
+          const stored = await queryRows<Record<string, unknown>>(
+            handle.db,
+            sql`select message_id::int, contact_id, agent, asked_at, responded_at, seconds, first
               from analytics_responses where workspace_id = ${channel.workspaceId} order by message_id`,
-        )
-        const raw = await queryRows<Record<string, unknown>>(
-          handle.db,
-          sql`select message_id::int, contact_id, agent, asked_at, responded_at, seconds, first
+          )
+          const raw = await queryRows<Record<string, unknown>>(
+            handle.db,
+            sql`select message_id::int, contact_id, agent, asked_at, responded_at, seconds, first
               from (${rawResponses(channel.workspaceId)}) r order by message_id`,
-        )
-        expect(stored).toEqual(raw)
+          )
+          expect(stored).toEqual(raw)
 
-        const service = await serviceReport(handle.db, period, 'none')
-        expect(service.total).toEqual(await rawServiceTotal(handle.db, period))
+          const service = await serviceReport(handle.db, period, 'none')
+          expect(service.total).toEqual(await rawServiceTotal(handle.db, period))
 
-        const activity = await activityReport(handle.db, period, 'day')
-        expect(activity.rows.map(({ group, inbound, outbound, complaints, conversations }) => ({
-          day: group, inbound, outbound, complaints, conversations,
-        }))).toEqual(await rawDailyActivity(handle.db, period))
-        expect(activity.hour_of_week).toEqual(await rawHourOfWeek(handle.db, period))
+          const activity = await activityReport(handle.db, period, 'day')
+          expect(
+            activity.rows.map(({ group, inbound, outbound, complaints, conversations }) => ({
+              day: group,
+              inbound,
+              outbound,
+              complaints,
+              conversations,
+            })),
+          ).toEqual(await rawDailyActivity(handle.db, period))
+          expect(activity.hour_of_week).toEqual(await rawHourOfWeek(handle.db, period))
 
-        const funnel = await funnelReport(handle.db, period, 'none')
-        const rawF = await rawFunnel(handle.db, period)
-        expect({
-          contacts: funnel.total.contacts,
-          qualified: funnel.total.qualified,
-          ordered: funnel.total.ordered,
-        }).toEqual({ contacts: rawF.contacts, qualified: rawF.qualified, ordered: rawF.ordered })
-      }),
+          const funnel = await funnelReport(handle.db, period, 'none')
+          const rawF = await rawFunnel(handle.db, period)
+          expect({
+            contacts: funnel.total.contacts,
+            qualified: funnel.total.qualified,
+            ordered: funnel.total.ordered,
+          }).toEqual({ contacts: rawF.contacts, qualified: rawF.qualified, ordered: rawF.ordered })
+        },
+      ),
       { numRuns: engine === 'pg' ? 15 : 25 },
     )
   })
@@ -121,14 +133,30 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
     const { channel } = await freshWorkspace()
     const at = new Date('2026-03-28T10:00:00Z')
     const marketing = { billable: true, pricing_model: 'PMP', category: 'marketing', type: 'regular' }
-    for (const status of ['sent', 'delivered', 'read']) await seedStatus(handle.db, channel, 'w.m1', status, at, marketing)
+    for (const status of ['sent', 'delivered', 'read'])
+      await seedStatus(handle.db, channel, 'w.m1', status, at, marketing)
     await seedStatus(handle.db, channel, 'w.m2', 'sent', at, marketing)
-    await seedStatus(handle.db, channel, 'w.u1', 'sent', at, { billable: true, pricing_model: 'PMP', category: 'utility' })
+    await seedStatus(handle.db, channel, 'w.u1', 'sent', at, {
+      billable: true,
+      pricing_model: 'PMP',
+      category: 'utility',
+    })
     // free service replies and statuses without pricing are not billed
-    await seedStatus(handle.db, channel, 'w.s1', 'sent', at, { billable: false, pricing_model: 'PMP', category: 'service' })
+    await seedStatus(handle.db, channel, 'w.s1', 'sent', at, {
+      billable: false,
+      pricing_model: 'PMP',
+      category: 'service',
+    })
     await seedStatus(handle.db, channel, 'w.s2', 'delivered', at, null)
-    const period: ReportPeriod = { workspaceId: channel.workspaceId, from: '2026-03-28', to: '2026-03-28', timeZone: 'UTC' }
-    const settings = analyticsOf({ analytics: { rate_card: { currency: 'BRL', rates: { marketing: 0.0625 } } } })
+    const period: ReportPeriod = {
+      workspaceId: channel.workspaceId,
+      from: '2026-03-28',
+      to: '2026-03-28',
+      timeZone: 'UTC',
+    }
+    const settings = analyticsOf({
+      analytics: { rate_card: { currency: 'BRL', rates: { marketing: 0.0625 } } },
+    })
     const report = await costReport(handle.db, period, 'day', settings)
     expect(report.total.billable).toEqual({ marketing: 2, utility: 1 })
     expect(report.total.billable).toEqual(await rawBillable(handle.db, period))
@@ -149,9 +177,15 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
       // same contact 0 within 24 h of its last message: same conversation
       { contact: 0, direction: 'inbound', sender: 'customer', at: t(20) },
     ])
-    for (const w of ['a', 'b', 'c']) await seedStatus(handle.db, channel, w, 'sent', t(3), { billable: true, category: 'marketing' })
+    for (const w of ['a', 'b', 'c'])
+      await seedStatus(handle.db, channel, w, 'sent', t(3), { billable: true, category: 'marketing' })
     const settings = analyticsOf({ analytics: { rate_card: { rates: { marketing: 0.05 } } } })
-    const period: ReportPeriod = { workspaceId: channel.workspaceId, from: '2026-03-28', to: '2026-03-29', timeZone: 'UTC' }
+    const period: ReportPeriod = {
+      workspaceId: channel.workspaceId,
+      from: '2026-03-28',
+      to: '2026-03-29',
+      timeZone: 'UTC',
+    }
     const report = await costReport(handle.db, period, 'none', settings)
     expect(report.total).toMatchObject({ cost: 0.15, conversations: 2, cost_per_conversation: 0.075 })
   })
@@ -159,14 +193,29 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
   it('a corrected intent moves the message in or out of the complaint count', async () => {
     const { channel, contactIds } = await freshWorkspace()
     await seedMessages(handle.db, channel, contactIds, [
-      { contact: 0, direction: 'inbound', sender: 'customer', at: new Date('2026-03-28T09:00:00Z'), intent: 'other' },
+      {
+        contact: 0,
+        direction: 'inbound',
+        sender: 'customer',
+        at: new Date('2026-03-28T09:00:00Z'),
+        intent: 'other',
+      },
     ])
-    const period: ReportPeriod = { workspaceId: channel.workspaceId, from: '2026-03-28', to: '2026-03-28', timeZone: 'UTC' }
+    const period: ReportPeriod = {
+      workspaceId: channel.workspaceId,
+      from: '2026-03-28',
+      to: '2026-03-28',
+      timeZone: 'UTC',
+    }
     const complaints = async () => (await activityReport(handle.db, period, 'day')).rows[0]?.complaints
     expect(await complaints()).toBe(0)
-    await handle.db.execute(sql`update messages set intent = 'complaint' where workspace_id = ${channel.workspaceId}`)
+    await handle.db.execute(
+      sql`update messages set intent = 'complaint' where workspace_id = ${channel.workspaceId}`,
+    )
     expect(await complaints()).toBe(1)
-    await handle.db.execute(sql`update messages set intent = 'quote' where workspace_id = ${channel.workspaceId}`)
+    await handle.db.execute(
+      sql`update messages set intent = 'quote' where workspace_id = ${channel.workspaceId}`,
+    )
     expect(await complaints()).toBe(0)
   })
 })

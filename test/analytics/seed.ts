@@ -1,6 +1,6 @@
 import type { ChannelRoute } from '../../backend/src/channels/channel-route'
 import type { Executor } from '../../backend/src/db/client'
-import { contacts, messages, messageStatusEvents } from '../../backend/src/db/schema'
+import { contacts, messageStatusEvents, messages } from '../../backend/src/db/schema'
 
 export interface SeedMessage {
   contact: number

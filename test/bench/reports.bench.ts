@@ -39,7 +39,10 @@ const START = '2026-01-01T00:00:00Z'
 const DAYS = 90
 const log = (line: string) => process.stderr.write(`${line}\n`)
 
-async function timed<T>(run: () => Promise<T>, times: number): Promise<{ p50: number; p95: number; answer: T }> {
+async function timed<T>(
+  run: () => Promise<T>,
+  times: number,
+): Promise<{ p50: number; p95: number; answer: T }> {
   const ms: number[] = []
   let answer: T | undefined
   for (let i = 0; i < times; i += 1) {
@@ -119,10 +122,19 @@ async function main() {
     await db.execute(sql`analyze`)
     const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from messages`)
     const seedSeconds = round((performance.now() - seedStart) / 1000)
-    log(`${fmt(count!.n)} messages from ${fmt(CONTACTS)} contacts in ${seedSeconds} s (rollups kept by the triggers)`)
+    log(
+      `${fmt(count!.n)} messages from ${fmt(CONTACTS)} contacts in ${seedSeconds} s (rollups kept by the triggers)`,
+    )
 
-    const period: ReportPeriod = { workspaceId, from: '2026-01-01', to: '2026-03-31', timeZone: 'America/Sao_Paulo' }
-    const settings = analyticsOf({ analytics: { rate_card: { currency: 'USD', rates: { marketing: 0.0625, utility: 0.008 } } } })
+    const period: ReportPeriod = {
+      workspaceId,
+      from: '2026-01-01',
+      to: '2026-03-31',
+      timeZone: 'America/Sao_Paulo',
+    }
+    const settings = analyticsOf({
+      analytics: { rate_card: { currency: 'USD', rates: { marketing: 0.0625, utility: 0.008 } } },
+    })
     const reports = {
       service: () => serviceReport(db, period, 'agent'),
       activity: () => activityReport(db, period, 'day'),
@@ -139,35 +151,60 @@ async function main() {
     const service = await serviceReport(db, period, 'none')
     const rawService = await timed(() => rawServiceTotal(db, period), BASELINE_ITERATIONS)
     const activity = await activityReport(db, period, 'day')
-    const rawActivity = await timed(async () => [await rawDailyActivity(db, period), await rawHourOfWeek(db, period)] as const, BASELINE_ITERATIONS)
+    const rawActivity = await timed(
+      async () => [await rawDailyActivity(db, period), await rawHourOfWeek(db, period)] as const,
+      BASELINE_ITERATIONS,
+    )
     const cost = await costReport(db, period, 'none', settings)
     const rawCost = await timed(() => rawBillable(db, period), BASELINE_ITERATIONS)
     const funnel = await funnelReport(db, period, 'none')
     const rawF = await timed(() => rawFunnel(db, period), BASELINE_ITERATIONS)
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
-    results.service = { ...results.service!, baseline_p95: rawService.p95, equal: same(service.total, rawService.answer) }
+    results.service = {
+      ...results.service!,
+      baseline_p95: rawService.p95,
+      equal: same(service.total, rawService.answer),
+    }
     results.activity = {
       ...results.activity!,
       baseline_p95: rawActivity.p95,
       equal:
         same(
-          activity.rows.map((r) => ({ day: r.group, inbound: r.inbound, outbound: r.outbound, complaints: r.complaints, conversations: r.conversations })),
+          activity.rows.map((r) => ({
+            day: r.group,
+            inbound: r.inbound,
+            outbound: r.outbound,
+            complaints: r.complaints,
+            conversations: r.conversations,
+          })),
           rawActivity.answer[0],
         ) && same(activity.hour_of_week, rawActivity.answer[1]),
     }
-    results.cost = { ...results.cost!, baseline_p95: rawCost.p95, equal: same(cost.total.billable, rawCost.answer) }
+    results.cost = {
+      ...results.cost!,
+      baseline_p95: rawCost.p95,
+      equal: same(cost.total.billable, rawCost.answer),
+    }
     results.funnel = {
       ...results.funnel!,
       baseline_p95: rawF.p95,
-      equal: same([funnel.total.contacts, funnel.total.qualified, funnel.total.ordered], [rawF.answer.contacts, rawF.answer.qualified, rawF.answer.ordered]),
+      equal: same(
+        [funnel.total.contacts, funnel.total.qualified, funnel.total.ordered],
+        [rawF.answer.contacts, rawF.answer.qualified, rawF.answer.ordered],
+      ),
     }
     for (const [name, r] of Object.entries(results))
       if (r.baseline_p95 !== undefined)
-        log(`${name}: raw SQL baseline p95 ${r.baseline_p95} ms (${round(r.baseline_p95 / r.p95)}× the report), equal: ${r.equal}`)
+        log(
+          `${name}: raw SQL baseline p95 ${r.baseline_p95} ms (${round(r.baseline_p95 / r.p95)}× the report), equal: ${r.equal}`,
+        )
 
     // Rollup lag at 1,500 messages/s: 150 messages every 100 ms for 10 s.
     const contactIds = (
-      await queryRows<{ id: string }>(db, sql`select id from contacts where workspace_id = ${workspaceId} order by id`)
+      await queryRows<{ id: string }>(
+        db,
+        sql`select id from contacts where workspace_id = ${workspaceId} order by id`,
+      )
     ).map((r) => r.id)
     const lagRun = async (label: string) => {
       const latencies: number[] = []
@@ -178,7 +215,10 @@ async function main() {
         const wait = due - performance.now()
         if (wait > 0) await new Promise((r) => setTimeout(r, wait))
         const t = performance.now()
-        const batch = Array.from({ length: 150 }, (_, i) => contactIds[(seq + i) % contactIds.length] as string)
+        const batch = Array.from(
+          { length: 150 },
+          (_, i) => contactIds[(seq + i) % contactIds.length] as string,
+        )
         await db.execute(sql`
           insert into messages (workspace_id, channel_id, contact_id, wamid, direction, type, text, status, sender, sent_at)
           select ${workspaceId}, ${channelId}, c.id, 'wamid.lag.' || ${label} || '.' || (${seq} + c.n), 'inbound', 'text', 'x', 'received', 'customer', now()
@@ -188,7 +228,11 @@ async function main() {
       }
       const elapsed = (performance.now() - started) / 1000
       const sorted = sortedCopy(latencies)
-      return { rate: Math.round(15_000 / elapsed), p95: round(percentile(sorted, 0.95)), max: round(sorted[sorted.length - 1] as number) }
+      return {
+        rate: Math.round(15_000 / elapsed),
+        p95: round(percentile(sorted, 0.95)),
+        max: round(sorted[sorted.length - 1] as number),
+      }
     }
     const withRollups = await lagRun('on')
     await db.execute(sql`alter table messages disable trigger messages_analytics_inserted`)

@@ -102,5 +102,9 @@ export async function dailyComplaints(
         where workspace_id = ${period.workspaceId} and bucket >= ${periodStart(period)} and bucket < ${periodEnd(period)}
         group by 1 order by 1`,
   )
-  return rows.map((r) => ({ day: r.day as string, inbound: Number(r.inbound), complaints: Number(r.complaints) }))
+  return rows.map((r) => ({
+    day: r.day as string,
+    inbound: Number(r.inbound),
+    complaints: Number(r.complaints),
+  }))
 }

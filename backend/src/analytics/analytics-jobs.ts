@@ -1,6 +1,6 @@
 import type { Executor } from '../db/client'
 import type { ScheduledJob } from '../jobs/scheduler'
-import { complaintStreak, storeAlerts, syncFailures, slowAgents } from './alert-rules'
+import { complaintStreak, slowAgents, storeAlerts, syncFailures } from './alert-rules'
 import { addDays, localDate } from './report-period'
 import { snapshotWeek } from './weekly-reports'
 import { analyticsContext } from './workspace-context'

@@ -31,7 +31,12 @@ export const analyticsSettingsSchema = z
         sync_success_percent: z.number().min(0).max(100).default(99),
       })
       .strict()
-      .default({ complaint_rate_percent: 5, complaint_days: 3, agent_median_seconds: 360, sync_success_percent: 99 }),
+      .default({
+        complaint_rate_percent: 5,
+        complaint_days: 3,
+        agent_median_seconds: 360,
+        sync_success_percent: 99,
+      }),
   })
   .strict()
 

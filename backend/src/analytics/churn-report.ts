@@ -17,8 +17,15 @@ export interface ChurnReport {
  * Churn risk from the rule that keeps `contacts.churn_risk_at` (issue #4): how many are at risk
  * now and when they became so. A contact that recovered is no longer counted, as the rule clears it.
  */
-export async function churnReport(db: Executor, period: ReportPeriod, group: ChurnGroup): Promise<ChurnReport> {
-  const key = group === 'week' ? localWeek(sql`churn_risk_at`, period.timeZone) : localDay(sql`churn_risk_at`, period.timeZone)
+export async function churnReport(
+  db: Executor,
+  period: ReportPeriod,
+  group: ChurnGroup,
+): Promise<ChurnReport> {
+  const key =
+    group === 'week'
+      ? localWeek(sql`churn_risk_at`, period.timeZone)
+      : localDay(sql`churn_risk_at`, period.timeZone)
   const [now] = await queryRows<{ n: string }>(
     db,
     sql`select count(*) as n from contacts where workspace_id = ${period.workspaceId} and churn_risk_at is not null`,

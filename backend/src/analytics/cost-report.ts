@@ -61,7 +61,13 @@ export async function costReport(
     return r
   }
   const unpriced = new Set<string>()
-  const total: CostRow = { group: 'all', billable: {}, cost: 0, conversations: 0, cost_per_conversation: null }
+  const total: CostRow = {
+    group: 'all',
+    billable: {},
+    cost: 0,
+    conversations: 0,
+    cost_per_conversation: null,
+  }
   for (const b of billed) {
     const n = Number(b.messages)
     const rate = rates[b.category]
@@ -86,6 +92,7 @@ export async function costReport(
     currency: settings.rate_card.currency,
     unpriced_categories: [...unpriced].sort(),
     total: finish(total),
-    rows: group === 'none' ? [] : [...rows.values()].sort((a, b) => a.group.localeCompare(b.group)).map(finish),
+    rows:
+      group === 'none' ? [] : [...rows.values()].sort((a, b) => a.group.localeCompare(b.group)).map(finish),
   }
 }

@@ -24,13 +24,18 @@ export interface FunnelReport {
   rows: FunnelRow[]
 }
 
-const rate = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000)
+const rate = (part: number, whole: number) =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 10_000
 
 /**
  * First contact → qualified → order for the contacts first seen in the period, overall and per
  * local day or week of first contact, or per qualifying intent (among qualified contacts).
  */
-export async function funnelReport(db: Executor, period: ReportPeriod, group: FunnelGroup): Promise<FunnelReport> {
+export async function funnelReport(
+  db: Executor,
+  period: ReportPeriod,
+  group: FunnelGroup,
+): Promise<FunnelReport> {
   const tz = period.timeZone
   const key =
     group === 'day'
@@ -68,7 +73,14 @@ export async function funnelReport(db: Executor, period: ReportPeriod, group: Fu
   return {
     total: total
       ? toRow(total)
-      : { group: 'all', contacts: 0, qualified: 0, ordered: 0, qualified_rate: null, qualified_order_rate: null },
+      : {
+          group: 'all',
+          contacts: 0,
+          qualified: 0,
+          ordered: 0,
+          qualified_rate: null,
+          qualified_order_rate: null,
+        },
     rows: group === 'none' ? [] : (await query(key)).map(toRow),
   }
 }

@@ -7,7 +7,8 @@ const FORMULA = /^[=+\-@\t\r]/
 function flatten(row: Record<string, unknown>, prefix = ''): Record<string, unknown> {
   const out: Record<string, unknown> = {}
   for (const [key, value] of Object.entries(row)) {
-    if (value && typeof value === 'object' && !Array.isArray(value)) Object.assign(out, flatten(value as Record<string, unknown>, `${prefix}${key}.`))
+    if (value && typeof value === 'object' && !Array.isArray(value))
+      Object.assign(out, flatten(value as Record<string, unknown>, `${prefix}${key}.`))
     else out[`${prefix}${key}`] = value
   }
   return out

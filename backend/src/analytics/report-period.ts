@@ -13,7 +13,8 @@ export interface ReportPeriod {
 }
 
 /** The instant local midnight of `from` begins, as SQL. */
-export const periodStart = (p: ReportPeriod): SQL => sql`(${p.from}::date::timestamp at time zone ${p.timeZone})`
+export const periodStart = (p: ReportPeriod): SQL =>
+  sql`(${p.from}::date::timestamp at time zone ${p.timeZone})`
 
 /** The instant local midnight after `to` begins (exclusive end), as SQL. */
 export const periodEnd = (p: ReportPeriod): SQL =>
@@ -40,5 +41,10 @@ export function addDays(day: string, days: number): string {
 /** The local calendar day of an instant in a zone, as `YYYY-MM-DD`. */
 export function localDate(at: Date, timeZone: string): string {
   // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at)
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at)
 }

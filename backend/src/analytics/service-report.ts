@@ -91,7 +91,9 @@ export async function serviceReport(
 ): Promise<ServiceReport> {
   const [total] = await responseFigures(db, period, sql`'all'`)
   const rows =
-    group === 'none' ? [] : (await responseFigures(db, period, groupKey(group, period.timeZone))).map((r) => ({
+    group === 'none'
+      ? []
+      : (await responseFigures(db, period, groupKey(group, period.timeZone))).map((r) => ({
           group: r.group,
           ...figures(r),
         }))
@@ -115,5 +117,9 @@ export async function weeklyAgentMedians(
           and responded_at < ((${weekStart}::date + 7)::timestamp at time zone ${timeZone})
         group by agent order by agent`,
   )
-  return rows.map((r) => ({ agent: r.agent, responses: Number(r.responses), median_seconds: Number(r.median) }))
+  return rows.map((r) => ({
+    agent: r.agent,
+    responses: Number(r.responses),
+    median_seconds: Number(r.median),
+  }))
 }

@@ -70,5 +70,9 @@ export async function listWeeklyReports(
     )
     .orderBy(desc(analyticsWeeklyReports.weekStart))
     .limit(range.limit)
-  return rows.map((r) => ({ week_start: r.weekStart, created_at: r.createdAt.toISOString(), report: r.report }))
+  return rows.map((r) => ({
+    week_start: r.weekStart,
+    created_at: r.createdAt.toISOString(),
+    report: r.report,
+  }))
 }

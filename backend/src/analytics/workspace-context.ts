@@ -11,7 +11,10 @@ export async function analyticsContext(
   db: Executor,
   workspaceId: string,
 ): Promise<{ timeZone: string; settings: AnalyticsSettings }> {
-  const [ws] = await db.select({ settings: workspaces.settings }).from(workspaces).where(eq(workspaces.id, workspaceId))
+  const [ws] = await db
+    .select({ settings: workspaces.settings })
+    .from(workspaces)
+    .where(eq(workspaces.id, workspaceId))
   if (!ws) throw new NotFoundError('No such workspace.')
   return { timeZone: usableTimeZone(localeOf(ws.settings).time_zone), settings: analyticsOf(ws.settings) }
 }

@@ -10,7 +10,8 @@ export function analyticsSettingsRoutes(deps: AppDeps) {
     schema: analyticsSettingsSchema,
     read: analyticsOf,
     description: 'Analytics settings',
-    getSummary: 'Rate card (price per billable message per Meta category) and alert thresholds (defaults filled in)',
+    getSummary:
+      'Rate card (price per billable message per Meta category) and alert thresholds (defaults filled in)',
     putSummary: 'Change the rate card and alert thresholds; omitted fields return to their defaults',
   })
 }

@@ -15,7 +15,10 @@ export const reportQuery = <G extends [string, ...string[]]>(groups: G, defaultG
   z
     .object({
       from: day.openapi({ description: 'First local day of the period, YYYY-MM-DD', example: '2026-03-02' }),
-      to: day.openapi({ description: 'Last local day of the period (included), YYYY-MM-DD', example: '2026-03-08' }),
+      to: day.openapi({
+        description: 'Last local day of the period (included), YYYY-MM-DD',
+        example: '2026-03-08',
+      }),
       group_by: z.enum(groups).default(defaultGroup as never),
       time_zone: z
         .string()
@@ -23,7 +26,9 @@ export const reportQuery = <G extends [string, ...string[]]>(groups: G, defaultG
         .max(64)
         .refine(isTimeZone, 'an IANA time zone such as America/Sao_Paulo')
         .optional()
-        .openapi({ description: "Zone the days and hours are counted in; default the workspace's (locale settings)" }),
+        .openapi({
+          description: "Zone the days and hours are counted in; default the workspace's (locale settings)",
+        }),
     })
     .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['to'] })
     .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= (MAX_DAYS - 1) * 86_400_000, {
@@ -96,13 +101,19 @@ const funnelRow = z.object({
   qualified_rate: rate,
   qualified_order_rate: rate,
 })
-export const funnelReportSchema = z.object({ total: funnelRow, rows: z.array(funnelRow) }).openapi('FunnelReport')
+export const funnelReportSchema = z
+  .object({ total: funnelRow, rows: z.array(funnelRow) })
+  .openapi('FunnelReport')
 
 export const churnReportSchema = z
   .object({
     at_risk_now: z.number().int(),
     rows: z.array(
-      z.object({ group: z.string(), became_at_risk: z.number().int(), average_sentiment: z.number().nullable() }),
+      z.object({
+        group: z.string(),
+        became_at_risk: z.number().int(),
+        average_sentiment: z.number().nullable(),
+      }),
     ),
   })
   .openapi('ChurnReport')

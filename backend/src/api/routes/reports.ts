@@ -4,8 +4,8 @@ import { ACTIVITY_GROUPS, activityReport } from '../../analytics/activity-report
 import { CHURN_GROUPS, churnReport } from '../../analytics/churn-report'
 import { COST_GROUPS, costReport } from '../../analytics/cost-report'
 import { FUNNEL_GROUPS, funnelReport } from '../../analytics/funnel-report'
-import type { ReportPeriod } from '../../analytics/report-period'
 import { reportCsv } from '../../analytics/report-csv'
+import type { ReportPeriod } from '../../analytics/report-period'
 import { SERVICE_GROUPS, serviceReport } from '../../analytics/service-report'
 import { listWeeklyReports } from '../../analytics/weekly-reports'
 import { analyticsContext } from '../../analytics/workspace-context'
@@ -23,9 +23,16 @@ import {
   weeklyReportsSchema,
 } from './report-schemas'
 
-const CSV_NOTE = ' With `Accept: text/csv` the answer is the `rows` table as CSV (nested objects flattened to `a.b` columns).'
+const CSV_NOTE =
+  ' With `Accept: text/csv` the answer is the `rows` table as CSV (nested objects flattened to `a.b` columns).'
 
-const reportRoute = (name: string, summary: string, description: string, query: z.ZodType, schema: z.ZodType) =>
+const reportRoute = (
+  name: string,
+  summary: string,
+  description: string,
+  query: z.ZodType,
+  schema: z.ZodType,
+) =>
   createRoute({
     method: 'get',
     path: `/api/v1/reports/${name}`,
@@ -61,7 +68,11 @@ async function answer<R extends { rows: object[] }>(
   c: Context<AppEnv>,
   name: string,
   q: ReportRequest,
-  compute: (db: Executor, period: ReportPeriod, ctx: Awaited<ReturnType<typeof analyticsContext>>) => Promise<R>,
+  compute: (
+    db: Executor,
+    period: ReportPeriod,
+    ctx: Awaited<ReturnType<typeof analyticsContext>>,
+  ) => Promise<R>,
 ) {
   const workspaceId = c.get('auth').workspaceId
   const ctx = await analyticsContext(deps.db, workspaceId)
@@ -72,7 +83,10 @@ async function answer<R extends { rows: object[] }>(
     c.header('content-disposition', `attachment; filename="${name}-${q.from}-${q.to}.csv"`)
     return c.body(reportCsv(report.rows as Record<string, unknown>[]), 200)
   }
-  return c.json({ time_zone: period.timeZone, from: period.from, to: period.to, group_by: q.group_by, ...report }, 200)
+  return c.json(
+    { time_zone: period.timeZone, from: period.from, to: period.to, group_by: q.group_by, ...report },
+    200,
+  )
 }
 
 /** Report envelope fields every report answers with. */
