@@ -6,7 +6,11 @@ const DAY = /^(19[7-9]\d|2\d{3})-\d{2}-\d{2}$/
 const day = z
   .string()
   .regex(DAY, 'a date as YYYY-MM-DD')
-  .refine((d) => new Date(`${d}T00:00:00Z`).toISOString().slice(0, 10) === d, 'a date that exists')
+  // zod runs a refinement even after the regex failed, so this must not throw on any string
+  .refine((d) => {
+    const at = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === d
+  }, 'a date that exists')
 
 const MAX_DAYS = 400
 
