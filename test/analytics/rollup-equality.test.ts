@@ -29,18 +29,18 @@ const START = Date.parse('2026-03-26T00:00:00Z')
 /** A stream of messages for a few contacts over a week around Europe's DST change, arriving out of order now and then. */
 const stream = fc.array(
   fc.record({
-    contact: fc.integer({ min: 0, max: 5 }),
+    contact: fc.integer({ min: 0, max: 3 }),
     inbound: fc.boolean(),
     sender: fc.constantFrom(...SENDERS),
     // minutes from START, so gaps over 24 h (new conversations) and waits over 6 min both occur
-    minute: fc.integer({ min: 0, max: 7 * 24 * 60 }),
+    minute: fc.integer({ min: 0, max: 4 * 24 * 60 }),
     seconds: fc.integer({ min: 0, max: 59 }),
     agent: fc.constantFrom(null, 'u-ana', 'u-bo'),
     intent: fc.constantFrom(...INTENTS),
     order: fc.boolean(),
     visible: fc.boolean(),
   }),
-  { minLength: 1, maxLength: 60 },
+  { minLength: 10, maxLength: 80 },
 )
 
 const toSeed = (items: fc.Infer<typeof stream>, workspaceOffsetMinutes: number): SeedMessage[] =>
@@ -127,6 +127,31 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
       ),
       { numRuns: engine === 'pg' ? 15 : 25 },
     )
+  })
+
+  it('marks the first answer of each 24-hour conversation, measures from the earliest waiting message', async () => {
+    const { channel, contactIds } = await freshWorkspace()
+    const t = (minutes: number) => new Date(Date.parse('2026-03-28T08:00:00Z') + minutes * 60_000)
+    await seedMessages(handle.db, channel, contactIds, [
+      { contact: 0, direction: 'inbound', sender: 'customer', at: t(0) },
+      { contact: 0, direction: 'inbound', sender: 'customer', at: t(2) },
+      { contact: 0, direction: 'outbound', sender: 'automation', at: t(3) }, // a bot does not answer
+      { contact: 0, direction: 'outbound', sender: 'agent', agentId: 'u-ana', at: t(5) },
+      { contact: 0, direction: 'outbound', sender: 'agent', agentId: 'u-ana', at: t(6) }, // nobody waiting
+      { contact: 0, direction: 'inbound', sender: 'customer', at: t(60) },
+      { contact: 0, direction: 'outbound', sender: 'business_app', at: t(61) },
+      { contact: 0, direction: 'inbound', sender: 'customer', at: t(61 + 24 * 60 + 1) }, // a new conversation
+      { contact: 0, direction: 'outbound', sender: 'agent', agentId: 'u-bo', at: t(61 + 24 * 60 + 11) },
+    ])
+    const rows = await queryRows<{ agent: string; seconds: number; first: boolean }>(
+      handle.db,
+      sql`select agent, seconds, first from analytics_responses where workspace_id = ${channel.workspaceId} order by id`,
+    )
+    expect(rows).toEqual([
+      { agent: 'u-ana', seconds: 300, first: true },
+      { agent: 'business_app', seconds: 60, first: false },
+      { agent: 'u-bo', seconds: 600, first: true },
+    ])
   })
 
   it('counts a billable message once however many statuses repeat its pricing, and prices it with the rate card', async () => {
