@@ -133,7 +133,7 @@ async function main() {
     const settings = analyticsOf({
       analytics: { rate_card: { currency: 'USD', rates: { marketing: 0.0625, utility: 0.008 } } },
     })
-    const reports = {
+    const reports: Record<string, () => Promise<unknown>> = {
       service: () => serviceReport(db, period, 'agent'),
       activity: () => activityReport(db, period, 'day'),
       cost: () => costReport(db, period, 'day', settings),
