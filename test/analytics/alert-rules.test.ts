@@ -60,9 +60,11 @@ describe.each(ENGINES)('alert rules at their boundaries (%s)', (engine) => {
     expect(await streakOn(channel, '2026-03-02')).toEqual([]) // two days: not yet
     const [alert] = await streakOn(channel, '2026-03-03')
     expect(alert).toMatchObject({ rule: 'complaint_rate', subject: 'workspace', period: '2026-03-01..' })
-    expect(((alert as { figures: Record<string, unknown> }).figures.days as { rate_percent: number }[]).map((d) => d.rate_percent)).toEqual([
-      5.1, 5.1, 5.1,
-    ])
+    expect(
+      ((alert as { figures: Record<string, unknown> }).figures.days as { rate_percent: number }[]).map(
+        (d) => d.rate_percent,
+      ),
+    ).toEqual([5.1, 5.1, 5.1])
     expect(await storeAlerts(handle.db, channel.workspaceId, [alert!])).toBe(1)
     // the streak goes on: same streak, same alert, nothing new
     const next = await streakOn(channel, '2026-03-04')
