@@ -6,6 +6,8 @@ import { adminOnly, apiAuth } from './api/auth'
 import { ApiError, errorHandler, renderError } from './api/errors'
 import { httpMetrics } from './api/http-metrics'
 import { newRouter } from './api/openapi'
+import { alertRoutes } from './api/routes/alerts'
+import { analyticsSettingsRoutes } from './api/routes/analytics-settings'
 import { apiKeyRoutes } from './api/routes/api-keys'
 import { auditRoutes } from './api/routes/audit'
 import { automationRunRoutes } from './api/routes/automation-runs'
@@ -41,6 +43,7 @@ import { orderLookupRoutes } from './api/routes/order-lookup'
 import { privacyRoutes } from './api/routes/privacy'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
+import { reportRoutes } from './api/routes/reports'
 import { ruleRoutes } from './api/routes/rules'
 import { sendingPolicyRoutes } from './api/routes/sending-policy'
 import { storeRoutes } from './api/routes/stores'
@@ -135,6 +138,9 @@ export function createApp(deps: AppDeps) {
   app.route('/', eventSubscriptionRoutes(deps))
   app.route('/', auditRoutes(deps))
   app.route('/', privacyRoutes(deps))
+  app.route('/', reportRoutes(deps))
+  app.route('/', alertRoutes(deps))
+  app.route('/', analyticsSettingsRoutes(deps))
 
   describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })

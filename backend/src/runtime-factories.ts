@@ -1,4 +1,5 @@
 import { join } from 'node:path'
+import { analyticsJobs } from './analytics/analytics-jobs'
 import { AutomationWorker } from './automation/jobs/worker'
 import { rulesSweepJob } from './automation/rules/sweep'
 import type { Config } from './config'
@@ -195,6 +196,7 @@ export function createScheduler(
         logger: logger.child({ component: 'intent-retrain' }),
       }),
     )
+  jobs.push(...analyticsJobs(db))
   jobs.push(
     auditRetentionJob(db, {
       schedule: '30 3 * * *',

@@ -63,6 +63,8 @@ export const sendRequestSchema = z
     event_key: z.string().min(1).max(200).optional(),
     /** agent = a person typed it; automation = a rule; api = an integration. */
     sender: z.enum(['agent', 'automation', 'api']).default('api'),
+    /** For `agent` sends: the backend or CRM user who wrote it, so response times are reported per person. */
+    agent_id: z.string().trim().min(1).max(200).optional(),
     reply_to: z.string().min(1).max(200).optional(),
   })
   .refine((r) => Boolean(r.contact_id) !== Boolean(r.phone), {

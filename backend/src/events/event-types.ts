@@ -10,6 +10,7 @@ export const EVENT_TYPES = [
   'contact.tagged',
   'segment.changed',
   'review.created',
+  'alert.raised',
 ] as const
 
 export type EventType = (typeof EVENT_TYPES)[number]

@@ -24,6 +24,8 @@ export interface EnqueueInput {
   channelId?: string
   content: SendContent
   kind: SendKind
+  /** The person behind an agent send (a backend or CRM user id), for response-time reports. */
+  agentId?: string | null
   idempotencyKey?: string
   eventKey?: string
   replyTo?: string
@@ -95,6 +97,7 @@ export async function enqueueSend(db: Database, input: EnqueueInput): Promise<En
           status: 'queued',
           statusAt: now,
           sender: input.kind === 'broadcast' ? 'automation' : input.kind,
+          agentId: input.kind === 'agent' ? (input.agentId ?? null) : null,
           sentAt: now,
           relatedWamid: input.replyTo ?? null,
         })

@@ -3,6 +3,7 @@ import { sendAcceptedSchema, sendRequestSchema, threadMessageSchema } from '@scr
 import { getWorkspaceMessageView } from '../../messages/message-view'
 import { enqueueSend } from '../../outbound/enqueue'
 import type { AppDeps } from '../app-env'
+import { crmUserOf } from '../audit-trail'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
 
 const send = createRoute({
@@ -58,6 +59,8 @@ export function messageRoutes(deps: AppDeps) {
       content: body.content,
       // A card is a person at the CRM record: its sends are an agent's, whatever the body says.
       kind: auth.scope === 'card' ? 'agent' : body.sender,
+      // A card names the CRM user it is signed for; an API caller may name its own user.
+      agentId: auth.scope === 'card' ? (crmUserOf((n) => c.req.query(n)) ?? body.agent_id) : body.agent_id,
       idempotencyKey: body.idempotency_key,
       eventKey: body.event_key,
       replyTo: body.reply_to,

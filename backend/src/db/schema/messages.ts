@@ -51,6 +51,8 @@ export const messages = pgTable(
     /** Our classification of why an outbound message is retrying or failed (SEND_FAILURE_EXPLANATIONS). */
     errorReason: text('error_reason'),
     sender: text('sender').notNull(),
+    /** The backend or CRM user who wrote an agent's message, when the request named one. */
+    agentId: text('agent_id'),
     /** When the message was written (Meta's timestamp for webhooks). */
     sentAt: tstz('sent_at').notNull(),
     /** The wamid this message answers, edits, deletes or reacts to. */

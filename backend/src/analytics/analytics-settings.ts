@@ -1,0 +1,49 @@
+import { z } from 'zod'
+
+const money = z.number().min(0).max(1000)
+
+/**
+ * What the reports and alert rules need from a workspace (stored in `workspaces.settings.analytics`,
+ * changed with PUT /api/v1/settings/analytics). The rate card prices one billable message per
+ * Meta pricing category; Meta's rates depend on the recipient's country and change, so there is no
+ * built-in price: an unpriced category is reported as such rather than guessed. The thresholds
+ * default to the figures the product promises (complaints over 5 % three days running, an agent's
+ * weekly median over 6 minutes, CRM sync success under 99 %).
+ */
+export const analyticsSettingsSchema = z
+  .object({
+    rate_card: z
+      .object({
+        currency: z
+          .string()
+          .regex(/^[A-Z]{3}$/, { message: 'an ISO 4217 currency code such as USD' })
+          .default('USD'),
+        /** Price of one billable message per category (marketing, utility, authentication, service …). */
+        rates: z.record(z.string().regex(/^[a-z_]{1,40}$/), money).default({}),
+      })
+      .strict()
+      .default({ currency: 'USD', rates: {} }),
+    alerts: z
+      .object({
+        complaint_rate_percent: z.number().min(0).max(100).default(5),
+        complaint_days: z.number().int().min(1).max(30).default(3),
+        agent_median_seconds: z.number().int().min(1).max(86_400).default(360),
+        sync_success_percent: z.number().min(0).max(100).default(99),
+      })
+      .strict()
+      .default({
+        complaint_rate_percent: 5,
+        complaint_days: 3,
+        agent_median_seconds: 360,
+        sync_success_percent: 99,
+      }),
+  })
+  .strict()
+
+export type AnalyticsSettings = z.infer<typeof analyticsSettingsSchema>
+
+/** The workspace's analytics settings, defaults filled in; a stored value that no longer parses reads as the defaults. */
+export function analyticsOf(settings: Record<string, unknown>): AnalyticsSettings {
+  const parsed = analyticsSettingsSchema.safeParse(settings.analytics ?? {})
+  return parsed.success ? parsed.data : analyticsSettingsSchema.parse({})
+}

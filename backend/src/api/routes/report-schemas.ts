@@ -1,0 +1,148 @@
+import { isTimeZone } from '../../outbound/personalise/locale-settings'
+import { z } from '../openapi'
+
+const DAY = /^(19[7-9]\d|2\d{3})-\d{2}-\d{2}$/
+/** A real calendar date (2026-02-30 is refused), 1970–2999. */
+const day = z
+  .string()
+  .regex(DAY, 'a date as YYYY-MM-DD')
+  // zod runs a refinement even after the regex failed, so this must not throw on any string
+  .refine((d) => {
+    const at = Date.parse(`${d}T00:00:00Z`)
+    return !Number.isNaN(at) && new Date(at).toISOString().slice(0, 10) === d
+  }, 'a date that exists')
+
+const MAX_DAYS = 400
+
+/** Date range (whole local days, both included), grouping and zone of a report request. */
+export const reportQuery = <G extends [string, ...string[]]>(groups: G, defaultGroup: G[number]) =>
+  z
+    .object({
+      from: day.openapi({ description: 'First local day of the period, YYYY-MM-DD', example: '2026-03-02' }),
+      to: day.openapi({
+        description: 'Last local day of the period (included), YYYY-MM-DD',
+        example: '2026-03-08',
+      }),
+      group_by: z.enum(groups).default(defaultGroup as never),
+      time_zone: z
+        .string()
+        .min(1)
+        .max(64)
+        .refine(isTimeZone, 'an IANA time zone such as America/Sao_Paulo')
+        .optional()
+        .openapi({
+          description: "Zone the days and hours are counted in; default the workspace's (locale settings)",
+        }),
+    })
+    .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['to'] })
+    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= (MAX_DAYS - 1) * 86_400_000, {
+      message: `a period of at most ${MAX_DAYS} days`,
+      path: ['to'],
+    })
+
+const seconds = z.number().int().nullable()
+const figures = {
+  responses: z.number().int(),
+  median_seconds: seconds,
+  p90_seconds: seconds,
+  first_responses: z.number().int(),
+  first_median_seconds: seconds,
+  first_p90_seconds: seconds,
+}
+export const serviceReportSchema = z
+  .object({
+    total: z.object(figures),
+    rows: z.array(z.object({ group: z.string(), ...figures })),
+  })
+  .openapi('ServiceReport')
+
+const rate = z.number().min(0).max(1).nullable()
+export const activityReportSchema = z
+  .object({
+    rows: z.array(
+      z.object({
+        group: z.string(),
+        inbound: z.number().int(),
+        outbound: z.number().int(),
+        complaints: z.number().int(),
+        complaint_rate: rate,
+        conversations: z.number().int(),
+      }),
+    ),
+    hour_of_week: z.array(
+      z.object({
+        weekday: z.number().int().min(1).max(7),
+        hour: z.number().int().min(0).max(23),
+        inbound: z.number().int(),
+        outbound: z.number().int(),
+      }),
+    ),
+    peak_hours: z.array(z.object({ hour: z.number().int(), inbound: z.number().int(), share: z.number() })),
+  })
+  .openapi('ActivityReport')
+
+const costRow = z.object({
+  group: z.string(),
+  billable: z.record(z.string(), z.number().int()),
+  cost: z.number(),
+  conversations: z.number().int(),
+  cost_per_conversation: z.number().nullable(),
+})
+export const costReportSchema = z
+  .object({
+    currency: z.string(),
+    unpriced_categories: z.array(z.string()),
+    total: costRow,
+    rows: z.array(costRow),
+  })
+  .openapi('CostReport')
+
+const funnelRow = z.object({
+  group: z.string(),
+  contacts: z.number().int(),
+  qualified: z.number().int(),
+  ordered: z.number().int(),
+  qualified_rate: rate,
+  qualified_order_rate: rate,
+})
+export const funnelReportSchema = z
+  .object({ total: funnelRow, rows: z.array(funnelRow) })
+  .openapi('FunnelReport')
+
+export const churnReportSchema = z
+  .object({
+    at_risk_now: z.number().int(),
+    rows: z.array(
+      z.object({
+        group: z.string(),
+        became_at_risk: z.number().int(),
+        average_sentiment: z.number().nullable(),
+      }),
+    ),
+  })
+  .openapi('ChurnReport')
+
+export const weeklyQuery = z.object({
+  from: day.optional().openapi({ description: 'Earliest week (its Monday) to list' }),
+  to: day.optional().openapi({ description: 'Latest week (its Monday) to list' }),
+  limit: z.coerce.number().int().min(1).max(104).default(12),
+})
+
+export const weeklyReportsSchema = z
+  .object({
+    weeks: z.array(
+      z.object({
+        week_start: z.string(),
+        created_at: z.string(),
+        report: z.object({
+          week_start: z.string(),
+          week_end: z.string(),
+          time_zone: z.string(),
+          service: serviceReportSchema,
+          funnel: funnelReportSchema,
+          cost: costReportSchema,
+        }),
+      }),
+    ),
+  })
+  .openapi('WeeklyReports')
