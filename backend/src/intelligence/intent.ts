@@ -1,5 +1,5 @@
 import { CALIBRATION_TEMPERATURE, probabilities } from './calibration'
-import { contentOf, readClauses } from './clauses'
+import { contentOf, maxNeed, readClauses } from './clauses'
 import { intentFeatures } from './features'
 import { detectLanguageOf } from './language'
 import { intentModel, languageModel } from './model'
@@ -50,6 +50,39 @@ export const SECONDARY_MIN = 0.1
 export const CLAUSE_SECONDARY_MIN = 0.6
 
 /**
+ * Abstaining (out-of-domain replies). A message of at most ABSTAIN_MAX_WORDS words (numbers not
+ * counted, two Han characters count as one word) with no lexicon cue of CUE_MIN or more for any
+ * intent and no question is a reply to what the shop said — "the first one", "number", "my
+ * number is 5511…", "第一个" — not a request: the naive Bayes model alone, reading a few function
+ * words, would otherwise name an intent with full confidence ("the first one" → complaint 1.00).
+ * Such a message reads as `other`: its logit is raised ABSTAIN_MARGIN above the best one before
+ * the workspace layer is added, so a workspace whose reps taught it what such a reply means there
+ * still gets their reading.
+ */
+export const ABSTAIN_MAX_WORDS = 3
+export const CUE_MIN = 1
+export const ABSTAIN_MARGIN = 3
+
+const ALL_DIGITS = /^\d+$/
+
+/** Words a message says, numbers aside (a phone or order number is not a word). */
+function wordCount(p: PreparedText): number {
+  let words = 0
+  let han = 0
+  for (const t of p.tokens)
+    if (t.kind === 'word') {
+      if (!ALL_DIGITS.test(t.text)) words += 1
+    } else if (t.kind === 'han') han += t.text.length
+  return words + Math.ceil(han / 2)
+}
+
+function argmax(z: Float64Array): number {
+  let best = 0
+  for (let i = 1; i < z.length; i++) if (z[i] > z[best]) best = i
+  return best
+}
+
+/**
  * Loads both models (~150 ms, once). Classification does it on first use; call this at startup
  * so the first request does not pay for it.
  */
@@ -88,7 +121,9 @@ export function intentLogits(
   const { reading, content, scores } = readClauses(p)
   const rules = ruleScores(reading.ruleText)
   if (isPhatic(p.tokens)) rules[OTHER] += PHATIC_BONUS
-  rules[PRODUCT] += productQuestionPrior(p, rules)
+  const cued = maxNeed(rules) >= CUE_MIN
+  const questionPrior = productQuestionPrior(p, rules)
+  rules[PRODUCT] += questionPrior
   let problem = 0
   let person = 0
   content.forEach((c, i) => {
@@ -107,6 +142,14 @@ export function intentLogits(
   const { scores: nb } = model.score(features)
   const z = new Float64Array(INTENTS.length)
   for (let i = 0; i < z.length; i++) z[i] = nb[i] / params.temperature + params.ruleWeight * rules[i]
+  // A short question with no other cue is a product question only when the model reads it as one
+  // ("能机洗吗" is, "the first one?" is not).
+  const short = !cued && wordCount(reading) <= ABSTAIN_MAX_WORDS
+  if (short && (questionPrior === 0 || argmax(z) !== PRODUCT)) {
+    let top = Number.NEGATIVE_INFINITY
+    for (let i = 0; i < z.length; i++) if (i !== OTHER && z[i] > top) top = z[i]
+    z[OTHER] = Math.max(z[OTHER], top + ABSTAIN_MARGIN)
+  }
   if (layer) layer.adjust(features, z)
   return z
 }
