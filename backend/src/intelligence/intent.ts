@@ -1,5 +1,5 @@
 import { CALIBRATION_TEMPERATURE, probabilities } from './calibration'
-import { contentOf, maxNeed, readClauses } from './clauses'
+import { contentOf, maxNeed, type Reading, readClauses } from './clauses'
 import { intentFeatures } from './features'
 import { detectLanguageOf } from './language'
 import { intentModel, languageModel } from './model'
@@ -117,9 +117,39 @@ export function intentLogits(
   model: NaiveBayes,
   params: CombineParams,
   layer?: WorkspaceLayer,
+  score: RuleScorer = ruleScores,
 ): Float64Array {
-  const { reading, content, scores } = readClauses(p)
-  const rules = ruleScores(reading.ruleText)
+  return logitsOf(p, readClauses(p, score), model, params, layer, score)
+}
+
+type RuleScorer = (ruleText: string) => Float64Array
+
+/**
+ * `ruleScores` remembered for one message: the whole message, its clauses and each clause read
+ * alone (for secondary intents) share rule texts, and the lexicon regexes are the costly part.
+ * Callers must not change the arrays it returns.
+ */
+function memoRuleScores(): RuleScorer {
+  const memo = new Map<string, Float64Array>()
+  return (ruleText) => {
+    let scores = memo.get(ruleText)
+    if (!scores) {
+      scores = ruleScores(ruleText)
+      memo.set(ruleText, scores)
+    }
+    return scores
+  }
+}
+
+function logitsOf(
+  p: PreparedText,
+  { reading, content, scores }: Reading,
+  model: NaiveBayes,
+  params: CombineParams,
+  layer: WorkspaceLayer | undefined,
+  score: RuleScorer,
+): Float64Array {
+  const rules = Float64Array.from(score(reading.ruleText))
   if (isPhatic(p.tokens)) rules[OTHER] += PHATIC_BONUS
   const cued = maxNeed(rules) >= CUE_MIN
   const questionPrior = productQuestionPrior(p, rules)
@@ -163,7 +193,9 @@ export function classifyPrepared(
 ): IntentScores {
   if (p.tokens.length === 0)
     return { intent: 'other', confidence: 1, intents: [{ value: 'other', confidence: 1 }] }
-  const probs = probabilities(intentLogits(p, model, params, layer), params.calibration ?? 1)
+  const score = memoRuleScores()
+  const read = readClauses(p, score)
+  const probs = probabilities(logitsOf(p, read, model, params, layer, score), params.calibration ?? 1)
   let best = OTHER
   for (let i = 0; i < probs.length; i++) if (probs[i] > probs[best]) best = i
   const secondary = new Map<Intent, number>()
@@ -172,11 +204,10 @@ export function classifyPrepared(
   })
   // A clause that asks for something else on its own is a secondary intent ("how much is it? and
   // where is the shop?"): the message-level softmax is sharp and would hide it.
-  const { content } = readClauses(p)
-  if (content.length > 1)
-    for (const clause of content) {
+  if (read.content.length > 1)
+    for (const clause of read.content) {
       const own = contentOf(p, [clause])
-      const cp = probabilities(intentLogits(own, model, params, layer), params.calibration ?? 1)
+      const cp = probabilities(intentLogits(own, model, params, layer, score), params.calibration ?? 1)
       let top = OTHER
       for (let i = 0; i < cp.length; i++) if (cp[i] > cp[top]) top = i
       if (top === best || top === OTHER || cp[top] < CLAUSE_SECONDARY_MIN) continue
