@@ -3,7 +3,8 @@
  * prints accuracy per intent and per language (and per written Chinese variety), the most
  * frequent confusions, the confusion of each hard case (courtesy before a problem, a named
  * person, a wrong charge or item, a bulk quantity, an address in a purchase, a long greeting,
- * code-switching), complaint recall, the calibration (expected calibration error and the
+ * code-switching, out-of-domain replies), the out-of-domain slice (read as other; no intent at or
+ * above the automation threshold), complaint recall, the calibration (expected calibration error and the
  * reliability table), sentiment and language-detection accuracy and the median cost of one
  * classification. The last line is one JSON object for CI and dashboards.
  *
@@ -12,7 +13,14 @@
  *   --misses    list every misclassified message
  */
 import { performance } from 'node:perf_hooks'
-import { DEV_URL, EVAL_URL, evaluate, loadFixture, rate } from '../backend/src/intelligence/evaluate'
+import {
+  AUTOMATION_THRESHOLD,
+  DEV_URL,
+  EVAL_URL,
+  evaluate,
+  loadFixture,
+  rate,
+} from '../backend/src/intelligence/evaluate'
 import { classifyIntent } from '../backend/src/intelligence/intent'
 import { INTENTS, LANGUAGES } from '../backend/src/intelligence/types'
 
@@ -78,7 +86,14 @@ for (const [name, rows] of Object.entries(report.byCase).sort()) {
   )
 }
 
-console.log(`\nComplaint recall: ${pct(report.complaintRecall)}`)
+const ood = report.outOfDomain
+const oodOther = ood.other / Math.max(1, ood.messages)
+const oodQuiet = ood.noAutomation / Math.max(1, ood.messages)
+console.log(
+  `\nOut of domain (${ood.messages} short replies, fragments, numbers, names, emoji): read as other ${pct(oodOther)},` +
+    ` no intent at or above the automation threshold ${AUTOMATION_THRESHOLD} ${pct(oodQuiet)} (target ≥ 90%)`,
+)
+console.log(`Complaint recall: ${pct(report.complaintRecall)}`)
 console.log(`Calibration: expected calibration error ${report.ece.toFixed(4)} (10 bins)`)
 console.log('  confidence   n   mean conf  accuracy')
 for (const b of report.reliability)
@@ -114,6 +129,8 @@ console.log(
     min_intent_accuracy: round(report.min_intent_accuracy),
     min_language_accuracy: round(report.min_language_accuracy),
     complaint_recall: round(report.complaintRecall),
+    out_of_domain_other: round(oodOther),
+    out_of_domain_no_automation: round(oodQuiet),
     ece: round(report.ece),
     messages: report.messages,
     sentiment_accuracy: round(report.sentimentAccuracy),

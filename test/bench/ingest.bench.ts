@@ -316,6 +316,14 @@ async function main(): Promise<number> {
       `intelligence: ${intelP50.toFixed(3)} ms per message median over ${fmt(intel.length)} batches` +
         ` (p95 ${intelP95.toFixed(3)} ms, mean ${intelMean.toFixed(3)} ms over ${fmt(runtime.worker.totals.inbound)} messages)`,
     )
+    // Where it goes (means per message): classification with its catalogue and layer reads, the
+    // rules step (history, contact state, firings, metrics), and the contact insight/interest writes.
+    const totals = runtime.worker.totals
+    const perMessage = (ms: number) => (ms / Math.max(1, totals.inbound)).toFixed(3)
+    log(
+      `  of which classification ${perMessage(totals.classifyMs)} ms, rules ${perMessage(totals.rulesMs)} ms,` +
+        ` contact insights and interests ${perMessage(totals.intelligenceMs - totals.classifyMs - totals.rulesMs)} ms (means)`,
+    )
 
     // --- baseline ---
     // Same process as the product server, started after the product's queue has drained: both
@@ -387,6 +395,8 @@ async function main(): Promise<number> {
         ratio: round(ratio, 3),
         intelligence_ms_per_msg_p50: round(intelP50, 3),
         intelligence_ms_per_msg_mean: round(intelMean, 3),
+        classify_ms_per_msg_mean: round(totals.classifyMs / Math.max(1, totals.inbound), 3),
+        rules_ms_per_msg_mean: round(totals.rulesMs / Math.max(1, totals.inbound), 3),
       }),
     )
     return missing === 0 ? 0 : 1

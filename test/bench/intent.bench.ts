@@ -13,6 +13,8 @@ import { DEFAULT_PARAMS, intentLogits, warmUp } from '../../backend/src/intellig
 import { insightsFor } from '../../backend/src/intelligence/message-insights'
 import { intentModel } from '../../backend/src/intelligence/model'
 import { prepare } from '../../backend/src/intelligence/normalize'
+import { valenceOf } from '../../backend/src/intelligence/sentiment'
+import { SentimentLayer } from '../../backend/src/intelligence/sentiment-layer'
 import { WorkspaceLayer } from '../../backend/src/intelligence/workspace-layer'
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS || 5)
@@ -32,6 +34,21 @@ const layer = WorkspaceLayer.train(
     }),
 )
 
+// ...and 300 sentiment corrections, every third one flipped to negative.
+const sentimentLayer = SentimentLayer.train(
+  loadFixture(DEV_URL)
+    .slice(0, 300)
+    .map((m, i) => {
+      const p = prepare(m.text)
+      return {
+        features: intentFeatures(p),
+        base: valenceOf(p),
+        label: i % 3 === 0 ? 'negative' : m.sentiment,
+      }
+    }),
+)
+const layers = { intent: layer, sentiment: sentimentLayer }
+
 function medianMs(run: (text: string) => unknown): { p50: number; p99: number } {
   for (const t of texts) run(t) // warm-up
   const times: number[] = []
@@ -48,7 +65,7 @@ function medianMs(run: (text: string) => unknown): { p50: number; p99: number } 
 warmUp()
 const baseline = medianMs((t) => intentModel().score(intentFeatures(prepare(t))))
 const shared = medianMs((t) => insightsFor('text', t))
-const withLayer = medianMs((t) => insightsFor('text', t, layer))
+const withLayer = medianMs((t) => insightsFor('text', t, layers))
 const fmt = (x: { p50: number; p99: number }) => `median ${x.p50.toFixed(4)} ms, p99 ${x.p99.toFixed(4)} ms`
 console.log(`intent bench: ${texts.length} messages x ${ROUNDS} rounds`)
 console.log(`baseline (naive Bayes alone, whole text)   ${fmt(baseline)}`)
@@ -56,7 +73,7 @@ console.log(
   `insights (clauses, precedence, calibrated) ${fmt(shared)}  ratio ${(shared.p50 / baseline.p50).toFixed(2)}`,
 )
 console.log(
-  `insights + workspace layer (${layer.size} features) ${fmt(withLayer)}  ratio ${(withLayer.p50 / baseline.p50).toFixed(2)}`,
+  `insights + workspace layers (${layer.size} intent, ${sentimentLayer.size} sentiment features) ${fmt(withLayer)}  ratio ${(withLayer.p50 / baseline.p50).toFixed(2)}`,
 )
 console.log(`budget 1 ms median per message: ${withLayer.p50 <= 1 ? 'met' : 'NOT met'}`)
 const r = (x: number) => Math.round(x * 10000) / 10000

@@ -1,22 +1,19 @@
 import { errorEnvelopeSchema } from '@scrm/shared'
-import { describe, expect, it } from 'vitest'
-import type { AppDeps } from '../../backend/src/api/app-env'
-import {
-  CLASSIFY_TEXT_MAX,
-  classificationSchema,
-  classifyRoutes,
-} from '../../backend/src/api/routes/classify'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { CLASSIFY_TEXT_MAX, classificationSchema } from '../../backend/src/api/routes/classify'
+import { ENGINES } from '../support/test-db'
+import { startTestRuntime, type TestRuntime } from '../support/test-runtime'
 
-// The route needs nothing from the dependencies; app.ts mounts it behind bearer auth.
-const app = classifyRoutes({} as AppDeps)
-const post = (body: unknown) =>
-  app.request('/api/v1/classify', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
-  })
+// The route reads the calling workspace's learned layers (none here: the shared models answer);
+// corrections.test.ts shows a workspace's corrections changing its answers and no one else's.
+describe.each(ENGINES)('POST /api/v1/classify on %s', (engine) => {
+  let rt: TestRuntime
+  beforeAll(async () => {
+    rt = await startTestRuntime(engine)
+  }, 120_000)
+  afterAll(async () => rt?.close())
+  const post = (body: unknown) => rt.api('/api/v1/classify', { method: 'POST', json: body })
 
-describe('POST /api/v1/classify', () => {
   it('answers intent, confidence, sentiment and language', async () => {
     const res = await post({ text: 'não gostei, o produto chegou quebrado 😡' })
     expect(res.status).toBe(200)

@@ -148,6 +148,33 @@ describe.each(ENGINES)('rep corrections and the per-workspace intent layer on %s
     const inB = await write('B', 'vocês fazem bolo de aniversário sob encomenda?')
     expect(inB.intent).toEqual(before.intent)
 
+    // POST /classify and rule dry-runs answer what the workspace's own messages get.
+    const text = 'vocês fazem bolo de aniversário sob encomenda?'
+    const classify = async (key?: string) =>
+      (await rt.api('/api/v1/classify', { method: 'POST', key, json: { text } })).json()
+    expect((await classify()).intent).toBe('purchase_intent')
+    expect((await classify(keyB)).intent).toBe(before.intent.value)
+    const dryRun = async (key?: string) =>
+      (
+        await rt.api('/api/v1/rules/test', {
+          method: 'POST',
+          key,
+          json: {
+            text,
+            rule: {
+              conditions: {
+                all: [{ type: 'message', match: { intents: ['purchase_intent'], min_confidence: 0.5 } }],
+              },
+              actions: [{ type: 'add_tag', tag: 'wants_cake', label: 'Wants a cake' }],
+            },
+          },
+        })
+      ).json()
+    const dryA = await dryRun()
+    expect(dryA).toMatchObject({ fires: true, message: { intent: 'purchase_intent' } })
+    const dryB = await dryRun(keyB)
+    expect(dryB).toMatchObject({ fires: false, message: { intent: before.intent.value } })
+
     // B retraining on its own (empty) corrections changes nothing in A, nor in B.
     const retrainedB = await rt.api('/api/v1/intelligence/retrain', { method: 'POST', key: keyB })
     expect((await retrainedB.json()).examples).toBe(0)
@@ -160,6 +187,42 @@ describe.each(ENGINES)('rep corrections and the per-workspace intent layer on %s
       sql`select examples from workspace_intent_models order by examples`,
     )
     expect(rows.map((r) => r.examples)).toEqual([0, taught.length + 1])
+  }, 180_000)
+
+  it("learns sentiment from reps: the workspace's own readings change, never another workspace's", async () => {
+    // In this shop "a Loggi de novo" is a complaint about the courier, which the lexicons read as neutral.
+    const taught = ['a Loggi de novo', 'Loggi de novo hein', 'de novo a Loggi com meu pacote']
+    const classify = async (text: string, key?: string) =>
+      (await rt.api('/api/v1/classify', { method: 'POST', key, json: { text } })).json()
+    const probe = 'olha a Loggi de novo'
+    const before = await classify(probe)
+    expect(before.sentiment).toBeGreaterThanOrEqual(0.4)
+    const beforeB = await classify(probe, keyB)
+    expect(beforeB.sentiment).toBe(before.sentiment)
+    for (const text of taught) {
+      const m = await write('A', text)
+      expect((await correct(m.id, 'negative', undefined, 'sentiment')).status).toBe(200)
+    }
+    const retrained = await (await rt.api('/api/v1/intelligence/retrain', { method: 'POST' })).json()
+    expect(retrained.sentiment_examples).toBe(taught.length + 1) // + the first test's sentiment correction
+    expect(retrained.sentiment_features).toBeGreaterThan(0)
+
+    // A reads it as negative, at ingest and on /classify; B as before.
+    const inA = await write('A', probe)
+    const stored = threadViewSchema.parse(
+      await (await rt.api(`/api/v1/thread?phone=${encodeURIComponent(inA.phone)}`)).json(),
+    )
+    expect(stored.messages.at(-1)?.sentiment).toBeLessThan(0.4)
+    expect((await classify(probe)).sentiment).toBeLessThan(0.4)
+    expect(await classify(probe, keyB)).toEqual(beforeB)
+    const inB = await write('B', probe)
+    const storedB = threadViewSchema.parse(
+      await (await rt.api(`/api/v1/thread?phone=${encodeURIComponent(inB.phone)}`, { key: keyB })).json(),
+    )
+    expect(storedB.messages.at(-1)?.sentiment).toBe(before.sentiment)
+    // A message that shares no word with the corrections keeps the lexicons' reading in A too.
+    const unrelated = 'adorei, muito obrigada'
+    expect((await classify(unrelated)).sentiment).toBe((await classify(unrelated, keyB)).sentiment)
   }, 180_000)
 
   it('the shared scheduler retrains a workspace with new corrections, and only then', async () => {

@@ -83,6 +83,16 @@ describe('classifyIntent boundaries', () => {
     expect(intentOf('👍')).toBe('other')
   })
 
+  it('abstains on short replies with no intent cue: fragments, numbers, names read as other', () => {
+    // Before the abstain rule: complaint 1.00, complaint 0.62, human_request 0.66, order_status 0.91.
+    for (const text of ['the first one', 'first', 'number', 'my number is 5511999', 'o primeiro', '第一个'])
+      expect(classifyIntent(text), text).toMatchObject({ intent: 'other' })
+    // A short message with a cue, or a short question the model reads as a product question, does not.
+    expect(intentOf('转人工')).toBe('human_request')
+    expect(intentOf('能机洗吗')).toBe('product_inquiry')
+    expect(intentOf('frete?')).toBe('price_discount')
+  })
+
   it('returns other with full confidence for an empty message and reports its language', () => {
     expect(classifyIntent('')).toEqual({
       intent: 'other',
@@ -171,6 +181,7 @@ describe('evaluation set', () => {
       'code_switching',
       'greeting_then_question',
       'named_person',
+      'out_of_domain',
       'thanks_then_problem',
       'wrong_charge',
       'wrong_item',
@@ -181,6 +192,12 @@ describe('evaluation set', () => {
     }
     expect(report.byVariety['zh-HK']?.total).toBeGreaterThanOrEqual(8)
     expect(report.byVariety['zh-TW']?.total).toBeGreaterThanOrEqual(8)
+  })
+
+  it('keeps out-of-domain replies away from intent automations: ≥ 0.9 name no intent at or above the threshold', () => {
+    const { outOfDomain } = evaluate(evalSet)
+    expect(outOfDomain.messages).toBeGreaterThanOrEqual(60)
+    expect(outOfDomain.noAutomation / outOfDomain.messages).toBeGreaterThanOrEqual(0.9)
   })
 
   it('classifies a message in well under a millisecond (median)', () => {

@@ -23,6 +23,9 @@ import type { ExtractedEvent, PreferenceRecord } from './records'
 export interface ApplyStats {
   inbound: number
   intelligenceMs: number
+  /** Of which: classification (with its catalogue and layer reads), and the rules step. */
+  classifyMs: number
+  rulesMs: number
 }
 
 /**
@@ -63,16 +66,21 @@ export async function applyRecords(
     return id
   }
   let intelligenceMs = 0
-  const timed = async <T>(step: () => Promise<T>): Promise<T> => {
+  let classifyMs = 0
+  let rulesMs = 0
+  const timed = async <T>(step: () => Promise<T>, part?: 'classify' | 'rules'): Promise<T> => {
     const started = performance.now()
     try {
       return await step()
     } finally {
-      intelligenceMs += performance.now() - started
+      const ms = performance.now() - started
+      intelligenceMs += ms
+      if (part === 'classify') classifyMs += ms
+      if (part === 'rules') rulesMs += ms
     }
   }
 
-  const insights = await timed(() => classifyInbound(tx, msgs))
+  const insights = await timed(() => classifyInbound(tx, msgs), 'classify')
   const inserted = await insertMessages(
     tx,
     msgs.map((m) => ({ record: m, contactId: contactOf(m), insights: insights.get(m) ?? null })),
@@ -153,8 +161,8 @@ export async function applyRecords(
       ? [{ id, workspaceId: m.channel.workspaceId, contactId, sentAt: m.sentAt }]
       : [],
   )
-  await timed(() => evaluateRules(tx, newInbound, now))
-  return { inbound: newInbound.length, intelligenceMs }
+  await timed(() => evaluateRules(tx, newInbound, now), 'rules')
+  return { inbound: newInbound.length, intelligenceMs, classifyMs, rulesMs }
 }
 
 /** Finds or creates the contact of every identity, one workspace at a time in a fixed order. */

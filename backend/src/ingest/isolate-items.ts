@@ -42,11 +42,13 @@ export async function applyIsolated(
   now: Date,
   logger: Logger,
 ): Promise<{ stats: ApplyStats; dead: DeadItem[] }> {
-  const stats: ApplyStats = { inbound: 0, intelligenceMs: 0 }
+  const stats: ApplyStats = { inbound: 0, intelligenceMs: 0, classifyMs: 0, rulesMs: 0 }
   const dead: DeadItem[] = []
   const add = (s: ApplyStats) => {
     stats.inbound += s.inbound
     stats.intelligenceMs += s.intelligenceMs
+    stats.classifyMs += s.classifyMs
+    stats.rulesMs += s.rulesMs
   }
   for (const [workspaceId, group] of byWorkspace(records)) {
     try {

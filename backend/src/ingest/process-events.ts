@@ -22,6 +22,9 @@ export interface ProcessOutcome {
   /** New customer messages, and the time the intelligence steps took on them (ms). */
   inbound: number
   intelligenceMs: number
+  /** Of which classification and the rules step (the rest: contact insights and interests). */
+  classifyMs: number
+  rulesMs: number
 }
 
 interface ParsedEvent {
@@ -44,6 +47,8 @@ export const emptyOutcome = (): ProcessOutcome => ({
   statuses: 0,
   inbound: 0,
   intelligenceMs: 0,
+  classifyMs: 0,
+  rulesMs: 0,
 })
 
 /**
@@ -113,6 +118,8 @@ async function processTogether(db: Database, parsed: ParsedEvent[], outcome: Pro
     await markDone(tx, processed, unrouted)
     outcome.inbound += stats.inbound
     outcome.intelligenceMs += stats.intelligenceMs
+    outcome.classifyMs += stats.classifyMs
+    outcome.rulesMs += stats.rulesMs
     outcome.processed += processed.length
     outcome.unrouted += unrouted.length
     for (const e of extracted) {
@@ -138,6 +145,8 @@ async function processIsolated(
     await markDone(tx, unrouted ? [] : [event.id], unrouted ? [event.id] : [])
     outcome.inbound += stats.inbound
     outcome.intelligenceMs += stats.intelligenceMs
+    outcome.classifyMs += stats.classifyMs
+    outcome.rulesMs += stats.rulesMs
     outcome.setAside += dead.length
     if (unrouted) outcome.unrouted += 1
     else outcome.processed += 1

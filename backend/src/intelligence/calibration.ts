@@ -5,7 +5,7 @@
  * ranking (the chosen intent never changes) and, with one parameter, cannot overfit 359
  * messages the way isotonic regression could.
  */
-export const CALIBRATION_TEMPERATURE = 0.4046
+export const CALIBRATION_TEMPERATURE = 0.5196
 
 /** Softmax of logits / temperature. */
 export function probabilities(z: Float64Array, temperature = 1): Float64Array {

@@ -164,14 +164,23 @@ export const maxNeed = (scores: Float64Array): number => {
   return best
 }
 
-/** The clauses that carry the message and each one's rule scores. */
-export function readClauses(p: PreparedText): {
+/** The clauses that carry the message, each one's rule scores, and the text they make. */
+export interface Reading {
   reading: PreparedText
   content: Clause[]
   scores: Float64Array[]
-} {
+}
+
+/**
+ * The clauses that carry the message and each one's rule scores. `score` is `ruleScores` or a
+ * memo of it (intent.ts scores each clause once per message); its results are only read here.
+ */
+export function readClauses(
+  p: PreparedText,
+  score: (ruleText: string) => Float64Array = ruleScores,
+): Reading {
   const clauses = splitClauses(p)
-  const scores = clauses.map((c) => ruleScores(c.ruleText))
+  const scores = clauses.map((c) => score(c.ruleText))
   const keep = clauses.map((c, i) => !c.courtesy || maxNeed(scores[i]) >= NEED_MIN)
   const content = clauses.filter((_, i) => keep[i])
   // Pleasantries are set aside for a clause that names a need, follows a "but" or says

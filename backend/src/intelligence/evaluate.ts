@@ -51,7 +51,17 @@ export interface EvalReport {
   byCase: Record<string, Record<string, Record<string, number>>>
   /** Chinese by written variety: Hong Kong Cantonese, Traditional, Simplified. */
   byVariety: Record<string, Tally>
+  /**
+   * The out-of-domain slice (messages tagged `case: out_of_domain`: short replies, fragments,
+   * numbers, names, emoji): how many read as `other`, and how many name no intent at or above
+   * the automation threshold (what keeps them from firing an intent rule).
+   */
+  outOfDomain: { messages: number; other: number; noAutomation: number }
 }
+
+/** The lowest `min_confidence` an intent condition defaults to (automation/rules/rule-definition.ts). */
+export const AUTOMATION_THRESHOLD = 0.5
+export const OUT_OF_DOMAIN = 'out_of_domain'
 
 /** Cantonese function words mark Hong Kong writing; traditional-only characters mark Taiwan's. */
 const CANTONESE = /[咗嘅佢喺唔冇嚟哋啲係嗰搵咁俾畀睇攞喇咩乜窿]/u
@@ -77,6 +87,7 @@ export function evaluate(messages: LabelledMessage[], layer?: WorkspaceLayer): E
   const predictions: Prediction[] = []
   const byCase: EvalReport['byCase'] = {}
   const byVariety: Record<string, Tally> = {}
+  const outOfDomain = { messages: 0, other: 0, noAutomation: 0 }
   for (const m of messages) {
     const r = classifyIntent(m.text, layer)
     const s = analyzeSentiment(m.text)
@@ -91,6 +102,11 @@ export function evaluate(messages: LabelledMessage[], layer?: WorkspaceLayer): E
       byCase[m.case][m.intent] ??= {}
       const row = byCase[m.case][m.intent]
       row[r.intent] = (row[r.intent] ?? 0) + 1
+    }
+    if (m.case === OUT_OF_DOMAIN) {
+      outOfDomain.messages += 1
+      if (r.intent === 'other') outOfDomain.other += 1
+      if (r.intent === 'other' || r.confidence < AUTOMATION_THRESHOLD) outOfDomain.noAutomation += 1
     }
     if (m.language === 'zh') {
       const variety = chineseVariety(m.text)
@@ -122,6 +138,7 @@ export function evaluate(messages: LabelledMessage[], layer?: WorkspaceLayer): E
     reliability: calibration.bins,
     byCase,
     byVariety,
+    outOfDomain,
     messages: messages.length,
     accuracy: rate(overall),
     byIntent,

@@ -1,5 +1,5 @@
 import { CALIBRATION_TEMPERATURE, probabilities } from './calibration'
-import { contentOf, readClauses } from './clauses'
+import { contentOf, maxNeed, type Reading, readClauses } from './clauses'
 import { intentFeatures } from './features'
 import { detectLanguageOf } from './language'
 import { intentModel, languageModel } from './model'
@@ -50,6 +50,39 @@ export const SECONDARY_MIN = 0.1
 export const CLAUSE_SECONDARY_MIN = 0.6
 
 /**
+ * Abstaining (out-of-domain replies). A message of at most ABSTAIN_MAX_WORDS words (numbers not
+ * counted, two Han characters count as one word) with no lexicon cue of CUE_MIN or more for any
+ * intent and no question is a reply to what the shop said — "the first one", "number", "my
+ * number is 5511…", "第一个" — not a request: the naive Bayes model alone, reading a few function
+ * words, would otherwise name an intent with full confidence ("the first one" → complaint 1.00).
+ * Such a message reads as `other`: its logit is raised ABSTAIN_MARGIN above the best one before
+ * the workspace layer is added, so a workspace whose reps taught it what such a reply means there
+ * still gets their reading.
+ */
+export const ABSTAIN_MAX_WORDS = 3
+export const CUE_MIN = 1
+export const ABSTAIN_MARGIN = 3
+
+const ALL_DIGITS = /^\d+$/
+
+/** Words a message says, numbers aside (a phone or order number is not a word). */
+function wordCount(p: PreparedText): number {
+  let words = 0
+  let han = 0
+  for (const t of p.tokens)
+    if (t.kind === 'word') {
+      if (!ALL_DIGITS.test(t.text)) words += 1
+    } else if (t.kind === 'han') han += t.text.length
+  return words + Math.ceil(han / 2)
+}
+
+function argmax(z: Float64Array): number {
+  let best = 0
+  for (let i = 1; i < z.length; i++) if (z[i] > z[best]) best = i
+  return best
+}
+
+/**
  * Loads both models (~150 ms, once). Classification does it on first use; call this at startup
  * so the first request does not pay for it.
  */
@@ -84,11 +117,43 @@ export function intentLogits(
   model: NaiveBayes,
   params: CombineParams,
   layer?: WorkspaceLayer,
+  score: RuleScorer = ruleScores,
 ): Float64Array {
-  const { reading, content, scores } = readClauses(p)
-  const rules = ruleScores(reading.ruleText)
+  return logitsOf(p, readClauses(p, score), model, params, layer, score)
+}
+
+type RuleScorer = (ruleText: string) => Float64Array
+
+/**
+ * `ruleScores` remembered for one message: the whole message, its clauses and each clause read
+ * alone (for secondary intents) share rule texts, and the lexicon regexes are the costly part.
+ * Callers must not change the arrays it returns.
+ */
+function memoRuleScores(): RuleScorer {
+  const memo = new Map<string, Float64Array>()
+  return (ruleText) => {
+    let scores = memo.get(ruleText)
+    if (!scores) {
+      scores = ruleScores(ruleText)
+      memo.set(ruleText, scores)
+    }
+    return scores
+  }
+}
+
+function logitsOf(
+  p: PreparedText,
+  { reading, content, scores }: Reading,
+  model: NaiveBayes,
+  params: CombineParams,
+  layer: WorkspaceLayer | undefined,
+  score: RuleScorer,
+): Float64Array {
+  const rules = Float64Array.from(score(reading.ruleText))
   if (isPhatic(p.tokens)) rules[OTHER] += PHATIC_BONUS
-  rules[PRODUCT] += productQuestionPrior(p, rules)
+  const cued = maxNeed(rules) >= CUE_MIN
+  const questionPrior = productQuestionPrior(p, rules)
+  rules[PRODUCT] += questionPrior
   let problem = 0
   let person = 0
   content.forEach((c, i) => {
@@ -107,6 +172,14 @@ export function intentLogits(
   const { scores: nb } = model.score(features)
   const z = new Float64Array(INTENTS.length)
   for (let i = 0; i < z.length; i++) z[i] = nb[i] / params.temperature + params.ruleWeight * rules[i]
+  // A short question with no other cue is a product question only when the model reads it as one
+  // ("能机洗吗" is, "the first one?" is not).
+  const short = !cued && wordCount(reading) <= ABSTAIN_MAX_WORDS
+  if (short && (questionPrior === 0 || argmax(z) !== PRODUCT)) {
+    let top = Number.NEGATIVE_INFINITY
+    for (let i = 0; i < z.length; i++) if (i !== OTHER && z[i] > top) top = z[i]
+    z[OTHER] = Math.max(z[OTHER], top + ABSTAIN_MARGIN)
+  }
   if (layer) layer.adjust(features, z)
   return z
 }
@@ -120,7 +193,9 @@ export function classifyPrepared(
 ): IntentScores {
   if (p.tokens.length === 0)
     return { intent: 'other', confidence: 1, intents: [{ value: 'other', confidence: 1 }] }
-  const probs = probabilities(intentLogits(p, model, params, layer), params.calibration ?? 1)
+  const score = memoRuleScores()
+  const read = readClauses(p, score)
+  const probs = probabilities(logitsOf(p, read, model, params, layer, score), params.calibration ?? 1)
   let best = OTHER
   for (let i = 0; i < probs.length; i++) if (probs[i] > probs[best]) best = i
   const secondary = new Map<Intent, number>()
@@ -129,11 +204,10 @@ export function classifyPrepared(
   })
   // A clause that asks for something else on its own is a secondary intent ("how much is it? and
   // where is the shop?"): the message-level softmax is sharp and would hide it.
-  const { content } = readClauses(p)
-  if (content.length > 1)
-    for (const clause of content) {
+  if (read.content.length > 1)
+    for (const clause of read.content) {
       const own = contentOf(p, [clause])
-      const cp = probabilities(intentLogits(own, model, params, layer), params.calibration ?? 1)
+      const cp = probabilities(intentLogits(own, model, params, layer, score), params.calibration ?? 1)
       let top = OTHER
       for (let i = 0; i < cp.length; i++) if (cp[i] > cp[top]) top = i
       if (top === best || top === OTHER || cp[top] < CLAUSE_SECONDARY_MIN) continue

@@ -173,8 +173,10 @@ export function prepare(text: string): PreparedText {
   const raw = typeof text === 'string' ? text : ''
   const normalized = normalizeText(raw)
   const tokens: Token[] = []
-  for (const line of raw.split(LINE_BREAK)) {
-    const own = tokenize(normalizeText(line))
+  const lines = raw.split(LINE_BREAK)
+  for (const line of lines) {
+    // One line (most messages): its normal form is the message's, already computed.
+    const own = tokenize(lines.length === 1 ? normalized : normalizeText(line))
     if (own.length > 0 && tokens.length > 0) own[0] = { ...own[0], boundary: true }
     tokens.push(...own)
   }

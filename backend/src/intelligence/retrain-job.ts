@@ -6,7 +6,7 @@ import { retrainDue, retrainWorkspace } from './workspace-models'
 export const INTENT_RETRAIN_JOB = 'intent-retrain'
 
 /**
- * Retrains each workspace's intent layer on the shared scheduler, only when its reps corrected
+ * Retrains each workspace's intent and sentiment layers on the shared scheduler, only when its reps corrected
  * something since the last training (POST /api/v1/intelligence/retrain does it on demand).
  */
 export function intentRetrainJob(db: Database, options: { schedule: string; logger: Logger }): ScheduledJob {
@@ -17,8 +17,13 @@ export function intentRetrainJob(db: Database, options: { schedule: string; logg
       if (!(await retrainDue(db, workspaceId))) return
       const result = await retrainWorkspace(db, workspaceId, new Date())
       options.logger.info(
-        { workspaceId, examples: result.examples, features: result.features },
-        'workspace intent layer retrained',
+        {
+          workspaceId,
+          examples: result.examples,
+          features: result.features,
+          sentimentExamples: result.sentimentExamples,
+        },
+        'workspace intent and sentiment layers retrained',
       )
     },
   }

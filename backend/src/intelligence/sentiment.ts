@@ -1,4 +1,6 @@
+import { intentFeatures } from './features'
 import { type PreparedText, prepare, type Token } from './normalize'
+import type { SentimentLayer } from './sentiment-layer'
 import {
   EMOJI_VALENCE,
   GREETING_ADJECTIVES,
@@ -18,8 +20,9 @@ const NEGATION_SCOPE = 3
 /** A negated positive is less negative than a plain negative ("not good" < "bad"). */
 const NEGATION_FACTOR = -0.8
 /** Raw valence → 0..1: score = logistic(SLOPE × valence). */
-const SLOPE = 0.9
-const NEUTRAL_BAND = 0.1
+export const SLOPE = 0.9
+/** Scores within this of 0.5 are neutral. */
+export const NEUTRAL_BAND = 0.1
 const QUESTION_DAMPING = 0.3
 
 /** Phrases indexed by their first word: [remaining words, valence], longest first. */
@@ -119,11 +122,24 @@ function hanValence(run: string, scope: Scope): number {
   return total
 }
 
-export function analyzeSentiment(text: string): SentimentResult {
-  return sentimentOf(prepare(text))
+export function analyzeSentiment(text: string, layer?: SentimentLayer): SentimentResult {
+  return sentimentOf(prepare(text), layer)
 }
 
-export function sentimentOf(p: PreparedText): SentimentResult {
+/**
+ * Sentiment of a prepared message; a workspace's layer (what its reps taught, sentiment-layer.ts)
+ * adds its valence for the message's words before the score is taken.
+ */
+export function sentimentOf(p: PreparedText, layer?: SentimentLayer): SentimentResult {
+  let valence = valenceOf(p)
+  if (layer && layer.size > 0) valence += layer.valence(intentFeatures(p))
+  const score = 1 / (1 + Math.exp(-SLOPE * valence))
+  const label = score > 0.5 + NEUTRAL_BAND ? 'positive' : score < 0.5 - NEUTRAL_BAND ? 'negative' : 'neutral'
+  return { score: Math.round(score * 1000) / 1000, label }
+}
+
+/** The raw valence the lexicons give a message (the score is logistic(SLOPE × valence)). */
+export function valenceOf(p: PreparedText): number {
   let valence = 0
   let positiveEmoji = 0
   const scope: Scope = { negation: 0, boost: 1, boostReach: 0 }
@@ -175,7 +191,5 @@ export function sentimentOf(p: PreparedText): SentimentResult {
   if (valence > 0 && positiveEmoji === 0 && /[?？吗]\s*$/u.test(p.raw)) valence *= QUESTION_DAMPING
   // "!!" amplifies whatever the message already says.
   if (valence !== 0 && /!{2,}|！{2,}/u.test(p.raw)) valence *= 1.2
-  const score = 1 / (1 + Math.exp(-SLOPE * valence))
-  const label = score > 0.5 + NEUTRAL_BAND ? 'positive' : score < 0.5 - NEUTRAL_BAND ? 'negative' : 'neutral'
-  return { score: Math.round(score * 1000) / 1000, label }
+  return valence
 }

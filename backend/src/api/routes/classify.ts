@@ -1,8 +1,9 @@
 import { createRoute } from '@hono/zod-openapi'
 import { INTENT_SUGGESTION_BELOW } from '@scrm/shared'
-import { classifyIntent, warmUp } from '../../intelligence/intent'
-import { analyzeSentiment } from '../../intelligence/sentiment'
+import { warmUp } from '../../intelligence/intent'
+import { insightsFor } from '../../intelligence/message-insights'
 import { INTENTS } from '../../intelligence/types'
+import { workspaceLayers } from '../../intelligence/workspace-models'
 import type { AppDeps } from '../app-env'
 import { bearerSecurity, commonErrors, newRouter, z } from '../openapi'
 
@@ -42,8 +43,9 @@ const route = createRoute({
   tags: ['intelligence'],
   summary: "A customer message's intent, sentiment and language",
   description:
-    'Pure and synchronous (well under a millisecond): rule lexicons and a naive Bayes model for ' +
-    'Portuguese, Spanish, English and Chinese. Nothing is stored.',
+    'Rule lexicons and a naive Bayes model for Portuguese, Spanish, English and Chinese, with the ' +
+    'calling workspace’s own layers (learned from its reps’ corrections): the answer its ' +
+    'messages would get at ingest. Well under a millisecond; nothing is stored.',
   security: bearerSecurity,
   request: { body: { required: true, content: { 'application/json': { schema: classifyRequestSchema } } } },
   responses: {
@@ -52,21 +54,24 @@ const route = createRoute({
   },
 })
 
-export function classifyRoutes(_deps: AppDeps) {
+export function classifyRoutes(deps: AppDeps) {
   warmUp() // load the models when the app is built, not on the first request
   const app = newRouter()
-  app.openapi(route, (c) => {
+  app.openapi(route, async (c) => {
     const { text } = c.req.valid('json')
-    const { intent, confidence, intents, language } = classifyIntent(text)
-    const { score } = analyzeSentiment(text)
+    const workspaceId = c.get('auth').workspaceId
+    const layers = (await workspaceLayers(deps.db, [workspaceId])).get(workspaceId)
+    // 'text' is always classified; null only for a message with no words, which min(1) rules out.
+    const found = insightsFor('text', text, layers)
+    if (!found) throw new Error('a text message was not classified')
     return c.json(
       classificationSchema.parse({
-        intent,
-        confidence,
-        suggestion: confidence < INTENT_SUGGESTION_BELOW,
-        intents,
-        sentiment: score,
-        language,
+        intent: found.intent,
+        confidence: found.confidence,
+        suggestion: found.confidence < INTENT_SUGGESTION_BELOW,
+        intents: found.intents,
+        sentiment: found.sentiment,
+        language: found.language,
       }),
       200,
     )

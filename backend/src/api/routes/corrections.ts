@@ -65,7 +65,7 @@ export function correctionRoutes(deps: AppDeps) {
       summary: "A rep corrects (or confirms) a customer message's intent or sentiment",
       description:
         'Stored per workspace with who and when; the message shows the rep’s answer at once, the ' +
-        'workspace’s intent layer learns it at the next retrain, and the intent’s accuracy is ' +
+        'workspace’s intent or sentiment layer learns it at the next retrain, and the intent’s accuracy is ' +
         're-measured (under 80 % over the window pauses its automations until an admin confirms).',
       security: bearerSecurity,
       request: {
@@ -153,7 +153,7 @@ export function correctionRoutes(deps: AppDeps) {
       method: 'post',
       path: '/api/v1/intelligence/retrain',
       tags: ['intelligence'],
-      summary: 'Retrain the workspace’s intent layer on its corrections now',
+      summary: 'Retrain the workspace’s intent and sentiment layers on its corrections now',
       description:
         'Admin. The scheduler does it hourly when there are new corrections (INTENT_RETRAIN_SCHEDULE).',
       security: bearerSecurity,
@@ -163,8 +163,13 @@ export function correctionRoutes(deps: AppDeps) {
           content: {
             'application/json': {
               schema: z.object({
-                examples: z.number().int(),
+                examples: z.number().int().openapi({ description: 'Intent corrections learned from' }),
                 features: z.number().int(),
+                sentiment_examples: z
+                  .number()
+                  .int()
+                  .openapi({ description: 'Sentiment corrections learned from' }),
+                sentiment_features: z.number().int(),
                 trained_at: z.string(),
               }),
             },
@@ -178,7 +183,13 @@ export function correctionRoutes(deps: AppDeps) {
       requireAdmin(auth.scope)
       const r = await retrainWorkspace(deps.db, auth.workspaceId, new Date())
       return c.json(
-        { examples: r.examples, features: r.features, trained_at: r.trainedAt.toISOString() },
+        {
+          examples: r.examples,
+          features: r.features,
+          sentiment_examples: r.sentimentExamples,
+          sentiment_features: r.sentimentFeatures,
+          trained_at: r.trainedAt.toISOString(),
+        },
         200,
       )
     },

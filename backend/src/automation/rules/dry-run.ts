@@ -4,6 +4,7 @@ import type { Database } from '../../db/client'
 import { contacts, productCatalog } from '../../db/schema'
 import { insightsFor } from '../../intelligence/message-insights'
 import { ProductMatcher } from '../../intelligence/product-matcher'
+import { workspaceLayers } from '../../intelligence/workspace-models'
 import { NotFoundError } from '../../lib/errors'
 import type { RuleAction } from '../actions'
 import { compileDefinition } from './compiled-rule'
@@ -131,7 +132,9 @@ export async function dryRunRule(
   let message: DryRunResult['message'] = null
   const textOverride = new Map<number, ReturnType<typeof textOfUnstored>>()
   if (req.text) {
-    const insights = insightsFor('text', req.text)
+    // Read as the workspace's own messages are read: with what its reps taught.
+    const layers = (await workspaceLayers(db, [workspaceId])).get(workspaceId)
+    const insights = insightsFor('text', req.text, layers)
     const products = (await productMatcher(db, workspaceId)).match(req.text)
     message = insights ? { ...insights, products } : null
     inbound = [

@@ -1,0 +1,2 @@
+ALTER TABLE "workspace_intent_models" ADD COLUMN "sentiment_weights" jsonb DEFAULT '{}'::jsonb NOT NULL;--> statement-breakpoint
+ALTER TABLE "workspace_intent_models" ADD COLUMN "sentiment_examples" integer DEFAULT 0 NOT NULL;
