@@ -32,8 +32,8 @@ describe.each(ENGINES)('contact merges in HubSpot (%s)', (engine) => {
     return {
       a: await contactIdOf(f.rt, `+${a.waId}`),
       b: await contactIdOf(f.rt, `+${b.waId}`),
-      ra: recordOf(a.waId),
-      rb: recordOf(b.waId),
+      ra: recordOf(a.waId as string),
+      rb: recordOf(b.waId as string),
     }
   }
 

@@ -363,6 +363,9 @@ export class ZohoConnector implements CrmConnector {
 
   async readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]> {
     const out: CrmRecord[] = []
+    // Found in this call, not "module known": a record learnt earlier may have moved module since
+    // (a converted Lead) or be asked for again from a fresh read.
+    const found = new Set<string>()
     let left = [...new Set(ids)]
     for (const module of PERSON_MODULES) {
       if (left.length === 0) break
@@ -378,6 +381,7 @@ export class ZohoConnector implements CrmConnector {
         for (const r of answer.body?.data ?? []) {
           const id = String(r.id)
           this.moduleOf.set(id, module)
+          found.add(id)
           const props: Record<string, string | null> = {}
           for (const p of wanted) props[p] = rawOfZoho(r[p], p)
           props.phone = rawOfZoho(r.Phone, 'Phone')
@@ -385,7 +389,7 @@ export class ZohoConnector implements CrmConnector {
           out.push({ id, properties: props })
         }
       }
-      left = left.filter((id) => !this.moduleOf.has(id))
+      left = left.filter((id) => !found.has(id))
     }
     return out
   }
