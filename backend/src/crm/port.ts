@@ -113,8 +113,8 @@ export interface CrmConnector {
   upsertTasks(inputs: TaskWrite[]): Promise<WriteResult[]>
   readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]>
   /**
-   * Merges `mergedId` into `primaryId` in the CRM; returns the record that holds both now (HubSpot
-   * gives the result a new id). Absent where the CRM's API cannot merge: the sync then asks a
+   * Merges `mergedId` into `primaryId` in the CRM; returns the record that holds both now (a CRM
+   * may give the result a new id). Absent where the CRM's API cannot merge: the sync then asks a
    * person instead. A CRM merge cannot be undone, so only a merge of ours calls it.
    */
   mergeRecords?(primaryId: string, mergedId: string): Promise<{ recordId: string }>

@@ -21,12 +21,12 @@ import type { SyncOptions } from './sync-options'
  * Carries our contact merges into the CRM, one queued merge (outbox kind `merge`) at a time: for
  * each pair of records the merge made one person's, the CRM merges the absorbed contact's record
  * into the survivor's and the survivor's link moves to the record the CRM answers with. The CRM
- * then announces the merge itself (HubSpot `contact.merge`, Zoho a delete of the merged record);
+ * then announces the merge itself (a merge notification, or a delete of the merged-away record);
  * by then no link points at the old records, so that echo moves nothing and merges nothing here.
  *
- * Where the connector has no merge (Salesforce's REST API has none) a person is asked instead;
- * where the CRM refuses (records already merged, a Lead with a Contact) the refusal becomes a
- * review item. Rate limits and outages retry like any write.
+ * Where the connector has no merge (its CRM's API offers none) a person is asked instead; where
+ * the CRM refuses (records already merged, records of two kinds) the refusal becomes a review
+ * item. Rate limits and outages retry like any write.
  */
 export async function syncMerges(
   db: Executor,
