@@ -112,6 +112,12 @@ export interface CrmConnector {
   logMessages(inputs: MessageWrite[]): Promise<WriteResult[]>
   upsertTasks(inputs: TaskWrite[]): Promise<WriteResult[]>
   readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]>
+  /**
+   * Merges `mergedId` into `primaryId` in the CRM; returns the record that holds both now (a CRM
+   * may give the result a new id). Absent where the CRM's API cannot merge: the sync then asks a
+   * person instead. A CRM merge cannot be undone, so only a merge of ours calls it.
+   */
+  mergeRecords?(primaryId: string, mergedId: string): Promise<{ recordId: string }>
   /** Our value as the property wants it, or why it cannot take it (checked before sending). */
   formatValue(
     value: FieldValue,

@@ -58,7 +58,7 @@ describe.each(ENGINES)('HubSpot sync end to end (%s)', (engine) => {
     )
     expect(link?.record_id).toBe(record?.id)
     const status = await (await f.rt.api(`/api/v1/connections/${f.connectionId}/sync`)).json()
-    expect(status.pending).toEqual({ contact: 0, message: 0, task: 0, parked: 0 })
+    expect(status.pending).toEqual({ contact: 0, message: 0, task: 0, merge: 0, parked: 0 })
     expect(status.quota).toMatchObject({ max: 110, window_ms: 10_000 })
     expect(status.quota.remaining).toBeLessThan(110)
   })

@@ -16,6 +16,7 @@ import {
   type SimEnv,
   send,
 } from './http'
+import { mergeRoutes } from './merges'
 import { batchCreate, batchRead, batchUpdate, batchUpsert } from './object-batches'
 import { applyCreate, applyUpdate, archive, associationsOf, lookup, planCreate } from './object-ops'
 import { type ObjectTypeDef, readNames } from './object-types'
@@ -38,6 +39,7 @@ export function objectRoutes(state: SimulatorState): Hono<SimEnv> {
   }
 
   app.route('/', searchRoute(state))
+  app.route('/', mergeRoutes(state))
 
   /** A batch endpoint: scopes, a JSON body and its `inputs` (≤ 100) checked before `run`. */
   const batchRoute = (

@@ -245,6 +245,54 @@ export function apiRoutes(): Hono<ApiEnv> {
       return answerBatch(c, 'data', [{ ...answer, details: { id: record.id, tags: next } }])
     })
 
+  // ---- Merge Records and Convert Lead (the child / the Lead is deleted; no merge marker follows)
+  app.post('/:module/:id/actions/merge', async (c) => {
+    const module = c.req.param('module')
+    if (!PERSON_MODULES.has(module))
+      return zohoError(c, 400, 'INVALID_MODULE', 'the module name given seems to be invalid')
+    const body = await jsonBody(c)
+    const merge = Array.isArray(body?.merge) ? (body.merge as unknown[]) : null
+    const first = merge?.[0]
+    const children = isObject(first) && Array.isArray(first.data) ? (first.data as unknown[]) : null
+    if (merge?.length !== 1 || !children || children.length === 0)
+      return zohoError(c, 400, 'MANDATORY_NOT_FOUND', 'required field not found', {
+        api_name: 'data',
+        json_path: '$.merge[0].data',
+      })
+    if (children.length > 2)
+      return zohoError(c, 400, 'LIMIT_EXCEEDED', 'Limit exceeded', {
+        api_name: 'data',
+        json_path: '$.merge[0].data',
+        maximum_length: 2,
+      })
+    const org = c.get('org')
+    const answers: ElementAnswer[] = []
+    for (const child of children) {
+      const id = isObject(child) ? String(child.id ?? '') : ''
+      answers.push(org.merge(module, c.req.param('id'), id))
+    }
+    const failed = answers.find((a) => a.status === 'error')
+    if (failed) return c.json({ merge: [failed] }, 400)
+    return c.json({ merge: [answers[0]] }, 201)
+  })
+
+  app.post('/Leads/:id/actions/convert', async (c) => {
+    const body = await jsonBody(c)
+    const input = Array.isArray(body?.data) && isObject(body.data[0]) ? body.data[0] : null
+    if (!input)
+      return zohoError(c, 400, 'MANDATORY_NOT_FOUND', 'required field not found', {
+        api_name: 'data',
+        json_path: '$.data',
+      })
+    const contact = isObject(input.Contacts) ? String(input.Contacts.id ?? '') : undefined
+    const carry = isObject(input.carry_over_tags) && Array.isArray(input.carry_over_tags.Contacts)
+    c.set('credits', 5)
+    const answer = c
+      .get('org')
+      .convertLead(c.req.param('id'), { contactId: contact || undefined, carryOverTags: carry })
+    return c.json({ data: [answer] }, answer.status === 'success' ? 200 : 400)
+  })
+
   // ---- Records
   app.post('/:module/upsert', async (c) => {
     const module = c.req.param('module')

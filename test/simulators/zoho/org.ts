@@ -372,6 +372,93 @@ export class Org {
     return true
   }
 
+  /**
+   * Zoho's Merge Records: the master keeps its id and values, takes the child's values where it
+   * has none, gains the child's tags, and the
+   * child's notes and tasks; the child is deleted (its callback is a plain `delete`, Zoho sends
+   * no merge marker). `by` says whose change it is (the Modified_By of the master).
+   */
+  merge(module: string, masterId: string, childId: string, by: 'api' | 'ui' = 'api'): ElementAnswer {
+    const table = this.table(module)
+    const master = table.get(masterId)
+    const child = table.get(childId)
+    if (!master)
+      return elementError('INVALID_DATA', 'the id given seems to be invalid', { resource_path_index: 1 })
+    if (!child || childId === masterId)
+      return elementError('INVALID_DATA', 'the related id given seems to be invalid', {
+        api_name: 'id',
+        json_path: '$.merge[0].data[0].id',
+      })
+    const tags = [...new Set([...tagNames(master), ...tagNames(child)])]
+    // Fields the master has empty take the child's value (unique ones too, once the child is gone).
+    const fills: SimRecord = {}
+    for (const [key, value] of Object.entries(child))
+      if (!SYSTEM_FIELDS.has(key) && key !== 'Tag' && value !== null && value !== '' && empty(master[key]))
+        fills[key] = value
+    this.#repoint(childId, masterId)
+    this.delete(module, childId)
+    this.update(module, masterId, { ...fills, Tag: tags.map((name) => ({ name })) }, 0, by)
+    return {
+      code: 'SUCCESS',
+      details: { id: masterId },
+      message: 'Records merged successfully',
+      status: 'success',
+    }
+  }
+
+  /**
+   * Zoho's Convert Lead: a Contact is created from the Lead's fields that Contacts also has (or
+   * the Lead is attached to the existing Contact named), the Lead's notes and tasks move to it,
+   * tags only when `carry_over_tags` asks, and the Lead leaves the Leads module (a `delete`
+   * callback there, an `insert` one in Contacts).
+   */
+  convertLead(
+    leadId: string,
+    options: { contactId?: string; carryOverTags?: boolean } = {},
+    by: 'api' | 'ui' = 'api',
+  ): ElementAnswer {
+    const lead = this.table('Leads').get(leadId)
+    if (!lead) return elementError('INVALID_DATA', 'invalid data', { resource_path_index: 1 })
+    let contactId = options.contactId
+    if (contactId && !this.table('Contacts').has(contactId))
+      return elementError('INVALID_DATA', 'invalid data', {
+        api_name: 'id',
+        json_path: '$.data[0].Contacts.id',
+      })
+    if (!contactId) {
+      const contactFields = new Set(this.fields('Contacts').map((f) => f.api_name))
+      const values: SimRecord = {}
+      for (const [key, value] of Object.entries(lead))
+        if (contactFields.has(key) && !SYSTEM_FIELDS.has(key) && value !== null && value !== undefined)
+          values[key] = value
+      if (options.carryOverTags) values.Tag = tagNames(lead).map((name) => ({ name }))
+      else delete values.Tag
+      const created = this.insert('Contacts', values, 0, by)
+      if (created.status !== 'success') return created
+      contactId = String(created.details.id)
+    }
+    this.delete('Leads', leadId)
+    this.#repoint(leadId, contactId)
+    return {
+      code: 'SUCCESS',
+      details: { Contacts: { id: contactId }, Accounts: null, Deals: null },
+      message: 'The record has been converted successfully',
+      status: 'success',
+    }
+  }
+
+  /** Notes and tasks of one person's record now belong to another. */
+  #repoint(fromId: string, toId: string): void {
+    for (const note of this.table('Notes').values()) {
+      const parent = note.Parent_Id as { id?: string } | undefined
+      if (parent?.id === fromId) note.Parent_Id = { ...parent, id: toId }
+    }
+    for (const task of this.table('Tasks').values())
+      for (const key of ['Who_Id', 'What_Id'])
+        if ((task[key] as { id?: string } | undefined)?.id === fromId)
+          task[key] = { ...(task[key] as object), id: toId }
+  }
+
   tagsOf(module: string) {
     return [...(this.tagCatalog.get(module)?.values() ?? [])]
   }
@@ -386,3 +473,15 @@ function addTo(values: Map<string, Set<string>>, key: string, id: string): void 
   ids.add(id)
   values.set(key, ids)
 }
+
+const SYSTEM_FIELDS = new Set([
+  'id',
+  'Created_Time',
+  'Created_By',
+  'Modified_Time',
+  'Modified_By',
+  'Company',
+  'Lead_Status',
+])
+const empty = (v: unknown) => v === undefined || v === null || v === ''
+const tagNames = (r: SimRecord): string[] => ((r.Tag ?? []) as { name: string }[]).map((t) => t.name)

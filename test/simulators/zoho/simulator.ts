@@ -94,6 +94,20 @@ export async function startZohoSimulator(options: ZohoSimulatorOptions = {}): Pr
       o.delete(module, id)
       state.notify(o)
     },
+    mergeRecords: (orgId, module, masterId, childId) => {
+      const o = org(orgId)
+      const answer = o.merge(module, masterId, childId, 'ui')
+      if (answer.status !== 'success') throw new Error(`${answer.code}: ${JSON.stringify(answer.details)}`)
+      state.notify(o)
+      return copy(o.table(module).get(masterId) as SimRecord)
+    },
+    convertLead: (orgId, leadId, opts) => {
+      const o = org(orgId)
+      const answer = o.convertLead(leadId, opts, 'ui')
+      if (answer.status !== 'success') throw new Error(`${answer.code}: ${JSON.stringify(answer.details)}`)
+      state.notify(o)
+      return String((answer.details.Contacts as { id: string }).id)
+    },
     holdNotifications: (hold) => state.hold(hold),
     flushNotifications: (opts) => state.flush(opts),
     routeNotifications: (deliver) => {

@@ -125,6 +125,13 @@ export interface ZohoSimulator {
   createRecord(orgId: string, module: string, fields: SimRecord): SimRecord
   editRecord(orgId: string, module: string, id: string, fields: SimRecord): SimRecord
   deleteRecord(orgId: string, module: string, id: string): void
+  /** A rep merges `childId` into `masterId` in Zoho's UI (Merge Records): the child's delete is notified. */
+  mergeRecords(orgId: string, module: 'Contacts' | 'Leads', masterId: string, childId: string): SimRecord
+  /**
+   * A rep converts a Lead (to a new Contact, or onto `contactId`): the Lead's delete and the new
+   * Contact's insert are notified. Returns the Contact's id.
+   */
+  convertLead(orgId: string, leadId: string, opts?: { contactId?: string; carryOverTags?: boolean }): string
   /** Callbacks wait until `flushNotifications` (tests reorder or repeat them). */
   holdNotifications(hold: boolean): void
   flushNotifications(opts?: { reverse?: boolean; repeat?: boolean }): Promise<void>

@@ -10,7 +10,13 @@ import { bearerSecurity, commonErrors, newRouter, uuidParam, z } from '../openap
 const statusView = z.object({
   connection_id: z.string(),
   state: z.string(),
-  pending: z.object({ contact: z.number(), message: z.number(), task: z.number(), parked: z.number() }),
+  pending: z.object({
+    contact: z.number(),
+    message: z.number(),
+    task: z.number(),
+    merge: z.number(),
+    parked: z.number(),
+  }),
   last_synced_at: z.string().nullable(),
   last_error: z.string().nullable(),
   /** The CRM's request budget as it last reported it (null before the first call). */
@@ -46,6 +52,7 @@ export function crmSyncRoutes(deps: AppDeps) {
             contact: depth.contact ?? 0,
             message: depth.message ?? 0,
             task: depth.task ?? 0,
+            merge: depth.merge ?? 0,
             parked: depth.parked ?? 0,
           },
           last_synced_at: connection.lastSyncedAt?.toISOString() ?? null,

@@ -71,6 +71,18 @@ export class HubspotConnector implements CrmConnector {
   readContacts(ids: string[], properties: string[]) {
     return this.#http.authorized(() => this.#readContactsOnce(ids, properties))
   }
+  /** HubSpot merges into a new record (both old ids become its aliases) and answers with it. */
+  mergeRecords(primaryId: string, mergedId: string) {
+    return this.#http.authorized(async () => {
+      const client = await this.#http.sdk()
+      await this.#http.beforeRequest('default')
+      const merged = await client.crm.contacts.basicApi.merge({
+        primaryObjectId: primaryId,
+        objectIdToMerge: mergedId,
+      })
+      return { recordId: merged.id }
+    })
+  }
 
   quota(): CrmQuota | null {
     return this.#http.quota()

@@ -43,10 +43,20 @@ export function hubspotChange(e: HubspotEvent): CrmChange | null {
           }
         : null
     case 'contact.merge': {
-      const primary = e.primaryObjectId ?? e.newObjectId ?? e.objectId
-      return primary
-        ? { type: 'merged', eventId: e.eventId, primaryId: primary, mergedIds: e.mergedObjectIds ?? [], at }
-        : null
+      // HubSpot now merges contacts into a new record (`newObjectId`): the primary's id is then
+      // an alias like the merged ones, and every link moves to the new record.
+      const survivor = e.newObjectId ?? e.primaryObjectId ?? e.objectId
+      if (!survivor) return null
+      const formerIds = [e.primaryObjectId, ...(e.mergedObjectIds ?? [])].filter(
+        (id): id is string => !!id && id !== survivor,
+      )
+      return {
+        type: 'merged',
+        eventId: e.eventId,
+        primaryId: survivor,
+        mergedIds: [...new Set(formerIds)],
+        at,
+      }
     }
     case 'contact.deletion':
       return e.objectId ? { type: 'deleted', eventId: e.eventId, recordId: e.objectId, at } : null

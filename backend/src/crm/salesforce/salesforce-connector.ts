@@ -50,6 +50,12 @@ export interface SalesforceConnectorOptions {
  * by the WhatsApp phone External ID in sObject Collections of 200; records we already know are
  * updated by Id in one mixed-type collection call; messages and tasks in `salesforce-activities.ts`.
  * Field types come from `describe` (cached for the connector's life), so values go out typed.
+ *
+ * No `mergeRecords`: the REST API has no merge, only the SOAP API's `merge()` (jsforce 3:
+ * `conn.soap.merge`). Our Salesforce simulator speaks REST only, so a SOAP merge could not be
+ * tested against the contract; and a Lead cannot be merged with a Contact at all (that is a
+ * conversion), which is the common pair here. The sync therefore asks a person to merge in
+ * Salesforce; the poll then follows the merge (`MasterRecordId`) like any merge made there.
  */
 export class SalesforceConnector implements CrmConnector {
   readonly provider = 'salesforce'

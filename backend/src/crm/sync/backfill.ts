@@ -65,7 +65,7 @@ export async function outboxDepth(db: Executor, connectionId: string): Promise<R
     sql`select kind, count(*) filter (where parked_at is null)::int as n, count(*) filter (where parked_at is not null)::int as parked
           from crm_outbox where connection_id = ${connectionId} group by kind`,
   )
-  const out: Record<string, number> = { contact: 0, message: 0, task: 0, parked: 0 }
+  const out: Record<string, number> = { contact: 0, message: 0, task: 0, merge: 0, parked: 0 }
   for (const r of rows) {
     out[r.kind] = r.n
     out.parked = (out.parked ?? 0) + r.parked

@@ -133,3 +133,21 @@ export async function touchOutbox(
 
 const idList = (changes: ClaimedChange[]) =>
   sql`(select jsonb_array_elements_text(${JSON.stringify(changes.map((c) => c.id))}::jsonb)::bigint)`
+
+/**
+ * Queues a subject for one connection (a contact merge to carry out in that CRM): a new row, or
+ * one more version of the row already waiting.
+ */
+export async function queueOutbox(
+  db: Executor,
+  workspaceId: string,
+  connectionId: string,
+  kind: CrmOutboxKind,
+  subjectId: string,
+): Promise<void> {
+  await db.execute(sql`
+    insert into crm_outbox (workspace_id, connection_id, kind, subject_id)
+    values (${workspaceId}, ${connectionId}, ${kind}, ${subjectId})
+    on conflict (connection_id, kind, subject_id) do update
+       set version = crm_outbox.version + 1, changed_at = clock_timestamp(), parked_at = null`)
+}

@@ -6,6 +6,7 @@ import { mappedFields, mappingRows } from '../mapping'
 import type { CrmConnector } from '../port'
 import { ensureConnectionSchema, ensureTagOptions } from './ensure-schema'
 import { syncLinked } from './linked-writes'
+import { syncMerges } from './merge-writes'
 import { messageWrites } from './message-writes'
 import { type ClaimedChange, claimChanges } from './outbox'
 import type { BatchOutcome } from './settle'
@@ -19,7 +20,7 @@ export interface SyncRound extends BatchOutcome {
 }
 
 /**
- * One round for one connection: a batch of contacts first (messages and tasks need their
+ * One round for one connection: queued contact merges, then a batch of contacts (messages and tasks need their
  * records), then a batch of messages and one of tasks. Each batch is one CRM call in the normal
  * case, so a round costs at most three calls however many changes it carries.
  */
@@ -48,7 +49,7 @@ async function runRound(
   connection: CrmConnection,
   connector: CrmConnector,
   options: SyncOptions,
-  claimChangesOf: (kind: 'contact' | 'message' | 'task') => Promise<ClaimedChange[]>,
+  claimChangesOf: (kind: 'contact' | 'message' | 'task' | 'merge') => Promise<ClaimedChange[]>,
 ): Promise<SyncRound> {
   const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
   const add = (o: BatchOutcome) => {
@@ -56,6 +57,10 @@ async function runRound(
     total.written += o.written
     total.failed += o.failed
   }
+  // Merges first: the contact writes of this round then go to the record the CRM kept.
+  const mergeChanges = await claimChangesOf('merge')
+  total.claimed += mergeChanges.length
+  if (mergeChanges.length > 0) add(await syncMerges(db, connection, connector, mergeChanges, options))
   const contactChanges = await claimChangesOf('contact')
   total.claimed += contactChanges.length
   if (contactChanges.length > 0) {

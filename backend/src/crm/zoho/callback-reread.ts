@@ -3,6 +3,7 @@ import { and, asc, eq, gt, inArray, ne, sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import {
   type CrmConnection,
+  contacts,
   crmConnections,
   crmRecordLinks,
   crmWebhookEvents,
@@ -98,8 +99,22 @@ async function rereadEvents(
     const mine = callbacks.filter((c) => c.recordId === id)
     if (!record) {
       const deleted = mine.find((c) => c.operation === 'delete')
-      if (deleted && links.has(id))
-        events.push({ kind: 'deleted', eventId: `deleted:${id}`, recordId: id, at: deleted.at })
+      if (!deleted || !links.has(id)) continue
+      // Zoho says "delete" for a merged-away record and a converted Lead too: where another live
+      // record holds the person's WhatsApp number, the link moves there as a merge.
+      const phone = unique ? await linkedPhone(db, connection.id, id) : null
+      const survivor = phone && unique ? await connector.findByUnique(unique.property, phone, id) : null
+      events.push(
+        survivor
+          ? {
+              kind: 'merged',
+              eventId: `merged:${id}:${survivor}`,
+              primaryId: survivor,
+              mergedIds: [id],
+              at: deleted.at,
+            }
+          : { kind: 'deleted', eventId: `deleted:${id}`, recordId: id, at: deleted.at },
+      )
       continue
     }
     const modified = Date.parse(record.properties.Modified_Time ?? '') || Math.max(...mine.map((c) => c.at))
@@ -134,7 +149,7 @@ async function rereadEvents(
   }
   return events.map((e) => ({
     accountId: connection.accountId,
-    eventId: 'eventId' in e ? e.eventId : `${e.kind}:${e.recordId}`,
+    eventId: 'eventId' in e ? e.eventId : `${e.kind}`,
     occurredAt: new Date(e.at),
     payload: e as unknown as Record<string, unknown>,
   }))
@@ -165,4 +180,22 @@ async function linksOf(
   for (const row of rows)
     if (row.role === 'primary' || !out.has(row.recordId)) out.set(row.recordId, row.syncedValues ?? {})
   return out
+}
+
+/** The E.164 number of the contact primarily linked to a record (what `WhatsApp_Number` held). */
+async function linkedPhone(db: Database, connectionId: string, recordId: string): Promise<string | null> {
+  const [row] = await db
+    .select({ phone: contacts.phoneE164 })
+    .from(crmRecordLinks)
+    .innerJoin(contacts, eq(contacts.id, crmRecordLinks.contactId))
+    .where(
+      and(
+        eq(crmRecordLinks.connectionId, connectionId),
+        eq(crmRecordLinks.recordId, recordId),
+        ne(crmRecordLinks.role, 'deleted'),
+      ),
+    )
+    .orderBy(asc(crmRecordLinks.role))
+    .limit(1)
+  return row?.phone ?? null
 }
