@@ -82,6 +82,24 @@ export class SimulatorState {
     return this.numbers.get(phoneNumberId)
   }
 
+  /** Whether `token` may read or use the numbers of `wabaId` (every token when grants are unset). */
+  canAccess(token: string | undefined, wabaId: string): boolean {
+    const grants = this.options.grants
+    if (!grants) return true
+    return token !== undefined && (grants[token]?.includes(wabaId) ?? false)
+  }
+
+  addNumber(number: NumberConfig): void {
+    if (!this.numbers.has(number.phoneNumberId)) this.numbers.set(number.phoneNumberId, number)
+  }
+
+  grant(token: string, wabaId: string): void {
+    if (!this.options.grants) return
+    const grants = { ...this.options.grants }
+    grants[token] = [...new Set([...(grants[token] ?? []), wabaId])]
+    this.options = { ...this.options, grants }
+  }
+
   isWaba(id: string): boolean {
     for (const n of this.numbers.values()) if (n.wabaId === id) return true
     return false
@@ -101,8 +119,8 @@ export class SimulatorState {
     return n.tierLimit === undefined ? DEFAULTS.tierLimit : n.tierLimit
   }
 
-  private setNumbers(numbers: NumberConfig[]): void {
-    if (!numbers?.length) throw new Error('at least one phone number is required')
+  private setNumbers(numbers: NumberConfig[] = []): void {
+    // No numbers is allowed: an account whose numbers are added later (addNumber).
     this.numbers.clear()
     for (const n of numbers) this.numbers.set(n.phoneNumberId, n)
   }
