@@ -31,7 +31,13 @@ const newChannelSchema = z
       .regex(/^\d{5,20}$/)
       .optional(),
     /** Required unless WHATSAPP_NUMBER_PROOF=off: the proof is that Meta lets this token read the number. */
-    access_token: z.string().min(10).max(2048).optional(),
+    access_token: z
+      .string()
+      .min(10)
+      .max(2048)
+      // It travels in an Authorization header: only what a header can carry (Meta's are URL-safe).
+      .regex(/^[\x21-\x7e]+$/, 'must be the token as Meta shows it (no spaces or other characters)')
+      .optional(),
   })
   .strict()
   .openapi('NewChannel')
