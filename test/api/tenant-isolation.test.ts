@@ -256,7 +256,7 @@ describe.each(ENGINES)('tenant isolation from the OpenAPI description (%s)', (en
       })
     const theirs = await claim(NUMBER_A, B_OWN_TOKEN)
     const free = await claim(FREE_NUMBER, B_OWN_TOKEN)
-    expect(theirs.status).toBe(403)
+    expect(theirs.status, await theirs.clone().text()).toBe(403)
     expect(free.status).toBe(theirs.status)
     const theirsBody = await theirs.json()
     const freeBody = await free.json()

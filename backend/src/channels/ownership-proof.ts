@@ -54,7 +54,7 @@ function refusal(
   if (outcome.kind === 'unavailable') {
     return new DomainError(
       'unavailable',
-      'Meta could not be asked whether this access token controls the number (no usable answer from the Graph API). Nothing was registered; try again in a minute.',
+      `Meta could not be asked whether this access token controls the number (no usable answer from the Graph API: ${outcome.detail}). Nothing was registered; try again in a minute.`,
       undefined,
       OWNERSHIP_REASONS.metaUnavailable,
     )

@@ -36,14 +36,25 @@ function base(config: CloudApiConfig): string {
 }
 
 async function graphGet(config: CloudApiConfig, url: string, accessToken: string) {
-  let res: Response
-  try {
-    res = await fetch(url, {
-      headers: { authorization: `Bearer ${accessToken}` },
-      signal: AbortSignal.timeout(config.timeoutMs),
-    })
-  } catch (error) {
-    return { kind: 'unavailable' as const, detail: classifyFetchFailure(error, config.timeoutMs).kind }
+  let res: Response | undefined
+  // A read changes nothing, so a connection that broke under it (typically a kept-alive socket
+  // the server closed just as it was reused) is retried once on a fresh one.
+  for (let attempt = 1; !res; attempt++) {
+    try {
+      res = await fetch(url, {
+        headers: { authorization: `Bearer ${accessToken}` },
+        signal: AbortSignal.timeout(config.timeoutMs),
+      })
+    } catch (error) {
+      const failure = classifyFetchFailure(error, config.timeoutMs)
+      const broken = failure.kind === 'unknown' && failure.reason !== 'timeout'
+      if (!broken || attempt >= 2) {
+        return {
+          kind: 'unavailable' as const,
+          detail: `${failure.kind}: ${'reason' in failure ? failure.reason : ''}`,
+        }
+      }
+    }
   }
   let json: unknown
   try {
