@@ -35,7 +35,7 @@ export class SimulatorState {
   readonly windows = new ServiceWindows(DEFAULTS.windowMs)
   readonly media = new MediaStore()
   readonly templates: TemplateStore
-  readonly validator: RequestValidator
+  private compiled: RequestValidator | undefined
   readonly dispatcher: WebhookDispatcher
   rng: Rng
   /** Requests held by the timeout fault; released (socket destroyed) on close. */
@@ -46,7 +46,6 @@ export class SimulatorState {
     this.options = { ...options }
     this.setNumbers(options.numbers)
     this.templates = new TemplateStore(options.templates ?? DEFAULT_TEMPLATES)
-    this.validator = requestValidator(options.specPath)
     this.rng = makeRng(options.seed)
     this.dispatcher = new WebhookDispatcher(
       () => ({
@@ -59,6 +58,13 @@ export class SimulatorState {
       }),
       { delivered: (n) => this.stats.statusesDelivered(n), gaveUp: () => this.stats.webhookFailure() },
     )
+  }
+
+  /** Built at the first send: reading the official YAML costs about half a second, and a
+   * simulator that only answers reads (a test's Meta account for registrations) never needs it. */
+  get validator(): RequestValidator {
+    this.compiled ??= requestValidator(this.options.specPath)
+    return this.compiled
   }
 
   configure(patch: Partial<SimulatorOptions>): void {
