@@ -61,6 +61,8 @@ export async function startSendHarness(
     numbers: [{ ...NUMBER_A, mps: 80, tierLimit: null }],
     statusLatencyMs: { min: 5, max: 20 },
     ...sim,
+    // The number is registered (proven) with TOKEN; a test that has Meta refuse it revokes it after.
+    ...(sim.accessTokens ? { accessTokens: [...sim.accessTokens, TOKEN] } : {}),
   })
   const rt = await startTestRuntime(
     engine,
@@ -85,6 +87,7 @@ export async function startSendHarness(
     ? await registerWhileMetaWasUp(rt, simulator)
     : (await (await registerChannel(rt, NUMBER_A)).json()).channel.id
   await rt.api(`/api/v1/channels/${channelId}`, { method: 'PATCH', json: { tier_limit: null } })
+  if (sim.accessTokens) simulator.configure({ accessTokens: sim.accessTokens })
   return {
     rt,
     sim: simulator,

@@ -18,6 +18,9 @@ const channelSchema = z
   })
   .openapi('Channel')
 
+/** A person waits on the registration; Graph answers these reads in well under a second. */
+const PROOF_TIMEOUT_MS = 15_000
+
 const registeredSchema = z.object({ channel: channelSchema, requeued_events: z.number() })
 
 const newChannelSchema = z
@@ -114,7 +117,7 @@ export function channelRoutes(deps: AppDeps) {
             cloudApi: {
               graphUrl: config.WHATSAPP_GRAPH_URL,
               apiVersion: config.WHATSAPP_API_VERSION,
-              timeoutMs: config.SENDER_REQUEST_TIMEOUT_MS,
+              timeoutMs: PROOF_TIMEOUT_MS,
             },
           },
     )
