@@ -149,7 +149,12 @@ export async function createChannel(
       // The same workspace again with a proving token: a token rotation.
       const [updated] = await tx
         .update(whatsappChannels)
-        .set({ ...values, defaultRegion: holder.defaultRegion, updatedAt: now })
+        .set({
+          ...values,
+          wabaId: values.wabaId ?? holder.wabaId,
+          defaultRegion: holder.defaultRegion,
+          updatedAt: now,
+        })
         .where(eq(whatsappChannels.id, holder.id))
         .returning()
       return {
