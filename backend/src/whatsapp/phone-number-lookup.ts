@@ -3,7 +3,7 @@
  * proof of ownership at registration asks Meta. Only turns HTTP into typed outcomes; what an
  * outcome means for a registration is decided in channels/ownership-proof.ts.
  */
-import { type CloudApiConfig, classifyFetchFailure } from './cloud-api-client'
+import { type CloudApiConfig, classifyFetchFailure, fetchRead } from './cloud-api-client'
 
 export interface PhoneNumberInfo {
   id: string
@@ -36,24 +36,14 @@ function base(config: CloudApiConfig): string {
 }
 
 async function graphGet(config: CloudApiConfig, url: string, accessToken: string) {
-  let res: Response | undefined
-  // A read changes nothing, so a connection that broke under it (typically a kept-alive socket
-  // the server closed just as it was reused) is retried once on a fresh one.
-  for (let attempt = 1; !res; attempt++) {
-    try {
-      res = await fetch(url, {
-        headers: { authorization: `Bearer ${accessToken}` },
-        signal: AbortSignal.timeout(config.timeoutMs),
-      })
-    } catch (error) {
-      const failure = classifyFetchFailure(error, config.timeoutMs)
-      const broken = failure.kind === 'unknown' && failure.reason !== 'timeout'
-      if (!broken || attempt >= 2) {
-        return {
-          kind: 'unavailable' as const,
-          detail: `${failure.kind}: ${'reason' in failure ? failure.reason : ''}`,
-        }
-      }
+  let res: Response
+  try {
+    res = await fetchRead(url, accessToken, config.timeoutMs)
+  } catch (error) {
+    const failure = classifyFetchFailure(error, config.timeoutMs)
+    return {
+      kind: 'unavailable' as const,
+      detail: `${failure.kind}: ${'reason' in failure ? failure.reason : ''}`,
     }
   }
   let json: unknown
