@@ -73,6 +73,12 @@ export const envSchema = z
     WHATSAPP_APP_SECRET: optionalSecret(8),
     WHATSAPP_VERIFY_TOKEN: optionalSecret(8),
     WHATSAPP_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
+    /**
+     * Proof of ownership when a number is registered: `graph` (default) asks the Graph API
+     * whether the given access token can read the number; `off` registers any number unchecked,
+     * for development without Meta only (refused in production, logged at each registration).
+     */
+    WHATSAPP_NUMBER_PROOF: z.enum(['graph', 'off']).default('graph'),
     WHATSAPP_API_VERSION: z
       .string()
       .regex(/^v\d+\.\d+$/, { message: 'must look like v23.0' })
@@ -286,6 +292,12 @@ export const envSchema = z
         message: 'is required when MEDIA_STORAGE=s3',
       })
     if (env.NODE_ENV !== 'production') return
+    if (env.WHATSAPP_NUMBER_PROOF === 'off')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['WHATSAPP_NUMBER_PROOF'],
+        message: 'cannot be off in production: anyone could register any number and receive its messages',
+      })
     for (const name of ['ENCRYPTION_KEY', 'WHATSAPP_APP_SECRET', 'WHATSAPP_VERIFY_TOKEN'] as const) {
       if (!env[name]) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in production' })
     }

@@ -3,6 +3,7 @@ import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator, startHubspotSimulator } from '../simulators/hubspot'
 import { type CloudApiSimulator, startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
+import type { NumberRef } from '../simulators/whatsapp/envelopes'
 import { type ApiDescription, apiDescription, type Operation } from '../support/openapi-operations'
 import { arbitraryFor } from '../support/schema-arbitrary'
 import { type SeededTenant, seedTenant, tenantSnapshot } from '../support/tenant-seed'
@@ -12,6 +13,7 @@ import {
   NUMBER_B,
   registerChannel,
   startTestRuntime,
+  TEST_WHATSAPP_TOKEN,
   type TestRuntime,
 } from '../support/test-runtime'
 
@@ -147,6 +149,14 @@ function fill(value: unknown, pick: Pick, index: number, name = '', parent = '')
   return value
 }
 
+/** A number of the same business nobody registered, and a token of another business. */
+const FREE_NUMBER: NumberRef = {
+  phoneNumberId: '209876543219999',
+  displayPhoneNumber: '5511940009999',
+  wabaId: NUMBER_A.wabaId,
+}
+const B_OWN_TOKEN = 'EAAG-workspace-b-own-business-token'
+
 /** Numbers and CRM accounts are unique across the product: claiming one is tested on its own below. */
 const claimsGlobalIdentifier = (op: Operation) =>
   op.method === 'POST' && (op.path === '/api/v1/channels' || op.path === '/api/v1/connections')
@@ -161,7 +171,13 @@ describe.each(ENGINES)('tenant isolation from the OpenAPI description (%s)', (en
 
   beforeAll(async () => {
     hubspot = await startHubspotSimulator()
-    whatsapp = await startCloudApiSimulator({ appSecret: 'isolation', numbers: [NUMBER_A, NUMBER_B] })
+    // Meta's side: the numbers' business holds TEST_WHATSAPP_TOKEN; any other token is valid but
+    // reads none of them (another business's), so only the test token proves ownership.
+    whatsapp = await startCloudApiSimulator({
+      appSecret: 'isolation',
+      numbers: [NUMBER_A, NUMBER_B, FREE_NUMBER],
+      grants: { [TEST_WHATSAPP_TOKEN]: [NUMBER_A.wabaId] },
+    })
     rt = await startTestRuntime(engine, {
       HUBSPOT_CLIENT_ID: HUBSPOT_SIM_DEFAULTS.clientId,
       HUBSPOT_CLIENT_SECRET: HUBSPOT_SIM_DEFAULTS.clientSecret,
@@ -225,26 +241,55 @@ describe.each(ENGINES)('tenant isolation from the OpenAPI description (%s)', (en
     }
   }, 300_000)
 
-  it('answers a number another workspace holds exactly as one the caller holds itself', async () => {
+  it("answers an unproven claim on another workspace's number exactly as one on a free number", async () => {
     const before = await tenantSnapshot(rt, a.workspaceId)
-    const theirs = await registerChannel(rt, NUMBER_A, 'BR', b.key)
-    const own = await registerChannel(rt, NUMBER_B, 'BR', b.key)
-    expect(theirs.status).toBe(409)
+    const claim = (number: NumberRef, token: string) =>
+      rt.api('/api/v1/channels', {
+        method: 'POST',
+        key: b.key,
+        json: {
+          phone_number_id: number.phoneNumberId,
+          default_region: 'BR',
+          waba_id: number.wabaId,
+          access_token: token,
+        },
+      })
+    const theirs = await claim(NUMBER_A, B_OWN_TOKEN)
+    const free = await claim(FREE_NUMBER, B_OWN_TOKEN)
+    expect(theirs.status, await theirs.clone().text()).toBe(403)
+    expect(free.status).toBe(theirs.status)
     const theirsBody = await theirs.json()
-    const ownBody = await own.json()
-    expect(own.status).toBe(theirs.status)
+    const freeBody = await free.json()
     expect({ ...theirsBody.error, request_id: undefined }).toEqual({
-      ...ownBody.error,
-      message: ownBody.error.message.replaceAll(NUMBER_B.phoneNumberId, NUMBER_A.phoneNumberId),
+      ...freeBody.error,
+      message: freeBody.error.message.replaceAll(FREE_NUMBER.phoneNumberId, NUMBER_A.phoneNumberId),
       request_id: undefined,
     })
-    expect(theirsBody.error.message).not.toMatch(/another|Loja/i)
+    expect(theirsBody.error.reason).toBe('ownership_not_proven')
+    expect(theirsBody.error.message).not.toMatch(/another|connected|Loja/i)
     expect(JSON.stringify(theirsBody)).not.toContain(a.workspaceId)
     expect(await tenantSnapshot(rt, a.workspaceId)).toEqual(before)
     const listed = await (await rt.api('/api/v1/channels', { key: b.key })).json()
     expect(listed.channels.map((c: { phone_number_id: string }) => c.phone_number_id)).toEqual([
       NUMBER_B.phoneNumberId,
     ])
+  })
+
+  it("takes nothing from the holder when a proven caller claims its number, and only notes the claim in the holder's audit", async () => {
+    const { audit_log: auditBefore, ...before } = await tenantSnapshot(rt, a.workspaceId)
+    const res = await registerChannel(rt, NUMBER_A, 'BR', b.key)
+    expect(res.status).toBe(409)
+    const body = await res.json()
+    expect(body.error.reason).toBe('held_by_another_workspace')
+    expect(JSON.stringify(body)).not.toContain(a.workspaceId)
+    expect(body.error.message).not.toMatch(/Loja/i)
+    const { audit_log: auditAfter, ...after } = await tenantSnapshot(rt, a.workspaceId)
+    expect(after).toEqual(before)
+    const added = (
+      JSON.parse(auditAfter ?? '[]') as { action: string; detail: unknown; id: number }[]
+    ).filter((e) => !(JSON.parse(auditBefore ?? '[]') as { id: number }[]).some((o) => o.id === e.id))
+    expect(added.map((e) => e.action)).toEqual(['channel.claim_refused'])
+    expect(JSON.stringify(added)).not.toContain(b.workspaceId)
   })
 })
 

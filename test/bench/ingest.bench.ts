@@ -7,6 +7,8 @@ import pg from 'pg'
 import { parseConfig } from '../../backend/src/config'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
+import { startMetaAccount } from '../support/meta-account'
+import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 import {
   BENCH_SECRETS,
   closeServer,
@@ -194,7 +196,10 @@ async function main(): Promise<number> {
   const observer = new pg.Client({ connectionString: url })
   const gen = new Loadgen()
   try {
+    // Registering the number proves its ownership against a simulated Meta account.
+    const meta = await startMetaAccount([BENCH_NUMBER])
     const config = parseConfig({
+      WHATSAPP_GRAPH_URL: meta.url,
       NODE_ENV: 'production',
       LOG_LEVEL: 'silent',
       DATABASE_URL: url,
@@ -216,6 +221,7 @@ async function main(): Promise<number> {
         display_phone_number: `+${BENCH_NUMBER.displayPhoneNumber}`,
         default_region: 'BR',
         waba_id: BENCH_NUMBER.wabaId,
+        access_token: TEST_WHATSAPP_TOKEN,
       }),
     })
     if (reg.status !== 201) throw new Error(`channel registration failed: ${reg.status} ${await reg.text()}`)

@@ -10,6 +10,8 @@ import { encryptSecret } from '../../backend/src/lib/crypto'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import { SALESFORCE_SIM_DEFAULTS } from '../simulators/salesforce'
+import { startMetaAccount } from '../support/meta-account'
+import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 import {
   BENCH_SECRETS,
   closeServer,
@@ -101,7 +103,10 @@ export async function runSalesforceSyncBench(): Promise<void> {
   const apiRequests = async () =>
     (await control<SimRequest[]>('/requests')).filter((r) => r.path.startsWith('/services/data/'))
   const dbUrl = await recreateDatabase(DB_NAME)
+  // Registering the number proves its ownership against a simulated Meta account.
+  const meta = await startMetaAccount([NUMBER])
   const config = parseConfig({
+    WHATSAPP_GRAPH_URL: meta.url,
     ...BENCH_SECRETS,
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('CRM_SYNC_'))),
     DATABASE_URL: dbUrl,
@@ -130,6 +135,7 @@ export async function runSalesforceSyncBench(): Promise<void> {
         display_phone_number: `+${NUMBER.displayPhoneNumber}`,
         default_region: 'BR',
         waba_id: NUMBER.wabaId,
+        access_token: TEST_WHATSAPP_TOKEN,
       }),
     })
     if (reg.status !== 201) throw new Error(`channel registration: ${reg.status} ${await reg.text()}`)
@@ -302,6 +308,7 @@ export async function runSalesforceSyncBench(): Promise<void> {
   } finally {
     await closeServer(server)
     await runtime?.close()
+    await meta.close()
     sim.child.kill('SIGTERM')
     await dropDatabase(DB_NAME).catch(() => {})
   }

@@ -8,6 +8,8 @@ import { createLogger } from '../../backend/src/lib/logger'
 import { createBroadcast } from '../../backend/src/outbound/broadcasts'
 import { enqueueSend } from '../../backend/src/outbound/enqueue'
 import { startRuntime } from '../../backend/src/runtime'
+import { startMetaAccount } from '../support/meta-account'
+import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 import {
   BENCH_SECRETS,
   closeServer,
@@ -70,7 +72,10 @@ async function cloneRun(): Promise<string> {
 /** Migrated, with the bench number, an approved template and tagged audiences. */
 async function prepareTemplate(): Promise<void> {
   const url = await recreateDatabase(TEMPLATE)
+  // Registering the number proves its ownership against a simulated Meta account.
+  const meta = await startMetaAccount([BENCH_NUMBER])
   const config = parseConfig({
+    WHATSAPP_GRAPH_URL: meta.url,
     NODE_ENV: 'production',
     LOG_LEVEL: 'silent',
     DATABASE_URL: url,
@@ -100,6 +105,7 @@ async function prepareTemplate(): Promise<void> {
       display_phone_number: `+${BENCH_NUMBER.displayPhoneNumber}`,
       default_region: 'BR',
       waba_id: BENCH_NUMBER.wabaId,
+      access_token: TEST_WHATSAPP_TOKEN,
     })
     await call('/api/v1/templates', {
       name: TEMPLATE_NAME,
@@ -129,6 +135,7 @@ async function prepareTemplate(): Promise<void> {
     })
   } finally {
     await rt.close()
+    await meta.close()
   }
 }
 

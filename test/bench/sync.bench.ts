@@ -12,6 +12,8 @@ import { encryptSecret } from '../../backend/src/lib/crypto'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import { HUBSPOT_SIM_DEFAULTS } from '../simulators/hubspot'
+import { startMetaAccount } from '../support/meta-account'
+import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 import {
   BENCH_SECRETS,
   closeServer,
@@ -108,7 +110,10 @@ interface SimRequest {
 async function main(): Promise<void> {
   const sim = await startSim()
   const dbUrl = await recreateDatabase(DB_NAME)
+  // Registering the number proves its ownership against a simulated Meta account.
+  const meta = await startMetaAccount([NUMBER])
   const config = parseConfig({
+    WHATSAPP_GRAPH_URL: meta.url,
     ...BENCH_SECRETS,
     ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('CRM_SYNC_'))),
     DATABASE_URL: dbUrl,
@@ -140,6 +145,7 @@ async function main(): Promise<void> {
         display_phone_number: `+${NUMBER.displayPhoneNumber}`,
         default_region: 'BR',
         waba_id: NUMBER.wabaId,
+        access_token: TEST_WHATSAPP_TOKEN,
       }),
     })
     if (reg.status !== 201) throw new Error(`channel registration: ${reg.status} ${await reg.text()}`)
@@ -333,6 +339,7 @@ async function main(): Promise<void> {
   } finally {
     await closeServer(server)
     await runtime?.close()
+    await meta.close()
     sim.child.kill('SIGTERM')
     await dropDatabase(DB_NAME).catch(() => {})
   }

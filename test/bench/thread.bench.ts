@@ -3,6 +3,8 @@ import { parseConfig } from '../../backend/src/config'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import { makeRng } from '../simulators/whatsapp/cloud-api/random'
+import { startMetaAccount } from '../support/meta-account'
+import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 import { BENCH_SECRETS, dropDatabase, fmt, percentile, recreateDatabase, round, sortedCopy } from './common'
 
 /**
@@ -191,8 +193,13 @@ async function main(): Promise<void> {
   let runtime: Runtime | undefined
   const client = new pg.Client({ connectionString: url })
   try {
+    // Registering the number proves its ownership against a simulated Meta account.
+    const meta = await startMetaAccount([
+      { ...CHANNEL, displayPhoneNumber: CHANNEL.display.replace(/\D/g, '') },
+    ])
     runtime = await startRuntime(
       parseConfig({
+        WHATSAPP_GRAPH_URL: meta.url,
         NODE_ENV: 'production',
         LOG_LEVEL: 'silent',
         DATABASE_URL: url,
@@ -210,6 +217,7 @@ async function main(): Promise<void> {
         display_phone_number: CHANNEL.display,
         default_region: 'BR',
         waba_id: CHANNEL.wabaId,
+        access_token: TEST_WHATSAPP_TOKEN,
       }),
     })
     if (reg.status !== 201) throw new Error(`channel registration failed: ${reg.status} ${await reg.text()}`)

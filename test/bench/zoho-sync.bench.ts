@@ -7,6 +7,8 @@ import { type CrmConnection, crmConnections } from '../../backend/src/db/schema'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import { DATA_CENTRES, startZohoSimulator, ZOHO_SIM_DEFAULTS } from '../simulators/zoho'
+import { startMetaAccount } from '../support/meta-account'
+import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 import {
   BENCH_SECRETS,
   closeServer,
@@ -55,12 +57,15 @@ export async function runZohoSyncBench(): Promise<void> {
   const sim = await startZohoSimulator()
   const { orgId } = sim.org({ dc: 'eu', edition: 'enterprise', users: 50 })
   const dbUrl = await recreateDatabase(DB_NAME)
+  // Registering the number proves its ownership against a simulated Meta account.
+  const meta = await startMetaAccount([NUMBER])
   let runtime: Runtime | undefined
   let server: Server | undefined
   try {
     const served0 = await listen((req) => (runtime as Runtime).app.fetch(req))
     server = served0.server
     const config = parseConfig({
+      WHATSAPP_GRAPH_URL: meta.url,
       ...BENCH_SECRETS,
       ...Object.fromEntries(Object.entries(process.env).filter(([k]) => k.startsWith('CRM_SYNC_'))),
       DATABASE_URL: dbUrl,
@@ -90,6 +95,7 @@ export async function runZohoSyncBench(): Promise<void> {
         display_phone_number: `+${NUMBER.displayPhoneNumber}`,
         default_region: 'BR',
         waba_id: NUMBER.wabaId,
+        access_token: TEST_WHATSAPP_TOKEN,
       }),
     })
     if (reg.status !== 201) throw new Error(`channel registration: ${reg.status} ${await reg.text()}`)
@@ -286,6 +292,7 @@ export async function runZohoSyncBench(): Promise<void> {
   } finally {
     await closeServer(server)
     await runtime?.close()
+    await meta.close()
     await sim.close()
     await dropDatabase(DB_NAME).catch(() => {})
   }

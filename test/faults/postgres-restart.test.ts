@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CloudApiSimulator } from '../simulators/whatsapp/cloud-api'
 import { freePort } from '../support/free-port'
 import {
   type AppProcess,
@@ -11,6 +12,7 @@ import {
   sleep,
   spawnApp,
   sql,
+  startMeta,
   waitFor,
 } from './support/fault-app'
 import { canRunPrivatePostgres, type PrivatePostgres, startPrivatePostgres } from './support/private-postgres'
@@ -23,21 +25,27 @@ describe.skipIf(!canRunPrivatePostgres())('Postgres restart under load', () => {
   let cluster: PrivatePostgres
   let server: AppProcess | undefined
   let url: string
+  let meta: CloudApiSimulator
 
   beforeAll(async () => {
     cluster = await startPrivatePostgres()
     await sql(cluster.url(), 'create database scrm')
     url = cluster.url('scrm')
+    meta = await startMeta()
   }, 60_000)
   afterAll(async () => {
     await server?.kill('SIGKILL')
     cluster?.destroy()
+    await meta?.close()
   })
 
   it('keeps the server up, stores every acknowledged delivery once, and is ready again within 10 s', async () => {
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
-    server = spawnApp('server', appEnv(url, port, { INGEST_WORKER: 'inline', SENDER: 'inline' }))
+    server = spawnApp(
+      'server',
+      appEnv(url, port, { INGEST_WORKER: 'inline', SENDER: 'inline', WHATSAPP_GRAPH_URL: meta.url }),
+    )
     const app = server
     await waitFor('server up', () => httpOk(`${base}/healthz`), 60_000, 200).catch((e) => {
       throw new Error(`${e.message}\n${app.output()}`)

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import type { CloudApiSimulator } from '../simulators/whatsapp/cloud-api'
 import { freePort } from '../support/free-port'
 import {
   type AppProcess,
@@ -10,6 +11,7 @@ import {
   registerNumber,
   spawnApp,
   sql,
+  startMeta,
   waitFor,
 } from './support/fault-app'
 import { canRunPrivatePostgres, type PrivatePostgres, startPrivatePostgres } from './support/private-postgres'
@@ -23,21 +25,24 @@ describe.skipIf(!canRunPrivatePostgres() || !HEAVY)('kill -9 of the server under
   let cluster: PrivatePostgres
   const apps: AppProcess[] = []
   let url: string
+  let meta: CloudApiSimulator
 
   beforeAll(async () => {
     cluster = await startPrivatePostgres()
     await sql(cluster.url(), 'create database scrm')
     url = cluster.url('scrm')
+    meta = await startMeta()
   }, 60_000)
   afterAll(async () => {
     for (const app of apps) await app.kill('SIGKILL')
     cluster?.destroy()
+    await meta?.close()
   })
 
   it('stores every acknowledged delivery exactly once across the crash and comes back up', async () => {
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
-    const env = appEnv(url, port, { INGEST_WORKER: 'inline' })
+    const env = appEnv(url, port, { INGEST_WORKER: 'inline', WHATSAPP_GRAPH_URL: meta.url })
     const boot = async () => {
       const app = spawnApp('server', env)
       apps.push(app)

@@ -3,12 +3,13 @@ import { join } from 'node:path'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { build, buildNeeded } from '../../backend/scripts/build.mjs'
+import { startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
 import { singleText } from '../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../simulators/whatsapp/webhook-sender'
 import { freePort } from '../support/free-port'
 import { runProcess } from '../support/run-process'
 import { adminQuery, serverUrl } from '../support/test-db'
-import { NUMBER_A } from '../support/test-runtime'
+import { NUMBER_A, TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 
 const ROOT = join(import.meta.dirname, '..', '..')
 const COMPILED_SERVER = join(ROOT, 'backend', 'dist', 'server.js')
@@ -32,6 +33,12 @@ describe.runIf(process.env.DATABASE_URL)('the compiled server with INGEST_WORKER
   it('stores an acknowledged delivery through the bundled ingest thread', async () => {
     const port = await freePort()
     const url = serverUrl(database)
+    // Meta's side, where the registration proves the number is ours.
+    const meta = await startCloudApiSimulator({
+      appSecret: SECRET,
+      accessTokens: [TEST_WHATSAPP_TOKEN],
+      numbers: [NUMBER_A],
+    })
     const server = runProcess(process.execPath, [COMPILED_SERVER], {
       cwd: join(ROOT, 'backend'),
       env: {
@@ -40,6 +47,7 @@ describe.runIf(process.env.DATABASE_URL)('the compiled server with INGEST_WORKER
         ADMIN_API_KEY: ADMIN_KEY,
         WHATSAPP_APP_SECRET: SECRET,
         WHATSAPP_VERIFY_TOKEN: 'compiled-thread-verify',
+        WHATSAPP_GRAPH_URL: meta.url,
         SENDER: 'off',
         AUTOMATION_WORKER: 'off',
         CRM_SYNC: 'off',
@@ -61,6 +69,7 @@ describe.runIf(process.env.DATABASE_URL)('the compiled server with INGEST_WORKER
           display_phone_number: `+${NUMBER_A.displayPhoneNumber}`,
           default_region: 'BR',
           waba_id: NUMBER_A.wabaId,
+          access_token: TEST_WHATSAPP_TOKEN,
         }),
       })
       expect(channel.status).toBe(201)
@@ -86,6 +95,7 @@ describe.runIf(process.env.DATABASE_URL)('the compiled server with INGEST_WORKER
       await db.end().catch(() => {})
       server.stop()
       await server.exit
+      await meta.close()
     }
   }, 120_000)
 })

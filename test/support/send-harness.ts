@@ -1,5 +1,8 @@
 import type { AddressInfo } from 'node:net'
 import { serve } from '@hono/node-server'
+import { sql } from 'drizzle-orm'
+import { createChannel } from '../../backend/src/channels/channel-service'
+import { queryRows } from '../../backend/src/db/query-rows'
 import type { Logger } from '../../backend/src/lib/logger'
 import type { CloudApiSimulator, SimulatorOptions } from '../simulators/whatsapp/cloud-api'
 import { startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
@@ -15,6 +18,30 @@ export interface SendHarness {
   /** Polls until `check` holds (or fails with the last value after `ms`). */
   waitFor<T>(read: () => Promise<T>, check: (value: T) => boolean, ms?: number): Promise<T>
   close(): Promise<void>
+}
+
+/**
+ * A test that points the backend away from the simulator (Meta unreachable) still needs the number
+ * registered with proof: it was proven against the simulator before Meta went away.
+ */
+async function registerWhileMetaWasUp(rt: TestRuntime, simulator: CloudApiSimulator): Promise<string> {
+  const [admin] = await queryRows<{ workspace_id: string }>(
+    rt.db.db,
+    sql`select workspace_id::text from api_keys where from_config and revoked_at is null limit 1`,
+  )
+  const { channel } = await createChannel(
+    rt.db.db,
+    admin!.workspace_id,
+    {
+      phoneNumberId: NUMBER_A.phoneNumberId,
+      defaultRegion: 'US',
+      wabaId: NUMBER_A.wabaId,
+      accessToken: TOKEN,
+    },
+    rt.deps.encryptionKey,
+    { mode: 'graph', cloudApi: { graphUrl: simulator.url, apiVersion: 'v23.0', timeoutMs: 5_000 } },
+  )
+  return channel.id
 }
 
 /**
@@ -34,6 +61,8 @@ export async function startSendHarness(
     numbers: [{ ...NUMBER_A, mps: 80, tierLimit: null }],
     statusLatencyMs: { min: 5, max: 20 },
     ...sim,
+    // The number is registered (proven) with TOKEN; a test that has Meta refuse it revokes it after.
+    ...(sim.accessTokens ? { accessTokens: [...sim.accessTokens, TOKEN] } : {}),
   })
   const rt = await startTestRuntime(
     engine,
@@ -48,13 +77,17 @@ export async function startSendHarness(
     },
     logger,
   )
+  // registerChannel adds the numbers a test registers to this simulator (the harness closes it).
+  rt.whatsapp = simulator
   const server = serve({ fetch: rt.app.fetch, port: 0, hostname: '127.0.0.1' })
   await new Promise((resolve) => server.once('listening', resolve))
   const { port } = server.address() as AddressInfo
   simulator.configure({ webhookUrl: `http://127.0.0.1:${port}/webhooks/whatsapp` })
-  const created = await registerChannel(rt, NUMBER_A)
-  const channelId = (await created.json()).channel.id
+  const channelId = env.WHATSAPP_GRAPH_URL
+    ? await registerWhileMetaWasUp(rt, simulator)
+    : (await (await registerChannel(rt, NUMBER_A)).json()).channel.id
   await rt.api(`/api/v1/channels/${channelId}`, { method: 'PATCH', json: { tier_limit: null } })
+  if (sim.accessTokens) simulator.configure({ accessTokens: sim.accessTokens })
   return {
     rt,
     sim: simulator,

@@ -3,6 +3,7 @@ import { type Config, parseConfig } from '../../backend/src/config'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { createLogger, type Logger } from '../../backend/src/lib/logger'
 import { type Runtime, type RuntimeOptions, startRuntime } from '../../backend/src/runtime'
+import { type CloudApiSimulator, startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
 import type { NumberRef } from '../simulators/whatsapp/envelopes'
 import { type Engine, openTestDb, serverUrl } from './test-db'
 
@@ -29,8 +30,17 @@ export type TestResponse = Omit<Response, 'json'> & {
   json(): Promise<any>
 }
 
+/** The token tests register numbers with; the runtime's Cloud API simulator lets it read them. */
+export const TEST_WHATSAPP_TOKEN = 'EAAG-test-token-not-real'
+
 export interface TestRuntime extends Runtime {
   config: Config
+  /**
+   * The Meta side: the Cloud API simulator the runtime's Graph URL points at (started with the
+   * runtime unless the test gave WHATSAPP_GRAPH_URL; a test with its own simulator may set it).
+   * registerChannel adds the number to it and lets TEST_WHATSAPP_TOKEN read it.
+   */
+  whatsapp?: CloudApiSimulator
   /** Calls the app in-process with the admin key. */
   api(path: string, init?: RequestInit & { json?: unknown; key?: string }): Promise<TestResponse>
   /** Calls the app in-process without credentials (webhooks, health, docs). */
@@ -46,7 +56,21 @@ export async function startTestRuntime(
   /** Extra CRM providers (a test's fake CRM), registered next to the built-in ones. */
   extra: Pick<RuntimeOptions, 'crmProviders'> = {},
 ): Promise<TestRuntime> {
-  const config = parseConfig({ ...TEST_ENV, ...env })
+  // Registering a number asks the Graph API for proof of ownership: unless the test brought its
+  // own Graph URL, the runtime gets a simulated Meta account (numbers added by registerChannel).
+  const whatsapp = env.WHATSAPP_GRAPH_URL
+    ? undefined
+    : await startCloudApiSimulator({
+        appSecret: TEST_ENV.WHATSAPP_APP_SECRET,
+        accessTokens: [TEST_WHATSAPP_TOKEN],
+        grants: {},
+        numbers: [],
+      })
+  const config = parseConfig({
+    ...TEST_ENV,
+    ...(whatsapp ? { WHATSAPP_GRAPH_URL: whatsapp.url } : {}),
+    ...env,
+  })
   const db = await openTestDb(engine)
   // On the server the ingest thread (INGEST_WORKER=thread) opens its own pool on the same database.
   const databaseUrl =
@@ -59,6 +83,11 @@ export async function startTestRuntime(
   return {
     ...runtime,
     config,
+    whatsapp,
+    async close() {
+      await runtime.close()
+      await whatsapp?.close()
+    },
     request: (path, init) => Promise.resolve(runtime.app.request(path, init)),
     api(path, init = {}) {
       const { json, key, ...rest } = init
@@ -87,12 +116,25 @@ export const NUMBER_B: NumberRef = {
   wabaId: '102290129340398',
 }
 
+/** Meta's side of a number the test owns: the simulated account has it, and the test token reads it. */
+export function ownNumber(
+  sim: CloudApiSimulator | undefined,
+  number: NumberRef,
+  token = TEST_WHATSAPP_TOKEN,
+) {
+  if (!sim) return
+  sim.addNumber({ ...number, tierLimit: null })
+  sim.grant(token, number.wabaId)
+}
+
+/** Registers a number through the API, its ownership proven against the runtime's simulated Meta. */
 export async function registerChannel(
   rt: TestRuntime,
   number: NumberRef,
   region = 'US',
   key?: string,
 ): Promise<TestResponse> {
+  ownNumber(rt.whatsapp, number)
   return rt.api('/api/v1/channels', {
     method: 'POST',
     key,
@@ -101,7 +143,7 @@ export async function registerChannel(
       display_phone_number: `+${number.displayPhoneNumber}`,
       default_region: region,
       waba_id: number.wabaId,
-      access_token: 'EAAG-test-token-not-real',
+      access_token: TEST_WHATSAPP_TOKEN,
     },
   })
 }

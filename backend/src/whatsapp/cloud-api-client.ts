@@ -107,6 +107,25 @@ function stripCode(message: string): string {
   return message.replace(/^\(#\d+\)\s*/, '')
 }
 
+/**
+ * A Graph GET. A read changes nothing, so a connection that broke under it (typically a kept-alive
+ * socket the server closed just as it was reused) is retried once on a fresh one; other failures
+ * (timeouts, refused connections) are thrown as fetch threw them.
+ */
+export async function fetchRead(url: string, accessToken: string, timeoutMs: number): Promise<Response> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await fetch(url, {
+        headers: { authorization: `Bearer ${accessToken}` },
+        signal: AbortSignal.timeout(timeoutMs),
+      })
+    } catch (error) {
+      const failure = classifyFetchFailure(error, timeoutMs)
+      if (attempt >= 2 || failure.kind !== 'unknown' || failure.reason === 'timeout') throw error
+    }
+  }
+}
+
 export interface RemoteTemplate {
   name: string
   language: string
@@ -125,10 +144,7 @@ export async function listTemplates(
   let url: string | null =
     `${config.graphUrl.replace(/\/$/, '')}/${config.apiVersion}/${encodeURIComponent(wabaId)}/message_templates?limit=100`
   while (url) {
-    const res = await fetch(url, {
-      headers: { authorization: `Bearer ${accessToken}` },
-      signal: AbortSignal.timeout(config.timeoutMs),
-    })
+    const res = await fetchRead(url, accessToken, config.timeoutMs)
     const json = (await res.json()) as {
       data?: RemoteTemplate[]
       paging?: { next?: string }

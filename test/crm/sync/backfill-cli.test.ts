@@ -10,9 +10,10 @@ import { encryptSecret } from '../../../backend/src/lib/crypto'
 import { createLogger } from '../../../backend/src/lib/logger'
 import { startRuntime } from '../../../backend/src/runtime'
 import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator, startHubspotSimulator } from '../../simulators/hubspot'
+import { type CloudApiSimulator, startCloudApiSimulator } from '../../simulators/whatsapp/cloud-api'
 import { change, contactOf, envelope, type Sender, text } from '../../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../../simulators/whatsapp/webhook-sender'
-import { NUMBER_A, TEST_ENV } from '../../support/test-runtime'
+import { NUMBER_A, TEST_ENV, TEST_WHATSAPP_TOKEN } from '../../support/test-runtime'
 
 const PORTAL = 7_300_001
 
@@ -35,12 +36,19 @@ function runCli(args: string[], env: Record<string, string>): Promise<{ code: nu
 
 describe('sync backfill command', () => {
   let sim: HubspotSimulator
+  let meta: CloudApiSimulator
   let dir: string
   let env: Record<string, string>
   let connectionId: string
 
   beforeAll(async () => {
     sim = await startHubspotSimulator()
+    // Meta's side: registering the number proves its ownership against the Cloud API simulator.
+    meta = await startCloudApiSimulator({
+      appSecret: TEST_ENV.WHATSAPP_APP_SECRET,
+      accessTokens: [TEST_WHATSAPP_TOKEN],
+      numbers: [NUMBER_A],
+    })
     dir = mkdtempSync(join(tmpdir(), 'scrm-cli-'))
     env = {
       ...TEST_ENV,
@@ -50,6 +58,7 @@ describe('sync backfill command', () => {
       HUBSPOT_CLIENT_ID: HUBSPOT_SIM_DEFAULTS.clientId,
       HUBSPOT_CLIENT_SECRET: HUBSPOT_SIM_DEFAULTS.clientSecret,
       HUBSPOT_API_URL: sim.url,
+      WHATSAPP_GRAPH_URL: meta.url,
     }
     // Existing conversations in an embedded database, then a portal connected later.
     const config = parseConfig({ ...env, CRM_SYNC: 'off' })
@@ -63,6 +72,7 @@ describe('sync backfill command', () => {
         display_phone_number: `+${NUMBER_A.displayPhoneNumber}`,
         default_region: 'BR',
         waba_id: NUMBER_A.wabaId,
+        access_token: TEST_WHATSAPP_TOKEN,
       }),
     })
     expect(reg.status, await reg.clone().text()).toBe(201)
@@ -99,6 +109,7 @@ describe('sync backfill command', () => {
     await rt.close()
   }, 60_000)
   afterAll(async () => {
+    await meta?.close()
     await sim?.close()
     rmSync(dir, { recursive: true, force: true })
   })

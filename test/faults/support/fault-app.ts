@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import { join } from 'node:path'
 import pg from 'pg'
+import { type CloudApiSimulator, startCloudApiSimulator } from '../../simulators/whatsapp/cloud-api'
 import { singleText, wamid } from '../../simulators/whatsapp/envelopes'
 import { metaDelivery } from '../../simulators/whatsapp/webhook-sender'
 import { TOKEN } from '../../support/send-harness'
@@ -92,6 +93,15 @@ export async function api(base: string, path: string, init: { method?: string; j
   const body = (await res.json()) as ApiBody
   if (!res.ok) throw new Error(`${init.method ?? 'GET'} ${path}: ${res.status} ${JSON.stringify(body)}`)
   return body
+}
+
+/** Meta's side of NUMBER_A, where a registration proves the number is ours (WHATSAPP_GRAPH_URL). */
+export function startMeta(): Promise<CloudApiSimulator> {
+  return startCloudApiSimulator({
+    appSecret: TEST_ENV.WHATSAPP_APP_SECRET,
+    accessTokens: [TOKEN],
+    numbers: [{ ...NUMBER_A, tierLimit: null }],
+  })
 }
 
 /** Registers NUMBER_A with the simulator's token, so its deliveries are routed and stored. */

@@ -11,20 +11,36 @@ const channelSchema = z
     display_phone_number: z.string(),
     default_region: z.string(),
     has_access_token: z.boolean(),
+    ownership: z.enum(['proven', 'unchecked']),
+    ownership_proven_at: z.string().nullable(),
+    verified_name: z.string().nullable(),
     created_at: z.string(),
   })
   .openapi('Channel')
 
+/** A person waits on the registration; Graph answers these reads in well under a second. */
+const PROOF_TIMEOUT_MS = 15_000
+
+const registeredSchema = z.object({ channel: channelSchema, requeued_events: z.number() })
+
 const newChannelSchema = z
   .object({
     phone_number_id: z.string().regex(/^\d{5,20}$/, 'must be the numeric id Meta shows for the number'),
-    display_phone_number: z.string().min(5).max(32),
+    /** Meta's display number is used when left out; a given one must match it. */
+    display_phone_number: z.string().min(5).max(32).optional(),
     default_region: z.string().length(2, 'must be a two-letter ISO 3166 region such as BR'),
     waba_id: z
       .string()
       .regex(/^\d{5,20}$/)
       .optional(),
-    access_token: z.string().min(10).max(2048).optional(),
+    /** Required unless WHATSAPP_NUMBER_PROOF=off: the proof is that Meta lets this token read the number. */
+    access_token: z
+      .string()
+      .min(10)
+      .max(2048)
+      // It travels in an Authorization header: only what a header can carry (Meta's are URL-safe).
+      .regex(/^[\x21-\x7e]+$/, 'must be the token as Meta shows it (no spaces or other characters)')
+      .optional(),
   })
   .strict()
   .openapi('NewChannel')
@@ -33,18 +49,26 @@ const create = createRoute({
   method: 'post',
   path: '/api/v1/channels',
   tags: ['channels'],
-  summary: 'Register a WhatsApp number',
+  summary: 'Register a WhatsApp number, once Meta confirms the given access token can read it',
   security: bearerSecurity,
   request: { body: { required: true, content: { 'application/json': { schema: newChannelSchema } } } },
   responses: {
     201: {
       description: 'Registered; deliveries that arrived before are processed now',
-      content: {
-        'application/json': { schema: z.object({ channel: channelSchema, requeued_events: z.number() }) },
-      },
+      content: { 'application/json': { schema: registeredSchema } },
+    },
+    200: {
+      description: 'Already this workspace’s number: token and proof refreshed',
+      content: { 'application/json': { schema: registeredSchema } },
     },
     ...commonErrors,
-    409: errorResponse('The number is already connected (the same answer whichever workspace holds it)'),
+    403: errorResponse(
+      'Meta did not confirm that the access token can read the number (reason ownership_not_proven); the same answer whether or not anyone holds it',
+    ),
+    409: errorResponse(
+      'Proven, but connected to another workspace (reason held_by_another_workspace): contact support',
+    ),
+    503: errorResponse('Meta could not be asked (reason meta_unavailable); nothing was registered'),
   },
 })
 
@@ -67,9 +91,17 @@ export function channelRoutes(deps: AppDeps) {
   const app = newRouter()
   app.openapi(create, async (c) => {
     const body = c.req.valid('json')
-    const { channel, requeued } = await createChannel(
+    const workspaceId = c.get('auth').workspaceId
+    const { config } = deps
+    if (config.WHATSAPP_NUMBER_PROOF === 'off') {
+      deps.logger.warn(
+        { workspaceId, phoneNumberId: body.phone_number_id },
+        'registering a WhatsApp number without proof of ownership (WHATSAPP_NUMBER_PROOF=off)',
+      )
+    }
+    const { channel, requeued, created } = await createChannel(
       deps.db,
-      c.get('auth').workspaceId,
+      workspaceId,
       {
         phoneNumberId: body.phone_number_id,
         displayPhoneNumber: body.display_phone_number,
@@ -78,9 +110,19 @@ export function channelRoutes(deps: AppDeps) {
         accessToken: body.access_token,
       },
       deps.encryptionKey,
+      config.WHATSAPP_NUMBER_PROOF === 'off'
+        ? { mode: 'off' }
+        : {
+            mode: 'graph',
+            cloudApi: {
+              graphUrl: config.WHATSAPP_GRAPH_URL,
+              apiVersion: config.WHATSAPP_API_VERSION,
+              timeoutMs: PROOF_TIMEOUT_MS,
+            },
+          },
     )
     if (requeued > 0) deps.ingestWorker?.wake()
-    return c.json({ channel, requeued_events: requeued }, 201)
+    return c.json({ channel, requeued_events: requeued }, created ? 201 : 200)
   })
   app.openapi(list, async (c) =>
     c.json({ channels: await listChannels(deps.db, c.get('auth').workspaceId) }, 200),

@@ -17,6 +17,14 @@ export const whatsappChannels = pgTable(
     defaultRegion: text('default_region').notNull(),
     /** AES-256-GCM sealed Cloud API token (see lib/crypto.ts). */
     accessTokenEnc: text('access_token_enc'),
+    /**
+     * When the Graph API last confirmed that the stored token can read this number (proof of
+     * ownership at registration); null for numbers registered without that proof (before it
+     * existed, or with WHATSAPP_NUMBER_PROOF=off in development).
+     */
+    ownershipProvenAt: tstz('ownership_proven_at'),
+    /** The business name Meta shows for the number, as the proof read it. */
+    verifiedName: text('verified_name'),
     /** Business portfolio the number belongs to: the messaging tier is shared across it. */
     portfolioId: text('portfolio_id'),
     /** Throughput cap in messages/second: 80 by default, 1,000 when upgraded, 20 for coexistence. */

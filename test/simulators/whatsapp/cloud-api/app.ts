@@ -8,12 +8,13 @@ import { type Context, Hono } from 'hono'
 import { controlRoutes } from './control'
 import { DOWNLOAD_PATH } from './media'
 import { invalidToken, metaError, traceId, unknownPath, unsupportedRequest } from './meta-errors'
+import { phoneNumberFields, phoneNumberPage } from './phone-numbers'
 import { chance } from './random'
 import { handleSend } from './send'
 import type { SimulatorState } from './state'
 import { DEFAULTS } from './types'
 
-type Env = { Bindings: HttpBindings; Variables: { trace: string } }
+type Env = { Bindings: HttpBindings; Variables: { trace: string; token: string | undefined } }
 type Ctx = Context<Env>
 
 const VERSION = /^v\d+\.\d+$/
@@ -47,10 +48,11 @@ export function createApp(state: SimulatorState): Hono<Env> {
   app.route('/__sim', controlRoutes(state))
 
   app.use('*', async (c, next) => {
-    const tokens = state.options.accessTokens
-    if (!tokens?.length) return next()
     const auth = c.req.header('authorization') ?? ''
     const token = auth.match(/^Bearer\s+(.+)$/i)?.[1]?.trim()
+    c.set('token', token)
+    const tokens = state.options.accessTokens
+    if (!tokens?.length) return next()
     if (token && tokens.includes(token)) return next()
     const { status, body } = invalidToken(c.get('trace'))
     c.header('www-authenticate', `OAuth "Facebook Platform" "invalid_token" "${body.error.message}"`)
@@ -104,7 +106,8 @@ export function createApp(state: SimulatorState): Hono<Env> {
       })
     }
     const number = state.number(id)
-    if (!number) return json(c, ...answer(unsupportedRequest('post', id, c.get('trace'))))
+    if (!number || !state.canAccess(c.get('token'), number.wabaId))
+      return json(c, ...answer(unsupportedRequest('post', id, c.get('trace'))))
     let body: unknown
     try {
       body = JSON.parse(await c.req.text())
@@ -155,9 +158,28 @@ export function createApp(state: SimulatorState): Hono<Env> {
     return json(c, 200, state.templates.page(id, c.req.query(), c.req.url))
   })
 
+  app.get('/:version/:id/phone_numbers', (c) => {
+    const { version, id } = c.req.param()
+    if (!VERSION.test(version)) return json(c, ...answer(unknownPath(c.req.path)))
+    if (!state.isWaba(id) || !state.canAccess(c.get('token'), id))
+      return json(c, ...answer(unsupportedRequest('get', id, c.get('trace'))))
+    const numbers = [...state.numbers.values()].filter((n) => n.wabaId === id)
+    const page = phoneNumberPage(numbers, c.req.query(), c.req.url)
+    if ('error' in page) return json(c, ...answer(page.error))
+    return json(c, 200, page.page)
+  })
+
   app.get('/:version/:id', (c) => {
     const { version, id } = c.req.param()
     if (!VERSION.test(version)) return json(c, ...answer(unknownPath(c.req.path)))
+    const number = state.number(id)
+    if (number) {
+      if (!state.canAccess(c.get('token'), number.wabaId))
+        return json(c, ...answer(unsupportedRequest('get', id, c.get('trace'))))
+      const fields = phoneNumberFields(number, c.req.query('fields'))
+      if ('error' in fields) return json(c, ...answer(fields.error))
+      return json(c, 200, fields.node)
+    }
     const media = state.media.get(id)
     const owner = c.req.query('phone_number_id')
     if (!media || (owner && media.phoneNumberId && owner !== media.phoneNumberId)) {

@@ -15,6 +15,8 @@ export const SETTINGS: Record<string, string> = {
   WEBHOOK_URL: "the backend's POST /webhooks/whatsapp URL (no webhooks when unset)",
   APP_SECRET: 'app secret that signs webhooks (required)',
   ACCESS_TOKENS: 'comma-separated bearer tokens to accept (any token when unset)',
+  GRANTS:
+    'comma-separated token:wabaId[|wabaId…]: each token reads and sends from only its WABAs’ numbers (unset: every token, every number)',
   NUMBERS: `comma-separated phoneNumberId:displayPhoneNumber:wabaId[:mps[:tierLimit]] (default ${DEFAULT_NUMBER})`,
   MPS: 'messages per second per number when NUMBERS does not say (default 80)',
   TIER_LIMIT:
@@ -125,6 +127,7 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
       host: s.HOST,
       webhookUrl: s.WEBHOOK_URL,
       accessTokens: list(s.ACCESS_TOKENS),
+      grants: grantsOf(s.GRANTS),
       pairPerSeconds: num(s.PAIR_PER_SECONDS),
       pairBurst: num(s.PAIR_BURST),
       statusLatencyMs: latency ? { min: latency[0], max: latency[1] ?? latency[0] } : undefined,
@@ -142,6 +145,25 @@ export function parseCliOptions(argv: string[], env: Record<string, string | und
     numbers,
     faults,
   }
+}
+
+/** `tokA:111|222,tokB:333` → `{ tokA: ['111', '222'], tokB: ['333'] }`. */
+function grantsOf(value: string | undefined): Record<string, string[]> | undefined {
+  const pairs = list(value)
+  if (!pairs) return undefined
+  return Object.fromEntries(
+    pairs.map((p) => {
+      const at = p.lastIndexOf(':')
+      if (at <= 0) throw new Error(`GRANTS entry "${p}" must be token:wabaId[|wabaId…]`)
+      return [
+        p.slice(0, at),
+        p
+          .slice(at + 1)
+          .split('|')
+          .filter(Boolean),
+      ]
+    }),
+  )
 }
 
 function defined<T extends Record<string, unknown>>(o: T): Partial<T> {

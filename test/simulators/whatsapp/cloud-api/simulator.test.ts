@@ -414,6 +414,90 @@ describe('Cloud API simulator: status delivery options and faults', () => {
   })
 })
 
+describe('Cloud API simulator: phone numbers and permissions', () => {
+  const OTHER_TOKEN = 'EAAothertoken'
+  const get = async (path: string, token: string | null = TOKEN) => {
+    const res = await fetch(`${sim!.url}${path}`, {
+      headers: token ? { authorization: `Bearer ${token}` } : {},
+    })
+    return { status: res.status, body: (await res.json()) as Json }
+  }
+
+  it('Should answer GET /{phone-number-id} with the default fields, requested ones, and #100 for a field the node lacks', async () => {
+    await start({ numbers: [{ ...NUMBER, verifiedName: 'Loja Um', qualityRating: 'YELLOW' }] })
+    expect(await get(`/v23.0/${PN}`)).toEqual({
+      status: 200,
+      body: {
+        id: PN,
+        display_phone_number: '+1 555-000-0001',
+        verified_name: 'Loja Um',
+        quality_rating: 'YELLOW',
+      },
+    })
+    const some = await get(`/v23.0/${PN}?fields=display_phone_number,code_verification_status`)
+    expect(some.body).toEqual({
+      id: PN,
+      display_phone_number: '+1 555-000-0001',
+      code_verification_status: 'VERIFIED',
+    })
+    const bad = await get(`/v23.0/${PN}?fields=id,owner_workspace`)
+    expect(bad.status).toBe(400)
+    expect(bad.body.error).toMatchObject({ code: 100, type: 'OAuthException' })
+    expect(bad.body.error.message).toContain('nonexisting field (owner_workspace)')
+  })
+
+  it('Should let a token read only the numbers of its WABAs, answering others exactly as ids that do not exist', async () => {
+    const OTHER_WABA = '102290129340999'
+    await start({
+      accessTokens: [TOKEN, OTHER_TOKEN],
+      grants: { [TOKEN]: [WABA], [OTHER_TOKEN]: [OTHER_WABA] },
+      numbers: [
+        NUMBER,
+        { phoneNumberId: '106540352249999', displayPhoneNumber: '5511940000000', wabaId: OTHER_WABA },
+      ],
+    })
+    expect((await get(`/v23.0/${PN}`)).status).toBe(200)
+    const foreign = await get(`/v23.0/${PN}`, OTHER_TOKEN)
+    const missing = await get('/v23.0/106540352200000', OTHER_TOKEN)
+    expect(foreign.status).toBe(400)
+    expect(foreign.body.error).toMatchObject({ code: 100, error_subcode: 33, type: 'GraphMethodException' })
+    expect(foreign.body.error.message.replace(PN, 'X')).toBe(
+      missing.body.error.message.replace('106540352200000', 'X'),
+    )
+    expect((await get(`/v23.0/${WABA}/phone_numbers`, OTHER_TOKEN)).body.error).toMatchObject({
+      code: 100,
+      error_subcode: 33,
+    })
+    // Sending from a number the token cannot reach is refused the same way.
+    const sent = await post(`/v23.0/${PN}/messages`, text('15551230001'), OTHER_TOKEN)
+    expect(sent.body.error).toMatchObject({ code: 100, error_subcode: 33 })
+    expect((await get(`/v23.0/${PN}`, 'EAAunknowntoken')).body.error).toMatchObject({ code: 190 })
+    expect((await get(`/v23.0/${PN}`, null)).status).toBe(401)
+    // Grants added while running.
+    sim!.grant(OTHER_TOKEN, WABA)
+    expect((await get(`/v23.0/${PN}`, OTHER_TOKEN)).status).toBe(200)
+  })
+
+  it('Should list a WABA’s numbers with Meta’s paging', async () => {
+    const numbers = Array.from({ length: 3 }, (_, i) => ({
+      phoneNumberId: `10654035224290${i}`,
+      displayPhoneNumber: `155500000${10 + i}`,
+      wabaId: WABA,
+    }))
+    await start({ numbers })
+    const first = await get(`/v23.0/${WABA}/phone_numbers?fields=id,verified_name&limit=2`)
+    expect(first.body.data).toEqual([
+      { id: numbers[0]!.phoneNumberId, verified_name: 'Test Business' },
+      { id: numbers[1]!.phoneNumberId, verified_name: 'Test Business' },
+    ])
+    const next = await fetch(first.body.paging.next, { headers: { authorization: `Bearer ${TOKEN}` } })
+    const second = (await next.json()) as Json
+    expect(second.data.map((n: { id: string }) => n.id)).toEqual([numbers[2]!.phoneNumberId])
+    expect(second.paging.next).toBeUndefined()
+    expect((await get(`/v23.0/${WABA}/phone_numbers?limit=500`)).body.error).toMatchObject({ code: 100 })
+  })
+})
+
 describe('Cloud API simulator: templates', () => {
   it('Should list templates with Meta’s paging shape', async () => {
     await start({ accessTokens: [TOKEN] })

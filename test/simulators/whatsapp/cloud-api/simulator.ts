@@ -42,6 +42,8 @@ export async function startCloudApiSimulator(options: SimulatorOptions): Promise
       customerWrote(state, phoneNumberId, waId, at, message),
     addMedia: (bytes, mimeType, phoneNumberId) => state.media.put(phoneNumberId, bytes, mimeType),
     idle: () => state.dispatcher.idle(),
+    addNumber: (number) => state.addNumber(number),
+    grant: (token, wabaId) => state.grant(token, wabaId),
     customerSentMedia: (phoneNumberId, waId, media, at) =>
       customerSentMedia(state, phoneNumberId, waId, media, at),
     failMediaDownloads: (mediaId, count, status) => state.media.failDownloads(mediaId, count, status),

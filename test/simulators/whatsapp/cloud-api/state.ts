@@ -35,7 +35,7 @@ export class SimulatorState {
   readonly windows = new ServiceWindows(DEFAULTS.windowMs)
   readonly media = new MediaStore()
   readonly templates: TemplateStore
-  readonly validator: RequestValidator
+  private compiled: RequestValidator | undefined
   readonly dispatcher: WebhookDispatcher
   rng: Rng
   /** Requests held by the timeout fault; released (socket destroyed) on close. */
@@ -46,7 +46,6 @@ export class SimulatorState {
     this.options = { ...options }
     this.setNumbers(options.numbers)
     this.templates = new TemplateStore(options.templates ?? DEFAULT_TEMPLATES)
-    this.validator = requestValidator(options.specPath)
     this.rng = makeRng(options.seed)
     this.dispatcher = new WebhookDispatcher(
       () => ({
@@ -59,6 +58,13 @@ export class SimulatorState {
       }),
       { delivered: (n) => this.stats.statusesDelivered(n), gaveUp: () => this.stats.webhookFailure() },
     )
+  }
+
+  /** Built at the first send: reading the official YAML costs about half a second, and a
+   * simulator that only answers reads (a test's Meta account for registrations) never needs it. */
+  get validator(): RequestValidator {
+    this.compiled ??= requestValidator(this.options.specPath)
+    return this.compiled
   }
 
   configure(patch: Partial<SimulatorOptions>): void {
@@ -82,6 +88,24 @@ export class SimulatorState {
     return this.numbers.get(phoneNumberId)
   }
 
+  /** Whether `token` may read or use the numbers of `wabaId` (every token when grants are unset). */
+  canAccess(token: string | undefined, wabaId: string): boolean {
+    const grants = this.options.grants
+    if (!grants) return true
+    return token !== undefined && (grants[token]?.includes(wabaId) ?? false)
+  }
+
+  addNumber(number: NumberConfig): void {
+    if (!this.numbers.has(number.phoneNumberId)) this.numbers.set(number.phoneNumberId, number)
+  }
+
+  grant(token: string, wabaId: string): void {
+    if (!this.options.grants) return
+    const grants = { ...this.options.grants }
+    grants[token] = [...new Set([...(grants[token] ?? []), wabaId])]
+    this.options = { ...this.options, grants }
+  }
+
   isWaba(id: string): boolean {
     for (const n of this.numbers.values()) if (n.wabaId === id) return true
     return false
@@ -101,8 +125,8 @@ export class SimulatorState {
     return n.tierLimit === undefined ? DEFAULTS.tierLimit : n.tierLimit
   }
 
-  private setNumbers(numbers: NumberConfig[]): void {
-    if (!numbers?.length) throw new Error('at least one phone number is required')
+  private setNumbers(numbers: NumberConfig[] = []): void {
+    // No numbers is allowed: an account whose numbers are added later (addNumber).
     this.numbers.clear()
     for (const n of numbers) this.numbers.set(n.phoneNumberId, n)
   }

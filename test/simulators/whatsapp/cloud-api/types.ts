@@ -11,6 +11,10 @@ export interface NumberConfig {
    * `null` = unlimited. Default 250.
    */
   tierLimit?: number | null
+  /** What `GET /{phone-number-id}` answers as `verified_name`. Default "Test Business". */
+  verifiedName?: string
+  /** What `GET /{phone-number-id}` answers as `quality_rating`. Default GREEN. */
+  qualityRating?: 'GREEN' | 'YELLOW' | 'RED' | 'UNKNOWN'
 }
 
 export type TemplateCategory = 'MARKETING' | 'UTILITY' | 'AUTHENTICATION'
@@ -63,6 +67,13 @@ export interface SimulatorOptions {
   appSecret: string
   /** When set, `Authorization: Bearer` must be one of these (else 401, code 190). */
   accessTokens?: string[]
+  /**
+   * Token → the WABA ids its System User was given. When set, a token reads (`GET /{phone-number-id}`,
+   * `GET /{waba-id}/phone_numbers`) and sends from only the numbers of its WABAs; anything else is
+   * Graph's `100 / 33` "does not exist, cannot be loaded due to missing permissions". Unset: every
+   * accepted token reaches every number.
+   */
+  grants?: Record<string, string[]>
   numbers: NumberConfig[]
   /** Pair rule: one message per this many seconds per (number, recipient). Default 6. */
   pairPerSeconds?: number
@@ -194,6 +205,10 @@ export interface CloudApiSimulator {
   addMedia(bytes: Uint8Array, mimeType: string, phoneNumberId?: string): string
   /** Resolves when no status webhook is scheduled or in flight. */
   idle(): Promise<void>
+  /** Adds a number to the simulated Meta account; one already there keeps its settings. */
+  addNumber(number: NumberConfig): void
+  /** Gives `token` access to `wabaId`'s numbers (when grants are unset every token has it already). */
+  grant(token: string, wabaId: string): void
   /**
    * The customer sent a photo, voice note, document or sticker: the file is stored as Meta stores
    * it (GET /{media-id}, a 5-minute signed download URL) and the inbound media webhook is posted.
