@@ -47,6 +47,40 @@ describe.each(ENGINES)('duplicates: review, merge, undo, dismiss on %s', (engine
   }, 60_000)
   afterAll(async () => rt?.close())
 
+  it('refuses with 409 an undo that would hand back a number a newer contact now holds', async () => {
+    await say({ waId: '85291237001', name: 'Lee Ka Ming' }, 'old phone')
+    await say({ waId: '85261237002', name: 'Lee Ka-ming' }, 'new phone')
+    const older = await contactId('+85291237001')
+    const newer = await contactId('+85261237002')
+    await rt.db.db.execute(
+      sql`update contacts set email = 'kaming@example.org' where id in (${older}, ${newer})`,
+    )
+    await scan()
+    const pair = (await candidates()).find(
+      (c) => c.contacts.some((s) => s.id === older) && c.contacts.some((s) => s.id === newer),
+    )
+    // The older contact survives but keeps the newer contact's number.
+    const merged = await rt.api(`/api/v1/duplicates/${pair?.id}/merge`, {
+      method: 'POST',
+      json: { survivor_id: older, fields: { phone: newer } },
+    })
+    expect(merged.status, await merged.clone().text()).toBe(200)
+    const merge = await merged.json()
+    // Someone new now writes from the survivor's old number.
+    await say({ waId: '85291237001', name: 'Someone Else' }, 'hello')
+    const stranger = await contactId('+85291237001')
+    expect(stranger).not.toBe(older)
+
+    const refused = await rt.api(`/api/v1/merges/${merge.id}/undo`, { method: 'POST' })
+    expect(refused.status).toBe(409)
+    expect((await refused.json()).error.message).toContain(stranger)
+    const [still] = await queryRows<{ phone: string }>(
+      rt.db.db,
+      sql`select phone_e164 as phone from contacts where id = ${older}`,
+    )
+    expect(still?.phone).toBe('+85261237002')
+  })
+
   it('proposes a pair with its reasons, shows it on both threads, merges keeping everything and undoes exactly', async () => {
     await say({ waId: '85291230001', name: 'Chan Tai Man' }, 'first number')
     await say({ waId: '85261230002', name: 'Chan Tai-man' }, 'second number')

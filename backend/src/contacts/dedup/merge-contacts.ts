@@ -243,18 +243,6 @@ export async function undoMergeRecord(
 ): Promise<void> {
   const absorbedId = String(record.absorbed.id)
   const current = await lockContact(tx, workspaceId, survivorId)
-  const taken = await queryRows<{ id: string }>(
-    tx,
-    sql`select id from contacts where workspace_id = ${workspaceId} and id <> ${survivorId} and (
-          id = ${absorbedId}
-          or (${record.absorbed.phone_e164 ?? null}::text is not null and phone_e164 = ${record.absorbed.phone_e164 ?? null})
-          or (${record.absorbed.bsuid ?? null}::text is not null and bsuid = ${record.absorbed.bsuid ?? null}))`,
-  )
-  if (taken.length > 0) {
-    throw new ConflictError(
-      `the merged contact's number or BSUID now belongs to contact ${taken[0]?.id}; merge or edit that one first`,
-    )
-  }
   // Survivor columns the merge wrote and nothing changed since go back; the others stay.
   const restore = Object.keys(record.written).filter(
     (k) =>
@@ -262,6 +250,24 @@ export async function undoMergeRecord(
       k !== 'field_versions' &&
       JSON.stringify(current[k]) === JSON.stringify(record.written[k]),
   )
+  // Both contacts' identities must be free: the absorbed one's, and the survivor's own when the
+  // merge gave it the absorbed one's number or BSUID and the undo hands its old one back.
+  const wanted = (key: 'phone_e164' | 'bsuid') =>
+    [record.absorbed[key], restore.includes(key) ? record.survivorBefore[key] : null].filter(
+      (v): v is string => typeof v === 'string' && v.length > 0,
+    )
+  const taken = await queryRows<{ id: string }>(
+    tx,
+    sql`select id from contacts where workspace_id = ${workspaceId} and id <> ${survivorId} and (
+          id = ${absorbedId}
+          or phone_e164 = any(${pgTextArray(wanted('phone_e164'))}::text[])
+          or bsuid = any(${pgTextArray(wanted('bsuid'))}::text[]))`,
+  )
+  if (taken.length > 0) {
+    throw new ConflictError(
+      `a number or BSUID this undo would give back now belongs to contact ${taken[0]?.id}; merge or edit that one first`,
+    )
+  }
   // The survivor's number may be the absorbed one's until restored: free it first.
   if (restore.includes('phone_e164') || restore.includes('bsuid')) {
     const cleared = ['phone_e164', 'bsuid'].filter((k) => restore.includes(k))
