@@ -164,6 +164,42 @@ describe.each(ENGINES)('HubSpot marketplace install on %s', (engine) => {
     expect((await connectionOf(rt, 70002)).workspaceId).toBe(row.workspaceId)
   })
 
+  it('gives a portal to whoever proves it by OAuth, never to a workspace that only typed its id', async () => {
+    // Another workspace links the portal by hand before its owner installs the app.
+    const squatter = await (
+      await rt.api('/api/v1/workspaces', { method: 'POST', json: { name: 'Squatter' } })
+    ).json()
+    const claimed = await rt.api('/api/v1/connections', {
+      method: 'POST',
+      key: squatter.api_key,
+      json: { provider: 'hubspot', account_id: '70009' },
+    })
+    expect(claimed.status).toBe(201)
+
+    // The owner installs from the marketplace: a workspace of its own gets the portal and tokens.
+    const { res } = await installPortal(rt, sim, 70009)
+    expect(res.status).toBe(200)
+    const row = await connectionOf(rt, 70009)
+    expect(row.workspaceId).not.toBe(squatter.id)
+    expect(row.state).toBe('active')
+    const theirs = await (await rt.api('/api/v1/connections', { key: squatter.api_key })).json()
+    expect(theirs.connections).toEqual([])
+
+    // A hand-made link in another workspace does not block an install started from an admin's workspace either.
+    const again = await rt.api('/api/v1/connections', {
+      method: 'POST',
+      key: squatter.api_key,
+      json: { provider: 'hubspot', account_id: '70010' },
+    })
+    expect(again.status).toBe(201)
+    const started = await installPortal(rt, sim, 70010, {
+      adminKey: rt.config.ADMIN_API_KEY,
+      accept: 'application/json',
+    })
+    expect(started.res.status).toBe(200)
+    expect((await connectionOf(rt, 70010)).workspaceId).not.toBe(squatter.id)
+  })
+
   it('refuses to move a portal that belongs to another workspace', async () => {
     const { res } = await installPortal(rt, sim, 62515, { adminKey: rt.config.ADMIN_API_KEY })
     expect(res.status).toBe(409)

@@ -185,10 +185,19 @@ async function storeGrant(
   }
   return ctx.db.transaction(async (tx) => {
     await lockAccountInstall(tx, provider.name, accountId)
-    const [existing] = await tx
-      .select()
-      .from(crmConnections)
-      .where(and(eq(crmConnections.provider, provider.name), eq(crmConnections.accountId, accountId)))
+    let existing: typeof crmConnections.$inferSelect | undefined = (
+      await tx
+        .select()
+        .from(crmConnections)
+        .where(and(eq(crmConnections.provider, provider.name), eq(crmConnections.accountId, accountId)))
+    )[0]
+    // The OAuth grant proves this account is the installer's. A link typed by hand in another
+    // workspace (`POST /api/v1/connections`, never installed) proves nothing: it must neither
+    // receive these tokens (from a marketplace install) nor block the owner. It is released.
+    if (existing && existing.installedAt === null && existing.workspaceId !== startedBy) {
+      await tx.delete(crmConnections).where(eq(crmConnections.id, existing.id))
+      existing = undefined
+    }
     if (existing) {
       if (startedBy && existing.workspaceId !== startedBy)
         throw new InstallError(
