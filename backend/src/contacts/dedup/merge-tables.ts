@@ -37,4 +37,17 @@ export const MERGE_TABLES: MergeTable[] = [
     combine: sql.raw(`mentions = s.mentions + a.mentions, first_at = least(s.first_at, a.first_at),
                       last_at = greatest(s.last_at, a.last_at)`),
   }),
+  // Analytics rows of one person. Response times move; the per-contact conversation state (one
+  // row per contact) stays the survivor's and the absorbed one's is kept in the merge record; the
+  // funnel keeps each stage's earliest time across both.
+  t('analytics_responses', 'id::text'),
+  t('analytics_conversations', 'contact_id::text', { conflictOn: ['workspace_id'] }),
+  t('analytics_funnel', 'contact_id::text', {
+    conflictOn: ['workspace_id'],
+    combine: sql.raw(`first_contact_at = least(s.first_contact_at, a.first_contact_at),
+                      qualified_intent = case when s.qualified_at is null or a.qualified_at < s.qualified_at
+                                              then coalesce(a.qualified_intent, s.qualified_intent) else s.qualified_intent end,
+                      qualified_at = least(s.qualified_at, a.qualified_at),
+                      ordered_at = least(s.ordered_at, a.ordered_at)`),
+  }),
 ]
