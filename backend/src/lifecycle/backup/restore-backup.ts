@@ -14,7 +14,7 @@ import {
   parsePrefix,
   TAG_BYTES,
 } from './backup-format'
-import { type CatalogTable, readCatalog, workspaceFilter } from './table-catalog'
+import { type CatalogTable, identifierList, readCatalog, workspaceFilter } from './table-catalog'
 
 const BATCH_ROWS = 500
 
@@ -236,20 +236,14 @@ async function writeRows(
   upsert: boolean,
 ): Promise<void> {
   const name = sql.identifier(table.name)
-  const list = sql.join(
-    columns.map((c) => sql`${sql.identifier(c)}`),
-    sql`, `,
-  )
+  const list = identifierList(columns)
   const others = columns.filter((c) => !table.primaryKey.includes(c))
   const onConflict =
     !upsert || table.primaryKey.length === 0
       ? sql``
       : others.length === 0
         ? sql`on conflict do nothing`
-        : sql`on conflict (${sql.join(
-            table.primaryKey.map((c) => sql`${sql.identifier(c)}`),
-            sql`, `,
-          )}) do update set ${sql.join(
+        : sql`on conflict (${identifierList(table.primaryKey)}) do update set ${sql.join(
             others.map((c) => sql`${sql.identifier(c)} = excluded.${sql.identifier(c)}`),
             sql`, `,
           )}`

@@ -108,3 +108,11 @@ export function workspaceFilter(
   }
   return null
 }
+
+/** `"a", "b"`: quoted column names for a select list, a key tuple or an insert. */
+export function identifierList(names: string[]): SQL {
+  return sql.join(
+    names.map((c) => sql`${sql.identifier(c)}`),
+    sql`, `,
+  )
+}

@@ -8,7 +8,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import { BackupError, type BackupHeader, type BackupRecord, newEncryption } from './backup-format'
-import { type CatalogTable, readCatalog, workspaceFilter } from './table-catalog'
+import { type CatalogTable, identifierList, readCatalog, workspaceFilter } from './table-catalog'
 
 const PAGE_ROWS = 2_000
 
@@ -117,10 +117,7 @@ function line(record: BackupRecord): string {
 /** Rows as Postgres's own JSON text, paged by primary key so memory stays flat on any table size. */
 async function* tableRows(tx: Executor, table: CatalogTable, filter: SQL): AsyncGenerator<string> {
   const name = sql.identifier(table.name)
-  const columns = sql.join(
-    table.columns.map((c) => sql`${sql.identifier(c)}`),
-    sql`, `,
-  )
+  const columns = identifierList(table.columns)
   const projection = sql`(select to_jsonb(x) from (select ${columns}) x)::text`
   if (table.primaryKey.length === 0) {
     const all = await queryRows<{ r: string }>(
@@ -130,10 +127,7 @@ async function* tableRows(tx: Executor, table: CatalogTable, filter: SQL): Async
     for (const row of all) yield row.r
     return
   }
-  const key = sql.join(
-    table.primaryKey.map((c) => sql`${sql.identifier(c)}`),
-    sql`, `,
-  )
+  const key = identifierList(table.primaryKey)
   let after: string | null = null
   for (;;) {
     const page: { r: string; k: string }[] = await queryRows<{ r: string; k: string }>(
@@ -169,10 +163,7 @@ function changedSince(snapshot: string): SQL {
 /** Every primary key a table holds for the scope, as objects a restore can match rows against. */
 async function tableKeys(tx: Executor, table: CatalogTable, filter: SQL): Promise<unknown[]> {
   if (table.primaryKey.length === 0) return []
-  const key = sql.join(
-    table.primaryKey.map((c) => sql`${sql.identifier(c)}`),
-    sql`, `,
-  )
+  const key = identifierList(table.primaryKey)
   const [row] = await queryRows<{ keys: string | null }>(
     tx,
     sql`select json_agg((select to_jsonb(k) from (select ${key}) k))::text as keys from ${sql.identifier(table.name)} t where ${filter}`,
