@@ -34,6 +34,14 @@ describe('normalisePhone', () => {
     }
   })
 
+  it('reads digits that start with the region\'s own calling code as that country\'s wa_id', () => {
+    // CI seed 618672413: German numbering also lets this parse as a national number (area 0491).
+    expect(normalisePhone('4915123456789', 'DE')).toBe('+4915123456789')
+    // Without the calling code the run is still the national number it looks like.
+    expect(normalisePhone('15123456789', 'DE')).toBe('+4915123456789')
+    expect(normalisePhone('5511987654321', 'BR')).toBe('+5511987654321')
+  })
+
   it('every notation of a mobile number gives the same E.164 (property)', () => {
     fc.assert(
       fc.property(

@@ -102,6 +102,13 @@ export class Org {
     }
   }
 
+  /** While set, every record change is stamped at this instant (a busy second, as tests need it). */
+  heldClock: number | null = null
+
+  clock(): number {
+    return this.heldClock ?? Date.now()
+  }
+
   get user() {
     return { id: this.userId, name: 'Integration Admin', email: `admin@${this.orgId}.example` }
   }
@@ -313,7 +320,7 @@ export class Org {
   insert(module: string, input: SimRecord, index: number, by: 'api' | 'ui' = 'api'): ElementAnswer {
     const problem = this.#check(module, input, index, true) ?? this.#uniqueClash(module, input, null, index)
     if (problem) return problem
-    const now = Date.now()
+    const now = this.clock()
     const id = nextId()
     const record: SimRecord = { id, Created_Time: zohoTime(now), Created_By: by === 'api' ? this.user : null }
     this.#apply(module, record, input, by, now)
@@ -343,7 +350,7 @@ export class Org {
       })
     const problem = this.#check(module, input, index, false) ?? this.#uniqueClash(module, input, id, index)
     if (problem) return problem
-    const changed = this.#apply(module, record, input, by, Date.now())
+    const changed = this.#apply(module, record, input, by, this.clock())
     if (changed.length > 0) this.changes.push({ module, operation: 'update', id, affected: changed })
     return ok(id, record, 'update', dupField)
   }

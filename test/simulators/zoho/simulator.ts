@@ -108,6 +108,9 @@ export async function startZohoSimulator(options: ZohoSimulatorOptions = {}): Pr
       state.notify(o)
       return String((answer.details.Contacts as { id: string }).id)
     },
+    holdClock: (orgId, at) => {
+      org(orgId).heldClock = at
+    },
     holdNotifications: (hold) => state.hold(hold),
     flushNotifications: (opts) => state.flush(opts),
     routeNotifications: (deliver) => {

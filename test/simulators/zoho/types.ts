@@ -132,6 +132,8 @@ export interface ZohoSimulator {
    * Contact's insert are notified. Returns the Contact's id.
    */
   convertLead(orgId: string, leadId: string, opts?: { contactId?: string; carryOverTags?: boolean }): string
+  /** Stamps every change of the org (Modified_Time) at `at` until called with null: one busy second. */
+  holdClock(orgId: string, at: number | null): void
   /** Callbacks wait until `flushNotifications` (tests reorder or repeat them). */
   holdNotifications(hold: boolean): void
   flushNotifications(opts?: { reverse?: boolean; repeat?: boolean }): Promise<void>

@@ -1,6 +1,6 @@
 import { toE164, waIdToE164 } from '@scrm/shared'
 import anyAscii from 'any-ascii'
-import { parsePhoneNumberFromString } from 'libphonenumber-js/max'
+import { type CountryCode, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max'
 import { pinyin } from 'pinyin-pro'
 
 /*
@@ -28,7 +28,9 @@ export function foldText(raw: string): string {
  * A phone as a person types it, to E.164: `+852 9123 4567`, `85291234567`, `0085291234567`,
  * `9123 4567` (national, in the channel's region) and full-width digits all give `+85291234567`.
  * A run of digits that is a valid international number is read as one (a wa_id pasted into a
- * CRM field) unless it is a valid national number of the region.
+ * CRM field) unless it is a valid national number of the region — except when the run starts
+ * with the region's own calling code: `4915123456789` in Germany is the wa_id of a German
+ * mobile, even though variable-length plans also let it parse as a national number (area 0491).
  */
 export function normalisePhone(raw: string, region?: string): string | null {
   const folded = raw.normalize('NFKC').trim()
@@ -37,12 +39,19 @@ export function normalisePhone(raw: string, region?: string): string | null {
   if (/^00[1-9]\d{5,14}$/.test(digits)) return toE164(`+${digits.slice(2)}`)
   if (/^\d{8,15}$/.test(digits)) {
     const national = toE164(digits, region)
-    if (national && parsePhoneNumberFromString(national)?.isValid()) return national
     const international = waIdToE164(digits)
-    if (international && parsePhoneNumberFromString(international)?.isValid()) return international
+    const nationalValid = national !== null && parsePhoneNumberFromString(national)?.isValid() === true
+    const internationalValid = international !== null && parsePhoneNumberFromString(international)?.isValid() === true
+    if (internationalValid && (!nationalValid || startsWithOwnCallingCode(digits, region))) return international
+    if (nationalValid) return national
     return national ?? international
   }
   return toE164(folded, region)
+}
+
+function startsWithOwnCallingCode(digits: string, region: string | undefined): boolean {
+  if (!region || !isSupportedCountry(region)) return false
+  return digits.startsWith(getCountryCallingCode(region as CountryCode))
 }
 
 /**

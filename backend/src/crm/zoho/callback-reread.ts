@@ -135,8 +135,10 @@ async function rereadEvents(
       if (!known && (value === null || (Array.isArray(value) && value.length === 0))) continue
       events.push({
         kind: 'property',
+        // Modified_Time has second precision: a change is named by its value and by the agreement
+        // it departs from, so a field set back within one second to a value it held is a new change.
         eventId: `${id}:${f.property}:${modified}:${createHash('sha256')
-          .update(raw ?? '')
+          .update(`${known?.at ?? ''}\u0000${raw ?? ''}`)
           .digest('hex')
           .slice(0, 16)}`,
         recordId: id,
