@@ -34,7 +34,7 @@ describe('normalisePhone', () => {
     }
   })
 
-  it('reads digits that start with the region\'s own calling code as that country\'s wa_id', () => {
+  it("reads digits that start with the region's own calling code as that country's wa_id", () => {
     // CI seed 618672413: German numbering also lets this parse as a national number (area 0491).
     expect(normalisePhone('4915123456789', 'DE')).toBe('+4915123456789')
     // Without the calling code the run is still the national number it looks like.

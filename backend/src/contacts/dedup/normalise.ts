@@ -1,6 +1,11 @@
 import { toE164, waIdToE164 } from '@scrm/shared'
 import anyAscii from 'any-ascii'
-import { type CountryCode, getCountryCallingCode, isSupportedCountry, parsePhoneNumberFromString } from 'libphonenumber-js/max'
+import {
+  type CountryCode,
+  getCountryCallingCode,
+  isSupportedCountry,
+  parsePhoneNumberFromString,
+} from 'libphonenumber-js/max'
 import { pinyin } from 'pinyin-pro'
 
 /*
@@ -41,8 +46,10 @@ export function normalisePhone(raw: string, region?: string): string | null {
     const national = toE164(digits, region)
     const international = waIdToE164(digits)
     const nationalValid = national !== null && parsePhoneNumberFromString(national)?.isValid() === true
-    const internationalValid = international !== null && parsePhoneNumberFromString(international)?.isValid() === true
-    if (internationalValid && (!nationalValid || startsWithOwnCallingCode(digits, region))) return international
+    const internationalValid =
+      international !== null && parsePhoneNumberFromString(international)?.isValid() === true
+    if (internationalValid && (!nationalValid || startsWithOwnCallingCode(digits, region)))
+      return international
     if (nationalValid) return national
     return national ?? international
   }
