@@ -22,7 +22,9 @@ describe.each(ENGINES)('linking a CRM account (%s)', (engine) => {
     expect(error.message).toBe(
       '"pipedrive" is not a CRM this server can connect; registered providers: hubspot, salesforce, zoho.',
     )
-    expect(error.details).toEqual([{ path: 'provider', message: 'must be one of: hubspot, salesforce, zoho' }])
+    expect(error.details).toEqual([
+      { path: 'provider', message: 'must be one of: hubspot, salesforce, zoho' },
+    ])
     const listed = await (await rt.api('/api/v1/connections')).json()
     expect(listed.connections).toEqual([])
   })
