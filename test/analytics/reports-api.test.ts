@@ -84,10 +84,12 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
     expect(csv.headers.get('content-type')).toContain('text/csv')
     const lines = (await csv.text()).trim().split('\n')
     expect(lines[0]).toBe(
-      'group,responses,median_seconds,p90_seconds,first_responses,first_median_seconds,first_p90_seconds',
+      'group,responses,median_seconds,p90_seconds,first_responses,first_median_seconds,first_p90_seconds,' +
+        'business_responses,business_median_seconds,business_p90_seconds,first_business_median_seconds,first_business_p90_seconds',
     )
     expect(lines[1]).toBe(
-      `user-17,1,${waited?.seconds},${waited?.seconds},1,${waited?.seconds},${waited?.seconds}`,
+      // no business hours set: the business-hours columns are empty
+      `user-17,1,${waited?.seconds},${waited?.seconds},1,${waited?.seconds},${waited?.seconds},0,,,,`,
     )
 
     // the other workspace sees none of it
@@ -281,5 +283,17 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
       await rt.api('/api/v1/reports/service?from=2026-03-02&to=2026-03-08', { key: keyA })
     ).json()
     expect(live.total.responses).toBe(2)
+
+    // a snapshot taken before business hours existed (no business_ figures) still reads as it was
+    const old = structuredClone(week.report)
+    for (const row of [old.service.total, ...old.service.rows])
+      for (const k of Object.keys(row)) if (k.includes('business')) delete row[k]
+    await rt.db.db.execute(
+      sql`update analytics_weekly_reports set report = ${JSON.stringify(old)}::jsonb
+          where workspace_id = ${workspaceA} and week_start = '2026-03-02'`,
+    )
+    const res = await rt.api('/api/v1/reports/weekly', { key: keyA })
+    expect(res.status).toBe(200)
+    expect((await res.json()).weeks[0].report).toEqual(old)
   })
 })

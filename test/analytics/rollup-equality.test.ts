@@ -25,6 +25,14 @@ import { type SeedMessage, seedContacts, seedMessages, seedStatus } from './seed
 const SENDERS = ['customer', 'agent', 'business_app', 'automation', 'api'] as const
 const INTENTS = [null, 'complaint', 'price_discount', 'quote', 'order_status', 'other'] as const
 const START = Date.parse('2026-03-26T00:00:00Z')
+const HOURS = {
+  thu: [{ open: '09:00', close: '18:00' }],
+  fri: [
+    { open: '09:00', close: '12:30' },
+    { open: '13:30', close: '18:00' },
+  ],
+  sun: [{ open: '00:00', close: '06:00' }],
+}
 
 /** A stream of messages for a few contacts over a week around Europe's DST change, arriving out of order now and then. */
 const stream = fc.array(
@@ -81,8 +89,17 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
       fc.asyncProperty(
         stream,
         fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/Sao_Paulo'),
-        async (items, zone) => {
+        fc.boolean(),
+        async (items, zone, withHours) => {
           const { channel, contactIds } = await freshWorkspace()
+          // Business hours in the workspace's own zone (the stream crosses Europe's DST change).
+          if (withHours)
+            await handle.db.execute(
+              sql`update workspaces set settings = settings
+                    || jsonb_build_object('locale', jsonb_build_object('time_zone', ${zone}::text))
+                    || jsonb_build_object('analytics', jsonb_build_object('business_hours', ${JSON.stringify(HOURS)}::jsonb))
+                  where id = ${channel.workspaceId}`,
+            )
           await seedMessages(handle.db, channel, contactIds, toSeed(items))
           const period: ReportPeriod = {
             workspaceId: channel.workspaceId,

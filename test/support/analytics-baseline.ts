@@ -43,8 +43,17 @@ export async function rawServiceTotal(db: Executor, p: ReportPeriod) {
           percentile_disc(0.9) within group (order by seconds) as p90,
           count(*) filter (where first)::int as first_responses,
           percentile_disc(0.5) within group (order by seconds) filter (where first) as first_median,
-          percentile_disc(0.9) within group (order by seconds) filter (where first) as first_p90
-        from (${rawResponses(p.workspaceId)}) r
+          percentile_disc(0.9) within group (order by seconds) filter (where first) as first_p90,
+          count(business)::int as business_responses,
+          percentile_disc(0.5) within group (order by business) as business_median,
+          percentile_disc(0.9) within group (order by business) as business_p90,
+          percentile_disc(0.5) within group (order by business) filter (where first) as first_business_median,
+          percentile_disc(0.9) within group (order by business) filter (where first) as first_business_p90
+        from (
+          select r.*, scrm_business_seconds(asked_at, responded_at, w.settings -> 'analytics' -> 'business_hours',
+            coalesce(w.settings -> 'locale' ->> 'time_zone', 'UTC')) as business
+          from (${rawResponses(p.workspaceId)}) r, workspaces w where w.id = ${p.workspaceId}
+        ) r
         where responded_at >= (${p.from}::date::timestamp at time zone ${p.timeZone})
           and responded_at < ((${p.to}::date + 1)::timestamp at time zone ${p.timeZone})`,
   )
@@ -56,6 +65,11 @@ export async function rawServiceTotal(db: Executor, p: ReportPeriod) {
     first_responses: Number(row?.first_responses ?? 0),
     first_median_seconds: n(row?.first_median),
     first_p90_seconds: n(row?.first_p90),
+    business_responses: Number(row?.business_responses ?? 0),
+    business_median_seconds: n(row?.business_median),
+    business_p90_seconds: n(row?.business_p90),
+    first_business_median_seconds: n(row?.first_business_median),
+    first_business_p90_seconds: n(row?.first_business_p90),
   }
 }
 

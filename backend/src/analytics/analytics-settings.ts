@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { businessHoursSchema } from './business-hours'
 
 const money = z.number().min(0).max(1000)
 
@@ -8,7 +9,8 @@ const money = z.number().min(0).max(1000)
  * Meta pricing category; Meta's rates depend on the recipient's country and change, so there is no
  * built-in price: an unpriced category is reported as such rather than guessed. The thresholds
  * default to the figures the product promises (complaints over 5 % three days running, an agent's
- * weekly median over 6 minutes, CRM sync success under 99 %).
+ * weekly median over 6 minutes, CRM sync success under 99 %). Without `business_hours`, response
+ * times are wall-clock only; with them, each answer also carries its wait in business hours.
  */
 export const analyticsSettingsSchema = z
   .object({
@@ -37,6 +39,7 @@ export const analyticsSettingsSchema = z
         agent_median_seconds: 360,
         sync_success_percent: 99,
       }),
+    business_hours: businessHoursSchema.nullable().default(null),
   })
   .strict()
 

@@ -7,7 +7,9 @@ export const SERVICE_GROUPS = ['none', 'day', 'week', 'agent'] as const
 export type ServiceGroup = (typeof SERVICE_GROUPS)[number]
 
 /** Response-time figures, in whole seconds. Median and p90 are `percentile_disc`: the smallest
- * recorded value with at least 50 % (90 %) of the values at or below it, so always a real wait. */
+ * recorded value with at least 50 % (90 %) of the values at or below it, so always a real wait.
+ * The `business_` ones count only the seconds inside the workspace's business hours, over the
+ * answers given while it had business hours (`business_responses` of them). */
 export interface ResponseFigures {
   responses: number
   median_seconds: number | null
@@ -15,6 +17,11 @@ export interface ResponseFigures {
   first_responses: number
   first_median_seconds: number | null
   first_p90_seconds: number | null
+  business_responses: number
+  business_median_seconds: number | null
+  business_p90_seconds: number | null
+  first_business_median_seconds: number | null
+  first_business_p90_seconds: number | null
 }
 
 export interface ServiceRow extends ResponseFigures {
@@ -47,15 +54,27 @@ interface FigureRow {
   first_responses: string
   first_median: number | null
   first_p90: number | null
+  business_responses: string
+  business_median: number | null
+  business_p90: number | null
+  first_business_median: number | null
+  first_business_p90: number | null
 }
+
+const n = (v: number | null) => (v === null ? null : Number(v))
 
 const figures = (r: FigureRow): ResponseFigures => ({
   responses: Number(r.responses),
-  median_seconds: r.median === null ? null : Number(r.median),
-  p90_seconds: r.p90 === null ? null : Number(r.p90),
+  median_seconds: n(r.median),
+  p90_seconds: n(r.p90),
   first_responses: Number(r.first_responses),
-  first_median_seconds: r.first_median === null ? null : Number(r.first_median),
-  first_p90_seconds: r.first_p90 === null ? null : Number(r.first_p90),
+  first_median_seconds: n(r.first_median),
+  first_p90_seconds: n(r.first_p90),
+  business_responses: Number(r.business_responses),
+  business_median_seconds: n(r.business_median),
+  business_p90_seconds: n(r.business_p90),
+  first_business_median_seconds: n(r.first_business_median),
+  first_business_p90_seconds: n(r.first_business_p90),
 })
 
 const EMPTY: ResponseFigures = {
@@ -65,6 +84,11 @@ const EMPTY: ResponseFigures = {
   first_responses: 0,
   first_median_seconds: null,
   first_p90_seconds: null,
+  business_responses: 0,
+  business_median_seconds: null,
+  business_p90_seconds: null,
+  first_business_median_seconds: null,
+  first_business_p90_seconds: null,
 }
 
 async function responseFigures(db: Executor, period: ReportPeriod, key: SQL, extra: SQL = sql``) {
@@ -75,7 +99,12 @@ async function responseFigures(db: Executor, period: ReportPeriod, key: SQL, ext
           percentile_disc(0.9) within group (order by seconds) as p90,
           count(*) filter (where first) as first_responses,
           percentile_disc(0.5) within group (order by seconds) filter (where first) as first_median,
-          percentile_disc(0.9) within group (order by seconds) filter (where first) as first_p90
+          percentile_disc(0.9) within group (order by seconds) filter (where first) as first_p90,
+          count(business_seconds) as business_responses,
+          percentile_disc(0.5) within group (order by business_seconds) as business_median,
+          percentile_disc(0.9) within group (order by business_seconds) as business_p90,
+          percentile_disc(0.5) within group (order by business_seconds) filter (where first) as first_business_median,
+          percentile_disc(0.9) within group (order by business_seconds) filter (where first) as first_business_p90
         from analytics_responses
         where workspace_id = ${period.workspaceId}
           and responded_at >= ${periodStart(period)} and responded_at < ${periodEnd(period)} ${extra}
@@ -100,7 +129,11 @@ export async function serviceReport(
   return { total: total ? figures(total) : EMPTY, rows }
 }
 
-/** Each agent's median response in one local week (Monday `weekStart`), for the coaching rule. */
+/**
+ * Each agent's median response in one local week (Monday `weekStart`), for the coaching rule: in
+ * business hours where the answer has them (a question left overnight is not the agent's delay),
+ * in wall-clock time otherwise.
+ */
 export async function weeklyAgentMedians(
   db: Executor,
   workspaceId: string,
@@ -110,7 +143,8 @@ export async function weeklyAgentMedians(
   const period: ReportPeriod = { workspaceId, from: weekStart, to: weekStart, timeZone }
   const rows = await queryRows<{ agent: string; responses: string; median: number }>(
     db,
-    sql`select agent, count(*) as responses, percentile_disc(0.5) within group (order by seconds) as median
+    sql`select agent, count(*) as responses,
+          percentile_disc(0.5) within group (order by coalesce(business_seconds, seconds)) as median
         from analytics_responses
         where workspace_id = ${workspaceId}
           and responded_at >= ${periodStart(period)}

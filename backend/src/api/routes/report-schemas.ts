@@ -49,12 +49,26 @@ const figures = {
   first_median_seconds: seconds,
   first_p90_seconds: seconds,
 }
-export const serviceReportSchema = z
-  .object({
-    total: z.object(figures),
-    rows: z.array(z.object({ group: z.string(), ...figures })),
+/** The same waits counted inside the workspace's business hours (analytics settings). */
+const businessFigures = {
+  business_responses: z.number().int(),
+  business_median_seconds: seconds,
+  business_p90_seconds: seconds,
+  first_business_median_seconds: seconds,
+  first_business_p90_seconds: seconds,
+}
+const serviceTable = (
+  business: typeof businessFigures | Partial<Record<keyof typeof businessFigures, z.ZodTypeAny>>,
+) =>
+  z.object({
+    total: z.object({ ...figures, ...business }),
+    rows: z.array(z.object({ group: z.string(), ...figures, ...business })),
   })
-  .openapi('ServiceReport')
+export const serviceReportSchema = serviceTable(businessFigures).openapi('ServiceReport')
+/** Weekly snapshots stay as they were taken: those from before business hours have no such figures. */
+const storedServiceSchema = serviceTable(
+  Object.fromEntries(Object.entries(businessFigures).map(([k, v]) => [k, v.optional()])),
+)
 
 const rate = z.number().min(0).max(1).nullable()
 export const activityReportSchema = z
@@ -138,7 +152,7 @@ export const weeklyReportsSchema = z
           week_start: z.string(),
           week_end: z.string(),
           time_zone: z.string(),
-          service: serviceReportSchema,
+          service: storedServiceSchema,
           funnel: funnelReportSchema,
           cost: costReportSchema,
         }),

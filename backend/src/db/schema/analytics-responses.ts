@@ -25,6 +25,12 @@ export const analyticsResponses = pgTable(
     askedAt: tstz('asked_at').notNull(),
     respondedAt: tstz('responded_at').notNull(),
     seconds: integer('seconds').notNull(),
+    /**
+     * The same wait counted inside the workspace's business hours only (analytics settings, in its
+     * time zone), set by the `analytics_responses_business_seconds` trigger with the hours in force
+     * when the answer was given; null while the workspace has no business hours.
+     */
+    businessSeconds: integer('business_seconds'),
     /** The first answer of its 24-hour conversation. */
     first: boolean('first').notNull(),
   },
