@@ -36,6 +36,7 @@ import { eventSubscriptionRoutes } from './api/routes/event-subscriptions'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
 import { mediaRoutes } from './api/routes/media'
+import { MEDIA_UPLOAD_PATH, mediaUploadRoutes } from './api/routes/media-upload'
 import { messageRoutes } from './api/routes/messages'
 import { metricsRoutes } from './api/routes/metrics'
 import { describeOperationalRoutes } from './api/routes/operational-docs'
@@ -54,6 +55,8 @@ import { workspaceRoutes } from './api/routes/workspaces'
 
 /** Twice the largest body the API describes (10,000 discount codes in one call). */
 const API_BODY_LIMIT_BYTES = 1024 * 1024
+/** An upload: WhatsApp's largest file (a 100 MB document) plus the multipart framing. */
+const UPLOAD_BODY_LIMIT_BYTES = 101 * 1024 * 1024
 
 /** Builds the HTTP app from its routes; `server.ts` serves it, tests call `app.request()`. */
 export function createApp(deps: AppDeps) {
@@ -71,13 +74,21 @@ export function createApp(deps: AppDeps) {
   app.route('/', crmWebhookRoutes(deps))
   app.route('/', crmOAuthRoutes(deps))
   app.route('/', mediaRoutes(deps))
-  app.use(
-    '/api/v1/*',
-    bodyLimit({
-      maxSize: API_BODY_LIMIT_BYTES,
-      onError: (c) =>
-        renderError(c, new ApiError('payload_too_large', 'API request bodies are limited to 1 MiB.')),
-    }),
+  const apiBodyLimit = bodyLimit({
+    maxSize: API_BODY_LIMIT_BYTES,
+    onError: (c) =>
+      renderError(c, new ApiError('payload_too_large', 'API request bodies are limited to 1 MiB.')),
+  })
+  const uploadBodyLimit = bodyLimit({
+    maxSize: UPLOAD_BODY_LIMIT_BYTES,
+    onError: (c) =>
+      renderError(
+        c,
+        new ApiError('payload_too_large', 'Uploads are limited to 100 MB (a WhatsApp document).'),
+      ),
+  })
+  app.use('/api/v1/*', (c, next) =>
+    c.req.path === MEDIA_UPLOAD_PATH ? uploadBodyLimit(c, next) : apiBodyLimit(c, next),
   )
   app.use('/api/v1/*', apiAuth(deps.db, deps.config, deps.crm))
   app.use('/api/v1/*', auditTrail(deps.db, deps.logger))
@@ -110,6 +121,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', workspaceRoutes(deps))
   app.route('/', apiKeyRoutes(deps))
   app.route('/', messageRoutes(deps))
+  app.route('/', mediaUploadRoutes(deps))
   app.route('/', templateRoutes(deps))
   app.route('/', sendingPolicyRoutes(deps))
   app.route('/', quickReplyRoutes(deps))

@@ -7,10 +7,14 @@ const mediaContent = (type: 'image' | 'video' | 'audio' | 'document' | 'sticker'
       type: z.literal(type),
       link: z.string().url().max(2048).optional(),
       id: z.string().min(1).max(200).optional(),
+      /** A file uploaded with POST /api/v1/media: our copy shows in the thread, Meta gets its id. */
+      upload_id: z.string().uuid().optional(),
       caption: z.string().max(1024).optional(),
       filename: z.string().max(240).optional(),
     })
-    .refine((m) => Boolean(m.link) !== Boolean(m.id), { message: 'give exactly one of link or id' })
+    .refine((m) => [m.link, m.id, m.upload_id].filter(Boolean).length === 1, {
+      message: 'give exactly one of link, id or upload_id',
+    })
 
 const templateParameter = z.looseObject({ type: z.string() })
 

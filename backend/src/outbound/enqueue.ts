@@ -11,6 +11,7 @@ import {
   whatsappChannels,
   workspaces,
 } from '../db/schema'
+import { attachUploadToMessage, resolveUpload } from '../media/outbound-attachment'
 import { getMessageView } from '../messages/message-view'
 import { buildSend } from './build-request'
 import { checkPolicy, windowOpen } from './policy'
@@ -70,7 +71,8 @@ export async function enqueueSend(db: Database, input: EnqueueInput): Promise<En
       const recipient = contact.waId ?? (contact.phoneE164 ? e164ToWaId(contact.phoneE164) : contact.bsuid)
       if (!recipient)
         throw new SendRefused('invalid_recipient', 'This contact has no WhatsApp number or id to send to.')
-      const send = await buildSend(tx, input.workspaceId, contact, input.content)
+      const { content, upload } = await resolveUpload(tx, input.workspaceId, channel, input.content, now)
+      const send = await buildSend(tx, input.workspaceId, contact, content)
       await checkPolicy(tx, {
         contact,
         kind: input.kind,
@@ -100,6 +102,11 @@ export async function enqueueSend(db: Database, input: EnqueueInput): Promise<En
           agentId: input.kind === 'agent' ? (input.agentId ?? null) : null,
           sentAt: now,
           relatedWamid: input.replyTo ?? null,
+          ...(upload && {
+            mediaId: upload.metaMediaId,
+            mediaMimeType: upload.fileMimeType,
+            mediaFilename: upload.filename,
+          }),
         })
         .returning({ id: messages.id })
       if (!message) throw new Error('message insert returned nothing')
@@ -127,6 +134,7 @@ export async function enqueueSend(db: Database, input: EnqueueInput): Promise<En
       // A concurrent request with the same idempotency key (or broadcast recipient) won the race:
       // roll back, so no message is left without its job.
       if (!job) throw new DuplicateJob()
+      if (upload) await attachUploadToMessage(tx, message.id, upload)
       if (input.kind === 'agent') {
         const until = new Date(now.getTime() + policy.agent_pause_hours * 60 * 60 * 1000)
         await tx
