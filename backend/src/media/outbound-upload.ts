@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto'
-import { and, asc, eq } from 'drizzle-orm'
 import type { Database } from '../db/client'
-import { type OutboundMedia, outboundMedia, whatsappChannels } from '../db/schema'
+import { type OutboundMedia, outboundMedia } from '../db/schema'
 import { decryptSecret } from '../lib/crypto'
 import { DomainError, InvalidInputError, NotFoundError } from '../lib/errors'
 import type { CloudApiConfig } from '../whatsapp/cloud-api-client'
 import { uploadMedia } from '../whatsapp/media-upload-client'
+import { findSendingChannel } from '../whatsapp/sending-channel'
 import { MediaFetchError } from './cloud-media-client'
 import type { ImageLimits } from './normalize-image'
 import type { MediaStorage } from './storage'
@@ -173,16 +173,7 @@ export async function uploadOutboundMedia(
 
 /** The named number, else the workspace's only (or first registered) one. */
 async function channelFor(db: Database, workspaceId: string, channelId?: string) {
-  const [channel] = await db
-    .select()
-    .from(whatsappChannels)
-    .where(
-      channelId
-        ? and(eq(whatsappChannels.workspaceId, workspaceId), eq(whatsappChannels.id, channelId))
-        : eq(whatsappChannels.workspaceId, workspaceId),
-    )
-    .orderBy(asc(whatsappChannels.createdAt))
-    .limit(1)
+  const channel = await findSendingChannel(db, workspaceId, channelId)
   if (!channel)
     throw new NotFoundError(
       channelId ? 'No such WhatsApp number in this workspace.' : 'This workspace has no WhatsApp number yet.',

@@ -11,11 +11,12 @@ import {
   messageTemplates,
   sendJobs,
   tags,
-  whatsappChannels,
+  type whatsappChannels,
 } from '../db/schema'
 import { WorkerLoop } from '../jobs/worker-loop'
 import { ConflictError, NotFoundError } from '../lib/errors'
 import type { Logger } from '../lib/logger'
+import { findSendingChannel } from '../whatsapp/sending-channel'
 import { queueBroadcastChunk } from './broadcast-chunk'
 import { SendRefused } from './refusal'
 
@@ -115,16 +116,7 @@ function spreadTime(broadcast: Broadcast, index: number): Date {
 }
 
 async function pickChannel(db: Database, workspaceId: string, channelId?: string) {
-  const [channel] = await db
-    .select()
-    .from(whatsappChannels)
-    .where(
-      channelId
-        ? and(eq(whatsappChannels.workspaceId, workspaceId), eq(whatsappChannels.id, channelId))
-        : eq(whatsappChannels.workspaceId, workspaceId),
-    )
-    .orderBy(asc(whatsappChannels.createdAt))
-    .limit(1)
+  const channel = await findSendingChannel(db, workspaceId, channelId)
   if (!channel) throw new SendRefused('no_channel', 'No WhatsApp number to send the broadcast from.')
   return channel
 }

@@ -1,5 +1,5 @@
 import { e164ToWaId, type SendContent, type ThreadMessage, toE164 } from '@scrm/shared'
-import { and, asc, desc, eq, sql } from 'drizzle-orm'
+import { and, desc, eq, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../db/client'
 import {
   type Contact,
@@ -13,6 +13,7 @@ import {
 } from '../db/schema'
 import { attachUploadToMessage, resolveUpload } from '../media/outbound-attachment'
 import { getMessageView } from '../messages/message-view'
+import { findSendingChannel } from '../whatsapp/sending-channel'
 import { buildSend } from './build-request'
 import { checkPolicy, windowOpen } from './policy'
 import { policyOf } from './policy-settings'
@@ -234,16 +235,7 @@ async function resolveChannel(
     .where(eq(messages.contactId, contactId))
     .orderBy(desc(messages.sentAt), desc(messages.id))
     .limit(1)
-  const [channel] = await tx
-    .select()
-    .from(whatsappChannels)
-    .where(
-      last
-        ? and(eq(whatsappChannels.workspaceId, workspaceId), eq(whatsappChannels.id, last.channelId))
-        : eq(whatsappChannels.workspaceId, workspaceId),
-    )
-    .orderBy(asc(whatsappChannels.createdAt))
-    .limit(1)
+  const channel = await findSendingChannel(tx, workspaceId, last?.channelId)
   if (!channel)
     throw new SendRefused('no_channel', 'This workspace has no WhatsApp number yet: register one first.')
   return channel
