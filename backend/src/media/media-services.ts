@@ -4,6 +4,8 @@ import type { Database, DriverName } from '../db/client'
 import type { Logger } from '../lib/logger'
 import { LocalDiskStorage } from './local-disk-storage'
 import { MediaWorker } from './media-worker'
+import type { ImageLimits } from './normalize-image'
+import type { OutboundUploadDeps } from './outbound-upload'
 import { S3Storage } from './s3-storage'
 import { MediaLinkSigner } from './signed-url'
 import type { MediaStorage } from './storage'
@@ -36,6 +38,32 @@ export function createMediaServices(config: Config, encryptionKey: Buffer): Medi
   }
 }
 
+/** The picture bounds received photos and reps' uploads share. */
+function imageLimitsOf(config: Config): Omit<ImageLimits, 'thumbSide'> {
+  return { maxSide: config.MEDIA_IMAGE_MAX_SIDE, maxJpegBytes: config.MEDIA_JPEG_MAX_BYTES }
+}
+
+/** What POST /api/v1/media needs to keep a rep's file and upload it to Meta. */
+export function outboundUploadDeps(
+  db: Database,
+  config: Config,
+  media: MediaServices,
+  encryptionKey: Buffer,
+): OutboundUploadDeps {
+  return {
+    db,
+    storage: media.storage,
+    encryptionKey,
+    cloudApi: {
+      graphUrl: config.WHATSAPP_GRAPH_URL,
+      apiVersion: config.WHATSAPP_API_VERSION,
+      timeoutMs: config.MEDIA_REQUEST_TIMEOUT_MS,
+    },
+    imageLimits: imageLimitsOf(config),
+    maxBytes: config.MEDIA_MAX_BYTES,
+  }
+}
+
 export function createMediaWorker(
   db: Database,
   driver: DriverName,
@@ -54,7 +82,7 @@ export function createMediaWorker(
       timeoutMs: config.MEDIA_REQUEST_TIMEOUT_MS,
       maxBytes: config.MEDIA_MAX_BYTES,
     },
-    imageLimits: { maxSide: config.MEDIA_IMAGE_MAX_SIDE, maxJpegBytes: config.MEDIA_JPEG_MAX_BYTES },
+    imageLimits: imageLimitsOf(config),
     maxAttempts: config.MEDIA_MAX_ATTEMPTS,
     retryBaseMs: config.MEDIA_RETRY_BASE_MS,
     logger: logger.child({ component: 'media' }),

@@ -4,6 +4,7 @@ import type { Executor } from '../db/client'
 import { mediaObjects, type OutboundMedia, outboundMedia, type WhatsappChannel } from '../db/schema'
 import { InvalidInputError } from '../lib/errors'
 import { UPLOAD_VALID_MS } from './outbound-upload'
+import { storedFilesOf } from './store-media'
 
 type MediaContent = Exclude<SendContent, { type: 'text' | 'template' | 'quick_reply' }>
 
@@ -58,16 +59,7 @@ export async function attachUploadToMessage(
     metaMediaId: upload.metaMediaId,
     sourceMimeType: upload.sourceMimeType,
     state: 'stored',
-    sourceBytes: upload.sourceBytes,
-    sourceSha256: upload.sourceSha256,
-    fileKey: upload.fileKey,
-    fileMimeType: upload.fileMimeType,
-    fileBytes: upload.fileBytes,
-    width: upload.width,
-    height: upload.height,
-    thumbKey: upload.thumbKey,
-    thumbBytes: upload.thumbBytes,
-    animationKey: upload.animationKey,
+    ...storedFilesOf(upload),
     storedAt: upload.createdAt,
   })
 }

@@ -102,9 +102,9 @@ export async function uploadOutboundMedia(
       false,
     )
   const id = randomUUID()
-  let files: Awaited<ReturnType<typeof storeMediaFiles>>
+  let stored: Awaited<ReturnType<typeof storeMediaFiles>>
   try {
-    files = await storeMediaFiles(
+    stored = await storeMediaFiles(
       deps.storage,
       { id, workspaceId: input.workspaceId, kind, mimeType },
       input.bytes,
@@ -119,7 +119,8 @@ export async function uploadOutboundMedia(
   }
   // Images go out as the JPEG we keep (no location, under 5 MB); stickers, sounds, videos and
   // documents as they came.
-  const outgoing = kind === 'image' ? ((await deps.storage.get(files.fileKey)) ?? input.bytes) : input.bytes
+  const { kept, ...files } = stored
+  const outgoing = kind === 'image' ? kept : input.bytes
   const outgoingType = kind === 'image' ? 'image/jpeg' : mimeType
   const filename = input.filename ?? `${kind}.${kind === 'image' ? 'jpg' : 'bin'}`
   const outcome = await uploadMedia(
@@ -154,16 +155,7 @@ export async function uploadOutboundMedia(
       metaUploadedAt: new Date(),
       filename: input.filename,
       sourceMimeType: mimeType,
-      sourceBytes: files.sourceBytes,
-      sourceSha256: files.sourceSha256,
-      fileKey: files.fileKey,
-      fileMimeType: files.fileMimeType,
-      fileBytes: files.fileBytes,
-      width: files.width,
-      height: files.height,
-      thumbKey: files.thumbKey,
-      thumbBytes: files.thumbBytes,
-      animationKey: files.animationKey,
+      ...files,
       uploadedBy: input.uploadedBy,
     })
     .returning()

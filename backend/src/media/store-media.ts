@@ -29,16 +29,33 @@ const KEPT_AS_IS_LIMITS: Record<string, number> = {
 
 const THUMB_SIDE = 320
 
+/** The stored-file columns of a row that holds them (media_objects, outbound_media), and nothing else. */
+export function storedFilesOf(row: StoredFiles): StoredFiles {
+  return {
+    sourceBytes: row.sourceBytes,
+    sourceSha256: row.sourceSha256,
+    fileKey: row.fileKey,
+    fileMimeType: row.fileMimeType,
+    fileBytes: row.fileBytes,
+    width: row.width,
+    height: row.height,
+    thumbKey: row.thumbKey,
+    thumbBytes: row.thumbBytes,
+    animationKey: row.animationKey,
+  }
+}
+
 /**
  * Writes one verified download to the store: images and stickers as their normalised JPEG (plus a
- * thumbnail, plus the animation when there is one), everything else byte for byte.
+ * thumbnail, plus the animation when there is one), everything else byte for byte. `kept` is what
+ * was written as the file, so a caller that sends it on need not read it back.
  */
 export async function storeMediaFiles(
   storage: MediaStorage,
   object: { id: string; workspaceId: string; kind: string; mimeType: string | null },
   bytes: Uint8Array,
   limits: Omit<ImageLimits, 'thumbSide'>,
-): Promise<StoredFiles> {
+): Promise<StoredFiles & { kept: Uint8Array }> {
   const limit = KEPT_AS_IS_LIMITS[object.kind]
   if (limit !== undefined && bytes.byteLength > limit)
     throw new MediaFetchError(
@@ -63,6 +80,7 @@ export async function storeMediaFiles(
     if (image.animation) await storage.put(key('animation'), image.animation, 'image/webp')
     return {
       ...source,
+      kept: image.jpeg,
       fileKey: key('file'),
       fileMimeType: 'image/jpeg',
       fileBytes: image.jpeg.byteLength,
@@ -77,6 +95,7 @@ export async function storeMediaFiles(
   await storage.put(key('file'), bytes, mime)
   return {
     ...source,
+    kept: bytes,
     fileKey: key('file'),
     fileMimeType: mime,
     fileBytes: bytes.byteLength,

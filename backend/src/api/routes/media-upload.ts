@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
-import { type OutboundUploadDeps, UPLOAD_VALID_MS, uploadOutboundMedia } from '../../media/outbound-upload'
+import { outboundUploadDeps } from '../../media/media-services'
+import { UPLOAD_VALID_MS, uploadOutboundMedia } from '../../media/outbound-upload'
 import type { AppDeps } from '../app-env'
 import { ApiError } from '../errors'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
@@ -60,25 +61,11 @@ const route = createRoute({
 
 export function mediaUploadRoutes(deps: AppDeps) {
   const app = newRouter()
+  const upload = deps.media && outboundUploadDeps(deps.db, deps.config, deps.media, deps.encryptionKey)
   app.openapi(route, async (c) => {
-    if (!deps.media) throw new ApiError('not_configured', 'Media storage is not configured in this process.')
+    if (!upload) throw new ApiError('not_configured', 'Media storage is not configured in this process.')
     const form = c.req.valid('form')
     const auth = c.get('auth')
-    const upload: OutboundUploadDeps = {
-      db: deps.db,
-      storage: deps.media.storage,
-      encryptionKey: deps.encryptionKey,
-      cloudApi: {
-        graphUrl: deps.config.WHATSAPP_GRAPH_URL,
-        apiVersion: deps.config.WHATSAPP_API_VERSION,
-        timeoutMs: deps.config.MEDIA_REQUEST_TIMEOUT_MS,
-      },
-      imageLimits: {
-        maxSide: deps.config.MEDIA_IMAGE_MAX_SIDE,
-        maxJpegBytes: deps.config.MEDIA_JPEG_MAX_BYTES,
-      },
-      maxBytes: deps.config.MEDIA_MAX_BYTES,
-    }
     const row = await uploadOutboundMedia(upload, {
       workspaceId: auth.workspaceId,
       channelId: form.channel_id,
