@@ -120,9 +120,12 @@ export interface ExpiredSend {
  * status webhook carrying our id before anything is sent again. Those still unconfirmed after
  * `reconcileMs` were never accepted and go back to the queue, once: a send whose wait began after
  * its failure window had already run out (`failing_since`) fails instead of going round again.
+ * The requeue repeats that test rather than trusting the statement before it: a wait that ends
+ * between the two statements would otherwise be sent again instead of failing on the next pass.
  */
 export async function recoverLostSends(db: Executor, reconcileMs: number): Promise<ExpiredSend[]> {
   const window = sql`make_interval(secs => ${reconcileMs / 1000})`
+  const pastFailureWindow = sql`failing_since is not null and not_before - failing_since > ${window}`
   await db.execute(sql`
     update send_jobs set state = 'unknown', not_before = clock_timestamp() + ${window},
       last_error = 'sender stopped during the request; waiting for Meta''s status webhook'
@@ -137,8 +140,7 @@ export async function recoverLostSends(db: Executor, reconcileMs: number): Promi
     with expired as (
       update send_jobs set state = 'failed',
         last_error = 'no status from Meta within the reconcile window after sending again; given up (' || coalesce(last_error, '') || ')'
-      where state = 'unknown' and not_before <= clock_timestamp() and failing_since is not null
-        and not_before - failing_since > ${window}
+      where state = 'unknown' and not_before <= clock_timestamp() and ${pastFailureWindow}
       returning id, message_id)
     update messages m set status = 'failed', status_at = clock_timestamp(), error_reason = coalesce(m.error_reason, 'timeout')
     from expired e where m.id = e.message_id
@@ -147,7 +149,7 @@ export async function recoverLostSends(db: Executor, reconcileMs: number): Promi
   await db.execute(sql`
     update send_jobs set state = 'queued', not_before = clock_timestamp(),
       last_error = 'no status from Meta after an unknown outcome; sending again'
-    where state = 'unknown' and not_before <= clock_timestamp()`)
+    where state = 'unknown' and not_before <= clock_timestamp() and not (${pastFailureWindow})`)
   return expired.map((r) => ({
     jobId: Number(r.id),
     messageId: Number(r.message_id),
