@@ -8,6 +8,8 @@ import { identityKey, resolveIdentities } from '../contacts/resolve-identities'
 import { touchContacts } from '../contacts/touch-contacts'
 import type { Executor } from '../db/client'
 import { classifyInbound } from '../intelligence/classify-inbound'
+import { countKeywords } from '../intelligence/keywords/record-keywords'
+import type { DetectedLanguage } from '../intelligence/types'
 import { dedupeBy } from '../lib/dedupe-by'
 import { withoutErased } from '../lifecycle/tombstones'
 import { enqueueMediaFetches } from '../media/enqueue-media'
@@ -125,6 +127,25 @@ export async function applyRecords(
   })
   await timed(() => updateContactInsights(tx, classified))
   await timed(() => recordInterests(tx, classified))
+  // Before edits and revokes: an edit that waited for its original takes back what is counted here.
+  await timed(() =>
+    countKeywords(
+      tx,
+      fresh.flatMap(({ m }) => {
+        const found = insights.get(m)
+        return found && m.content.text
+          ? [
+              {
+                workspaceId: m.channel.workspaceId,
+                sentAt: m.sentAt,
+                language: found.language as DetectedLanguage,
+                text: m.content.text,
+              },
+            ]
+          : []
+      }),
+    ),
+  )
   await applyIdentityChanges(
     tx,
     msgs.flatMap((m) =>

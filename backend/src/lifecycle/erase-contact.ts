@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Database, Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
+import { forgetKeywords, type KeywordSource } from '../intelligence/keywords/record-keywords'
 import { NotFoundError } from '../lib/errors'
 import type { MediaStorage } from '../media/storage'
 import { type AuditRecord, recordAudit } from './audit-log'
@@ -79,6 +80,16 @@ export async function eraseContact(
         insert into erasure_tombstones (message_key_hash, erasure_id, workspace_id)
         select k, ${erasureId}::uuid, ${request.workspaceId}::uuid from jsonb_array_elements_text(${JSON.stringify(keys)}::jsonb) k
         on conflict do nothing`)
+    // Their words leave the keyword counts too (a word only they used would otherwise stay there).
+    await forgetKeywords(
+      tx,
+      await queryRows<KeywordSource>(
+        tx,
+        sql`select workspace_id::text as "workspaceId", sent_at as "sentAt", language, text from messages
+            where contact_id = ${request.contactId}::uuid and direction = 'inbound' and language is not null
+              and text is not null and deleted_at is null`,
+      ).then((rows) => rows.map((r) => ({ ...r, sentAt: new Date(r.sentAt) }))),
+    )
     const needles = identifyingNeedles(contact, messages)
     const removed: Record<string, number> = {}
     const [gone] = await queryRows<{ n: number }>(

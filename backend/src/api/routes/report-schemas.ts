@@ -15,30 +15,56 @@ const day = z
 const MAX_DAYS = 400
 
 /** Date range (whole local days, both included), grouping and zone of a report request. */
-export const reportQuery = <G extends [string, ...string[]]>(groups: G, defaultGroup: G[number]) =>
-  z
-    .object({
-      from: day.openapi({ description: 'First local day of the period, YYYY-MM-DD', example: '2026-03-02' }),
-      to: day.openapi({
-        description: 'Last local day of the period (included), YYYY-MM-DD',
-        example: '2026-03-08',
-      }),
-      group_by: z.enum(groups).default(defaultGroup as never),
-      time_zone: z
-        .string()
-        .min(1)
-        .max(64)
-        .refine(isTimeZone, 'an IANA time zone such as America/Sao_Paulo')
-        .optional()
-        .openapi({
-          description: "Zone the days and hours are counted in; default the workspace's (locale settings)",
-        }),
-    })
-    .refine((q) => q.from <= q.to, { message: '`from` must not be after `to`', path: ['to'] })
-    .refine((q) => Date.parse(q.to) - Date.parse(q.from) <= (MAX_DAYS - 1) * 86_400_000, {
+const reportFields = <G extends [string, ...string[]]>(groups: G, defaultGroup: G[number]) => ({
+  from: day.openapi({ description: 'First local day of the period, YYYY-MM-DD', example: '2026-03-02' }),
+  to: day.openapi({
+    description: 'Last local day of the period (included), YYYY-MM-DD',
+    example: '2026-03-08',
+  }),
+  group_by: z.enum(groups).default(defaultGroup as never),
+  time_zone: z
+    .string()
+    .min(1)
+    .max(64)
+    .refine(isTimeZone, 'an IANA time zone such as America/Sao_Paulo')
+    .optional()
+    .openapi({
+      description: "Zone the days and hours are counted in; default the workspace's (locale settings)",
+    }),
+})
+
+const period = (q: unknown) => q as { from: string; to: string }
+
+/** `from` not after `to`, and at most MAX_DAYS days. */
+const periodChecked = <T extends z.ZodObject<z.ZodRawShape>>(query: T) =>
+  query
+    .refine((q) => period(q).from <= period(q).to, { message: '`from` must not be after `to`', path: ['to'] })
+    .refine((q) => Date.parse(period(q).to) - Date.parse(period(q).from) <= (MAX_DAYS - 1) * 86_400_000, {
       message: `a period of at most ${MAX_DAYS} days`,
       path: ['to'],
     })
+
+export const reportQuery = <G extends [string, ...string[]]>(groups: G, defaultGroup: G[number]) =>
+  periodChecked(z.object(reportFields(groups, defaultGroup)))
+
+export const KEYWORD_GROUPS = ['none', 'language'] as const
+export const KEYWORD_KINDS = ['all', 'word', 'phrase'] as const
+
+/** The keywords report's query: the common period and grouping, then kind, language and limit. */
+export const keywordsQuery = periodChecked(
+  z.object({
+    ...reportFields([...KEYWORD_GROUPS], 'none'),
+    kind: z.enum(KEYWORD_KINDS).default('all').openapi({
+      description: '`word`, `phrase` (two or three words), or `all`: the top words and the top phrases',
+    }),
+    language: z.enum(['en', 'pt', 'es', 'zh', 'unknown']).optional().openapi({
+      description: 'Only customer messages detected in this language',
+    }),
+    limit: z.coerce.number().int().min(1).max(1000).default(150).openapi({
+      description: 'Terms per kind (and per language with group_by=language)',
+    }),
+  }),
+)
 
 const seconds = z.number().int().nullable()
 const figures = {
@@ -160,3 +186,23 @@ export const weeklyReportsSchema = z
     ),
   })
   .openapi('WeeklyReports')
+
+export const keywordsReportSchema = z
+  .object({
+    previous_from: z.string(),
+    previous_to: z.string(),
+    customer_messages: z.number().int(),
+    rows: z.array(
+      z.object({
+        group: z.string(),
+        kind: z.enum(['word', 'phrase']),
+        term: z.string(),
+        messages: z.number().int(),
+        share: z.number().nullable(),
+        previous_messages: z.number().int(),
+        change: z.number().nullable(),
+        trend: z.enum(['new', 'rising', 'steady', 'falling']),
+      }),
+    ),
+  })
+  .openapi('KeywordsReport')

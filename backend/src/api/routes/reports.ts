@@ -4,12 +4,14 @@ import { ACTIVITY_GROUPS, activityReport } from '../../analytics/activity-report
 import { CHURN_GROUPS, churnReport } from '../../analytics/churn-report'
 import { COST_GROUPS, costReport } from '../../analytics/cost-report'
 import { FUNNEL_GROUPS, funnelReport } from '../../analytics/funnel-report'
+import { type KeywordGroup, type KeywordKind, keywordsReport } from '../../analytics/keywords-report'
 import { reportCsv } from '../../analytics/report-csv'
 import type { ReportPeriod } from '../../analytics/report-period'
 import { SERVICE_GROUPS, serviceReport } from '../../analytics/service-report'
 import { listWeeklyReports } from '../../analytics/weekly-reports'
 import { analyticsContext } from '../../analytics/workspace-context'
 import type { Executor } from '../../db/client'
+import { InvalidInputError } from '../../lib/errors'
 import type { AppDeps, AppEnv } from '../app-env'
 import { bearerSecurity, commonErrors, newRouter, z } from '../openapi'
 import {
@@ -17,6 +19,8 @@ import {
   churnReportSchema,
   costReportSchema,
   funnelReportSchema,
+  keywordsQuery,
+  keywordsReportSchema,
   reportQuery,
   serviceReportSchema,
   weeklyQuery,
@@ -134,6 +138,13 @@ const churn = reportRoute(
   reportQuery([...CHURN_GROUPS], 'week'),
   withEnvelope(churnReportSchema, 'ChurnReportAnswer'),
 )
+const keywords = reportRoute(
+  'keywords',
+  'The words and phrases customers use most, per kind and language, with their trend against the period before',
+  "Counted per customer message (a message counts once per term) on the workspace's local days when the message arrived: stop words, numbers, links and addresses left out; Chinese segmented by Intl.Segmenter. `previous_messages` covers the period of the same length just before; trend: new (unused before), rising (≥ +25 % and ≥ 3 more messages), falling (≤ −20 % and ≥ 3 fewer), else steady. `share` is per customer message of the period, all languages. A `time_zone` other than the workspace's is refused.",
+  keywordsQuery,
+  withEnvelope(keywordsReportSchema, 'KeywordsReportAnswer'),
+)
 const weekly = createRoute({
   method: 'get',
   path: '/api/v1/reports/weekly',
@@ -181,5 +192,20 @@ export function reportRoutes(deps: AppDeps) {
       churnReport(db, p, (c.req.valid('query') as ReportRequest).group_by as never),
     ),
   )
+  app.openapi(keywords, (c) => {
+    const q = c.req.valid('query') as ReportRequest & { kind: KeywordKind; language?: string; limit: number }
+    return answer(deps, c, 'keywords', q, (db, p, ctx) => {
+      if (p.timeZone !== ctx.timeZone)
+        throw new InvalidInputError(
+          `Keywords are counted on the workspace's own days (${ctx.timeZone}); leave out time_zone or send that zone.`,
+        )
+      return keywordsReport(db, p, {
+        group: q.group_by as KeywordGroup,
+        kind: q.kind,
+        language: q.language,
+        limit: q.limit,
+      })
+    })
+  })
   return app
 }
