@@ -8,7 +8,7 @@ import { identityKey, resolveIdentities } from '../contacts/resolve-identities'
 import { touchContacts } from '../contacts/touch-contacts'
 import type { Executor } from '../db/client'
 import { classifyInbound } from '../intelligence/classify-inbound'
-import { countKeywords } from '../intelligence/keywords/record-keywords'
+import { countKeywords, isNegative } from '../intelligence/keywords/record-keywords'
 import type { DetectedLanguage } from '../intelligence/types'
 import { dedupeBy } from '../lib/dedupe-by'
 import { withoutErased } from '../lifecycle/tombstones'
@@ -140,6 +140,8 @@ export async function applyRecords(
                 sentAt: m.sentAt,
                 language: found.language as DetectedLanguage,
                 text: m.content.text,
+                products: found.products,
+                negative: isNegative(found.intent, found.sentiment),
               },
             ]
           : []

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Database, Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
-import { forgetKeywords, type KeywordSource } from '../intelligence/keywords/record-keywords'
+import {
+  forgetKeywords,
+  STORED_KEYWORD_COLUMNS,
+  type StoredKeywordMessage,
+  storedKeywordSources,
+} from '../intelligence/keywords/record-keywords'
 import { NotFoundError } from '../lib/errors'
 import type { MediaStorage } from '../media/storage'
 import { type AuditRecord, recordAudit } from './audit-log'
@@ -83,12 +88,13 @@ export async function eraseContact(
     // Their words leave the keyword counts too (a word only they used would otherwise stay there).
     await forgetKeywords(
       tx,
-      await queryRows<KeywordSource>(
-        tx,
-        sql`select workspace_id::text as "workspaceId", sent_at as "sentAt", language, text from messages
-            where contact_id = ${request.contactId}::uuid and direction = 'inbound' and language is not null
-              and text is not null and deleted_at is null`,
-      ).then((rows) => rows.map((r) => ({ ...r, sentAt: new Date(r.sentAt) }))),
+      storedKeywordSources(
+        await queryRows<StoredKeywordMessage>(
+          tx,
+          sql`select ${STORED_KEYWORD_COLUMNS} from messages m
+              where m.contact_id = ${request.contactId}::uuid and m.deleted_at is null`,
+        ),
+      ),
     )
     const needles = identifyingNeedles(contact, messages)
     const removed: Record<string, number> = {}

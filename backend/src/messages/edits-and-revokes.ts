@@ -2,8 +2,13 @@ import { and, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
 import { messages } from '../db/schema'
-import { countKeywords, forgetKeywords, type KeywordSource } from '../intelligence/keywords/record-keywords'
-import type { DetectedLanguage } from '../intelligence/types'
+import {
+  countKeywords,
+  forgetKeywords,
+  STORED_KEYWORD_COLUMNS,
+  type StoredKeywordMessage,
+  storedKeywordSources,
+} from '../intelligence/keywords/record-keywords'
 import type { MessageRecord } from './message-record'
 
 /**
@@ -62,7 +67,7 @@ export async function applyEditsAndRevokes(
   const revokes = latestPerTarget(pending.filter((p) => p.type === 'revoke'))
   if (edits.length > 0) {
     // The text before the edit is read under the row lock, so the keyword counts follow the edit.
-    const changed = await queryRows<Changed & { before: string | null }>(
+    const changed = await queryRows<StoredKeywordMessage & { before: string | null }>(
       tx,
       sql`
       with v as (select * from jsonb_to_recordset(${JSON.stringify(edits)}::jsonb) as v(channel_id uuid, target text, text text, at timestamptz)),
@@ -74,46 +79,22 @@ export async function applyEditsAndRevokes(
         edited_at = v.at
       from v, old
       where old.id = m.id and m.channel_id = v.channel_id and m.wamid = v.target
-      returning m.workspace_id as "workspaceId", m.direction, m.language, m.sent_at as "sentAt", old.text as before, m.text`,
+      returning ${STORED_KEYWORD_COLUMNS}, old.text as before`,
     )
-    await forgetKeywords(tx, keywordSources(changed.map((c) => ({ ...c, text: c.before }))))
-    await countKeywords(tx, keywordSources(changed))
+    await forgetKeywords(tx, storedKeywordSources(changed.map((c) => ({ ...c, text: c.before }))))
+    await countKeywords(tx, storedKeywordSources(changed))
   }
   if (revokes.length > 0) {
-    const revoked = await queryRows<Changed>(
+    const revoked = await queryRows<StoredKeywordMessage>(
       tx,
       sql`
       update messages m set deleted_at = v.at
       from jsonb_to_recordset(${JSON.stringify(revokes)}::jsonb) as v(channel_id uuid, target text, at timestamptz)
       where m.channel_id = v.channel_id and m.wamid = v.target and m.deleted_at is null
-      returning m.workspace_id as "workspaceId", m.direction, m.language, m.sent_at as "sentAt", m.text`,
+      returning ${STORED_KEYWORD_COLUMNS}`,
     )
-    await forgetKeywords(tx, keywordSources(revoked))
+    await forgetKeywords(tx, storedKeywordSources(revoked))
   }
-}
-
-interface Changed {
-  workspaceId: string
-  direction: string
-  language: string | null
-  sentAt: string | Date
-  text: string | null
-}
-
-/** Customer messages whose words were counted as keywords (those with a detected language). */
-function keywordSources(rows: Changed[]): KeywordSource[] {
-  return rows.flatMap((r) =>
-    r.direction === 'inbound' && r.language && r.text
-      ? [
-          {
-            workspaceId: r.workspaceId,
-            sentAt: new Date(r.sentAt),
-            language: r.language as DetectedLanguage,
-            text: r.text,
-          },
-        ]
-      : [],
-  )
 }
 
 function latestPerTarget<T extends { channel_id: string; target: string; at: string }>(items: T[]): T[] {

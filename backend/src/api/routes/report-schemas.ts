@@ -206,3 +206,48 @@ export const keywordsReportSchema = z
     ),
   })
   .openapi('KeywordsReport')
+
+const MONTH = /^(19[7-9]\d|2\d{3})-(0[1-9]|1[0-2])$/
+export const productSuggestionsQuery = z.object({
+  month: z.string().regex(MONTH, 'a month as YYYY-MM').openapi({
+    description: "The local month (workspace's zone), YYYY-MM",
+    example: '2026-11',
+  }),
+  products: z.coerce.number().int().min(1).max(200).default(20).openapi({ description: 'Products listed' }),
+  terms: z.coerce.number().int().min(1).max(50).default(10).openapi({ description: 'Terms per product' }),
+  kind: z.enum(['phrase', 'word']).default('phrase'),
+})
+
+const trend = z.enum(['new', 'rising', 'steady', 'falling'])
+const theme = z.enum(['price', 'delivery', 'quality', 'information', 'other'])
+export const productSuggestionsSchema = z
+  .object({
+    time_zone: z.string(),
+    month: z.string(),
+    previous_month: z.string(),
+    rows: z.array(
+      z.object({
+        sku: z.string(),
+        name: z.string().nullable(),
+        messages: z.number().int(),
+        negative: z.number().int(),
+        negative_share: z.number(),
+        previous_negative: z.number().int(),
+        trend,
+        theme,
+        suggestion: z.string(),
+        phrases: z.array(
+          z.object({
+            kind: z.enum(['word', 'phrase']),
+            term: z.string(),
+            messages: z.number().int(),
+            negative: z.number().int(),
+            previous_negative: z.number().int(),
+            trend,
+            theme,
+          }),
+        ),
+      }),
+    ),
+  })
+  .openapi('ProductSuggestionsReport')

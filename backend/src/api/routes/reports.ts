@@ -5,6 +5,7 @@ import { CHURN_GROUPS, churnReport } from '../../analytics/churn-report'
 import { COST_GROUPS, costReport } from '../../analytics/cost-report'
 import { FUNNEL_GROUPS, funnelReport } from '../../analytics/funnel-report'
 import { type KeywordGroup, type KeywordKind, keywordsReport } from '../../analytics/keywords-report'
+import { productSuggestionsReport } from '../../analytics/product-suggestions-report'
 import { reportCsv } from '../../analytics/report-csv'
 import type { ReportPeriod } from '../../analytics/report-period'
 import { SERVICE_GROUPS, serviceReport } from '../../analytics/service-report'
@@ -21,6 +22,8 @@ import {
   funnelReportSchema,
   keywordsQuery,
   keywordsReportSchema,
+  productSuggestionsQuery,
+  productSuggestionsSchema,
   reportQuery,
   serviceReportSchema,
   weeklyQuery,
@@ -145,6 +148,20 @@ const keywords = reportRoute(
   keywordsQuery,
   withEnvelope(keywordsReportSchema, 'KeywordsReportAnswer'),
 )
+const productSuggestions = createRoute({
+  method: 'get',
+  path: '/api/v1/reports/product-suggestions',
+  tags: ['reports'],
+  summary: 'Monthly product suggestions: the products customers complain about, in their own words',
+  description:
+    'Products named in customer messages (catalogue matcher) in a local month, most negative messages first (intent complaint or sentiment below 0.3), each with its most negative phrases and their trend against the month before, the theme those phrases are about (price, delivery, quality, information — read by the intent classifier) and a suggestion for that theme.',
+  security: bearerSecurity,
+  request: { query: productSuggestionsQuery },
+  responses: {
+    200: { description: 'The report', content: { 'application/json': { schema: productSuggestionsSchema } } },
+    ...commonErrors,
+  },
+})
 const weekly = createRoute({
   method: 'get',
   path: '/api/v1/reports/weekly',
@@ -192,6 +209,13 @@ export function reportRoutes(deps: AppDeps) {
       churnReport(db, p, (c.req.valid('query') as ReportRequest).group_by as never),
     ),
   )
+  app.openapi(productSuggestions, async (c) => {
+    const q = c.req.valid('query')
+    const workspaceId = c.get('auth').workspaceId
+    const { timeZone } = await analyticsContext(deps.db, workspaceId)
+    const report = await productSuggestionsReport(deps.db, { workspaceId, ...q })
+    return c.json({ time_zone: timeZone, ...report }, 200)
+  })
   app.openapi(keywords, (c) => {
     const q = c.req.valid('query') as ReportRequest & { kind: KeywordKind; language?: string; limit: number }
     return answer(deps, c, 'keywords', q, (db, p, ctx) => {

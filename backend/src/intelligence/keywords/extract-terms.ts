@@ -26,8 +26,20 @@ const LISTS: Record<Exclude<DetectedLanguage, 'unknown'>, string[]> = {
 }
 const STOP: Record<DetectedLanguage, Set<string>> = {
   en: new Set([...LISTS.en, ...MODIFIERS.en]),
-  pt: new Set([...LISTS.pt, ...MODIFIERS.pt, 'pra', 'pro', 'vc', 'voce', 'você', 'tá', 'ta', 'né']),
-  es: new Set([...LISTS.es, ...MODIFIERS.es, 'es', 'lo', 'le', 'me', 'te', 'mi', 'tu', 'hay', 'está']),
+  // Chat words and the forms of "to be" / "to have" the lists leave out: "o tênis está caro" is about
+  // the price, not about "está".
+  pt: new Set([
+    ...LISTS.pt,
+    ...MODIFIERS.pt,
+    ...['pra', 'pro', 'vc', 'voce', 'você', 'tá', 'ta', 'né', 'oi', 'olá', 'ola'],
+    ...['é', 'são', 'ser', 'está', 'esta', 'estão', 'estou', 'estar', 'tem', 'têm', 'tenho', 'ter'],
+  ]),
+  es: new Set([
+    ...LISTS.es,
+    ...MODIFIERS.es,
+    ...['lo', 'le', 'me', 'te', 'mi', 'tu', 'hola', 'hay'],
+    ...['es', 'son', 'ser', 'está', 'esta', 'están', 'estoy', 'estar', 'tiene', 'tienen', 'tengo', 'tener'],
+  ]),
   zh: new Set([
     ...LISTS.zh,
     ...MODIFIERS.zh,
