@@ -203,6 +203,8 @@ describe.each(ENGINES)('report and alert API (%s)', (engine) => {
       complaint_days: 3,
       agent_median_seconds: 360,
       sync_success_percent: 99,
+      intent_conversion_percent: { price_discount: 12 },
+      intent_conversion_min_contacts: 20,
     })
     const cost = await (
       await rt.api(`/api/v1/reports/cost?from=${today()}&to=${today()}`, { key: keyA })

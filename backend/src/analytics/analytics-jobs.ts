@@ -1,13 +1,14 @@
 import type { Executor } from '../db/client'
 import type { ScheduledJob } from '../jobs/scheduler'
 import { complaintStreak, slowAgents, storeAlerts, syncFailures } from './alert-rules'
+import { intentConversion } from './intent-conversion-rule'
 import { addDays, localDate } from './report-period'
 import { snapshotWeek } from './weekly-reports'
 import { analyticsContext } from './workspace-context'
 
 /** Shortly after local midnight: yesterday's complaint streak and CRM sync success. */
 export const DAILY_SCHEDULE = '10 0 * * *'
-/** Monday shortly after midnight: last week's agent medians and the weekly report snapshot. */
+/** Monday shortly after midnight: last week's agent medians, intent conversions and the weekly report snapshot. */
 export const WEEKLY_SCHEDULE = '20 0 * * 1'
 
 /** The local day before the one `at` falls on. */
@@ -33,7 +34,10 @@ export function analyticsJobs(db: Executor): ScheduledJob[] {
       async run({ workspaceId, scheduledFor }) {
         const { timeZone, settings } = await analyticsContext(db, workspaceId)
         const weekStart = addDays(localDate(scheduledFor, timeZone), -7)
-        await storeAlerts(db, workspaceId, await slowAgents(db, workspaceId, weekStart, timeZone, settings))
+        await storeAlerts(db, workspaceId, [
+          ...(await slowAgents(db, workspaceId, weekStart, timeZone, settings)),
+          ...(await intentConversion(db, workspaceId, weekStart, timeZone, settings)),
+        ])
         await snapshotWeek(db, workspaceId, weekStart, timeZone, settings)
       },
     },

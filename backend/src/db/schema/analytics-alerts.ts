@@ -2,7 +2,12 @@ import { jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 import { workspaces } from './workspaces'
 
-export const ALERT_RULES = ['complaint_rate', 'agent_response_time', 'sync_success'] as const
+export const ALERT_RULES = [
+  'complaint_rate',
+  'agent_response_time',
+  'sync_success',
+  'intent_conversion',
+] as const
 export type AlertRule = (typeof ALERT_RULES)[number]
 
 /**
