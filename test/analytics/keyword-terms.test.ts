@@ -51,7 +51,8 @@ describe('keywords of a customer message', () => {
           const { words, phrases } = extractTerms(text, language)
           const haystack = text.normalize('NFKC').toLocaleLowerCase(language === 'unknown' ? 'en' : language)
           for (const term of [...words, ...phrases]) {
-            expect(term).not.toMatch(/\p{Nd}/u)
+            expect(term).not.toMatch(/\p{Nd}|\p{Cc}/u)
+            expect(term).not.toMatch(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/)
             expect(term.length).toBeLessThanOrEqual(64)
             expect(term.trim()).toBe(term)
             expect(term.length).toBeGreaterThan(0)

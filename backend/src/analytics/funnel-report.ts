@@ -3,7 +3,7 @@ import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
 import { localDay, localWeek, periodEnd, periodStart, type ReportPeriod } from './report-period'
 
-export const FUNNEL_GROUPS = ['none', 'day', 'week', 'intent'] as const
+export const FUNNEL_GROUPS = ['none', 'day', 'week', 'intent', 'payment_method', 'campaign'] as const
 export type FunnelGroup = (typeof FUNNEL_GROUPS)[number]
 
 export interface FunnelRow {
@@ -29,7 +29,9 @@ const rate = (part: number, whole: number) =>
 
 /**
  * First contact → qualified → order for the contacts first seen in the period, overall and per
- * local day or week of first contact, or per qualifying intent (among qualified contacts).
+ * local day or week of first contact, per qualifying intent (among qualified contacts), per first
+ * payment method mentioned (`not_mentioned` without one), or per click-to-WhatsApp ad of the first
+ * message that came from one (`organic` for the others).
  */
 export async function funnelReport(
   db: Executor,
@@ -44,7 +46,11 @@ export async function funnelReport(
         ? localWeek(sql`first_contact_at`, tz)
         : group === 'intent'
           ? sql`coalesce(qualified_intent, 'unqualified')`
-          : sql`'all'`
+          : group === 'payment_method'
+            ? sql`coalesce(payment_method, 'not_mentioned')`
+            : group === 'campaign'
+              ? sql`coalesce(campaign, 'organic')`
+              : sql`'all'`
   const query = (k: typeof key) =>
     queryRows<Record<string, string>>(
       db,

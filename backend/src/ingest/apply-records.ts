@@ -1,3 +1,4 @@
+import { campaignOf, recordFunnelAttributes } from '../analytics/funnel-attributes'
 import { evaluateRules, type NewInboundMessage } from '../automation/rules/evaluate'
 import { insertChannelEvents } from '../channels/channel-events'
 import { updateContactInsights } from '../contacts/contact-insights'
@@ -9,6 +10,7 @@ import { touchContacts } from '../contacts/touch-contacts'
 import type { Executor } from '../db/client'
 import { classifyInbound } from '../intelligence/classify-inbound'
 import { countKeywords, isNegative } from '../intelligence/keywords/record-keywords'
+import { paymentMethodOf } from '../intelligence/payment-methods'
 import type { DetectedLanguage } from '../intelligence/types'
 import { dedupeBy } from '../lib/dedupe-by'
 import { withoutErased } from '../lifecycle/tombstones'
@@ -127,6 +129,21 @@ export async function applyRecords(
   })
   await timed(() => updateContactInsights(tx, classified))
   await timed(() => recordInterests(tx, classified))
+  await recordFunnelAttributes(
+    tx,
+    fresh.flatMap(({ m, contactId }) =>
+      m.direction === 'inbound'
+        ? [
+            {
+              contactId,
+              sentAt: m.sentAt,
+              paymentMethod: paymentMethodOf(m.content.text),
+              campaign: campaignOf(m.content.payload),
+            },
+          ]
+        : [],
+    ),
+  )
   // Before edits and revokes: an edit that waited for its original takes back what is counted here.
   await timed(() =>
     countKeywords(

@@ -130,7 +130,7 @@ const cost = reportRoute(
 const funnel = reportRoute(
   'funnel',
   'First contact → qualified (buying intent) → order, for contacts first seen in the period',
-  'Qualified: an inbound message with intent price_discount, product_inquiry, quote or purchase_intent. Order: an inbound cart order or an order-status question. group_by=intent gives the order rate per qualifying intent.',
+  'Qualified: an inbound message with intent price_discount, product_inquiry, quote or purchase_intent. Order: an inbound cart order or an order-status question. group_by=intent gives the order rate per qualifying intent; payment_method groups contacts by the first payment method they mentioned (cash_on_delivery, card, pix, boleto, bank_transfer, wallet, or not_mentioned); campaign by the click-to-WhatsApp ad (referral source_id) of their first message from one (organic for the rest).',
   reportQuery([...FUNNEL_GROUPS], 'none'),
   withEnvelope(funnelReportSchema, 'FunnelReportAnswer'),
 )

@@ -22,6 +22,10 @@ export const analyticsFunnel = pgTable(
     /** The intent that qualified the contact. */
     qualifiedIntent: text('qualified_intent'),
     orderedAt: tstz('ordered_at'),
+    /** The first payment method the contact mentioned (`intelligence/payment-methods.ts`), set by ingest. */
+    paymentMethod: text('payment_method'),
+    /** The click-to-WhatsApp ad (referral `source_id`) of the contact's first message that had one. */
+    campaign: text('campaign'),
   },
   (t) => [index('analytics_funnel_first_idx').on(t.workspaceId, t.firstContactAt)],
 )

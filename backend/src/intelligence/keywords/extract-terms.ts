@@ -80,6 +80,8 @@ function segmenterFor(language: DetectedLanguage): Intl.Segmenter {
 /** Links, e-mail addresses and handles say who, not what: they are never counted (nor stored). */
 const ADDRESSES = /\b(?:https?:\/\/|www\.)\S+|\S+@\S+\.\S+|@\w+/giu
 const HAS_DIGIT = /\p{Nd}/u
+const CONTROL = /\p{Cc}/u
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 const HAN = /\p{Script=Han}/u
 const MAX_TERM = 64
 const MAX_PHRASE_WORDS = 3
@@ -123,7 +125,13 @@ export function extractTerms(text: string, language: DetectedLanguage): MessageT
       continue
     }
     const token = seg.segment.toLocaleLowerCase(locale)
-    if (HAS_DIGIT.test(token) || token.length > MAX_TERM) {
+    // A lone surrogate or a control character cannot be stored as text (Postgres refuses NUL).
+    if (
+      HAS_DIGIT.test(token) ||
+      token.length > MAX_TERM ||
+      LONE_SURROGATE.test(token) ||
+      CONTROL.test(token)
+    ) {
       closeRun()
       continue
     }
