@@ -68,7 +68,7 @@ describe.each(ENGINES)('retention and monthly archives on %s', (engine) => {
     const out: { month: string; content: ArchiveContent }[] = []
     for (const r of records) {
       const bytes = (await storage.get(r.object_key)) as Uint8Array
-      out.push({ month: r.month, content: decodeArchive(bytes, r.codec, r.sha256) })
+      out.push({ month: r.month, content: await decodeArchive(bytes, r.codec, r.sha256) })
     }
     return out
   }

@@ -2,9 +2,10 @@ import { createHash } from 'node:crypto'
 import * as zlib from 'node:zlib'
 
 /** zstd arrived in Node 23.8 / 22.15; the installed @types/node predates it, hence this narrow view. */
+type Done = (error: Error | null, out: Buffer) => void
 const zstd = zlib as unknown as {
-  zstdCompressSync?: (input: Uint8Array, options: { params: Record<number, number> }) => Buffer
-  zstdDecompressSync?: (input: Uint8Array) => Buffer
+  zstdCompress?: (input: Uint8Array, options: { params: Record<number, number> }, done: Done) => void
+  zstdDecompress?: (input: Uint8Array, done: Done) => void
   constants: { ZSTD_c_compressionLevel?: number }
 }
 
@@ -39,31 +40,75 @@ export interface ArchiveContent {
  * smaller than gzip at similar speed, with no dependency. gzip stays readable for files written
  * by a Node without zstd.
  */
-export const ARCHIVE_CODEC: 'zstd' | 'gzip' = typeof zstd.zstdCompressSync === 'function' ? 'zstd' : 'gzip'
+export const ARCHIVE_CODEC: 'zstd' | 'gzip' = typeof zstd.zstdCompress === 'function' ? 'zstd' : 'gzip'
 
-export function encodeArchive(content: ArchiveContent): {
+/** Rows serialised (or parsed) between two yields to the event loop: ingest acks in the same process keep flowing. */
+const ROWS_PER_SLICE = 2_000
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+/**
+ * The file is JSON lines: a header line (format, workspace, month, media), then one line per row
+ * (`{"t": table, "r": row}`). Written and read a slice of rows at a time and compressed on libuv's
+ * thread pool, so a month of a busy workspace never holds the event loop for long.
+ */
+export async function encodeArchive(content: ArchiveContent): Promise<{
   bytes: Uint8Array
   rawBytes: number
   sha256: string
   codec: 'zstd' | 'gzip'
-} {
-  const raw = Buffer.from(JSON.stringify(content))
-  const bytes =
-    zstd.zstdCompressSync && zstd.constants.ZSTD_c_compressionLevel !== undefined
-      ? zstd.zstdCompressSync(raw, { params: { [zstd.constants.ZSTD_c_compressionLevel]: 9 } })
-      : zlib.gzipSync(raw, { level: 9 })
+}> {
+  const parts: Buffer[] = [
+    Buffer.from(
+      `${JSON.stringify({ format: content.format, workspace_id: content.workspace_id, month: content.month, media: content.media })}\n`,
+    ),
+  ]
+  let n = 0
+  for (const table of ARCHIVED_TABLES)
+    for (const row of content.tables[table]) {
+      parts.push(Buffer.from(`${JSON.stringify({ t: table, r: row })}\n`))
+      if (++n % ROWS_PER_SLICE === 0) await yieldToLoop()
+    }
+  const raw = Buffer.concat(parts)
+  const bytes = await compress(raw)
   return { bytes, rawBytes: raw.length, sha256: sha256Hex(bytes), codec: ARCHIVE_CODEC }
 }
 
 /** Reads a stored file after checking it is the one the archive row names. */
-export function decodeArchive(bytes: Uint8Array, codec: string, sha256: string): ArchiveContent {
+export async function decodeArchive(bytes: Uint8Array, codec: string, sha256: string): Promise<ArchiveContent> {
   if (sha256Hex(bytes) !== sha256) throw new Error('archive file does not match its recorded sha256')
-  if (codec === 'zstd' && !zstd.zstdDecompressSync) throw new Error('this Node cannot read zstd archives')
-  const raw =
-    codec === 'zstd' && zstd.zstdDecompressSync ? zstd.zstdDecompressSync(bytes) : zlib.gunzipSync(bytes)
-  const content = JSON.parse(raw.toString('utf8')) as ArchiveContent
-  if (content.format !== 1) throw new Error(`unknown archive format ${String(content.format)}`)
+  const raw = (await decompress(bytes, codec)).toString('utf8')
+  let at = raw.indexOf('\n')
+  const header = JSON.parse(raw.slice(0, at)) as Omit<ArchiveContent, 'tables'>
+  if (header.format !== 1) throw new Error(`unknown archive format ${String(header.format)}`)
+  const content: ArchiveContent = { ...header, tables: emptyTables() }
+  let n = 0
+  while (at < raw.length - 1) {
+    const next = raw.indexOf('\n', at + 1)
+    const line = JSON.parse(raw.slice(at + 1, next)) as { t: ArchivedTable; r: ArchivedRow }
+    content.tables[line.t].push(line.r)
+    at = next
+    if (++n % ROWS_PER_SLICE === 0) await yieldToLoop()
+  }
   return content
+}
+
+function compress(raw: Buffer): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null, out: Buffer) => (error ? reject(error) : resolve(out))
+    if (ARCHIVE_CODEC === 'zstd' && zstd.zstdCompress && zstd.constants.ZSTD_c_compressionLevel !== undefined)
+      zstd.zstdCompress(raw, { params: { [zstd.constants.ZSTD_c_compressionLevel]: 9 } }, done)
+    else zlib.gzip(raw, { level: 9 }, done)
+  })
+}
+
+function decompress(bytes: Uint8Array, codec: string): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const done = (error: Error | null, out: Buffer) => (error ? reject(error) : resolve(out))
+    if (codec === 'zstd') {
+      if (!zstd.zstdDecompress) reject(new Error('this Node cannot read zstd archives'))
+      else zstd.zstdDecompress(bytes, done)
+    } else zlib.gunzip(bytes, done)
+  })
 }
 
 export function sha256Hex(bytes: Uint8Array): string {

@@ -14,11 +14,14 @@ import { retentionCutoff, retentionOf } from './retention-settings'
 export const RESTORED_KEEP_DAYS = 30
 /** Messages removed per transaction: small, so ingest never waits on the archive. */
 export const ARCHIVE_BATCH_SIZE = 300
+/** Rest between two of those transactions. */
+export const ARCHIVE_PAUSE_MS = 5
 
 export interface ArchiveOptions {
   workspaceId: string
   now?: Date
   batchSize?: number
+  pauseMs?: number
 }
 
 /**
@@ -56,6 +59,7 @@ export async function archiveWorkspace(
       month,
       until: cutoff,
       batchSize: options.batchSize ?? ARCHIVE_BATCH_SIZE,
+      pauseMs: options.pauseMs ?? ARCHIVE_PAUSE_MS,
     })
     results.push(result)
     await recordAudit(db, {

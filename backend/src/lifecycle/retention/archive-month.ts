@@ -51,7 +51,14 @@ const MEDIA_KEY_COLUMNS = ['file_key', 'thumb_key', 'animation_key'] as const
 export async function archiveMonth(
   db: Database,
   storage: MediaStorage,
-  options: { workspaceId: string; month: string; until: Date; batchSize: number },
+  options: {
+    workspaceId: string
+    month: string
+    until: Date
+    batchSize: number
+    /** Rest between two delete transactions, leaving the database and the event loop to ingest. */
+    pauseMs?: number
+  },
 ): Promise<MonthArchiveResult> {
   const { workspaceId, month } = options
   const [start, monthEnd] = monthBounds(month)
@@ -60,6 +67,8 @@ export async function archiveMonth(
       and m.sent_at >= ${start.toISOString()}::timestamptz and m.sent_at < ${end.toISOString()}::timestamptz
       and ${notHeld()}`
 
+  const fresh = await readEligibleRows(db, eligible)
+  if (fresh.messages.length === 0) return emptyResult(month)
   const [record] = await queryRows<ArchiveRecord>(
     db,
     sql`select object_key, codec, sha256 from message_archives
@@ -69,8 +78,6 @@ export async function archiveMonth(
     ? await readArchive(storage, record)
     : { format: 1, workspace_id: workspaceId, month, tables: emptyTables(), media: [] }
 
-  const fresh = await readEligibleRows(db, eligible)
-  if (fresh.messages.length === 0 && !record) return emptyResult(month)
   for (const table of ARCHIVED_TABLES) content.tables[table] = mergeById(content.tables[table], fresh[table])
 
   const known = new Set(content.media.map((m) => m.key))
@@ -99,6 +106,7 @@ export async function archiveMonth(
     const removed = await removeBatch(db, batch, hashes, content, dependents, eligible)
     archived += removed.length
     skipped += batch.length - removed.length
+    if (options.pauseMs) await new Promise((r) => setTimeout(r, options.pauseMs))
   }
   await removeHotMedia(db, storage, content)
   await removeOrphans(storage, workspaceId, month, file.key, content)
@@ -116,7 +124,7 @@ export async function archiveMonth(
 export async function readArchive(storage: MediaStorage, record: ArchiveRecord): Promise<ArchiveContent> {
   const bytes = await storage.get(record.object_key)
   if (!bytes) throw new Error(`archive file ${record.object_key} is missing from the media store`)
-  return decodeArchive(bytes, record.codec, record.sha256)
+  return await decodeArchive(bytes, record.codec, record.sha256)
 }
 
 /**
@@ -129,12 +137,12 @@ export async function writeArchiveFile(
   content: ArchiveContent,
   options: { keepRestored?: boolean } = {},
 ): Promise<{ key: string; rawBytes: number; compressedBytes: number }> {
-  const encoded = encodeArchive(content)
+  const encoded = await encodeArchive(content)
   const key = archiveFileKey(content.workspace_id, content.month, randomUUID())
   await storage.put(key, encoded.bytes, 'application/octet-stream')
   const back = await storage.get(key)
   if (!back) throw new Error(`archive file ${key} could not be read back`)
-  const check = decodeArchive(back, encoded.codec, encoded.sha256)
+  const check = await decodeArchive(back, encoded.codec, encoded.sha256)
   if (check.tables.messages.length !== content.tables.messages.length)
     throw new Error(`archive file ${key} does not hold what was written`)
   const counts = rowCounts(content)
