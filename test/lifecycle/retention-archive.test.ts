@@ -305,7 +305,7 @@ describe.each(ENGINES)('retention and monthly archives on %s', (engine) => {
   })
 
   it('a crash after the file is written, or before the old file is removed, neither loses nor duplicates rows', async () => {
-    const month = monthOf(justPast)
+    const month = monthOf(new Date(justPast.getTime() - 3_600_000))
     await h.sim.customerWrote(PHONE_ID, OLD, new Date(justPast.getTime() - 3_600_000), {
       text: 'Uma mensagem atrasada do mesmo mês',
       name: 'Ana Antiga',
@@ -360,6 +360,52 @@ describe.each(ENGINES)('retention and monthly archives on %s', (engine) => {
       (k) => !k.includes('/media/'),
     )
     expect(parts).toHaveLength(1)
+  })
+
+  it('a message that changes while its file is written stays hot, and the next run archives its new state', async () => {
+    const month = monthOf(new Date(justPast.getTime() - 7_200_000))
+    await h.sim.customerWrote(PHONE_ID, OLD, new Date(justPast.getTime() - 7_200_000), {
+      text: 'Mensagem que muda durante o arquivo',
+      name: 'Ana Antiga',
+    })
+    await h.waitFor(
+      () =>
+        count(
+          sql`select count(*)::int as n from messages where text = 'Mensagem que muda durante o arquivo'`,
+        ),
+      (n) => n === 1,
+    )
+    // Between the file being stored and the rows leaving, a late status update reaches the message.
+    const changesOnPut: MediaStorage = {
+      kind: 'local',
+      put: async (k, b, t) => {
+        await storage.put(k, b, t)
+        if (/\.json\./.test(k))
+          await h.rt.db.db.execute(
+            sql`update messages set status = 'read' where text = 'Mensagem que muda durante o arquivo'`,
+          )
+      },
+      get: (k) => storage.get(k),
+      delete: (k) => storage.delete(k),
+      list: (p) => storage.list(p),
+    }
+    const [first] = await archiveWorkspace(h.rt.db.db, changesOnPut, { workspaceId, now })
+    expect(first).toMatchObject({ month, archived: 0, skipped: 1 })
+    expect(
+      await count(
+        sql`select count(*)::int as n from messages where text = 'Mensagem que muda durante o arquivo'`,
+      ),
+    ).toBe(1)
+    await archiveWorkspace(h.rt.db.db, storage, { workspaceId, now })
+    expect(
+      await count(
+        sql`select count(*)::int as n from messages where text = 'Mensagem que muda durante o arquivo'`,
+      ),
+    ).toBe(0)
+    const file = (await archiveFiles()).find((f) => f.month === month)?.content as ArchiveContent
+    const kept = file.tables.messages.filter((m) => m.text === 'Mensagem que muda durante o arquivo')
+    expect(kept).toHaveLength(1)
+    expect(kept[0]?.status).toBe('read')
   })
 
   it('another workspace can neither see nor restore these archives', async () => {
