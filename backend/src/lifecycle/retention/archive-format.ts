@@ -74,7 +74,11 @@ export async function encodeArchive(content: ArchiveContent): Promise<{
 }
 
 /** Reads a stored file after checking it is the one the archive row names. */
-export async function decodeArchive(bytes: Uint8Array, codec: string, sha256: string): Promise<ArchiveContent> {
+export async function decodeArchive(
+  bytes: Uint8Array,
+  codec: string,
+  sha256: string,
+): Promise<ArchiveContent> {
   if (sha256Hex(bytes) !== sha256) throw new Error('archive file does not match its recorded sha256')
   const raw = (await decompress(bytes, codec)).toString('utf8')
   let at = raw.indexOf('\n')

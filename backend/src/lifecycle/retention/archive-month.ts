@@ -103,7 +103,7 @@ export async function archiveMonth(
   const dependents = new Dependents(content)
   for (let i = 0; i < ids.length; i += options.batchSize) {
     const batch = ids.slice(i, i + options.batchSize)
-    const removed = await removeBatch(db, batch, hashes, content, dependents, eligible)
+    const removed = await removeBatch(db, batch, hashes, dependents, eligible)
     archived += removed.length
     skipped += batch.length - removed.length
     if (options.pauseMs) await new Promise((r) => setTimeout(r, options.pauseMs))
@@ -216,20 +216,14 @@ async function removeBatch(
   db: Database,
   batch: number[],
   hashes: Map<number, string>,
-  content: ArchiveContent,
   dependents: Dependents,
   eligible: ReturnType<typeof sql>,
 ): Promise<number[]> {
   const expected = JSON.stringify(batch.map((id) => ({ id, h: hashes.get(id) })))
-  const inBatch = new Set(batch)
   const inFile = Object.fromEntries(
     ARCHIVED_TABLES.filter((t) => t !== 'messages').map((t) => [
       t,
-      JSON.stringify(
-        content.tables[t]
-          .filter((r) => inBatch.has(dependents.messageOf(t, r) ?? -1))
-          .map((r) => String(r.id)),
-      ),
+      JSON.stringify(batch.flatMap((id) => dependents.rowIdsOf(t, id))),
     ]),
   ) as Record<Exclude<ArchivedTable, 'messages'>, string>
   return db.transaction(async (tx) => {
@@ -279,10 +273,28 @@ async function removeBatch(
 /** Which message a dependent row of the file belongs to (status events by channel and wamid). */
 export class Dependents {
   private readonly byWamid = new Map<string, number>()
+  /** Per table, the ids of the file's rows under each message: one pass, not one per batch. */
+  private readonly rowIds = new Map<ArchivedTable, Map<number, string[]>>()
 
   constructor(content: ArchiveContent) {
     for (const m of content.tables.messages)
       if (m.wamid) this.byWamid.set(`${String(m.channel_id)}|${String(m.wamid)}`, Number(m.id))
+    for (const table of ARCHIVED_TABLES) {
+      if (table === 'messages') continue
+      const index = new Map<number, string[]>()
+      for (const row of content.tables[table]) {
+        const message = this.messageOf(table, row)
+        if (message === undefined) continue
+        const ids = index.get(message)
+        if (ids) ids.push(String(row.id))
+        else index.set(message, [String(row.id)])
+      }
+      this.rowIds.set(table, index)
+    }
+  }
+
+  rowIdsOf(table: ArchivedTable, messageId: number): string[] {
+    return this.rowIds.get(table)?.get(messageId) ?? []
   }
 
   messageOf(table: ArchivedTable, row: ArchivedRow): number | undefined {
