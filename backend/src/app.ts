@@ -45,6 +45,7 @@ import { privacyRoutes } from './api/routes/privacy'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
 import { reportRoutes } from './api/routes/reports'
+import { retentionRoutes } from './api/routes/retention'
 import { ruleRoutes } from './api/routes/rules'
 import { sendingPolicyRoutes } from './api/routes/sending-policy'
 import { storeRoutes } from './api/routes/stores'
@@ -107,6 +108,8 @@ export function createApp(deps: AppDeps) {
     'stores',
     'rules',
     'audit',
+    'legal-holds',
+    'archives',
   ]) {
     app.use(`/api/v1/${path}`, adminOnly())
     app.use(`/api/v1/${path}/*`, adminOnly())
@@ -153,6 +156,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', reportRoutes(deps))
   app.route('/', alertRoutes(deps))
   app.route('/', analyticsSettingsRoutes(deps))
+  app.route('/', retentionRoutes(deps))
 
   describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })

@@ -265,6 +265,8 @@ export const envSchema = z
     AUDIT_RETENTION_DAYS: z.coerce.number().int().min(180).max(36_500).default(730),
     /** Encrypts backups (`npm run scrm -- backup`, the daily job); the daily job runs only when it is set. */
     BACKUP_PASSPHRASE: optionalSecret(12),
+    /** When each workspace's daily archive of messages past its retention runs (workspace time zone), or `off`. */
+    ARCHIVE_SCHEDULE: cronSchedule('45 3 * * *'),
     /** When each workspace's daily backup runs (workspace time zone), or `off`. */
     BACKUP_SCHEDULE: cronSchedule('15 2 * * *'),
     /** Where the daily backups go; default DATA_DIR/backups. */

@@ -20,6 +20,8 @@ import type { LoopHealth } from './jobs/worker-loop'
 import type { Logger } from './lib/logger'
 import { auditRetentionJob } from './lifecycle/audit-retention'
 import { dailyBackupJob } from './lifecycle/backup/daily-backup'
+import { retentionArchiveJob } from './lifecycle/retention/archive-job'
+import { openMediaStorage } from './media/media-services'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
 import { CrmEventWriter } from './webhooks/crm-event-writer'
@@ -204,6 +206,13 @@ export function createScheduler(
       logger: logger.child({ component: 'audit-retention' }),
     }),
   )
+  if (config.ARCHIVE_SCHEDULE !== 'off')
+    jobs.push(
+      retentionArchiveJob(db, openMediaStorage(config), {
+        schedule: config.ARCHIVE_SCHEDULE,
+        logger: logger.child({ component: 'retention-archive' }),
+      }),
+    )
   if (config.BACKUP_PASSPHRASE && config.BACKUP_SCHEDULE !== 'off')
     jobs.push(
       dailyBackupJob(db, {

@@ -169,6 +169,15 @@ export const threadViewSchema = z.object({
   identity_changes: z.array(identityChangeViewSchema).optional(),
   /** Open duplicate candidates of this contact, best first (absent from older servers). */
   duplicates: z.array(duplicateHintSchema).optional(),
+  /**
+   * `YYYY-MM`: the person's messages sent before this month are in the workspace's archive (past
+   * its retention) and not in `messages`; an admin can restore the month. Null when none are.
+   */
+  archived_before: z
+    .string()
+    .regex(/^\d{4}-\d{2}$/)
+    .nullable()
+    .optional(),
 })
 export type ThreadView = z.infer<typeof threadViewSchema>
 

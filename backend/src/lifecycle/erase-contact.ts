@@ -11,6 +11,7 @@ import {
 import { NotFoundError } from '../lib/errors'
 import type { MediaStorage } from '../media/storage'
 import { type AuditRecord, recordAudit } from './audit-log'
+import { archivedMessagesOf, eraseFromArchives } from './retention/archive-erasure'
 import { tombstoneKey } from './tombstones'
 
 /**
@@ -55,6 +56,8 @@ export async function eraseContact(
   request: { workspaceId: string; contactId: string; actor: Omit<AuditRecord, 'action' | 'workspaceId'> },
 ): Promise<ErasureResult> {
   const erasureId = randomUUID()
+  // Archived history counts as theirs too: its wamids are tombstoned and its words looked for.
+  const archived = await archivedMessagesOf(db, storage, request.workspaceId, request.contactId)
   const outcome = await db.transaction(async (tx) => {
     const [contact] = await queryRows<Record<string, string | null>>(
       tx,
@@ -63,10 +66,11 @@ export async function eraseContact(
             for update`,
     )
     if (!contact) throw new NotFoundError('No such contact in this workspace.')
-    const messages = await queryRows<{ channel_id: string; wamid: string | null; text: string | null }>(
+    const hotMessages = await queryRows<{ channel_id: string; wamid: string | null; text: string | null }>(
       tx,
       sql`select channel_id::text, wamid, text from messages where contact_id = ${request.contactId}::uuid`,
     )
+    const messages = [...hotMessages, ...archived]
     const media = await queryRows<{ id: string }>(
       tx,
       sql`select m.id::text from media_objects m join messages g on g.id = m.message_id
@@ -115,9 +119,15 @@ export async function eraseContact(
       targetId: request.contactId,
       detail: { erasure_id: erasureId, removed, media_objects: media.length, crm_records: crmRecords },
     })
-    return { removed, media, crmRecords, tombstones: keys.length }
+    return { removed, media, crmRecords, tombstones: keys.length, needles }
   })
-  let mediaFilesRemoved = 0
+  const inArchives = await eraseFromArchives(db, storage, {
+    workspaceId: request.workspaceId,
+    contactId: request.contactId,
+    needles: outcome.needles,
+  })
+  if (inArchives.rows > 0) outcome.removed.archived_rows = inArchives.rows
+  let mediaFilesRemoved = inArchives.mediaFiles
   for (const object of outcome.media) {
     for (const key of await storage.list(`${request.workspaceId}/${object.id}/`)) {
       await storage.delete(key)

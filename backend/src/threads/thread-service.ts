@@ -6,6 +6,7 @@ import { duplicateHints } from '../contacts/dedup/duplicate-hints'
 import { contactByPreviousPhone, identityChangesOf } from '../contacts/identity-history'
 import type { Database } from '../db/client'
 import { type Contact, contactInterests, contacts, messages, productCatalog, workspaces } from '../db/schema'
+import { archivedBefore } from '../lifecycle/retention/archived-before'
 import { loadReactions, toThreadMessage } from '../messages/message-view'
 import { windowOpenUntil } from '../outbound/policy'
 import { policyOf, type SendingPolicy } from '../outbound/policy-settings'
@@ -70,12 +71,13 @@ export async function getThread(
   ])
   const hasMore = page.length > query.limit
   const shown = page.slice(0, query.limit)
-  const [reactions, intentSource, interests, identityChanges, duplicates] = await Promise.all([
+  const [reactions, intentSource, interests, identityChanges, duplicates, archived] = await Promise.all([
     loadReactions(db, shown),
     intentMessageText(db, contact),
     loadInterests(db, contact),
     identityChangesOf(db, contact.id),
     duplicateHints(db, workspaceId, contact.id),
+    archivedBefore(db, workspaceId, contact.id),
   ])
   const oldest = shown.at(-1)
   return {
@@ -88,6 +90,7 @@ export async function getThread(
     next_cursor: hasMore && oldest ? encodeCursor({ sentAt: oldest.sentAt, id: oldest.id }) : null,
     identity_changes: identityChanges,
     duplicates,
+    archived_before: archived,
   }
 }
 

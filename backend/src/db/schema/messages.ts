@@ -77,6 +77,8 @@ export const messages = pgTable(
   (t) => [
     uniqueIndex('messages_channel_wamid_uq').on(t.channelId, t.wamid),
     index('messages_thread_idx').on(t.contactId, t.sentAt.desc(), t.id.desc()).where(sql`${t.threadVisible}`),
+    // Retention's daily pass finds a workspace's messages past its cutoff without scanning the table.
+    index('messages_workspace_sent_idx').on(t.workspaceId, t.sentAt),
     index('messages_related_idx').on(t.channelId, t.relatedWamid).where(sql`${t.relatedWamid} is not null`),
   ],
 )

@@ -1,4 +1,4 @@
-import { Button, Flex, Link, LoadingButton, StatusTag, Tag, Text } from '@hubspot/ui-extensions'
+import { Alert, Button, Flex, Link, LoadingButton, StatusTag, Tag, Text } from '@hubspot/ui-extensions'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import {
   createContact,
@@ -39,6 +39,17 @@ describe('the thread', () => {
     expect(card.findByTestId(Text, 'text-m-out').text).toBe('Tem sim! Quer que eu separe?')
     expect(card.findByTestId(StatusTag, 'status-tag-m-out').text).toBe('Read')
     expect(card.maybeFindByTestId(StatusTag, 'status-tag-m-in')).toBeNull()
+  })
+
+  it('says when older history is archived, only once the thread has no older page', async () => {
+    const { card } = await renderThread(createThread({ archived_before: '2025-11', next_cursor: null }))
+    expect(card.findByTestId(Alert, 'history-archived').props.title).toBe(
+      'Older history (before 2025-11) is archived — ask an admin to restore it.',
+    )
+    const paged = await renderThread(createThread({ archived_before: '2025-11', next_cursor: 'c1' }))
+    expect(paged.card.maybeFindByTestId(Alert, 'history-archived')).toBeNull()
+    const none = await renderThread(createThread({ archived_before: null }))
+    expect(none.card.maybeFindByTestId(Alert, 'history-archived')).toBeNull()
   })
 
   it('shows a failed message with WhatsApp’s reason and code', async () => {

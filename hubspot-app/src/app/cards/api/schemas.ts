@@ -130,6 +130,8 @@ export const threadSchema = z.looseObject({
   /** Optional: servers before the duplicate finder do not send them. */
   duplicates: z.array(duplicateHintSchema).optional(),
   identity_changes: z.array(identityChangeSchema).optional(),
+  /** `YYYY-MM`: the person's messages before this month are archived (past retention). */
+  archived_before: z.string().nullable().optional(),
 })
 export type CardThread = z.infer<typeof threadSchema>
 

@@ -54,6 +54,13 @@ export function ThreadView({
       <InsightList contact={contact} />
       <TagEditor api={api} contactId={contact.id} tags={thread.tags} onChange={controls.setTags} />
       <Divider />
+      {thread.archived_before && thread.next_cursor === null ? (
+        <Alert
+          title={t('thread.archived', { month: thread.archived_before })}
+          variant="info"
+          testId="history-archived"
+        />
+      ) : null}
       <MessageList
         messages={thread.messages}
         hasOlder={thread.next_cursor !== null}
