@@ -15,6 +15,8 @@ import { type DemoSeed, seedDemo } from './seed'
 import { type DemoStack, startStack } from './stack'
 import { buildWebAssets } from './web-assets'
 
+/** How long closing may take before the demo removes its data and exits anyway. */
+const STOP_GRACE_MS = 10_000
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const
 type LogLevel = (typeof LOG_LEVELS)[number]
 
@@ -36,14 +38,24 @@ async function stop(code: number) {
   if (stopping) return
   stopping = true
   progress('stopping: closing the backend and the simulators, removing the demo data')
-  await pages?.close().catch(() => {})
-  await stack?.close().catch(() => {})
+  // A part that does not close in time must not keep the data directory on disk.
+  const closing = (async () => {
+    await pages?.close().catch(() => {})
+    await stack?.close().catch(() => {})
+  })()
+  await Promise.race([closing, new Promise((r) => setTimeout(r, STOP_GRACE_MS).unref())])
   removeDataDir(dataDir)
   progress('stopped')
   process.exit(code)
 }
 process.on('SIGINT', () => void stop(0))
 process.on('SIGTERM', () => void stop(0))
+// `npm run demo` runs this under npm and sh; a SIGTERM to npm alone ends them without passing it
+// on, leaving this process orphaned: noticing the parent is gone stops the demo all the same.
+const parent = process.ppid
+setInterval(() => {
+  if (process.ppid !== parent) void stop(0)
+}, 500).unref()
 
 async function main() {
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535)

@@ -126,6 +126,16 @@ describe('npm run demo', { timeout: 180_000 }, () => {
       expect(view.messages.some((m: { sender: string }) => m.sender === 'agent')).toBe(true)
       expect(view.tags.map((t: { key: string }) => t.key)).toContain('vip')
     }
+    // The default rules answered Ana on their own (order status), and the answer reached her phone.
+    const ana = await api('/api/v1/thread?phone=%2B5511987650101')
+    const automated = ana.messages.find((m: { sender: string }) => m.sender === 'automation')
+    expect(automated?.text).toBeTruthy()
+    const onPhone = (await (
+      await fetch(`${demo.pages}/demo/api/conversation?wa_id=5511987650101`)
+    ).json()) as {
+      messages: { text: string }[]
+    }
+    expect(onPhone.messages.map((m: { text: string }) => m.text)).toContain(automated.text)
     const emily = await api('/api/v1/thread?phone=%2B14155550101')
     expect(emily.contact.segment.value).toBe('high_intent')
 
@@ -154,7 +164,6 @@ describe('npm run demo', { timeout: 180_000 }, () => {
       await expect
         .poll(() => phone.getByTestId('msg-customer').allTextContents(), { timeout: 15_000 })
         .toEqual([expect.stringContaining(text)])
-      await phone.screenshot({ path: join(SCREENSHOTS, 'customer-phone.png') })
 
       // The backend stored it from the signed webhook, under the profile name as plain text.
       await expect
@@ -170,6 +179,22 @@ describe('npm run demo', { timeout: 180_000 }, () => {
         )
         .toEqual({ texts: [text], name: 'Alex <b>Visitor</b>' })
 
+      // An agent answers through the API: the send reaches the simulator, and the phone shows it.
+      const answer = await fetch(`${demo.backend}/api/v1/messages`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${demo.adminKey}`, 'content-type': 'application/json' },
+        body: JSON.stringify({
+          phone: '+447700900123',
+          content: { type: 'text', text: 'Hi Alex, how can we help?' },
+          sender: 'agent',
+        }),
+      })
+      expect(answer.status).toBe(202)
+      await expect
+        .poll(() => phone.getByTestId('msg-business').allTextContents(), { timeout: 15_000 })
+        .toContainEqual(expect.stringContaining('Hi Alex, how can we help?'))
+      await phone.screenshot({ path: join(SCREENSHOTS, 'customer-phone.png') })
+
       // The Zoho record exists once the sync wrote it; then every preview shows the message.
       await expect
         .poll(async () => (await fetch(`${demo.pages}/demo/api/zoho-record?wa_id=447700900123`)).status, {
@@ -183,7 +208,7 @@ describe('npm run demo', { timeout: 180_000 }, () => {
           .poll(() => cards.getByTestId(crm).getByTestId('card-message').allTextContents(), {
             timeout: 15_000,
           })
-          .toEqual([expect.stringContaining(text)])
+          .toEqual([expect.stringContaining(text), expect.stringContaining('Hi Alex, how can we help?')])
       expect(await cards.getByTestId('hubspot-card').getByTestId('card-name').textContent()).toBe(
         'Alex <b>Visitor</b>',
       )
