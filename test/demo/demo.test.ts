@@ -31,7 +31,8 @@ async function startDemo(dataDir: string): Promise<Demo> {
   const started = Date.now()
   const proc = runProcess(process.execPath, ['--import', 'tsx', MAIN], {
     cwd: ROOT,
-    env: { DEMO_DATA_DIR: dataDir },
+    // A database the user configured for `npm start` is never the demo's: it runs on its own PGlite.
+    env: { DEMO_DATA_DIR: dataDir, DATABASE_URL: 'postgres://nobody@127.0.0.1:1/not-the-demo' },
   })
   const find = (re: RegExp) => proc.output().match(re)?.[1]
   while (!find(/Card preview\s+(\S+)/)) {
@@ -93,11 +94,13 @@ describe('npm run demo', { timeout: 180_000 }, () => {
     expect(demo.proc.output()).toContain(`${demo.backend}/admin`)
     expect(existsSync(join(dataDir, 'backend', 'leftover'))).toBe(false)
     expect(state.ready).toBe(true)
+    expect(existsSync(join(dataDir, 'backend'))).toBe(true)
     // The pages never hand out the Zoho org's key.
     expect(JSON.stringify(state)).not.toContain(`"zohoCardKey"`)
   })
 
   it('seeded a workspace through the API: numbers, three CRMs, four languages, tags, a broadcast, a conflict', async () => {
+    expect(await (await fetch(`${demo.backend}/readyz`)).json()).toMatchObject({ driver: 'pglite' })
     const channels = await api('/api/v1/channels')
     expect(channels.channels.map((c: { phone_number_id: string }) => c.phone_number_id).sort()).toEqual(
       ['106540352242922', '209876543210987'].sort(),
