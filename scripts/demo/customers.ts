@@ -72,7 +72,7 @@ export const CUSTOMERS: DemoCustomer[] = [
     number: 'br',
     writes: ['Oi! O pedido 1042 já saiu?', 'Vocês têm loja em Campinas?'],
     agentAnswer: 'Oi Ana! Seu pedido saiu hoje e chega amanhã. Temos loja no centro de Campinas.',
-    tags: [{ key: 'vip', label: 'VIP' }],
+    tags: [{ key: 'repeat_buyer', label: 'Repeat buyer' }],
     segment: 'high_intent',
   },
   {
@@ -81,7 +81,10 @@ export const CUSTOMERS: DemoCustomer[] = [
     language: 'pt',
     number: 'br',
     writes: ['Quero fazer um orçamento para 20 camisetas personalizadas.'],
-    tags: [{ key: 'wholesale', label: 'Wholesale' }],
+    tags: [
+      { key: 'wholesale', label: 'Wholesale' },
+      { key: 'vip', label: 'VIP' },
+    ],
     segment: 'potential',
   },
   {
@@ -91,7 +94,7 @@ export const CUSTOMERS: DemoCustomer[] = [
     number: 'us',
     writes: ['Hola, ¿cuánto cuesta el envío a Guadalajara?', '¿Tienen descuento para estudiantes?'],
     agentAnswer: 'Hola Lucía, el envío a Guadalajara cuesta 99 MXN. Sí, 10 % con credencial.',
-    tags: [{ key: 'vip', label: 'VIP' }],
+    tags: [{ key: 'student', label: 'Student' }],
   },
   {
     waId: '5491155550102',
@@ -99,7 +102,7 @@ export const CUSTOMERS: DemoCustomer[] = [
     language: 'es',
     number: 'us',
     writes: ['Buenas tardes, quiero devolver un producto. ¿Cómo hago?'],
-    tags: [],
+    tags: [{ key: 'vip', label: 'VIP' }],
     segment: 'at_risk',
   },
   {
@@ -109,7 +112,7 @@ export const CUSTOMERS: DemoCustomer[] = [
     number: 'us',
     writes: ['你好，请问这款背包还有黑色的吗？', '运费多少钱？'],
     agentAnswer: '您好！黑色有货，满300元包邮。',
-    tags: [{ key: 'vip', label: 'VIP' }],
+    tags: [{ key: 'repeat_buyer', label: 'Repeat buyer' }],
     segment: 'customer',
   },
   {
@@ -118,8 +121,16 @@ export const CUSTOMERS: DemoCustomer[] = [
     language: 'zh',
     number: 'us',
     writes: ['我想批量订购，可以给报价吗？'],
-    tags: [{ key: 'wholesale', label: 'Wholesale' }],
+    tags: [
+      { key: 'wholesale', label: 'Wholesale' },
+      { key: 'vip', label: 'VIP' },
+    ],
   },
 ]
 
+/**
+ * The broadcast's audience. Its members got no agent answer: an agent's message pauses automated
+ * sends to that person for 12 h (the sending policy), and a broadcast is one. Emily is a +1
+ * number, so the broadcast also shows a refusal (marketing templates to US numbers).
+ */
 export const BROADCAST_TAG = 'vip'

@@ -127,7 +127,6 @@ describe('npm run demo', { timeout: 180_000 }, () => {
       expect(view.messages.map((m: { text: string }) => m.text)).toContain(text)
       // An agent answered through POST /api/v1/messages.
       expect(view.messages.some((m: { sender: string }) => m.sender === 'agent')).toBe(true)
-      expect(view.tags.map((t: { key: string }) => t.key)).toContain('vip')
     }
     // The default rules answered Ana on their own (order status), and the answer reached her phone.
     const ana = await api('/api/v1/thread?phone=%2B5511987650101')
@@ -142,8 +141,34 @@ describe('npm run demo', { timeout: 180_000 }, () => {
     const emily = await api('/api/v1/thread?phone=%2B14155550101')
     expect(emily.contact.segment.value).toBe('high_intent')
 
-    const broadcast = await api(`/api/v1/broadcasts/${state.broadcastId}`)
-    expect(broadcast).toMatchObject({ name: 'Spring collection launch' })
+    // Tags in every language; the broadcast went to the tag "vip" and reached the phones of those
+    // it may reach (a marketing template to a +1 number is refused, and said so).
+    const vip = ['+14155550101', '+5511987650102', '+5491155550102', '+85291234567']
+    for (const phone of vip) {
+      const view = await api(`/api/v1/thread?phone=${encodeURIComponent(phone)}`)
+      expect(view.tags.map((t: { key: string }) => t.key)).toContain('vip')
+    }
+    await expect
+      .poll(() => api(`/api/v1/broadcasts/${state.broadcastId}`), { timeout: 20_000 })
+      .toMatchObject({
+        name: 'Spring collection launch',
+        state: 'completed',
+        queued_recipients: 4,
+        refused: { marketing_blocked_us: 1 },
+      })
+    await expect
+      .poll(
+        async () => {
+          const phone = (await (
+            await fetch(`${demo.pages}/demo/api/conversation?wa_id=5511987650102`)
+          ).json()) as {
+            messages: { text: string }[]
+          }
+          return phone.messages.map((m) => m.text)
+        },
+        { timeout: 20_000 },
+      )
+      .toContain('[template hello_world]')
 
     const review = await api('/api/v1/review?status=open')
     expect(review.items.find((i: { id: string }) => i.id === state.reviewItemId)).toMatchObject({
