@@ -48,6 +48,11 @@ async function stop(code: number) {
   progress('stopped')
   process.exit(code)
 }
+process.on('unhandledRejection', (reason) => {
+  process.stderr.write(
+    `demo: unhandled rejection: ${reason instanceof Error ? reason.message : String(reason)}\n`,
+  )
+})
 process.on('SIGINT', () => void stop(0))
 process.on('SIGTERM', () => void stop(0))
 // `npm run demo` runs this under npm and sh; a SIGTERM to npm alone ends them without passing it
@@ -68,7 +73,7 @@ async function main() {
   const assets = await assetsReady
   const customers = new CustomerSide(stack.whatsapp)
   let seed: DemoSeed | null = null
-  pages = await startDemoServer({ stack, customers, seed: () => seed, assets, port: requestedPort })
+  pages = await startDemoServer({ stack, customers, seed: () => seed }, assets, requestedPort)
   seed = await seedDemo(stack, customers, progress)
   printWelcome(stack, pages, seed)
 }

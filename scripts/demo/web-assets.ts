@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
 import { build } from 'esbuild'
-import { ZOHO_BACKEND_URL } from './demo-server'
+import { ZOHO_BACKEND_URL, ZOHO_CONNECTION } from './zoho-routes'
 
 const repo = join(import.meta.dirname, '..', '..')
 const web = join(import.meta.dirname, 'web')
-const ZOHO_CONNECTION = 'whatsapp_scrm'
 
 export interface WebAssets {
   page(name: 'phone' | 'cards'): string
