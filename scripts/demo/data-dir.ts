@@ -2,7 +2,7 @@
  * The demo's data directory: its own (never the user's backend/.data), taken with a pid file so two
  * demos cannot share it, and cleared of whatever a killed run (kill -9) left behind.
  */
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
@@ -18,8 +18,20 @@ const alive = (pid: number) => {
   }
 }
 
-/** Takes `dir` for this process; refuses while another live demo holds it. */
+/** What a demo puts in its directory: anything else there means the folder is not a demo's. */
+const DEMO_ENTRIES = new Set(['demo.pid', 'backend', 'zoho-app'])
+
+/**
+ * Takes `dir` for this process; refuses while another live demo holds it, and refuses a folder
+ * holding anything a demo did not put there (DEMO_DATA_DIR pointed at the wrong place must never
+ * be emptied).
+ */
 export function takeDataDir(dir: string): void {
+  const foreign = existsSync(dir) ? readdirSync(dir).filter((name) => !DEMO_ENTRIES.has(name)) : []
+  if (foreign.length > 0)
+    throw new Error(
+      `${dir} holds files that are not the demo's (${foreign.slice(0, 3).join(', ')}): set DEMO_DATA_DIR to an empty or new folder`,
+    )
   const pidFile = join(dir, 'demo.pid')
   if (existsSync(pidFile)) {
     const pid = Number(readFileSync(pidFile, 'utf8').trim())

@@ -8,12 +8,10 @@
  * port, default a free one), DEMO_LOG_LEVEL (the backend's log level, default warn).
  */
 import '../../backend/src/lib/exit-on-unsupported-node'
-import { CustomerSide } from './customer-side'
 import { defaultDataDir, removeDataDir, takeDataDir } from './data-dir'
-import { type DemoPages, startDemoServer } from './demo-server'
-import { type DemoSeed, seedDemo } from './seed'
-import { type DemoStack, startStack } from './stack'
-import { buildWebAssets } from './web-assets'
+import type { DemoPages } from './demo-server'
+import type { DemoSeed } from './seed'
+import type { DemoStack } from './stack'
 
 /** How long closing may take before the demo removes its data and exits anyway. */
 const STOP_GRACE_MS = 10_000
@@ -33,10 +31,13 @@ const logLevel = (LOG_LEVELS as readonly string[]).includes(process.env.DEMO_LOG
 let stack: DemoStack | null = null
 let pages: DemoPages | null = null
 let stopping = false
+/** Whether this process holds the data directory (a refused second demo must not remove another's). */
+let ownsDataDir = false
 
 async function stop(code: number) {
   if (stopping) return
   stopping = true
+  if (!ownsDataDir) process.exit(code)
   progress('stopping: closing the backend and the simulators, removing the demo data')
   // A part that does not close in time must not keep the data directory on disk.
   const closing = (async () => {
@@ -66,7 +67,17 @@ async function main() {
   if (!Number.isInteger(requestedPort) || requestedPort < 0 || requestedPort > 65535)
     throw new Error('DEMO_PORT must be a port number')
   takeDataDir(dataDir)
+  ownsDataDir = true
   progress(`demo data in ${dataDir} (removed when the demo stops)`)
+  // Loaded once the directory is ours: a refused start answers at once, not after the backend loads.
+  const [{ CustomerSide }, { startDemoServer }, { seedDemo }, { startStack }, { buildWebAssets }] =
+    await Promise.all([
+      import('./customer-side'),
+      import('./demo-server'),
+      import('./seed'),
+      import('./stack'),
+      import('./web-assets'),
+    ])
   const assetsReady = buildWebAssets(dataDir)
   stack = await startStack(dataDir, progress, logLevel)
   progress('building the Zoho widget and the demo pages')

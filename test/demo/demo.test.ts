@@ -99,6 +99,29 @@ describe('npm run demo', { timeout: 180_000 }, () => {
     expect(JSON.stringify(state)).not.toContain(`"zohoCardKey"`)
   })
 
+  it('refuses a second demo on the same data directory and leaves the running one alone', async () => {
+    const second = runProcess(process.execPath, ['--import', 'tsx', MAIN], {
+      cwd: ROOT,
+      env: { DEMO_DATA_DIR: dataDir },
+    })
+    expect(await second.exit).toBe(1)
+    expect(second.output()).toMatch(/another demo \(pid \d+\) is using/)
+    expect(existsSync(join(dataDir, 'backend'))).toBe(true)
+    expect((await fetch(`${demo.backend}/healthz`)).status).toBe(200)
+
+    // DEMO_DATA_DIR pointed at a folder of the user's: refused, nothing removed.
+    const mine = mkdtempSync(join(tmpdir(), 'scrm-demo-not-a-demo-'))
+    writeFileSync(join(mine, 'notes.txt'), 'keep me')
+    const wrong = runProcess(process.execPath, ['--import', 'tsx', MAIN], {
+      cwd: ROOT,
+      env: { DEMO_DATA_DIR: mine },
+    })
+    expect(await wrong.exit).toBe(1)
+    expect(wrong.output()).toMatch(/holds files that are not the demo's \(notes.txt\)/)
+    expect(existsSync(join(mine, 'notes.txt'))).toBe(true)
+    rmSync(mine, { recursive: true, force: true })
+  })
+
   it('seeded a workspace through the API: numbers, three CRMs, four languages, tags, a broadcast, a conflict', async () => {
     expect(await (await fetch(`${demo.backend}/readyz`)).json()).toMatchObject({ driver: 'pglite' })
     const channels = await api('/api/v1/channels')
