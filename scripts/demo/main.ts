@@ -69,6 +69,7 @@ async function main() {
   takeDataDir(dataDir)
   ownsDataDir = true
   progress(`demo data in ${dataDir} (removed when the demo stops)`)
+  progress('loading the backend and the simulators')
   // Loaded once the directory is ours: a refused start answers at once, not after the backend loads.
   const [{ CustomerSide }, { startDemoServer }, { seedDemo }, { startStack }, { buildWebAssets }] =
     await Promise.all([

@@ -246,12 +246,7 @@ describe('npm run demo', { timeout: 180_000 }, () => {
         .toContainEqual(expect.stringContaining('Hi Alex, how can we help?'))
       await phone.screenshot({ path: join(SCREENSHOTS, 'customer-phone.png') })
 
-      // The Zoho record exists once the sync wrote it; then every preview shows the message.
-      await expect
-        .poll(async () => (await fetch(`${demo.pages}/demo/api/zoho-record?wa_id=447700900123`)).status, {
-          timeout: 15_000,
-        })
-        .toBe(200)
+      // Every preview shows it; the Zoho frame appears once the sync has written the record.
       const cards = await context.newPage()
       await cards.goto(`${demo.pages}/cards?wa_id=447700900123`)
       for (const crm of ['hubspot-card', 'salesforce-card'])

@@ -86,6 +86,10 @@ async function showZoho() {
         'This person is not in Zoho CRM yet (the sync adds them within seconds).',
       ),
     )
+    // Look again shortly, unless another person was picked meanwhile.
+    setTimeout(() => {
+      if (personSelect.value === waId) void showZoho()
+    }, 2000)
   }
 }
 
