@@ -134,3 +134,6 @@ export const CUSTOMERS: DemoCustomer[] = [
  * number, so the broadcast also shows a refusal (marketing templates to US numbers).
  */
 export const BROADCAST_TAG = 'vip'
+
+/** What the welcome text suggests trying first: a customer no agent answered, so automation replies. */
+export const FIRST_TRY = { waId: '5511987650102', text: 'Qual o frete para Campinas?' }

@@ -8,6 +8,7 @@
  * port, default a free one), DEMO_LOG_LEVEL (the backend's log level, default warn).
  */
 import '../../backend/src/lib/exit-on-unsupported-node'
+import { FIRST_TRY } from './customers'
 import { defaultDataDir, removeDataDir, takeDataDir } from './data-dir'
 import type { DemoPages } from './demo-server'
 import type { DemoSeed } from './seed'
@@ -80,6 +81,8 @@ async function main() {
       import('./web-assets'),
     ])
   const assetsReady = buildWebAssets(dataDir)
+  // Awaited below; a failed start before then must not also report it as unhandled.
+  assetsReady.catch(() => {})
   stack = await startStack(dataDir, progress, logLevel)
   progress('building the Zoho widget and the demo pages')
   const assets = await assetsReady
@@ -91,6 +94,7 @@ async function main() {
 }
 
 function printWelcome(s: DemoStack, p: DemoPages, seed: DemoSeed) {
+  const firstTry = seed.contacts.find((c) => c.phone === `+${FIRST_TRY.waId}`)
   const lines = [
     '',
     `The demo is up (${((Date.now() - started) / 1000).toFixed(1)} s). Nothing here reaches Meta, HubSpot, Salesforce or Zoho: they are simulated.`,
@@ -103,7 +107,7 @@ function printWelcome(s: DemoStack, p: DemoPages, seed: DemoSeed) {
     `  Backend           ${s.backendUrl}  (curl -H "Authorization: Bearer <admin key>" ${s.backendUrl}/api/v1/review)`,
     '',
     'What to click first:',
-    `  1. Open the customer phone, pick ${seed.contacts[3]?.name ?? 'a customer'} (or type a new number) and write "Qual o frete para Campinas?".`,
+    `  1. Open the customer phone, pick ${firstTry?.name ?? 'a customer'} (or type a new number) and write "${FIRST_TRY.text}".`,
     '     The message reaches the backend as a signed webhook, exactly like Meta’s; automation answers appear on the phone.',
     '  2. Open the card preview, pick the same customer: the HubSpot, Salesforce and Zoho cards show the thread.',
     '  3. Sign in to the admin console with the admin key: the review queue holds a HubSpot conflict, the broadcast "Spring collection launch" ran.',

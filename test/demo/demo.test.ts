@@ -151,16 +151,25 @@ describe('npm run demo', { timeout: 180_000 }, () => {
       // An agent answered through POST /api/v1/messages.
       expect(view.messages.some((m: { sender: string }) => m.sender === 'agent')).toBe(true)
     }
-    // The default rules answered Ana on their own (order status), and the answer reached her phone.
-    const ana = await api('/api/v1/thread?phone=%2B5511987650101')
-    const automated = ana.messages.find((m: { sender: string }) => m.sender === 'automation')
-    expect(automated?.text).toBeTruthy()
-    const onPhone = (await (
-      await fetch(`${demo.pages}/demo/api/conversation?wa_id=5511987650101`)
-    ).json()) as {
-      messages: { text: string }[]
-    }
-    expect(onPhone.messages.map((m: { text: string }) => m.text)).toContain(automated.text)
+    // The default rules answered Ana on their own (order status), and the answer reached her phone
+    // (automation runs in the background: it may still be on its way when the demo says it is up).
+    const automationOf = async (): Promise<string | null> =>
+      (await api('/api/v1/thread?phone=%2B5511987650101')).messages.find(
+        (m: { sender: string }) => m.sender === 'automation',
+      )?.text ?? null
+    await expect.poll(automationOf, { timeout: 20_000 }).toEqual(expect.any(String))
+    const anaAutomation = (await automationOf()) as string
+    await expect
+      .poll(
+        async () => {
+          const phone = (await (
+            await fetch(`${demo.pages}/demo/api/conversation?wa_id=5511987650101`)
+          ).json()) as { messages: { text: string }[] }
+          return phone.messages.map((m) => m.text)
+        },
+        { timeout: 20_000 },
+      )
+      .toContain(anaAutomation)
     const emily = await api('/api/v1/thread?phone=%2B14155550101')
     expect(emily.contact.segment.value).toBe('high_intent')
 
