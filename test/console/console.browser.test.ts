@@ -1,0 +1,199 @@
+import { eq, sql } from 'drizzle-orm'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { zh } from '../../admin-console/src/i18n/zh'
+import { consoleSessions, whatsappChannels } from '../../backend/src/db/schema'
+import { ENGINES } from '../support/test-db'
+import { NUMBER_A, ownNumber, startTestRuntime, TEST_ENV, type TestRuntime } from '../support/test-runtime'
+import { launchChromium, screenshot, serveFetch, serveRuntime, signIn } from './console-harness'
+
+/** Generous: the machine running the suite may be busy, and nothing here measures speed. */
+const UI_MS = 30_000
+
+/**
+ * The admin console in Chromium against the real backend (served over HTTP on loopback) and the
+ * WhatsApp Cloud API simulator: sign in, each built page, the language picker, session expiry
+ * and a cross-site request the session cookie does not ride on.
+ */
+describe.each(ENGINES)('the admin console in Chromium (%s)', { timeout: 240_000 }, (engine) => {
+  let rt: TestRuntime
+  let server: { url: string; close(): Promise<void> }
+  let browser: Browser
+  let context: BrowserContext
+  let page: Page
+
+  beforeAll(async () => {
+    rt = await startTestRuntime(engine)
+    server = await serveRuntime(rt)
+    browser = await launchChromium()
+    context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
+    page = await context.newPage()
+    page.setDefaultTimeout(UI_MS)
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await server?.close()
+    await rt?.close()
+  })
+
+  const shot = (name: string) => screenshot(page, `${name}-${engine}`)
+
+  it('opens from /, refuses a wrong key with the API message, and signs in with the admin key', async () => {
+    await page.goto(`${server.url}/`)
+    expect(new URL(page.url()).pathname).toBe('/admin')
+    await page.getByTestId('sign-in').waitFor()
+    await shot('sign-in')
+    await signIn(page, 'not-the-key-0123456789abcdef')
+    await expect
+      .poll(() => page.getByTestId('sign-in-error').textContent())
+      .toBe('This API key is not valid or was revoked.')
+    await signIn(page, TEST_ENV.ADMIN_API_KEY)
+    await page.getByTestId('page-overview').waitFor()
+    // The cookie is not readable by the page's scripts.
+    expect(await page.evaluate('document.cookie')).toBe('')
+  })
+
+  it('shows the overview of a new workspace: zero figures, empty CRM and alerts, 14 days paged by week', async () => {
+    await page.getByTestId('tile-today').waitFor()
+    expect(await page.getByTestId('tile-windows').textContent()).toContain('0')
+    await page.getByTestId('crm-empty').waitFor()
+    await page.getByTestId('alerts-empty').waitFor()
+    await page.getByTestId('daily-chart').locator('canvas').first().waitFor()
+    const rows = page.getByTestId('daily-table').locator('tbody tr')
+    expect(await rows.count()).toBe(7)
+    const today = await rows.first().locator('td').first().textContent()
+    await page.getByRole('button', { name: 'Next' }).click()
+    expect(await rows.count()).toBe(7)
+    expect(await rows.first().locator('td').first().textContent()).not.toBe(today)
+    await shot('overview')
+  })
+
+  it('adds a WhatsApp number: Meta refusing the token shows its reason, a readable one is added', async () => {
+    await page.getByRole('link', { name: 'WhatsApp numbers' }).click()
+    expect(new URL(page.url()).pathname).toBe('/admin/numbers')
+    await page.getByTestId('page-numbers').getByTestId('empty').waitFor()
+    ownNumber(rt.whatsapp, NUMBER_A)
+
+    const form = page.getByTestId('add-number')
+    await form.getByLabel('Phone number ID').fill(NUMBER_A.phoneNumberId)
+    await form.getByLabel('Default region').fill('us')
+    await form.getByLabel('WhatsApp Business Account ID').fill(NUMBER_A.wabaId)
+    await form.getByLabel('Access token').fill('EAAG-a-token-meta-does-not-know')
+    await form.getByRole('button', { name: 'Check with Meta and add' }).click()
+    const refusal = await form.getByTestId('outcome-error').textContent()
+    expect(refusal?.length).toBeGreaterThan(10)
+    expect(await rt.db.db.select().from(whatsappChannels)).toEqual([])
+
+    await form.getByLabel('Access token').fill('EAAG-test-token-not-real')
+    await form.getByRole('button', { name: 'Check with Meta and add' }).click()
+    await form.getByTestId('outcome').waitFor()
+    const row = page.getByTestId('number-row')
+    await row.waitFor()
+    expect(await row.textContent()).toContain(NUMBER_A.phoneNumberId)
+    expect(await row.textContent()).toContain('80 msg/s')
+    expect(await row.textContent()).toContain('proven by Meta')
+    const [stored] = await rt.db.db.select().from(whatsappChannels)
+    expect(stored?.phoneNumberId).toBe(NUMBER_A.phoneNumberId)
+    expect(stored?.defaultRegion).toBe('US')
+  })
+
+  it('shows a paused number with its reason and resumes it', async () => {
+    await rt.db.db
+      .update(whatsappChannels)
+      .set({ pausedUntil: sql`now() + interval '1 hour'`, pausedReason: 'spam block (131048)' })
+    await page.reload()
+    const row = page.getByTestId('number-row')
+    await row.getByRole('button', { name: 'Resume' }).waitFor()
+    expect(await row.textContent()).toContain('spam block (131048)')
+    await shot('numbers-paused')
+    await row.getByRole('button', { name: 'Resume' }).click()
+    await page.getByTestId('outcome').waitFor()
+    await expect.poll(() => row.textContent()).toContain('Sending')
+    const [stored] = await rt.db.db.select().from(whatsappChannels)
+    expect(stored?.pausedUntil).toBeNull()
+  })
+
+  it("syncs the number's templates from Meta and lists them", async () => {
+    const templates = page.getByTestId('templates')
+    await templates.getByTestId('templates-empty').waitFor()
+    await templates.getByRole('button', { name: 'Sync from Meta' }).click()
+    await expect
+      .poll(() => templates.getByTestId('outcome').textContent())
+      .toMatch(/^[1-9]\d* templates synced/)
+    await templates.getByTestId('templates-table').waitFor()
+    expect(await templates.getByTestId('templates-table').textContent()).toContain('hello_world')
+    await shot('numbers')
+  })
+
+  it('speaks Chinese when chosen, and keeps the choice on reload', async () => {
+    await page.getByLabel('Language').selectOption('zh')
+    await page.getByRole('heading', { name: zh['numbers.title'], level: 1 }).waitFor()
+    await page.reload()
+    await page.getByRole('link', { name: zh['nav.overview'] }).click()
+    await page.getByRole('heading', { name: zh['overview.title'], level: 1 }).waitFor()
+    expect(await page.evaluate('document.documentElement.lang')).toBe('zh-CN')
+    await shot('overview-zh')
+    await page.getByLabel(zh['app.language']).selectOption('en')
+  })
+
+  it('a request from another site carries no session: the change is refused and nothing changes', async () => {
+    const [channel] = await rt.db.db
+      .update(whatsappChannels)
+      .set({ pausedUntil: sql`now() + interval '1 hour'`, pausedReason: 'policy block (368)' })
+      .returning()
+    const evil = await serveFetch(
+      () =>
+        new Response('<!doctype html><title>elsewhere</title>', { headers: { 'content-type': 'text/html' } }),
+    )
+    try {
+      const other = await context.newPage()
+      // localhost is another site than 127.0.0.1: SameSite=Strict keeps the cookie off the request.
+      await other.goto(evil.url.replace('127.0.0.1', 'localhost'))
+      const answered = await other.evaluate(
+        async ([target, id]) => {
+          const res = await fetch(`${target}/api/v1/channels/${id}/resume`, {
+            method: 'POST',
+            credentials: 'include',
+            mode: 'no-cors',
+          })
+          return res.type
+        },
+        [server.url, channel?.id as string],
+      )
+      expect(answered).toBe('opaque')
+      await other.close()
+      const [after] = await rt.db.db.select().from(whatsappChannels)
+      expect(after?.pausedReason).toBe('policy block (368)')
+    } finally {
+      await evil.close()
+      await rt.api(`/api/v1/channels/${channel?.id}/resume`, { method: 'POST' })
+    }
+  })
+
+  it('an expired session goes back to sign-in with a message, and signing in again works', async () => {
+    await page.getByRole('link', { name: 'Overview' }).click()
+    await page.getByTestId('page-overview').waitFor()
+    await rt.db.db.update(consoleSessions).set({ expiresAt: sql`now() - interval '1 minute'` })
+    await page.getByRole('link', { name: 'WhatsApp numbers' }).click()
+    await expect
+      .poll(() => page.getByTestId('sign-in-notice').textContent())
+      .toBe('Your session has expired. Sign in again.')
+    await shot('session-expired')
+    await signIn(page, TEST_ENV.ADMIN_API_KEY)
+    await page.getByTestId('page-numbers').waitFor()
+  })
+
+  it('signs out: the session row is gone and the page asks for the key again', async () => {
+    const before = await rt.db.db.select().from(consoleSessions).where(sql`expires_at > now()`)
+    expect(before.length).toBe(1)
+    await page.getByTestId('sign-out').click()
+    await page.getByTestId('sign-in').waitFor()
+    const live = await rt.db.db
+      .select()
+      .from(consoleSessions)
+      .where(eq(consoleSessions.id, before[0]?.id as string))
+    expect(live).toEqual([])
+    await page.reload()
+    await page.getByTestId('sign-in').waitFor()
+  })
+})
