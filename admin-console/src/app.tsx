@@ -12,6 +12,7 @@ import {
 } from './i18n'
 import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
+import { RulesPage } from './pages/rules'
 import { type Session, SignIn } from './pages/sign-in'
 import { ErrorBox } from './ui/async'
 
@@ -19,6 +20,7 @@ import { ErrorBox } from './ui/async'
 const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element }[] = [
   { slug: '', label: 'nav.overview', render: () => <OverviewPage /> },
   { slug: 'numbers', label: 'nav.numbers', render: () => <NumbersPage /> },
+  { slug: 'rules', label: 'nav.rules', render: () => <RulesPage /> },
 ]
 
 const slugOf = (path: string) => path.replace(/^\/admin\/?/, '').split('/')[0] ?? ''

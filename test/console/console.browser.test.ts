@@ -2,7 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { zh } from '../../admin-console/src/i18n/zh'
-import { consoleSessions, whatsappChannels } from '../../backend/src/db/schema'
+import { consoleSessions, rules, whatsappChannels } from '../../backend/src/db/schema'
 import { ENGINES } from '../support/test-db'
 import { NUMBER_A, ownNumber, startTestRuntime, TEST_ENV, type TestRuntime } from '../support/test-runtime'
 import { launchChromium, screenshot, serveFetch, serveRuntime, signIn } from './console-harness'
@@ -125,9 +125,66 @@ describe.each(ENGINES)('the admin console in Chromium (%s)', { timeout: 240_000 
     await shot('numbers')
   })
 
+  it('restores the default rules, and disables one with its checkbox', async () => {
+    await page.getByRole('link', { name: 'Rules and automation' }).click()
+    await page.getByTestId('page-rules').waitFor()
+    await rt.db.db.delete(rules)
+    await page.reload()
+    await page.getByTestId('page-rules').getByTestId('empty').waitFor()
+    await page.getByTestId('automation-runs').getByTestId('runs-empty').waitFor()
+    await page.getByRole('button', { name: 'Restore default rules' }).click()
+    await expect
+      .poll(() => page.getByTestId('outcome').textContent())
+      .toMatch(/^The default rule pack was restored/)
+    const stored = await rt.db.db.select().from(rules)
+    expect(stored.length).toBeGreaterThan(0)
+    await expect.poll(() => page.getByTestId('rule-row').count()).toBe(Math.min(stored.length, 20))
+
+    const first = page.getByTestId('rule-row').first()
+    const key = (await first.getAttribute('data-key')) as string
+    const before = stored.find((r) => r.key === key)
+    await first.getByRole('checkbox').click()
+    await expect.poll(() => page.getByTestId('outcome').textContent()).toMatch(/is now (disabled|enabled)/)
+    const [after] = await rt.db.db.select().from(rules).where(eq(rules.key, key))
+    expect(after?.enabled).toBe(!before?.enabled)
+  })
+
+  it('shows validation errors in place, then saves a new rule and dry-runs it against a text', async () => {
+    await page.getByRole('button', { name: 'New rule' }).click()
+    const editor = page.getByTestId('rule-editor')
+    const json = editor.getByLabel('The rule as JSON')
+    const draft = JSON.parse(await json.inputValue())
+    await json.fill(JSON.stringify({ ...draft, key: 'console_price', name: 'Price question', actions: [] }))
+    await editor.getByRole('button', { name: 'Save rule' }).click()
+    const errors = editor.getByTestId('rule-errors')
+    await errors.waitFor()
+    expect(await errors.textContent()).toContain('actions')
+    expect(await json.getAttribute('aria-invalid')).toBe('true')
+    expect(await rt.db.db.select().from(rules).where(eq(rules.key, 'console_price'))).toEqual([])
+
+    await json.fill(JSON.stringify({ ...draft, key: 'console_price', name: 'Price question' }))
+    await editor.getByRole('button', { name: 'Save rule' }).click()
+    await expect.poll(() => page.getByTestId('outcome').textContent()).toBe('Rule Price question saved.')
+    const [saved] = await rt.db.db.select().from(rules).where(eq(rules.key, 'console_price'))
+    expect(saved?.name).toBe('Price question')
+    await shot('rules')
+
+    const dryRun = page.getByTestId('dry-run')
+    await dryRun.getByLabel('Rule').selectOption({ label: 'Price question (console_price)' })
+    await dryRun.getByLabel('Message text').fill('qual o preço do kit?')
+    await dryRun.getByRole('button', { name: 'Dry-run' }).click()
+    await expect
+      .poll(() => dryRun.getByTestId('dry-run-fires').textContent())
+      .toBe('Fires: the actions below would run.')
+    await dryRun.getByLabel('Message text').fill('bom dia')
+    await dryRun.getByRole('button', { name: 'Dry-run' }).click()
+    await expect.poll(() => dryRun.getByTestId('dry-run-fires').textContent()).toMatch(/^Does not fire/)
+    await shot('rules-dry-run')
+  })
+
   it('speaks Chinese when chosen, and keeps the choice on reload', async () => {
     await page.getByLabel('Language').selectOption('zh')
-    await page.getByRole('heading', { name: zh['numbers.title'], level: 1 }).waitFor()
+    await page.getByRole('heading', { name: zh['rules.title'], level: 1 }).waitFor()
     await page.reload()
     await page.getByRole('link', { name: zh['nav.overview'] }).click()
     await page.getByRole('heading', { name: zh['overview.title'], level: 1 }).waitFor()

@@ -14,6 +14,8 @@ export class ApiFailure extends Error {
     readonly status: number,
     readonly code?: string,
     readonly reason?: string,
+    /** Which input was wrong and why (validation failures), to show next to it. */
+    readonly details: { path: string; message: string }[] = [],
   ) {
     super(message)
     this.name = 'ApiFailure'
@@ -21,7 +23,7 @@ export class ApiFailure extends Error {
 }
 
 interface Envelope {
-  error?: { code?: string; message?: string; reason?: string }
+  error?: { code?: string; message?: string; reason?: string; details?: { path: string; message: string }[] }
 }
 
 /** Listeners told when a call finds the session gone (expired, signed out elsewhere, key revoked). */
@@ -48,6 +50,7 @@ export async function unwrap<T>(
     result.response.status,
     envelope.error?.code,
     envelope.error?.reason,
+    envelope.error?.details ?? [],
   )
   if (result.response.status === 401) for (const listener of sessionEndListeners) listener(failure)
   throw failure
