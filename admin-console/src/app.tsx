@@ -10,8 +10,10 @@ import {
   saveLocale,
   translator,
 } from './i18n'
+import { DeadLettersPage } from './pages/dead-letters'
 import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
+import { ReviewPage } from './pages/review'
 import { RulesPage } from './pages/rules'
 import { type Session, SignIn } from './pages/sign-in'
 import { ErrorBox } from './ui/async'
@@ -21,6 +23,8 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: '', label: 'nav.overview', render: () => <OverviewPage /> },
   { slug: 'numbers', label: 'nav.numbers', render: () => <NumbersPage /> },
   { slug: 'rules', label: 'nav.rules', render: () => <RulesPage /> },
+  { slug: 'review', label: 'nav.review', render: () => <ReviewPage /> },
+  { slug: 'dead-letters', label: 'nav.deadLetters', render: () => <DeadLettersPage /> },
 ]
 
 const slugOf = (path: string) => path.replace(/^\/admin\/?/, '').split('/')[0] ?? ''

@@ -2,7 +2,14 @@ import { eq, sql } from 'drizzle-orm'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { zh } from '../../admin-console/src/i18n/zh'
-import { consoleSessions, rules, whatsappChannels } from '../../backend/src/db/schema'
+import {
+  consoleSessions,
+  crmConnections,
+  crmReviewItems,
+  rules,
+  webhookEvents,
+  whatsappChannels,
+} from '../../backend/src/db/schema'
 import { ENGINES } from '../support/test-db'
 import { NUMBER_A, ownNumber, startTestRuntime, TEST_ENV, type TestRuntime } from '../support/test-runtime'
 import { launchChromium, screenshot, serveFetch, serveRuntime, signIn } from './console-harness'
@@ -182,9 +189,85 @@ describe.each(ENGINES)('the admin console in Chromium (%s)', { timeout: 240_000 
     await shot('rules-dry-run')
   })
 
+  it('resolves a review item: the decisions its kind takes, and the stored resolution', async () => {
+    await page.getByRole('link', { name: 'Review queue' }).click()
+    await page.getByTestId('page-review').getByTestId('empty').waitFor()
+    const workspaceId = (await rt.db.db.select().from(whatsappChannels))[0]?.workspaceId
+    const [connection] = await rt.db.db
+      .insert(crmConnections)
+      .values({
+        workspaceId: workspaceId as string,
+        provider: 'hubspot',
+        accountId: '424242',
+        state: 'active',
+      })
+      .returning()
+    const [item] = await rt.db.db
+      .insert(crmReviewItems)
+      .values({
+        workspaceId: workspaceId as string,
+        connectionId: connection?.id as string,
+        kind: 'sync_failed',
+        detail: { error: '<b>HubSpot refused the email</b>' },
+      })
+      .returning()
+    await page.reload()
+    const row = page.getByTestId('review-row')
+    await row.waitFor()
+    // Stored text is shown as text, never as markup.
+    expect(await row.textContent()).toContain('<b>HubSpot refused the email</b>')
+    expect(await row.locator('b').count()).toBe(0)
+    expect(await row.getByRole('button', { name: 'Use ours' }).count()).toBe(0)
+    await shot('review')
+    await row.getByRole('button', { name: 'Dismiss' }).click()
+    await expect.poll(() => page.getByTestId('outcome').textContent()).toBe('Resolved: dismiss.')
+    await page.getByTestId('page-review').getByTestId('empty').waitFor()
+    const [stored] = await rt.db.db
+      .select()
+      .from(crmReviewItems)
+      .where(eq(crmReviewItems.id, item?.id as string))
+    expect(stored?.status).toBe('resolved')
+    expect(stored?.resolution).toBe('dismiss')
+  })
+
+  it('inspects a dead letter and replays it: it is queued again', async () => {
+    await page.getByRole('link', { name: 'Dead letters' }).click()
+    await page.getByTestId('page-dead-letters').getByTestId('empty').waitFor()
+    const [dead] = await rt.db.db
+      .insert(webhookEvents)
+      .values({
+        source: 'whatsapp',
+        rawBody: '{"object":"whatsapp_business_account","entry":[]}',
+        routingKeys: [NUMBER_A.phoneNumberId],
+        state: 'dead',
+        attempts: 8,
+        lastError: 'the database refused the row',
+        failureReason: 'database_rejected',
+      })
+      .returning()
+    await page.reload()
+    const row = page.getByTestId('dead-letter-row')
+    await row.getByRole('button', { name: 'Inspect' }).click()
+    const inspection = page.getByTestId('dead-letter-inspection')
+    expect(await inspection.getByTestId('dead-letter-error').textContent()).toBe(
+      'the database refused the row',
+    )
+    expect(await inspection.textContent()).toContain(NUMBER_A.phoneNumberId)
+    await shot('dead-letters')
+    await inspection.getByRole('button', { name: 'Replay' }).click()
+    await expect
+      .poll(() => page.getByTestId('outcome').textContent())
+      .toBe(`Dead letter ${dead?.id} is queued again.`)
+    const [stored] = await rt.db.db
+      .select()
+      .from(webhookEvents)
+      .where(eq(webhookEvents.id, dead?.id as number))
+    expect(stored?.state).toBe('pending')
+  })
+
   it('speaks Chinese when chosen, and keeps the choice on reload', async () => {
     await page.getByLabel('Language').selectOption('zh')
-    await page.getByRole('heading', { name: zh['rules.title'], level: 1 }).waitFor()
+    await page.getByRole('heading', { name: zh['dead.title'], level: 1 }).waitFor()
     await page.reload()
     await page.getByRole('link', { name: zh['nav.overview'] }).click()
     await page.getByRole('heading', { name: zh['overview.title'], level: 1 }).waitFor()
