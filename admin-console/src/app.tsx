@@ -11,6 +11,7 @@ import {
   translator,
 } from './i18n'
 import { DeadLettersPage } from './pages/dead-letters'
+import { EventWebhooksPage } from './pages/event-webhooks'
 import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
 import { ReviewPage } from './pages/review'
@@ -25,6 +26,7 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'rules', label: 'nav.rules', render: () => <RulesPage /> },
   { slug: 'review', label: 'nav.review', render: () => <ReviewPage /> },
   { slug: 'dead-letters', label: 'nav.deadLetters', render: () => <DeadLettersPage /> },
+  { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
 ]
 
 const slugOf = (path: string) => path.replace(/^\/admin\/?/, '').split('/')[0] ?? ''

@@ -6,6 +6,8 @@ import {
   consoleSessions,
   crmConnections,
   crmReviewItems,
+  eventDeliveries,
+  eventSubscriptions,
   rules,
   webhookEvents,
   whatsappChannels,
@@ -265,9 +267,54 @@ describe.each(ENGINES)('the admin console in Chromium (%s)', { timeout: 240_000 
     expect(stored?.state).toBe('pending')
   })
 
+  it('subscribes a URL to events (the secret shown once), and replays a failed delivery', async () => {
+    await page.getByRole('link', { name: 'Event webhooks' }).click()
+    await page.getByTestId('page-webhooks').getByTestId('empty').waitFor()
+    const form = page.getByTestId('subscribe')
+    await form.getByLabel('URL').fill('http://127.0.0.1:9/scrm-events')
+    await form.getByLabel('alert.raised').check()
+    await form.getByRole('button', { name: 'Subscribe' }).click()
+    const said = await form.getByTestId('outcome').textContent()
+    expect(said).toMatch(/shown only this once/)
+    const [sub] = await rt.db.db.select().from(eventSubscriptions)
+    expect(sub?.url).toBe('http://127.0.0.1:9/scrm-events')
+    expect([...(sub?.events ?? [])].sort()).toEqual(['alert.raised', 'message.received'])
+
+    const [delivery] = await rt.db.db
+      .insert(eventDeliveries)
+      .values({
+        workspaceId: sub?.workspaceId as string,
+        subscriptionId: sub?.id as string,
+        eventId: '3f1c2a6e-8d4b-4c8e-9a51-0b7d2e6f9c10',
+        eventType: 'message.received',
+        payload: { text: 'olá' },
+        state: 'failed',
+        attempts: 12,
+        lastStatus: 500,
+        lastError: 'the endpoint answered 500',
+      })
+      .returning()
+    const row = page.getByTestId('subscription-row')
+    await row.getByRole('button', { name: 'Deliveries' }).click()
+    const deliveries = page.getByTestId('deliveries')
+    const deliveryRow = deliveries.getByTestId('delivery-row')
+    await deliveryRow.waitFor()
+    expect(await deliveryRow.textContent()).toContain('the endpoint answered 500')
+    await shot('webhooks')
+    await deliveryRow.getByRole('button', { name: 'Replay' }).click()
+    await expect
+      .poll(() => deliveries.getByTestId('outcome').textContent())
+      .toBe(`Delivery ${delivery?.id} will be sent again.`)
+    const [stored] = await rt.db.db
+      .select()
+      .from(eventDeliveries)
+      .where(eq(eventDeliveries.id, delivery?.id as number))
+    expect(stored?.state).toBe('pending')
+  })
+
   it('speaks Chinese when chosen, and keeps the choice on reload', async () => {
     await page.getByLabel('Language').selectOption('zh')
-    await page.getByRole('heading', { name: zh['dead.title'], level: 1 }).waitFor()
+    await page.getByRole('heading', { name: zh['hooks.title'], level: 1 }).waitFor()
     await page.reload()
     await page.getByRole('link', { name: zh['nav.overview'] }).click()
     await page.getByRole('heading', { name: zh['overview.title'], level: 1 }).waitFor()
