@@ -10,6 +10,7 @@ import {
   saveLocale,
   translator,
 } from './i18n'
+import { ConnectionsPage } from './pages/connections'
 import { DeadLettersPage } from './pages/dead-letters'
 import { EventWebhooksPage } from './pages/event-webhooks'
 import { NumbersPage } from './pages/numbers'
@@ -27,6 +28,7 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'review', label: 'nav.review', render: () => <ReviewPage /> },
   { slug: 'dead-letters', label: 'nav.deadLetters', render: () => <DeadLettersPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
+  { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
 ]
 
 const slugOf = (path: string) => path.replace(/^\/admin\/?/, '').split('/')[0] ?? ''

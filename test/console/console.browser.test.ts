@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { zh } from '../../admin-console/src/i18n/zh'
+import { queryRows } from '../../backend/src/db/query-rows'
 import {
   consoleSessions,
   crmConnections,
@@ -312,9 +313,46 @@ describe.each(ENGINES)('the admin console in Chromium (%s)', { timeout: 240_000 
     expect(stored?.state).toBe('pending')
   })
 
+  it('CRM connections: install refusal shown as the API says it, backfill queued, disconnect stored', async () => {
+    await page.getByRole('link', { name: 'CRM connections' }).click()
+    const connections = page.getByTestId('page-connections')
+    await connections.getByRole('button', { name: 'Install in HubSpot' }).click()
+    const refusal = await connections.getByTestId('outcome-error').textContent()
+    expect(refusal).toMatch(/HUBSPOT_CLIENT_ID/)
+
+    // A contact with a phone: what a backfill queues for the CRM.
+    const [connection] = await rt.db.db.select().from(crmConnections)
+    await rt.db.db.execute(
+      sql`insert into contacts (workspace_id, phone_e164, name) values (${connection?.workspaceId}, '+5511988887777', 'Ana')`,
+    )
+    const card = connections.getByTestId('connection')
+    await expect
+      .poll(() => card.getByTestId('connection-sync').textContent())
+      .toMatch(/^Waiting to be written: /)
+    await card.getByRole('button', { name: 'Backfill' }).click()
+    await expect
+      .poll(() => card.getByTestId('outcome').textContent())
+      .toMatch(/^Queued for hubspot: [1-9]\d* contacts/)
+    const [queued] = await queryRows<{ n: number }>(
+      rt.db.db,
+      sql`select count(*)::int as n from crm_outbox where kind = 'contact' and parked_at is null`,
+    )
+    expect(queued?.n).toBeGreaterThan(0)
+    // The sync line is read again and shows what now waits.
+    await expect
+      .poll(() => card.getByTestId('connection-sync').textContent())
+      .toMatch(new RegExp(`^Waiting to be written: ${queued?.n} contacts`))
+    await shot('connections')
+
+    await card.getByRole('button', { name: 'Disconnect' }).click()
+    await expect.poll(() => card.getByTestId('connection-state').textContent()).toMatch(/^disconnected/)
+    const [stored] = await rt.db.db.select().from(crmConnections)
+    expect(stored?.state).toBe('disconnected')
+  })
+
   it('speaks Chinese when chosen, and keeps the choice on reload', async () => {
     await page.getByLabel('Language').selectOption('zh')
-    await page.getByRole('heading', { name: zh['hooks.title'], level: 1 }).waitFor()
+    await page.getByRole('heading', { name: zh['crm.title'], level: 1 }).waitFor()
     await page.reload()
     await page.getByRole('link', { name: zh['nav.overview'] }).click()
     await page.getByRole('heading', { name: zh['overview.title'], level: 1 }).waitFor()

@@ -199,6 +199,27 @@ export const en = {
   'hooks.replay': 'Replay',
   'hooks.replayed': 'Delivery {id} will be sent again.',
   'hooks.allStates': 'All states',
+  'nav.connections': 'CRM connections',
+  'crm.title': 'CRM connections',
+  'crm.install': 'Install in {crm}',
+  'crm.installIntro':
+    "Installing opens the CRM's authorization page; the account you pick joins this workspace.",
+  'crm.empty': 'No CRM is connected yet. Install one above.',
+  'crm.account': 'Account',
+  'crm.state': 'State',
+  'crm.notAuthorized': 'not authorized: install again',
+  'crm.budget': 'API budget used',
+  'crm.budgetValue': '{used} of {limit} ({share})',
+  'crm.budgetStopped': 'sync paused to protect the budget until {until}',
+  'crm.noBudget': 'not reported yet',
+  'crm.lastSynced': 'Last synced',
+  'crm.sync': 'Sync',
+  'crm.pending':
+    'Waiting to be written: {contact} contacts, {message} messages, {task} tasks, {merge} merges; {parked} parked',
+  'crm.backfill': 'Backfill',
+  'crm.backfilled': 'Queued for {crm}: {contacts} contacts, {messages} messages, {tasks} tasks.',
+  'crm.disconnect': 'Disconnect',
+  'crm.disconnected': '{crm} {account} is disconnected (token revocation: {revocation}).',
 } as const
 
 export type MessageKey = keyof typeof en
