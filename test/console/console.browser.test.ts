@@ -6,6 +6,7 @@ import { queryRows } from '../../backend/src/db/query-rows'
 import {
   consoleSessions,
   crmConnections,
+  crmFieldMappings,
   crmReviewItems,
   eventDeliveries,
   eventSubscriptions,
@@ -343,6 +344,39 @@ describe.each(ENGINES)('the admin console in Chromium (%s)', { timeout: 240_000 
       .poll(() => card.getByTestId('connection-sync').textContent())
       .toMatch(new RegExp(`^Waiting to be written: ${queued?.n} contacts`))
     await shot('connections')
+
+    // The field mapping: a refused property name is marked on its row; a valid one is stored.
+    await card.getByRole('button', { name: 'Field mapping' }).click()
+    const mapping = card.getByTestId('field-mapping')
+    const firstRow = mapping.getByTestId('mapping-row').first()
+    const field = (await firstRow.getAttribute('data-field')) as string
+    const property = firstRow.getByRole('textbox').first()
+    await property.fill('Not A Property!')
+    await mapping.getByRole('button', { name: 'Save mapping' }).click()
+    await firstRow.getByTestId('mapping-error').waitFor()
+    expect(await property.getAttribute('aria-invalid')).toBe('true')
+    expect(
+      await rt.db.db.select().from(crmFieldMappings).where(eq(crmFieldMappings.property, 'Not A Property!')),
+    ).toEqual([])
+    await property.fill('scrm_console_test')
+    await mapping.getByRole('button', { name: 'Save mapping' }).click()
+    await expect.poll(() => mapping.getByTestId('outcome').textContent()).toBe('Mapping saved.')
+    const [mapped] = await rt.db.db.select().from(crmFieldMappings).where(eq(crmFieldMappings.field, field))
+    expect(mapped?.property).toBe('scrm_console_test')
+    // After the reload each row still shows its own field's property (the server's order may change).
+    const rows = await mapping.getByTestId('mapping-row').all()
+    const shown = await Promise.all(
+      rows.map(async (r) => [
+        await r.getAttribute('data-field'),
+        await r.getByRole('textbox').first().inputValue(),
+      ]),
+    )
+    const answer = await (await rt.api(`/api/v1/connections/${connection?.id}/mapping`)).json()
+    expect(shown).toEqual(
+      answer.fields.slice(0, 20).map((f: { field: string; property: string }) => [f.field, f.property]),
+    )
+    expect(shown.find(([f]) => f === field)?.[1]).toBe('scrm_console_test')
+    await shot('field-mapping')
 
     await card.getByRole('button', { name: 'Disconnect' }).click()
     await expect.poll(() => card.getByTestId('connection-state').textContent()).toMatch(/^disconnected/)

@@ -220,6 +220,18 @@ export const en = {
   'crm.backfilled': 'Queued for {crm}: {contacts} contacts, {messages} messages, {tasks} tasks.',
   'crm.disconnect': 'Disconnect',
   'crm.disconnected': '{crm} {account} is disconnected (token revocation: {revocation}).',
+  'map.open': 'Field mapping',
+  'map.title': 'Field mapping: {crm} {account}',
+  'map.intro':
+    "Which CRM property holds each WhatsApp field, whether it syncs, and the value to use when the CRM's is empty. Checked against the CRM on the next sync.",
+  'map.field': 'WhatsApp field',
+  'map.property': 'CRM property',
+  'map.propertyType': 'type in the CRM: {type}',
+  'map.synced': 'Syncs',
+  'map.default': 'Default when empty',
+  'map.save': 'Save mapping',
+  'map.saved': 'Mapping saved.',
+  'map.empty': 'This connection maps no fields.',
 } as const
 
 export type MessageKey = keyof typeof en

@@ -224,4 +224,16 @@ export const es: Record<MessageKey, string> = {
   'crm.backfilled': 'En cola para {crm}: {contacts} contactos, {messages} mensajes, {tasks} tareas.',
   'crm.disconnect': 'Desconectar',
   'crm.disconnected': '{crm} {account} está desconectado (revocación del token: {revocation}).',
+  'map.open': 'Asignación de campos',
+  'map.title': 'Asignación de campos: {crm} {account}',
+  'map.intro':
+    'Qué propiedad del CRM guarda cada campo de WhatsApp, si se sincroniza y el valor a usar cuando el del CRM está vacío. Se comprueba con el CRM en la próxima sincronización.',
+  'map.field': 'Campo de WhatsApp',
+  'map.property': 'Propiedad del CRM',
+  'map.propertyType': 'tipo en el CRM: {type}',
+  'map.synced': 'Se sincroniza',
+  'map.default': 'Predeterminado si está vacío',
+  'map.save': 'Guardar asignación',
+  'map.saved': 'Asignación guardada.',
+  'map.empty': 'Esta conexión no asigna campos.',
 }

@@ -223,4 +223,16 @@ export const pt: Record<MessageKey, string> = {
   'crm.backfilled': 'Na fila para {crm}: {contacts} contatos, {messages} mensagens, {tasks} tarefas.',
   'crm.disconnect': 'Desconectar',
   'crm.disconnected': '{crm} {account} foi desconectado (revogação do token: {revocation}).',
+  'map.open': 'Mapeamento de campos',
+  'map.title': 'Mapeamento de campos: {crm} {account}',
+  'map.intro':
+    'Qual propriedade do CRM guarda cada campo do WhatsApp, se ele sincroniza e o valor a usar quando o do CRM está vazio. Verificado no CRM na próxima sincronização.',
+  'map.field': 'Campo do WhatsApp',
+  'map.property': 'Propriedade do CRM',
+  'map.propertyType': 'tipo no CRM: {type}',
+  'map.synced': 'Sincroniza',
+  'map.default': 'Padrão quando vazio',
+  'map.save': 'Salvar mapeamento',
+  'map.saved': 'Mapeamento salvo.',
+  'map.empty': 'Esta conexão não mapeia campos.',
 }

@@ -217,4 +217,16 @@ export const zh: Record<MessageKey, string> = {
   'crm.backfilled': '已为 {crm} 排队：{contacts} 个联系人、{messages} 条消息、{tasks} 个任务。',
   'crm.disconnect': '断开连接',
   'crm.disconnected': '{crm} {account} 已断开（令牌撤销：{revocation}）。',
+  'map.open': '字段映射',
+  'map.title': '字段映射：{crm} {account}',
+  'map.intro':
+    '每个 WhatsApp 字段保存在哪个 CRM 属性中、是否同步，以及 CRM 值为空时使用的默认值。下次同步时会与 CRM 核对。',
+  'map.field': 'WhatsApp 字段',
+  'map.property': 'CRM 属性',
+  'map.propertyType': 'CRM 中的类型：{type}',
+  'map.synced': '同步',
+  'map.default': '为空时的默认值',
+  'map.save': '保存映射',
+  'map.saved': '映射已保存。',
+  'map.empty': '此连接没有映射字段。',
 }

@@ -5,6 +5,7 @@ import { useI18n } from '../i18n'
 import { Empty, ErrorBox, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { formatDateTime, formatNumber } from '../ui/format'
 import { Pager, usePage } from '../ui/pager'
+import { FieldMapping } from './field-mapping'
 
 type Connection =
   paths['/api/v1/connections']['get']['responses'][200]['content']['application/json']['connections'][number]
@@ -79,6 +80,7 @@ function ConnectionCard(props: { connection: Connection; onChanged: () => void }
   const [syncError, setSyncError] = useState<string | null>(null)
   const [outcome, setOutcome] = useState<Outcome>(null)
   const [tick, setTick] = useState(0)
+  const [mappingOpen, setMappingOpen] = useState(false)
 
   // The sync status, read again every PROGRESS_MS while anything waits to be written.
   useEffect(() => {
@@ -174,10 +176,24 @@ function ConnectionCard(props: { connection: Connection; onChanged: () => void }
           </button>{' '}
           <button type="button" class="secondary" onClick={disconnect}>
             {t('crm.disconnect')}
+          </button>{' '}
+          <button
+            type="button"
+            class="secondary"
+            aria-expanded={mappingOpen}
+            onClick={() => setMappingOpen(!mappingOpen)}
+          >
+            {t('map.open')}
           </button>
         </div>
       )}
       <OutcomeLine outcome={outcome} />
+      {mappingOpen && (
+        <FieldMapping
+          connectionId={c.id}
+          title={t('map.title', { crm: c.provider, account: c.account_id })}
+        />
+      )}
     </article>
   )
 }
