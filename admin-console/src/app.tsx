@@ -17,6 +17,7 @@ import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
 import { ReviewPage } from './pages/review'
 import { RulesPage } from './pages/rules'
+import { SendingPolicyPage } from './pages/sending-policy'
 import { type Session, SignIn } from './pages/sign-in'
 import { ErrorBox } from './ui/async'
 
@@ -29,6 +30,7 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'dead-letters', label: 'nav.deadLetters', render: () => <DeadLettersPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
   { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
+  { slug: 'sending-policy', label: 'nav.policy', render: () => <SendingPolicyPage /> },
 ]
 
 const slugOf = (path: string) => path.replace(/^\/admin\/?/, '').split('/')[0] ?? ''

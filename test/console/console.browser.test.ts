@@ -384,9 +384,30 @@ describe.each(ENGINES)('the admin console in Chromium (%s)', { timeout: 240_000 
     expect(stored?.state).toBe('disconnected')
   })
 
+  it('sending policy: an out-of-range value is marked on its input, a valid change is stored', async () => {
+    await page.getByRole('link', { name: 'Sending policy' }).click()
+    const form = page.getByTestId('policy-form')
+    const sameContent = form.getByLabel('Same content at most this many times')
+    expect(await sameContent.inputValue()).toBe('5')
+    await sameContent.fill('500')
+    await form.getByRole('button', { name: 'Save policy' }).click()
+    await form.getByTestId('policy-error-same_content_max').waitFor()
+    expect(await sameContent.getAttribute('aria-invalid')).toBe('true')
+    expect((await (await rt.api('/api/v1/settings/sending-policy')).json()).same_content_max).toBe(5)
+
+    await sameContent.fill('3')
+    await form.getByLabel('Opt-out keywords').fill('stop, parar, 退订')
+    await form.getByRole('button', { name: 'Save policy' }).click()
+    await expect.poll(() => page.getByTestId('outcome').textContent()).toBe('Sending policy saved.')
+    const stored = await (await rt.api('/api/v1/settings/sending-policy')).json()
+    expect(stored.same_content_max).toBe(3)
+    expect(stored.opt_out_keywords).toEqual(['stop', 'parar', '退订'])
+    await shot('sending-policy')
+  })
+
   it('speaks Chinese when chosen, and keeps the choice on reload', async () => {
     await page.getByLabel('Language').selectOption('zh')
-    await page.getByRole('heading', { name: zh['crm.title'], level: 1 }).waitFor()
+    await page.getByRole('heading', { name: zh['policy.title'], level: 1 }).waitFor()
     await page.reload()
     await page.getByRole('link', { name: zh['nav.overview'] }).click()
     await page.getByRole('heading', { name: zh['overview.title'], level: 1 }).waitFor()

@@ -232,6 +232,22 @@ export const en = {
   'map.save': 'Save mapping',
   'map.saved': 'Mapping saved.',
   'map.empty': 'This connection maps no fields.',
+  'nav.policy': 'Sending policy',
+  'policy.title': 'Sending policy',
+  'policy.intro':
+    'What the sender refuses, for every send of this workspace. A field left empty returns to its default.',
+  'policy.window_hours': 'Free-text window (hours after the customer last wrote)',
+  'policy.opt_out_keywords': 'Opt-out keywords (comma-separated)',
+  'policy.no_opt_in_templates_per_day': 'Templates per day to a contact without opt-in',
+  'policy.same_content_max': 'Same content at most this many times…',
+  'policy.same_content_days': '…per contact in this many days',
+  'policy.marketing_interval_days': 'Days between marketing templates to a contact',
+  'policy.event_key_hours': 'Hours before the same notification event is sent again',
+  'policy.agent_pause_hours': 'Hours automation waits after a person writes to the contact',
+  'policy.marketing_blocked_calling_codes':
+    'Calling codes marketing templates are not sent to (comma-separated)',
+  'policy.save': 'Save policy',
+  'policy.saved': 'Sending policy saved.',
 } as const
 
 export type MessageKey = keyof typeof en

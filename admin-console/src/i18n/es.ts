@@ -236,4 +236,21 @@ export const es: Record<MessageKey, string> = {
   'map.save': 'Guardar asignación',
   'map.saved': 'Asignación guardada.',
   'map.empty': 'Esta conexión no asigna campos.',
+  'nav.policy': 'Política de envío',
+  'policy.title': 'Política de envío',
+  'policy.intro':
+    'Lo que el envío rechaza, para cada envío de este espacio de trabajo. Un campo vacío vuelve a su valor predeterminado.',
+  'policy.window_hours': 'Ventana de texto libre (horas desde el último mensaje del cliente)',
+  'policy.opt_out_keywords': 'Palabras de baja (separadas por comas)',
+  'policy.no_opt_in_templates_per_day': 'Plantillas por día a un contacto sin opt-in',
+  'policy.same_content_max': 'El mismo contenido como máximo estas veces…',
+  'policy.same_content_days': '…por contacto en estos días',
+  'policy.marketing_interval_days': 'Días entre plantillas de marketing a un contacto',
+  'policy.event_key_hours': 'Horas antes de reenviar la misma notificación',
+  'policy.agent_pause_hours':
+    'Horas que la automatización espera después de que una persona escriba al contacto',
+  'policy.marketing_blocked_calling_codes':
+    'Códigos de país a los que no se envían plantillas de marketing (separados por comas)',
+  'policy.save': 'Guardar política',
+  'policy.saved': 'Política de envío guardada.',
 }
