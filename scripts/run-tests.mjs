@@ -15,13 +15,14 @@ const engines = process.env.DATABASE_URL
   ? 'PGlite and the Postgres server in DATABASE_URL'
   : 'PGlite (set DATABASE_URL to add a Postgres server)'
 console.log(`Type-checking...`)
-// The root project, the HubSpot card (JSX), the Zoho widget and the demo pages (DOM) have their own tsconfigs.
+// The root project, the HubSpot card (JSX), the Zoho widget and the demo pages (DOM) and the admin console (Preact) have their own tsconfigs.
 const checks = [
   ['-p', 'tsconfig.json', '--noEmit'],
   ['-p', 'hubspot-app/src/app/cards/tsconfig.json', '--noEmit'],
   ['-p', 'hubspot-app/tsconfig.json', '--noEmit'],
   ['-p', 'zoho-widget/tsconfig.json', '--noEmit'],
   ['-p', 'scripts/demo/web/tsconfig.json', '--noEmit'],
+  ['-p', 'admin-console/tsconfig.json', '--noEmit'],
 ]
 let failed = checks.filter(
   (args) => spawnSync(bin('tsc'), args, { cwd: root, stdio: 'inherit' }).status !== 0,

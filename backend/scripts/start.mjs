@@ -1,8 +1,10 @@
 // `npm start`, `npm run worker`, `npm run scrm`, `npm run db:migrate`: run a compiled entry point
 // (server, worker, cli, migrate) from backend/dist, building it first when it is missing or older
-// than the sources, so `npm install && npm start` works on a fresh clone without a build step.
+// than the sources, so `npm install && npm start` works on a fresh clone without a build step
+// (the server's admin console too: admin-console/scripts/build.mjs).
 // The entry runs in this same process (no tsx, no second Node): signals reach it directly.
 import { pathToFileURL } from 'node:url'
+import { ensureConsoleBuilt } from '../../admin-console/scripts/build.mjs'
 import { build, buildNeeded, DIST, ENTRIES } from './build.mjs'
 
 const [name, ...args] = process.argv.slice(2)
@@ -21,6 +23,9 @@ if (reason) {
   const ms = await build()
   process.stdout.write(`Compiled to backend/dist in ${ms} ms.\n`)
 }
+
+// The server serves the admin console at /admin: built the same way, when missing or stale.
+if (name === 'server') await ensureConsoleBuilt((line) => process.stdout.write(line))
 
 const entry = `${DIST}/${name}.js`
 // The entry reads its own arguments (the CLI parses process.argv), as if started as `node <entry> ...`.

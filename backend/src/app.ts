@@ -6,6 +6,7 @@ import { adminOnly, apiAuth } from './api/auth'
 import { ApiError, errorHandler, renderError } from './api/errors'
 import { httpMetrics } from './api/http-metrics'
 import { newRouter } from './api/openapi'
+import { adminConsoleRoutes } from './api/routes/admin-console'
 import { alertRoutes } from './api/routes/alerts'
 import { analyticsSettingsRoutes } from './api/routes/analytics-settings'
 import { apiKeyRoutes } from './api/routes/api-keys'
@@ -19,6 +20,7 @@ import { channelRoutes } from './api/routes/channels'
 import { classifyRoutes } from './api/routes/classify'
 import { connectionLifecycleRoutes } from './api/routes/connection-lifecycle'
 import { connectionRoutes } from './api/routes/connections'
+import { consoleSessionRoutes } from './api/routes/console-session'
 import { contactFieldRoutes } from './api/routes/contact-fields'
 import { contactTagRoutes } from './api/routes/contact-tags'
 import { contactRoutes } from './api/routes/contacts'
@@ -41,6 +43,7 @@ import { messageRoutes } from './api/routes/messages'
 import { metricsRoutes } from './api/routes/metrics'
 import { describeOperationalRoutes } from './api/routes/operational-docs'
 import { orderLookupRoutes } from './api/routes/order-lookup'
+import { overviewRoutes } from './api/routes/overview'
 import { privacyRoutes } from './api/routes/privacy'
 import { quickReplyRoutes } from './api/routes/quick-replies'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
@@ -75,6 +78,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', crmWebhookRoutes(deps))
   app.route('/', crmOAuthRoutes(deps))
   app.route('/', mediaRoutes(deps))
+  app.route('/', consoleSessionRoutes(deps))
   const apiBodyLimit = bodyLimit({
     maxSize: API_BODY_LIMIT_BYTES,
     onError: (c) =>
@@ -110,6 +114,7 @@ export function createApp(deps: AppDeps) {
     'audit',
     'legal-holds',
     'archives',
+    'overview',
   ]) {
     app.use(`/api/v1/${path}`, adminOnly())
     app.use(`/api/v1/${path}/*`, adminOnly())
@@ -157,6 +162,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', alertRoutes(deps))
   app.route('/', analyticsSettingsRoutes(deps))
   app.route('/', retentionRoutes(deps))
+  app.route('/', overviewRoutes(deps))
 
   describeOperationalRoutes(app.openAPIRegistry)
   app.openAPIRegistry.registerComponent('securitySchemes', 'bearerAuth', { type: 'http', scheme: 'bearer' })
@@ -170,6 +176,7 @@ export function createApp(deps: AppDeps) {
     },
   })
   app.route('/', docsRoutes())
+  app.route('/', adminConsoleRoutes(deps.consoleDir))
   return app
 }
 

@@ -283,6 +283,12 @@ export const envSchema = z
     ),
     /** Interface the metrics port listens on. */
     METRICS_HOST: z.string().default('127.0.0.1'),
+    /** How long an admin console sign-in lasts before the browser is sent back to sign in. */
+    CONSOLE_SESSION_HOURS: z.coerce
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(8),
     /** The public origin CRMs call (behind a proxy the request URL is not what HubSpot signed). */
     PUBLIC_URL: optional(z.string().url()),
   })

@@ -9,10 +9,10 @@ describe('/docs and /', () => {
   })
   afterAll(async () => rt?.close())
 
-  it('leads from / to the documentation page', async () => {
+  it('leads from / to the admin console', async () => {
     const res = await rt.request('/')
     expect(res.status).toBe(302)
-    expect(res.headers.get('location')).toBe('/docs')
+    expect(res.headers.get('location')).toBe('/admin')
   })
 
   it('loads Swagger UI from this server only, and serves each file it asks for', async () => {

@@ -73,6 +73,10 @@ describe('the compiled backend', () => {
       })
       expect(classified.status).toBe(200)
       expect(await classified.json()).toMatchObject({ intent: 'price_discount', language: 'pt' })
+      // The admin console is served too (built by npm start when missing), and / leads to it.
+      const consolePage = await fetch(`http://127.0.0.1:${port}/`)
+      expect(consolePage.url).toBe(`http://127.0.0.1:${port}/admin`)
+      expect(await consolePage.text()).toContain('<div id="app"></div>')
 
       // The serving process: the Node from node_modules, the compiled launcher, no tsx anywhere.
       if (process.platform === 'linux') {

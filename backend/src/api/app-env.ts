@@ -44,6 +44,8 @@ export interface AppDeps {
   loops?: () => string[]
   /** Our media store and link signer: signed links in thread views and the file route. */
   media?: MediaServices
+  /** The built admin console served at /admin (default: admin-console/dist beside the backend). */
+  consoleDir?: string
   /** Set once migrations are applied; `/readyz` reports it. */
   isMigrated: () => boolean
 }

@@ -1,31 +1,39 @@
 import { and, eq, isNull, sql } from 'drizzle-orm'
 import { createMiddleware } from 'hono/factory'
 import type { Config } from '../config'
+import { consoleSessionOf } from '../console/sessions'
 import type { CrmCardAuth, CrmProvider, SignedRequest } from '../crm/provider'
 import type { CrmRegistry } from '../crm/registry'
 import type { Database } from '../db/client'
 import { apiKeys, crmConnections } from '../db/schema'
 import { hashApiKey } from '../lib/crypto'
 import type { AppEnv, AuthContext } from './app-env'
+import { assertSameOrigin, consoleToken } from './console-cookie'
 import { ApiError } from './errors'
 
 /**
  * Every /api/v1 route: a card call signed by a CRM (the registry knows which provider recognises
- * the request's headers) or a bearer API key. The workspace always comes from something verified —
- * the key, or the verified account's connection — never from an unsigned value.
+ * the request's headers), a bearer API key, or the admin console's session cookie (which acts as
+ * the key it was exchanged for; its changes must carry our Origin). The workspace always comes
+ * from something verified — the key, the session, or the verified account's connection — never
+ * from an unsigned value.
  */
 export function apiAuth(db: Database, config: Config, crm: CrmRegistry) {
   return createMiddleware<AppEnv>(async (c, next) => {
     const provider = crm.cardProviderFor((name) => c.req.header(name))
-    const auth = provider
-      ? await cardAuth(db, provider, {
-          method: c.req.method,
-          url: publicUrl(c.req.url, config.PUBLIC_URL),
-          header: (name) => c.req.header(name),
-          query: (name) => c.req.query(name),
-          body: () => c.req.text(),
-        })
-      : await bearerKeyAuth(db, c.req.header('authorization'))
+    const sessionToken = provider || c.req.header('authorization') ? undefined : consoleToken(c)
+    if (sessionToken) assertSameOrigin(c, config)
+    const auth = sessionToken
+      ? await consoleSessionAuth(db, sessionToken)
+      : provider
+        ? await cardAuth(db, provider, {
+            method: c.req.method,
+            url: publicUrl(c.req.url, config.PUBLIC_URL),
+            header: (name) => c.req.header(name),
+            query: (name) => c.req.query(name),
+            body: () => c.req.text(),
+          })
+        : await bearerKeyAuth(db, c.req.header('authorization'))
     c.set('auth', auth)
     await next()
   })
@@ -53,6 +61,11 @@ async function bearerKeyAuth(db: Database, header: string | undefined): Promise<
 }
 
 const LAST_USED_RESOLUTION_MS = 60_000
+
+async function consoleSessionAuth(db: Database, token: string): Promise<AuthContext> {
+  const session = await consoleSessionOf(db, token)
+  return { workspaceId: session.workspaceId, keyId: session.keyId, scope: session.scope }
+}
 
 /** The provider verifies the call and names the account; only an installed, active account maps to a workspace. */
 async function cardAuth(

@@ -28,10 +28,19 @@ export interface ChannelView {
   ownership: 'proven' | 'unchecked'
   ownership_proven_at: string | null
   verified_name: string | null
+  /** Sending limits: messages per second, business-initiated recipients per 24 h (null: unlimited). */
+  mps: number
+  tier_limit: number | null
+  coexistence: boolean
+  /** Sending is paused until then after a spam or policy block, with the reason; null when sending. */
+  paused_until: string | null
+  paused_reason: string | null
+  /** Meta's last quality update for the number (FLAGGED, UNFLAGGED, DOWNGRADE, UPGRADE), null before any. */
+  quality_event: string | null
   created_at: string
 }
 
-export function toChannelView(row: WhatsappChannel): ChannelView {
+export function toChannelView(row: WhatsappChannel, qualityEvent: string | null = null): ChannelView {
   return {
     id: row.id,
     phone_number_id: row.phoneNumberId,
@@ -42,6 +51,12 @@ export function toChannelView(row: WhatsappChannel): ChannelView {
     ownership: row.ownershipProvenAt ? 'proven' : 'unchecked',
     ownership_proven_at: row.ownershipProvenAt?.toISOString() ?? null,
     verified_name: row.verifiedName,
+    mps: row.mps,
+    tier_limit: row.tierLimit,
+    coexistence: row.coexistence,
+    paused_until: row.pausedUntil && row.pausedUntil > new Date() ? row.pausedUntil.toISOString() : null,
+    paused_reason: row.pausedUntil && row.pausedUntil > new Date() ? row.pausedReason : null,
+    quality_event: qualityEvent,
     created_at: row.createdAt.toISOString(),
   }
 }
@@ -206,7 +221,15 @@ export async function listChannels(db: Database, workspaceId: string): Promise<C
     .from(whatsappChannels)
     .where(eq(whatsappChannels.workspaceId, workspaceId))
     .orderBy(asc(whatsappChannels.createdAt))
-  return rows.map(toChannelView)
+  const quality = await queryRows<{ channel_id: string; event: string | null }>(
+    db,
+    sql`select distinct on (channel_id) channel_id, payload->>'event' as event
+          from channel_events
+         where workspace_id = ${workspaceId} and field = 'phone_number_quality_update'
+         order by channel_id, occurred_at desc`,
+  )
+  const qualityOf = new Map(quality.map((q) => [q.channel_id, q.event]))
+  return rows.map((row) => toChannelView(row, qualityOf.get(row.id) ?? null))
 }
 
 export async function workspacePhoneNumberIds(db: Database, workspaceId: string): Promise<string[]> {

@@ -14,6 +14,19 @@ const channelSchema = z
     ownership: z.enum(['proven', 'unchecked']),
     ownership_proven_at: z.string().nullable(),
     verified_name: z.string().nullable(),
+    mps: z.number().int().openapi({ description: 'Messages per second this number may send' }),
+    tier_limit: z
+      .number()
+      .int()
+      .nullable()
+      .openapi({ description: 'Business-initiated recipients per rolling 24 h (null: unlimited)' }),
+    coexistence: z.boolean(),
+    paused_until: z.string().nullable().openapi({ description: 'Sending paused after a block, until then' }),
+    paused_reason: z.string().nullable(),
+    quality_event: z
+      .string()
+      .nullable()
+      .openapi({ description: "Meta's last quality update (FLAGGED, UNFLAGGED, DOWNGRADE, UPGRADE)" }),
     created_at: z.string(),
   })
   .openapi('Channel')

@@ -17,13 +17,12 @@ const distDir = () => dirname(createRequire(import.meta.url).resolve('swagger-ui
 
 /**
  * `/docs`: Swagger UI over /openapi.json, its two files read from the installed `swagger-ui-dist`
- * (the default page loads them from a CDN and shows a blank page without internet). `/` leads
- * there: it is the one page a newcomer who opens the server's address can use.
+ * (the default page loads them from a CDN and shows a blank page without internet). `/` leads to
+ * the admin console (admin-console.ts), which links here.
  */
 export function docsRoutes() {
   const app = new Hono()
   const cache = new Map<string, Buffer>()
-  app.get('/', (c) => c.redirect('/docs', 302))
   app.get('/docs', swaggerUI({ url: '/openapi.json', baseUrl: DOCS_ASSETS_BASE }))
   app.get(`${DOCS_ASSETS_BASE}/swagger-ui-dist/:file`, async (c) => {
     const file = c.req.param('file')

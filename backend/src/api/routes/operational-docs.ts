@@ -54,8 +54,41 @@ export function describeOperationalRoutes(registry: OpenAPIHono['openAPIRegistry
     method: 'get',
     path: '/',
     tags: ['operations'],
-    summary: 'Leads to the API documentation',
-    responses: { 302: { description: 'Redirect to /docs' } },
+    summary: 'Leads to the admin console',
+    responses: { 302: { description: 'Redirect to /admin' } },
+  })
+  const consolePage = {
+    200: { description: 'The console page', content: { 'text/html': { schema: z.string() } } },
+    503: errorResponse('The console is not built'),
+  }
+  registry.registerPath({
+    method: 'get',
+    path: '/admin',
+    tags: ['admin console'],
+    summary: 'The admin console (sign in with an admin API key)',
+    responses: consolePage,
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/admin/{page}',
+    tags: ['admin console'],
+    summary: 'A page of the console: the same single-page app, which opens the page its address names',
+    request: { params: z.object({ page: z.string() }) },
+    responses: consolePage,
+  })
+  registry.registerPath({
+    method: 'get',
+    path: '/admin/assets/{file}',
+    tags: ['admin console'],
+    summary: "The console's scripts and styles (content-hashed names, cached for a year)",
+    request: { params: z.object({ file: z.string() }) },
+    responses: {
+      200: {
+        description: 'The file',
+        content: { 'text/javascript': { schema: z.string() }, 'text/css': { schema: z.string() } },
+      },
+      404: errorResponse('No such asset'),
+    },
   })
   registry.registerPath({
     method: 'get',
