@@ -1,5 +1,7 @@
 import { type NumberRef, singleText } from '../simulators/whatsapp/envelopes'
 import { type Delivery, metaDelivery } from '../simulators/whatsapp/webhook-sender'
+import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
+import { BENCH_SECRETS } from './common'
 
 /**
  * The ingest benchmark's traffic, a pure function of the delivery index, so the load generator
@@ -38,4 +40,23 @@ export function benchDelivery(index: number, appSecret: string, at: Date): Deliv
   const body = (BODIES[index % BODIES.length] as string).replace('%n', String(100_000 + index))
   const sender = { waId: senderWaId(index), name: `Cliente ${index % SENDERS} São Paulo` }
   return metaDelivery(singleText(BENCH_NUMBER, sender, body, at, wamidOf(index)), appSecret)
+}
+
+/** Registers BENCH_NUMBER through the API of a started runtime (the Graph check answered by its simulator). */
+export async function registerBenchChannel(app: {
+  request(path: string, init: RequestInit): Response | Promise<Response>
+}): Promise<{ id: string }> {
+  const reg = await app.request('/api/v1/channels', {
+    method: 'POST',
+    headers: { authorization: `Bearer ${BENCH_SECRETS.ADMIN_API_KEY}`, 'content-type': 'application/json' },
+    body: JSON.stringify({
+      phone_number_id: BENCH_NUMBER.phoneNumberId,
+      display_phone_number: `+${BENCH_NUMBER.displayPhoneNumber}`,
+      default_region: 'BR',
+      waba_id: BENCH_NUMBER.wabaId,
+      access_token: TEST_WHATSAPP_TOKEN,
+    }),
+  })
+  if (reg.status !== 201) throw new Error(`channel registration failed: ${reg.status} ${await reg.text()}`)
+  return ((await reg.json()) as { channel: { id: string } }).channel
 }

@@ -8,7 +8,6 @@ import { parseConfig } from '../../backend/src/config'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
 import { startMetaAccount } from '../support/meta-account'
-import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 import {
   BENCH_SECRETS,
   closeServer,
@@ -24,7 +23,7 @@ import {
   round,
   sortedCopy,
 } from './common'
-import { BENCH_NUMBER, wamidOf } from './deliveries'
+import { BENCH_NUMBER, registerBenchChannel, wamidOf } from './deliveries'
 import type { FromLoadgen, StepReply, ToLoadgen } from './loadgen-protocol'
 
 /**
@@ -213,19 +212,7 @@ async function main(): Promise<number> {
       ...BENCH_SECRETS,
     })
     runtime = await startRuntime(config, createLogger('silent'))
-    const reg = await runtime.app.request('/api/v1/channels', {
-      method: 'POST',
-      headers: { authorization: `Bearer ${BENCH_SECRETS.ADMIN_API_KEY}`, 'content-type': 'application/json' },
-      body: JSON.stringify({
-        phone_number_id: BENCH_NUMBER.phoneNumberId,
-        display_phone_number: `+${BENCH_NUMBER.displayPhoneNumber}`,
-        default_region: 'BR',
-        waba_id: BENCH_NUMBER.wabaId,
-        access_token: TEST_WHATSAPP_TOKEN,
-      }),
-    })
-    if (reg.status !== 201) throw new Error(`channel registration failed: ${reg.status} ${await reg.text()}`)
-    const { channel } = (await reg.json()) as { channel: { id: string } }
+    const channel = await registerBenchChannel(runtime.app)
 
     await observer.connect()
     await observer.query(
