@@ -33,11 +33,26 @@ export function consoleBuildNeeded() {
   return newestMtime(INPUTS) > built.mtimeMs ? 'stale' : null
 }
 
+/**
+ * Runs `work` and puts NODE_ENV back as it was. Vite's build sets NODE_ENV=production in the
+ * process when it is unset, and `npm start` builds the console in the process that then starts the
+ * server: left set, the first start of a fresh clone would demand the production secrets.
+ */
+export async function keepingNodeEnv(work) {
+  const before = process.env.NODE_ENV
+  try {
+    return await work()
+  } finally {
+    if (before === undefined) delete process.env.NODE_ENV
+    else process.env.NODE_ENV = before
+  }
+}
+
 /** Builds admin-console/dist; returns the elapsed milliseconds. */
 export async function buildConsole() {
   const started = performance.now()
   const { build } = await import('vite')
-  await build({ configFile: join(CONSOLE, 'vite.config.ts'), logLevel: 'warn' })
+  await keepingNodeEnv(() => build({ configFile: join(CONSOLE, 'vite.config.ts'), logLevel: 'warn' }))
   writeFileSync(STAMP, `${JSON.stringify({ builtAt: new Date().toISOString() }, null, 2)}\n`)
   return Math.round(performance.now() - started)
 }
