@@ -16,6 +16,7 @@ const DUMPED = [
   'contact_interests',
   'contact_identity_history',
   'tags',
+  'legal_holds',
 ]
 
 const contactArb = fc.record({
@@ -38,6 +39,8 @@ const contactArb = fc.record({
   tags: fc.subarray(['vip', 'lead', 'wholesale']),
   interests: fc.subarray(['SKU-1', 'SKU-2', 'SKU-3']),
   previousPhone: fc.boolean(),
+  /** Legal holds: one in force, one lifted, both, or none. */
+  holds: fc.subarray(['active', 'lifted'] as const),
 })
 
 type ContactSpec = typeof contactArb extends fc.Arbitrary<infer T> ? T : never
@@ -100,6 +103,13 @@ describe.each(ENGINES)('merge then undo leaves the database as it was, on %s', (
       await rt.db.db.execute(sql`
         insert into contact_interests (workspace_id, contact_id, sku, mentions, first_at, last_at)
         values (${workspaceId}, ${id}, ${sku}, ${1 + (n % 3)}, now() - interval '3 days', now() - ${`${n % 5} hours`}::interval)`)
+    }
+    for (const hold of spec.holds) {
+      await rt.db.db.execute(sql`
+        insert into legal_holds (workspace_id, contact_id, reason, placed_by, placed_at, lifted_at, lifted_by, lift_reason)
+        values (${workspaceId}, ${id}, ${`case ${n}`}, 'admin:test', now() - interval '2 days',
+                ${hold === 'lifted' ? sql`now() - interval '1 day'` : sql`null`}, ${hold === 'lifted' ? 'admin:test' : null},
+                ${hold === 'lifted' ? 'closed' : null})`)
     }
     if (spec.previousPhone) {
       await rt.db.db.execute(sql`

@@ -37,6 +37,10 @@ export const MERGE_TABLES: MergeTable[] = [
     combine: sql.raw(`mentions = s.mentions + a.mentions, first_at = least(s.first_at, a.first_at),
                       last_at = greatest(s.last_at, a.last_at)`),
   }),
+  // A hold on either person holds the merged one. Lifted holds move as history; when both hold
+  // (both `lifted_at` null) the survivor's stays in force and the absorbed one is set aside in the
+  // merge record, so an undo gives each person their own hold back.
+  t('legal_holds', 'id::text', { conflictOn: ['lifted_at'] }),
   // Analytics rows of one person. Response times move; the per-contact conversation state (one
   // row per contact) stays the survivor's and the absorbed one's is kept in the merge record; the
   // funnel keeps each stage's earliest time across both.
