@@ -1,7 +1,5 @@
-import { type ChildProcess, fork } from 'node:child_process'
 import type { Server } from 'node:http'
 import { availableParallelism } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import { Hono } from 'hono'
 import pg from 'pg'
 import { parseConfig } from '../../backend/src/config'
@@ -24,7 +22,8 @@ import {
   sortedCopy,
 } from './common'
 import { BENCH_NUMBER, registerBenchChannel, wamidOf } from './deliveries'
-import type { FromLoadgen, StepReply, ToLoadgen } from './loadgen-protocol'
+import { Loadgen } from './loadgen-client'
+import type { FromLoadgen, StepReply } from './loadgen-protocol'
 
 /**
  * Webhook ingest benchmark: the real backend (ack path + inline ingest worker) on a real Postgres,
@@ -44,44 +43,6 @@ const totalSeconds = WARMUP_SECONDS + SECONDS * CONCURRENCY.length
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || Math.ceil(15_000 * totalSeconds))
 
 const log = (line: string) => process.stdout.write(`${line}\n`)
-
-// ----- load generator (child process) -----
-
-class Loadgen {
-  private readonly child: ChildProcess
-  private pending: ((m: FromLoadgen) => void) | null = null
-
-  constructor() {
-    // 'advanced' serialization carries the failed-index arrays without JSON round trips; the
-    // child inherits tsx's loader through process.execArgv.
-    this.child = fork(fileURLToPath(new URL('./loadgen.ts', import.meta.url)), [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
-    this.child.on('message', (m: FromLoadgen) => {
-      const p = this.pending
-      this.pending = null
-      p?.(m)
-    })
-    this.child.on('exit', (code) => {
-      if (this.pending) {
-        log(`load generator exited unexpectedly (code ${code})`)
-        process.exit(1)
-      }
-    })
-  }
-
-  call<T extends FromLoadgen>(message: ToLoadgen): Promise<T> {
-    return new Promise((resolve) => {
-      this.pending = resolve as (m: FromLoadgen) => void
-      this.child.send(message)
-    })
-  }
-
-  close(): void {
-    if (this.child.connected) this.child.send({ type: 'exit' } satisfies ToLoadgen)
-  }
-}
 
 // ----- observation of the database while it is loaded -----
 

@@ -1,9 +1,7 @@
-import { type ChildProcess, fork } from 'node:child_process'
 import { mkdtemp, rm } from 'node:fs/promises'
 import type { Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { sql } from 'drizzle-orm'
 import { parseConfig } from '../../backend/src/config'
 import { queryRows } from '../../backend/src/db/query-rows'
@@ -25,7 +23,8 @@ import {
   sortedCopy,
 } from './common'
 import { BENCH_NUMBER, registerBenchChannel } from './deliveries'
-import type { FromLoadgen, StepReply, ToLoadgen } from './loadgen-protocol'
+import { Loadgen } from './loadgen-client'
+import type { FromLoadgen, StepReply } from './loadgen-protocol'
 
 /**
  * Retention benchmark: N messages past retention (with the status events of the rep's replies)
@@ -64,35 +63,6 @@ const BODIES = [
   'Pode me mandar o boleto de novo? O anterior venceu.',
   'Tem desconto no PIX? Vou levar duas unidades.',
 ]
-
-/** The ingest bench's load generator, in its own process so its CPU is not the server's. */
-class Loadgen {
-  private readonly child: ChildProcess
-  private pending: ((m: FromLoadgen) => void) | null = null
-
-  constructor() {
-    this.child = fork(fileURLToPath(new URL('./loadgen.ts', import.meta.url)), [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
-    this.child.on('message', (m: FromLoadgen) => {
-      const p = this.pending
-      this.pending = null
-      p?.(m)
-    })
-  }
-
-  call<T extends FromLoadgen>(message: ToLoadgen): Promise<T> {
-    return new Promise((resolve) => {
-      this.pending = resolve as (m: FromLoadgen) => void
-      this.child.send(message)
-    })
-  }
-
-  close(): void {
-    if (this.child.connected) this.child.send({ type: 'exit' } satisfies ToLoadgen)
-  }
-}
 
 interface LoadWindow {
   steps: StepReply[]

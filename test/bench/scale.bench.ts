@@ -1,6 +1,4 @@
-import { type ChildProcess, fork } from 'node:child_process'
 import { loadavg } from 'node:os'
-import { fileURLToPath } from 'node:url'
 import pg from 'pg'
 import { parseConfig } from '../../backend/src/config'
 import { openDatabase } from '../../backend/src/db/client'
@@ -24,7 +22,8 @@ import {
   round,
 } from './common'
 import { BENCH_NUMBER, benchDelivery } from './deliveries'
-import type { FromLoadgen, StepReply, ToLoadgen } from './loadgen-protocol'
+import { Loadgen } from './loadgen-client'
+import type { StepReply } from './loadgen-protocol'
 import { ensureBuilt, startWorkers } from './worker-processes'
 
 /**
@@ -318,31 +317,6 @@ async function broadcastRun(
 }
 
 // ----- ack latency while processing runs flat out -----
-
-class Loadgen {
-  private readonly child: ChildProcess
-  private pending: ((m: FromLoadgen) => void) | null = null
-  constructor() {
-    this.child = fork(fileURLToPath(new URL('./loadgen.ts', import.meta.url)), [], {
-      serialization: 'advanced',
-      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-    })
-    this.child.on('message', (m: FromLoadgen) => {
-      const p = this.pending
-      this.pending = null
-      p?.(m)
-    })
-  }
-  call<T extends FromLoadgen>(message: ToLoadgen): Promise<T> {
-    return new Promise((resolve) => {
-      this.pending = resolve as (m: FromLoadgen) => void
-      this.child.send(message)
-    })
-  }
-  close(): void {
-    if (this.child.connected) this.child.send({ type: 'exit' } satisfies ToLoadgen)
-  }
-}
 
 interface AckResult {
   mode: string
