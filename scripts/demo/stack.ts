@@ -9,23 +9,14 @@ import { serve } from '@hono/node-server'
 import { type Config, parseConfig } from '../../backend/src/config'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
+import { type HubspotSimulator, hubspotServerEnv, startHubspotSimulator } from '../../test/simulators/hubspot'
 import {
-  HUBSPOT_SIM_DEFAULTS,
-  type HubspotSimulator,
-  startHubspotSimulator,
-} from '../../test/simulators/hubspot'
-import {
-  SALESFORCE_SIM_DEFAULTS,
   type SalesforceSimulator,
+  salesforceServerEnv,
   startSalesforceSimulator,
 } from '../../test/simulators/salesforce'
 import { type CloudApiSimulator, startCloudApiSimulator } from '../../test/simulators/whatsapp/cloud-api'
-import {
-  DATA_CENTRES,
-  startZohoSimulator,
-  ZOHO_SIM_DEFAULTS,
-  type ZohoSimulator,
-} from '../../test/simulators/zoho'
+import { startZohoSimulator, type ZohoSimulator, zohoServerEnv } from '../../test/simulators/zoho'
 import { freePort } from '../../test/support/free-port'
 
 /** The secrets of one demo run: made fresh at each start, never written anywhere but the process. */
@@ -103,17 +94,9 @@ export async function startStack(
       WHATSAPP_APP_SECRET: secrets.appSecret,
       WHATSAPP_VERIFY_TOKEN: secrets.verifyToken,
       WHATSAPP_GRAPH_URL: whatsapp.url,
-      HUBSPOT_CLIENT_ID: HUBSPOT_SIM_DEFAULTS.clientId,
-      HUBSPOT_CLIENT_SECRET: HUBSPOT_SIM_DEFAULTS.clientSecret,
-      HUBSPOT_API_URL: hubspot.url,
-      SALESFORCE_CLIENT_ID: SALESFORCE_SIM_DEFAULTS.clientId,
-      SALESFORCE_CLIENT_SECRET: SALESFORCE_SIM_DEFAULTS.clientSecret,
-      SALESFORCE_LOGIN_URL: salesforce.url,
-      SALESFORCE_SANDBOX_LOGIN_URL: salesforce.sandboxLoginUrl,
-      ZOHO_CLIENT_ID: ZOHO_SIM_DEFAULTS.clientId,
-      ZOHO_CLIENT_SECRET: ZOHO_SIM_DEFAULTS.clientSecret,
-      ZOHO_ACCOUNTS_URL: zoho.accountsUrl('com'),
-      ZOHO_ACCOUNTS_SERVERS: DATA_CENTRES.map((dc) => zoho.accountsUrl(dc)).join(','),
+      ...hubspotServerEnv(hubspot),
+      ...salesforceServerEnv(salesforce),
+      ...zohoServerEnv(zoho),
       PUBLIC_URL: backendUrl,
       // A contact reaches the CRMs the moment it changes, so the card preview is current at once.
       CRM_SYNC_SETTLE_MS: '0',

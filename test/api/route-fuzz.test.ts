@@ -1,14 +1,14 @@
 import { errorEnvelopeSchema } from '@scrm/shared'
 import fc from 'fast-check'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator, startHubspotSimulator } from '../simulators/hubspot'
+import { type HubspotSimulator, hubspotServerEnv, startHubspotSimulator } from '../simulators/hubspot'
 import {
-  SALESFORCE_SIM_DEFAULTS,
   type SalesforceSimulator,
+  salesforceServerEnv,
   startSalesforceSimulator,
 } from '../simulators/salesforce'
 import { type CloudApiSimulator, startCloudApiSimulator } from '../simulators/whatsapp/cloud-api'
-import { DATA_CENTRES, startZohoSimulator, ZOHO_SIM_DEFAULTS, type ZohoSimulator } from '../simulators/zoho'
+import { startZohoSimulator, type ZohoSimulator, zohoServerEnv } from '../simulators/zoho'
 import { contactIdOf, customerWrites } from '../support/conversation'
 import { type ApiDescription, apiDescription, type Operation } from '../support/openapi-operations'
 import { arbitraryFor, HOSTILE_STRINGS, hostileValue } from '../support/schema-arbitrary'
@@ -47,19 +47,11 @@ describe.each(ENGINES)('route fuzz from the OpenAPI description (%s)', (engine) 
     zoho = await startZohoSimulator()
     whatsapp = await startCloudApiSimulator({ appSecret: 'fuzz-secret', numbers: [NUMBER_A] })
     rt = await startTestRuntime(engine, {
-      HUBSPOT_CLIENT_ID: HUBSPOT_SIM_DEFAULTS.clientId,
-      HUBSPOT_CLIENT_SECRET: HUBSPOT_SIM_DEFAULTS.clientSecret,
-      HUBSPOT_API_URL: hubspot.url,
       // Every registered CRM configured, so its install and callback routes are fuzzed past the
       // "not configured" answer.
-      SALESFORCE_CLIENT_ID: SALESFORCE_SIM_DEFAULTS.clientId,
-      SALESFORCE_CLIENT_SECRET: SALESFORCE_SIM_DEFAULTS.clientSecret,
-      SALESFORCE_LOGIN_URL: salesforce.url,
-      SALESFORCE_SANDBOX_LOGIN_URL: salesforce.sandboxLoginUrl,
-      ZOHO_CLIENT_ID: ZOHO_SIM_DEFAULTS.clientId,
-      ZOHO_CLIENT_SECRET: ZOHO_SIM_DEFAULTS.clientSecret,
-      ZOHO_ACCOUNTS_URL: zoho.accountsUrl('com'),
-      ZOHO_ACCOUNTS_SERVERS: DATA_CENTRES.map((dc) => zoho.accountsUrl(dc)).join(','),
+      ...hubspotServerEnv(hubspot),
+      ...salesforceServerEnv(salesforce),
+      ...zohoServerEnv(zoho),
       WHATSAPP_GRAPH_URL: whatsapp.url,
       METRICS_TOKEN,
     })

@@ -6,7 +6,7 @@ import { queryRows } from '../../backend/src/db/query-rows'
 import { type CrmConnection, crmConnections } from '../../backend/src/db/schema'
 import { createLogger } from '../../backend/src/lib/logger'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
-import { DATA_CENTRES, startZohoSimulator, ZOHO_SIM_DEFAULTS } from '../simulators/zoho'
+import { startZohoSimulator, zohoServerEnv } from '../simulators/zoho'
 import { startMetaAccount } from '../support/meta-account'
 import { TEST_WHATSAPP_TOKEN } from '../support/test-runtime'
 import {
@@ -74,10 +74,7 @@ export async function runZohoSyncBench(): Promise<void> {
       AUTOMATION_WORKER: 'off',
       SCHEDULER: 'off',
       PUBLIC_URL: served0.origin,
-      ZOHO_CLIENT_ID: ZOHO_SIM_DEFAULTS.clientId,
-      ZOHO_CLIENT_SECRET: ZOHO_SIM_DEFAULTS.clientSecret,
-      ZOHO_ACCOUNTS_URL: sim.accountsUrl('com'),
-      ZOHO_ACCOUNTS_SERVERS: DATA_CENTRES.map((dc) => sim.accountsUrl(dc)).join(','),
+      ...zohoServerEnv(sim),
     })
     runtime = await startRuntime(config, createLogger(config.LOG_LEVEL))
     const rt = runtime

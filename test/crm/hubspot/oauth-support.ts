@@ -3,7 +3,8 @@ import { and, eq } from 'drizzle-orm'
 import { crmConnections } from '../../../backend/src/db/schema'
 import { decryptSecret } from '../../../backend/src/lib/crypto'
 import { createLogger, type Logger } from '../../../backend/src/lib/logger'
-import { HUBSPOT_SIM_DEFAULTS, type HubspotSimulator } from '../../simulators/hubspot'
+import type { HubspotSimulator } from '../../simulators/hubspot'
+import { hubspotServerEnv } from '../../simulators/hubspot'
 import type { TestResponse, TestRuntime } from '../../support/test-runtime'
 
 /** The origin HubSpot would see; redirect_uri is built from it. */
@@ -15,9 +16,7 @@ export function hubspotEnv(
   extra: Record<string, string> = {},
 ): Record<string, string> {
   return {
-    HUBSPOT_CLIENT_ID: HUBSPOT_SIM_DEFAULTS.clientId,
-    HUBSPOT_CLIENT_SECRET: HUBSPOT_SIM_DEFAULTS.clientSecret,
-    HUBSPOT_API_URL: sim.url,
+    ...hubspotServerEnv(sim),
     PUBLIC_URL: PUBLIC,
     ...extra,
   }

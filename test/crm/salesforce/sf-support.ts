@@ -4,9 +4,9 @@ import type { SyncRound } from '../../../backend/src/crm/sync/sync-connection'
 import { type CrmConnection, crmConnections } from '../../../backend/src/db/schema'
 import type { Logger } from '../../../backend/src/lib/logger'
 import {
-  SALESFORCE_SIM_DEFAULTS,
   type SalesforceSimulator,
   type SalesforceSimulatorOptions,
+  salesforceServerEnv,
   startSalesforceSimulator,
 } from '../../simulators/salesforce'
 import { drainCrmSync } from '../../support/crm-drain'
@@ -26,10 +26,7 @@ export function salesforceEnv(
   extra: Record<string, string> = {},
 ): Record<string, string> {
   return {
-    SALESFORCE_CLIENT_ID: SALESFORCE_SIM_DEFAULTS.clientId,
-    SALESFORCE_CLIENT_SECRET: SALESFORCE_SIM_DEFAULTS.clientSecret,
-    SALESFORCE_LOGIN_URL: sim.url,
-    SALESFORCE_SANDBOX_LOGIN_URL: sim.sandboxLoginUrl,
+    ...salesforceServerEnv(sim),
     PUBLIC_URL: PUBLIC,
     CRM_SYNC_SETTLE_MS: '0',
     CRM_SYNC_MAX_WAIT_MS: '0',

@@ -5,13 +5,12 @@ import { queryRows } from '../../../backend/src/db/query-rows'
 import { type CrmConnection, crmConnections } from '../../../backend/src/db/schema'
 import type { Logger } from '../../../backend/src/lib/logger'
 import {
-  DATA_CENTRES,
   type DataCentre,
   type Edition,
   startZohoSimulator,
-  ZOHO_SIM_DEFAULTS,
   type ZohoSimulator,
   type ZohoSimulatorOptions,
+  zohoServerEnv,
 } from '../../simulators/zoho'
 import { drainCrmSync } from '../../support/crm-drain'
 import type { Engine } from '../../support/test-db'
@@ -30,10 +29,7 @@ export const ZOHO_KEY_HEADER = 'x-scrm-zoho-key'
 /** Server settings pointing the Zoho provider at the simulator: installs start at its US accounts server. */
 export function zohoEnv(sim: ZohoSimulator, extra: Record<string, string> = {}): Record<string, string> {
   return {
-    ZOHO_CLIENT_ID: ZOHO_SIM_DEFAULTS.clientId,
-    ZOHO_CLIENT_SECRET: ZOHO_SIM_DEFAULTS.clientSecret,
-    ZOHO_ACCOUNTS_URL: sim.accountsUrl('com'),
-    ZOHO_ACCOUNTS_SERVERS: DATA_CENTRES.map((dc) => sim.accountsUrl(dc)).join(','),
+    ...zohoServerEnv(sim),
     PUBLIC_URL: PUBLIC,
     CRM_SYNC_SETTLE_MS: '0',
     CRM_SYNC_MAX_WAIT_MS: '0',

@@ -1,4 +1,6 @@
 /** HubSpot API simulator: see README.md in this folder. */
+
+export { hubspotServerEnv } from './server-env'
 export { startHubspotSimulator } from './simulator'
 export type {
   FaultMatch,

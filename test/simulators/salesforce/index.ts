@@ -1,4 +1,6 @@
 /** Salesforce API simulator: see README.md in this folder. */
+
+export { salesforceServerEnv } from './server-env'
 export { startSalesforceSimulator } from './simulator'
 export type {
   FaultMatch,

@@ -1,5 +1,6 @@
 /** Zoho CRM simulator: see README.md in this folder. */
 export { SIM_SCOPES } from './accounts-routes'
+export { zohoServerEnv } from './server-env'
 export { startZohoSimulator } from './simulator'
 export type {
   DataCentre,
