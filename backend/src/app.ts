@@ -12,6 +12,7 @@ import { analyticsSettingsRoutes } from './api/routes/analytics-settings'
 import { apiKeyRoutes } from './api/routes/api-keys'
 import { auditRoutes } from './api/routes/audit'
 import { automationRunRoutes } from './api/routes/automation-runs'
+import { automationSettingsRoutes } from './api/routes/automation-settings'
 import { broadcastRoutes } from './api/routes/broadcasts'
 import { cardKeyRoutes } from './api/routes/card-key'
 import { catalogRoutes } from './api/routes/catalog'
@@ -135,6 +136,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', quickReplyRoutes(deps))
   app.route('/', quickReplyPreviewRoutes(deps))
   app.route('/', localeSettingsRoutes(deps))
+  app.route('/', automationSettingsRoutes(deps))
   app.route('/', storeRoutes(deps))
   app.route('/', channelLimitRoutes(deps))
   app.route('/', contactRoutes(deps))

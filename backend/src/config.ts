@@ -162,7 +162,7 @@ export const envSchema = z
     HUBSPOT_CLIENT_ID: z.string().optional(),
     HUBSPOT_CLIENT_SECRET: z.string().optional(),
     HUBSPOT_API_URL: z.string().url().default('https://api.hubapi.com'),
-    /** Where installers approve the app (tests point it anywhere: the simulator issues codes directly). */
+    /** Where installers approve the app (the tests and the demo point it at the HubSpot simulator's authorize page). */
     HUBSPOT_AUTHORIZE_URL: z.string().url().default('https://app.hubspot.com/oauth/authorize'),
     /** Space- or comma-separated; must equal the app's `requiredScopes` (hubspot-app/src/app/app-hsmeta.json). */
     HUBSPOT_SCOPES: optional(z.string().trim()),

@@ -82,6 +82,10 @@ export async function seedDemo(
     channels[n.key] = res.channel.id
   }
   await api('/api/v1/templates/sync', { json: {} })
+  // A real workspace starts with the default rules' sends off (connecting a number must not start
+  // answering customers unannounced); the demo's customers are simulated, so it shows them working.
+  progress("switching the default rules' automatic replies on (a new workspace starts with them off)")
+  await api('/api/v1/settings/automation', { method: 'PUT', json: { default_pack_sends: true } })
 
   progress('installing HubSpot, Salesforce and Zoho CRM through their (simulated) OAuth')
   const hubspot = await install(stack, 'hubspot', (redirectUri) => ({

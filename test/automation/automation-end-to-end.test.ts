@@ -39,6 +39,36 @@ describe.each(ENGINES)('automation end to end (%s)', (engine) => {
             join contacts c on c.id = m.contact_id where c.phone_e164 = ${phone} order by m.id`,
     )
 
+  it("a new workspace's default rules tag and record, but send nothing until an admin switches sends on", async () => {
+    expect(await (await rt.api('/api/v1/settings/automation')).json()).toEqual({ default_pack_sends: false })
+    const quiet = customer('Marta')
+    await quiet.says('Onde fica a loja mais próxima?')
+    await rt.automationWorker.drain()
+    expect(await outbound(quiet.phone)).toEqual([])
+    // The rest of the pack is on: a request for a person is tagged at once.
+    await quiet.says('Quero falar com um humano')
+    expect(await quiet.tagKeys()).toContain('needs_agent')
+    const runs = await (await rt.api('/api/v1/automation/runs?state=refused')).json()
+    const held = runs.runs.filter((r: { outcome: string }) => r.outcome === 'automatic_sends_off')
+    expect(held).toHaveLength(1)
+    expect(held[0].rule_key).toBe('store_location')
+    expect(held[0].result.message).toMatch(/Automatic sends from the default rules are off/)
+
+    const on = await rt.api('/api/v1/settings/automation', {
+      method: 'PUT',
+      json: { default_pack_sends: true },
+    })
+    expect(await on.json()).toEqual({ default_pack_sends: true })
+    const bad = await rt.api('/api/v1/settings/automation', {
+      method: 'PUT',
+      json: { default_pack_sends: 'yes' },
+    })
+    expect(bad.status).toBe(400)
+    // A run held back stays held back: switching on does not send yesterday's answers late.
+    await rt.automationWorker.drain()
+    expect(await outbound(quiet.phone)).toEqual([])
+  })
+
   it('answers a store-location question in the language the customer wrote in', async () => {
     const pt = customer('Rita')
     await pt.says('Onde fica a loja mais próxima?')

@@ -13,6 +13,7 @@ import {
   rules,
   webhookEvents,
   whatsappChannels,
+  workspaces,
 } from '../../backend/src/db/schema'
 import { ENGINES } from '../support/test-db'
 import { NUMBER_A, ownNumber, startTestRuntime, TEST_ENV, type TestRuntime } from '../support/test-runtime'
@@ -158,6 +159,16 @@ describe.each(ENGINES)('the admin console in Chromium (%s)', { timeout: 240_000 
     await expect.poll(() => page.getByTestId('outcome').textContent()).toMatch(/is now (disabled|enabled)/)
     const [after] = await rt.db.db.select().from(rules).where(eq(rules.key, key))
     expect(after?.enabled).toBe(!before?.enabled)
+  })
+
+  it("says the default rules' automatic replies are off in a new workspace, and switches them on", async () => {
+    const sends = page.getByTestId('automatic-sends')
+    await expect.poll(() => sends.getByTestId('automatic-sends-state').textContent()).toMatch(/^Off: /)
+    await sends.getByRole('button', { name: 'Switch automatic replies on' }).click()
+    await expect.poll(() => sends.getByTestId('automatic-sends-state').textContent()).toMatch(/^On: /)
+    const [ws] = await rt.db.db.select().from(workspaces)
+    expect(ws?.settings).toMatchObject({ automation: { default_pack_sends: true } })
+    await shot('rules')
   })
 
   it('shows validation errors in place, then saves a new rule and dry-runs it against a text', async () => {

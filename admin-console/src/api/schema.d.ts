@@ -4391,6 +4391,201 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/settings/automation": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Whether the default rules' automatic sends are on (off until an admin switches them on) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Automation settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default false */
+                            default_pack_sends: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Switch the default rules' automatic sends on or off; tags, segments and tasks run either way */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @default false */
+                        default_pack_sends?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Automation settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @default false */
+                            default_pack_sends: boolean;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/stores": {
         parameters: {
             query?: never;

@@ -83,6 +83,13 @@ export const en = {
   'nav.rules': 'Rules and automation',
   'rules.title': 'Rules and automation',
   'rules.intro': 'Rules run on each customer message (and on the periodic sweep), lowest position first.',
+  'sends.title': 'Automatic replies from the default rules',
+  'sends.off':
+    'Off: the default rules tag, segment and create tasks, but send nothing to customers. What they would have sent is listed below as held back (automatic_sends_off). Rules you write yourself send as written.',
+  'sends.on':
+    'On: the default rules answer customers by themselves (store location, shipping, returns, order status, offers), within the sending policy.',
+  'sends.switchOn': 'Switch automatic replies on',
+  'sends.switchOff': 'Switch automatic replies off',
   'rules.restore': 'Restore default rules',
   'rules.restored': 'The default rule pack was restored ({count} rules).',
   'rules.new': 'New rule',

@@ -87,6 +87,13 @@ export const es: Record<MessageKey, string> = {
   'rules.intro':
     'Las reglas se ejecutan con cada mensaje del cliente (y en el barrido periódico), de menor a mayor posición.',
   'rules.restore': 'Restaurar reglas predeterminadas',
+  'sends.title': 'Respuestas automáticas de las reglas predeterminadas',
+  'sends.off':
+    'Apagadas: las reglas predeterminadas etiquetan, segmentan y crean tareas, pero no envían nada a los clientes. Lo que habrían enviado aparece abajo como retenido (automatic_sends_off). Las reglas que usted escribe envían tal como están.',
+  'sends.on':
+    'Encendidas: las reglas predeterminadas responden solas a los clientes (ubicación de la tienda, envío, devoluciones, estado del pedido, ofertas), dentro de la política de envío.',
+  'sends.switchOn': 'Encender las respuestas automáticas',
+  'sends.switchOff': 'Apagar las respuestas automáticas',
   'rules.restored': 'Se restauró el paquete de reglas predeterminado ({count} reglas).',
   'rules.new': 'Nueva regla',
   'rules.empty': 'Aún no hay reglas. Restaure el paquete predeterminado o cree una.',

@@ -86,6 +86,13 @@ export const pt: Record<MessageKey, string> = {
   'rules.intro':
     'As regras rodam a cada mensagem do cliente (e na varredura periódica), da menor posição para a maior.',
   'rules.restore': 'Restaurar regras padrão',
+  'sends.title': 'Respostas automáticas das regras padrão',
+  'sends.off':
+    'Desligadas: as regras padrão marcam, segmentam e criam tarefas, mas não enviam nada aos clientes. O que teriam enviado aparece abaixo como retido (automatic_sends_off). As regras que você escreve enviam como escritas.',
+  'sends.on':
+    'Ligadas: as regras padrão respondem sozinhas aos clientes (endereço da loja, frete, trocas, status do pedido, ofertas), dentro da política de envio.',
+  'sends.switchOn': 'Ligar respostas automáticas',
+  'sends.switchOff': 'Desligar respostas automáticas',
   'rules.restored': 'O pacote de regras padrão foi restaurado ({count} regras).',
   'rules.new': 'Nova regra',
   'rules.empty': 'Nenhuma regra ainda. Restaure o pacote padrão ou crie uma.',

@@ -84,6 +84,12 @@ export const zh: Record<MessageKey, string> = {
   'rules.title': '规则与自动化',
   'rules.intro': '规则在每条客户消息（以及定期扫描）时运行，位置数值小的先运行。',
   'rules.restore': '恢复默认规则',
+  'sends.title': '默认规则的自动回复',
+  'sends.off':
+    '已关闭：默认规则会添加标签、划分细分并创建任务，但不会向客户发送任何内容。本应发送的内容在下方列为已拦截（automatic_sends_off）。您自己编写的规则按原样发送。',
+  'sends.on': '已开启：默认规则会在发送策略范围内自动回复客户（门店位置、运费、退换货、订单状态、优惠）。',
+  'sends.switchOn': '开启自动回复',
+  'sends.switchOff': '关闭自动回复',
   'rules.restored': '已恢复默认规则包（{count} 条规则）。',
   'rules.new': '新建规则',
   'rules.empty': '还没有规则。请恢复默认规则包或新建一条。',

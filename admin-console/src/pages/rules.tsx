@@ -4,6 +4,7 @@ import type { paths } from '../api/schema'
 import { useI18n } from '../i18n'
 import { Empty, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { Pager, usePage } from '../ui/pager'
+import { AutomaticSendsSwitch } from './automatic-sends'
 import { AutomationRuns } from './automation-runs'
 import { DryRun } from './dry-run'
 
@@ -84,6 +85,7 @@ export function RulesPage() {
     <section aria-labelledby="rules-title" data-testid="page-rules">
       <h1 id="rules-title">{t('rules.title')}</h1>
       <p class="hint">{t('rules.intro')}</p>
+      <AutomaticSendsSwitch />
       <div class="actions">
         <button type="button" onClick={restore} disabled={busy}>
           {t('rules.restore')}

@@ -11,6 +11,8 @@ export interface InstallPage {
   lines: string[]
   /** Shown once in a code block (a new workspace's admin key). */
   secret?: { label: string; value: string }
+  /** Where to go next (back to the admin console after an install it started). */
+  next?: { label: string; href: string }
 }
 
 export function renderInstallPage(page: InstallPage): HtmlEscapedString | Promise<HtmlEscapedString> {
@@ -30,6 +32,7 @@ export function renderInstallPage(page: InstallPage): HtmlEscapedString | Promis
     <h1>${page.title}</h1>
     ${page.lines.map((line) => html`<p>${line}</p>`)}
     ${page.secret ? html`<p>${page.secret.label}</p><code>${page.secret.value}</code>` : ''}
+    ${page.next ? html`<p><a href="${page.next.href}">${page.next.label}</a></p>` : ''}
   </body>
 </html>`
 }

@@ -63,7 +63,7 @@ describe.each(ENGINES)('HubSpot marketplace install on %s', (engine) => {
     const res = await rt.request('/oauth/hubspot/install')
     expect(res.status).toBe(302)
     const to = new URL(res.headers.get('location') as string)
-    expect(`${to.origin}${to.pathname}`).toBe('https://app.hubspot.com/oauth/authorize')
+    expect(`${to.origin}${to.pathname}`).toBe(`${sim.url}/oauth/authorize`)
     expect(to.searchParams.get('client_id')).toBe(HUBSPOT_SIM_DEFAULTS.clientId)
     expect(to.searchParams.get('redirect_uri')).toBe(`${PUBLIC}/oauth/hubspot/callback`)
     expect(to.searchParams.get('scope')?.split(' ')).toEqual([...HUBSPOT_REQUIRED_SCOPES])

@@ -5,6 +5,7 @@
  */
 import { Hono } from 'hono'
 import { associationRoutes } from './associations'
+import { authorizeRoutes } from './authorize-page'
 import { controlRoutes } from './control'
 import { correlationId, hubspotError, secondlyLimit, serverError, tenSecondlyLimit } from './errors'
 import { type SimEnv, send } from './http'
@@ -84,6 +85,7 @@ export function createApp(state: SimulatorState): Hono<SimEnv> {
     return next()
   })
 
+  app.route('/oauth', authorizeRoutes(state))
   app.route('/oauth', oauthRoutes(state))
   app.route('/crm/v3/objects', objectRoutes(state))
   app.route(`/crm/objects/${DATED}`, objectRoutes(state))

@@ -1,5 +1,6 @@
 /** HubSpot API simulator: see README.md in this folder. */
 
+export { FIRST_INSTALL_ACCOUNT } from './authorize-page'
 export { hubspotServerEnv } from './server-env'
 export { startHubspotSimulator } from './simulator'
 export type {

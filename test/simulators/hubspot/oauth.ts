@@ -48,6 +48,11 @@ export class OAuthServer {
 
   constructor(private readonly config: OAuthConfig) {}
 
+  /** Whether `clientId` is this app's (the authorize page refuses any other). */
+  isClient(clientId: string | undefined): boolean {
+    return clientId === this.config.clientId
+  }
+
   authorize(portalId: number, opts: { scopes?: string[]; redirectUri?: string } = {}): string {
     const code = randomUUID()
     this.codes.set(code, {

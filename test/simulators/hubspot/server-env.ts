@@ -6,4 +6,5 @@ export const hubspotServerEnv = (sim: Pick<HubspotSimulator, 'url'>): Record<str
   HUBSPOT_CLIENT_ID: DEFAULTS.clientId,
   HUBSPOT_CLIENT_SECRET: DEFAULTS.clientSecret,
   HUBSPOT_API_URL: sim.url,
+  HUBSPOT_AUTHORIZE_URL: `${sim.url}/oauth/authorize`,
 })

@@ -175,7 +175,7 @@ function answerInstalled(
     lines.push(
       `${r.setupError}. The connection is saved; an admin can see this error in GET /api/v1/connections.`,
     )
-  lines.push('You can close this window.')
+  if (r.newWorkspace) lines.push('You can close this window.')
   return c.html(
     renderInstallPage({
       title: r.setupError ? 'Installed, with a problem' : 'Installed',
@@ -186,6 +186,8 @@ function answerInstalled(
             value: r.newWorkspace.apiKey,
           }
         : undefined,
+      // An existing workspace's admin most likely started here from the console's install button.
+      next: r.newWorkspace ? undefined : { label: 'Back to the admin console', href: '/admin/connections' },
     }),
     200,
     INSTALL_PAGE_HEADERS,

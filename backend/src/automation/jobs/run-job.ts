@@ -6,6 +6,7 @@ import type { Logger } from '../../lib/logger'
 import { windowOpen } from '../../outbound/policy'
 import { policyOf } from '../../outbound/policy-settings'
 import { type JobAction, jobActionSchema, type OutsideWindowTemplate } from '../actions'
+import { AUTOMATIC_SENDS_OFF, packSendHeldBack } from '../automatic-sends'
 import type { ClaimedAutomationJob } from './claim'
 import { findLatestOrder, orderVariables } from './find-order'
 import { JobError, LeaseLost } from './job-error'
@@ -54,6 +55,17 @@ export async function runJob(
         `The queued action is not valid: ${issue?.path.join('.') || '(root)'} ${issue?.message ?? ''}`.trim(),
         false,
       )
+    }
+    const heldBack = await packSendHeldBack(db, job)
+    if (heldBack) {
+      await finishJob(db, job, {
+        state: 'refused',
+        outcome: AUTOMATIC_SENDS_OFF,
+        result: { reason: AUTOMATIC_SENDS_OFF, message: heldBack },
+        now,
+      })
+      log.info('automated send held back: the default pack may not send in this workspace yet')
+      return 'refused'
     }
     await perform(db, deps, job, parsed.data, now)
     return 'done'
