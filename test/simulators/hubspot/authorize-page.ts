@@ -7,7 +7,7 @@
  */
 import { Hono } from 'hono'
 import { html } from 'hono/html'
-import type { SimEnv } from './http'
+import type { Ctx, SimEnv } from './http'
 import type { SimulatorState } from './state'
 
 /** The account offered when the simulator has none yet (a fresh run, a demo). */
@@ -41,7 +41,7 @@ const page = (title: string, body: unknown) => html`<!doctype html>
 export function authorizeRoutes(state: SimulatorState): Hono<SimEnv> {
   const app = new Hono<SimEnv>()
 
-  const show = (pinned: number | null) => (c: Parameters<Parameters<typeof app.get>[1]>[0]) => {
+  const show = (c: Ctx, pinned: number | null) => {
     const query = parseQuery(c.req.query())
     if (typeof query === 'string')
       return c.html(page('Authorization failed', html`<p role="alert">${query}</p>`), 400)
@@ -77,8 +77,8 @@ export function authorizeRoutes(state: SimulatorState): Hono<SimEnv> {
       ),
     )
   }
-  app.get('/authorize', show(null))
-  app.get('/:accountId{[0-9]+}/authorize', (c) => show(Number(c.req.param('accountId')))(c))
+  app.get('/authorize', (c) => show(c, null))
+  app.get('/:accountId{[0-9]+}/authorize', (c) => show(c, Number(c.req.param('accountId'))))
 
   app.post('/authorize/decision', async (c) => {
     const form = Object.fromEntries(new URLSearchParams(await c.req.text()))
