@@ -17,6 +17,8 @@ const CHROMIUM_ARGS = [
 ]
 /** Generous: the machine running the suite may be busy; the start time itself is asserted below. */
 const START_MS = 90_000
+/** The seeded conversations alone hold more inbound messages than this (plus the visitor's). */
+const CUSTOMER_MESSAGES_AT_LEAST = 4
 
 interface Demo {
   proc: RunningProcess
@@ -271,6 +273,40 @@ describe('npm run demo', { timeout: 180_000 }, () => {
       const zoho = cards.frameLocator('[data-testid="zoho-frame"]')
       await expect.poll(() => zoho.getByText(text, { exact: true }).count(), { timeout: 30_000 }).toBe(1)
       await cards.screenshot({ path: join(SCREENSHOTS, 'card-preview.png'), fullPage: true })
+    } finally {
+      await context.close()
+    }
+  })
+
+  it("the console signs in with the printed key and shows the demo: today's messages with the visitor's, three CRMs, the conflict, replies on", async () => {
+    const context = await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } })
+    try {
+      const page = await context.newPage()
+      await page.goto(`${demo.backend}/`)
+      expect(new URL(page.url()).pathname).toBe('/admin')
+      await page.getByLabel('Admin API key').fill(demo.adminKey)
+      await page.getByRole('button', { name: 'Sign in' }).click()
+      const overview = await api('/api/v1/overview')
+      // The visitor's message of the test before is among today's (the phone page wrote it).
+      expect(overview.today.inbound).toBeGreaterThan(CUSTOMER_MESSAGES_AT_LEAST)
+      await expect
+        .poll(() => page.getByTestId('tile-today').locator('.figure').first().textContent(), {
+          timeout: 15_000,
+        })
+        .toBe(new Intl.NumberFormat('en-US').format(overview.today.inbound))
+      const crms = await page.getByTestId('crm-status').locator('li strong').allTextContents()
+      expect(crms.sort()).toEqual(['hubspot', 'salesforce', 'zoho'])
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-overview.png'), fullPage: true })
+
+      await page.getByRole('link', { name: 'Review queue' }).click()
+      await expect.poll(() => page.getByTestId('review-row').count(), { timeout: 15_000 }).toBeGreaterThan(0)
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-review.png'), fullPage: true })
+
+      await page.getByRole('link', { name: 'Rules and automation' }).click()
+      await expect
+        .poll(() => page.getByTestId('automatic-sends-state').textContent(), { timeout: 15_000 })
+        .toMatch(/^On: /)
+      await page.screenshot({ path: join(SCREENSHOTS, 'console-rules.png'), fullPage: true })
     } finally {
       await context.close()
     }
