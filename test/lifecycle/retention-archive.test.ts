@@ -221,7 +221,13 @@ describe.each(ENGINES)('retention and monthly archives on %s', (engine) => {
   it('archives exactly what is past retention, one file per month, ≥ 75 % smaller, media moved', async () => {
     before = await snapshot()
     const hotMediaKeys = await storage.list(`${workspaceId}/`)
-    const results = await archiveWorkspace(h.rt.db.db, storage, { workspaceId, now, batchSize: 2 })
+    // One message per read and two per delete: every chunk boundary is crossed (status events, media, corrections follow their message).
+    const results = await archiveWorkspace(h.rt.db.db, storage, {
+      workspaceId,
+      now,
+      batchSize: 2,
+      readChunk: 1,
+    })
     expect(results.map((r) => r.month).sort()).toEqual([monthOf(monthEarlier), monthOf(justPast)].sort())
     const left = await queryRows<{ text: string | null; wa: string }>(
       h.rt.db.db,

@@ -51,7 +51,11 @@ const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
  * (`{"t": table, "r": row}`). Written and read a slice of rows at a time and compressed on libuv's
  * thread pool, so a month of a busy workspace never holds the event loop for long.
  */
-export async function encodeArchive(content: ArchiveContent): Promise<{
+export async function encodeArchive(
+  content: ArchiveContent,
+  /** Called between slices (default: a yield to the event loop); the archive job paces itself here. */
+  pause: () => Promise<void> = yieldToLoop,
+): Promise<{
   bytes: Uint8Array
   rawBytes: number
   sha256: string
@@ -66,7 +70,7 @@ export async function encodeArchive(content: ArchiveContent): Promise<{
   for (const table of ARCHIVED_TABLES)
     for (const row of content.tables[table]) {
       parts.push(Buffer.from(`${JSON.stringify({ t: table, r: row })}\n`))
-      if (++n % ROWS_PER_SLICE === 0) await yieldToLoop()
+      if (++n % ROWS_PER_SLICE === 0) await pause()
     }
   const raw = Buffer.concat(parts)
   const bytes = await compress(raw)
@@ -78,6 +82,7 @@ export async function decodeArchive(
   bytes: Uint8Array,
   codec: string,
   sha256: string,
+  pause: () => Promise<void> = yieldToLoop,
 ): Promise<ArchiveContent> {
   if (sha256Hex(bytes) !== sha256) throw new Error('archive file does not match its recorded sha256')
   const raw = (await decompress(bytes, codec)).toString('utf8')
@@ -91,7 +96,7 @@ export async function decodeArchive(
     const line = JSON.parse(raw.slice(at + 1, next)) as { t: ArchivedTable; r: ArchivedRow }
     content.tables[line.t].push(line.r)
     at = next
-    if (++n % ROWS_PER_SLICE === 0) await yieldToLoop()
+    if (++n % ROWS_PER_SLICE === 0) await pause()
   }
   return content
 }

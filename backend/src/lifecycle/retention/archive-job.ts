@@ -14,14 +14,21 @@ import { retentionCutoff, retentionOf } from './retention-settings'
 export const RESTORED_KEEP_DAYS = 30
 /** Messages removed per transaction: small, so ingest never waits on the archive. */
 export const ARCHIVE_BATCH_SIZE = 300
-/** Rest between two of those transactions. */
+/** Shortest rest between two units of archive work. */
 export const ARCHIVE_PAUSE_MS = 5
+/**
+ * The share of wall time the archive may keep busy: it rests as long as it worked, so a backlog
+ * of months (the first run on an old workspace) never starves the acks and ingest it runs beside.
+ */
+export const ARCHIVE_DUTY_SHARE = 0.5
 
 export interface ArchiveOptions {
   workspaceId: string
   now?: Date
   batchSize?: number
   pauseMs?: number
+  dutyShare?: number
+  readChunk?: number
 }
 
 /**
@@ -60,6 +67,8 @@ export async function archiveWorkspace(
       until: cutoff,
       batchSize: options.batchSize ?? ARCHIVE_BATCH_SIZE,
       pauseMs: options.pauseMs ?? ARCHIVE_PAUSE_MS,
+      dutyShare: options.dutyShare ?? ARCHIVE_DUTY_SHARE,
+      readChunk: options.readChunk,
     })
     results.push(result)
     await recordAudit(db, {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Database } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
+import { DutyCycle } from '../../lib/duty-cycle'
 import type { MediaStorage } from '../../media/storage'
 import {
   ARCHIVED_TABLES,
@@ -56,8 +57,16 @@ export async function archiveMonth(
     month: string
     until: Date
     batchSize: number
-    /** Rest between two delete transactions, leaving the database and the event loop to ingest. */
+    /** Shortest rest between two units of work (a read chunk, a delete transaction, a slice of the file). */
     pauseMs?: number
+    /**
+     * The share of wall time the archive may be busy (0–1]: after each unit it rests long enough
+     * to stay under it, so webhook acks and ingest sharing the process and the database keep their
+     * latency. 1 = only `pauseMs` between units.
+     */
+    dutyShare?: number
+    /** Messages read per statement (default READ_CHUNK). */
+    readChunk?: number
   },
 ): Promise<MonthArchiveResult> {
   const { workspaceId, month } = options
@@ -67,7 +76,9 @@ export async function archiveMonth(
       and m.sent_at >= ${start.toISOString()}::timestamptz and m.sent_at < ${end.toISOString()}::timestamptz
       and ${notHeld()}`
 
-  const fresh = await readEligibleRows(db, eligible)
+  const pacer = new DutyCycle(options.dutyShare ?? 1, options.pauseMs ?? 0)
+  const pace = () => pacer.rest()
+  const fresh = await readEligibleRows(db, eligible, options.readChunk ?? READ_CHUNK, pace)
   if (fresh.messages.length === 0) return emptyResult(month)
   const [record] = await queryRows<ArchiveRecord>(
     db,
@@ -75,7 +86,7 @@ export async function archiveMonth(
          where workspace_id = ${workspaceId}::uuid and month = ${month}`,
   )
   const content: ArchiveContent = record
-    ? await readArchive(storage, record)
+    ? await readArchive(storage, record, pace)
     : { format: 1, workspace_id: workspaceId, month, tables: emptyTables(), media: [] }
 
   for (const table of ARCHIVED_TABLES) content.tables[table] = mergeById(content.tables[table], fresh[table])
@@ -91,9 +102,10 @@ export async function archiveMonth(
       await storage.put(archivedKey, bytes, 'application/octet-stream')
       content.media.push({ object_id: String(object.id), key, archived_key: archivedKey })
       known.add(key)
+      await pace()
     }
 
-  const file = await writeArchiveFile(db, storage, content)
+  const file = await writeArchiveFile(db, storage, content, { pause: pace })
   if (record && record.object_key !== file.key) await storage.delete(record.object_key)
 
   const hashes = new Map(fresh.hashes)
@@ -106,7 +118,7 @@ export async function archiveMonth(
     const removed = await removeBatch(db, batch, hashes, dependents, eligible)
     archived += removed.length
     skipped += batch.length - removed.length
-    if (options.pauseMs) await new Promise((r) => setTimeout(r, options.pauseMs))
+    await pace()
   }
   await removeHotMedia(db, storage, content)
   await removeOrphans(storage, workspaceId, month, file.key, content)
@@ -121,10 +133,14 @@ export async function archiveMonth(
   }
 }
 
-export async function readArchive(storage: MediaStorage, record: ArchiveRecord): Promise<ArchiveContent> {
+export async function readArchive(
+  storage: MediaStorage,
+  record: ArchiveRecord,
+  pause?: () => Promise<void>,
+): Promise<ArchiveContent> {
   const bytes = await storage.get(record.object_key)
   if (!bytes) throw new Error(`archive file ${record.object_key} is missing from the media store`)
-  return await decodeArchive(bytes, record.codec, record.sha256)
+  return await decodeArchive(bytes, record.codec, record.sha256, pause)
 }
 
 /**
@@ -135,14 +151,14 @@ export async function writeArchiveFile(
   db: Database,
   storage: MediaStorage,
   content: ArchiveContent,
-  options: { keepRestored?: boolean } = {},
+  options: { keepRestored?: boolean; pause?: () => Promise<void> } = {},
 ): Promise<{ key: string; rawBytes: number; compressedBytes: number }> {
-  const encoded = await encodeArchive(content)
+  const encoded = await encodeArchive(content, options.pause)
   const key = archiveFileKey(content.workspace_id, content.month, randomUUID())
   await storage.put(key, encoded.bytes, 'application/octet-stream')
   const back = await storage.get(key)
   if (!back) throw new Error(`archive file ${key} could not be read back`)
-  const check = await decodeArchive(back, encoded.codec, encoded.sha256)
+  const check = await decodeArchive(back, encoded.codec, encoded.sha256, options.pause)
   if (check.tables.messages.length !== content.tables.messages.length)
     throw new Error(`archive file ${key} does not hold what was written`)
   const counts = rowCounts(content)
@@ -165,37 +181,60 @@ export async function writeArchiveFile(
 
 type FreshRows = Record<ArchivedTable, ArchivedRow[]> & { hashes: [number, string][] }
 
-/** The month's eligible messages and their rows, as `to_jsonb` gives them (what a restore puts back). */
-async function readEligibleRows(db: Database, eligible: ReturnType<typeof sql>): Promise<FreshRows> {
-  const messages = await queryRows<{ row: ArchivedRow; h: string }>(
-    db,
-    sql`select to_jsonb(m) as row, md5(to_jsonb(m)::text) as h from messages m where ${eligible} order by m.id`,
-  )
-  const byMessage = (table: string) =>
-    queryRows<{ row: ArchivedRow }>(
+/** Messages read per statement: no single read holds a connection, or parses rows, for long. */
+const READ_CHUNK = 2_000
+
+/**
+ * The month's eligible messages and their rows, as `to_jsonb` gives them (what a restore puts
+ * back), read a chunk of messages at a time in id order with a rest between chunks.
+ */
+async function readEligibleRows(
+  db: Database,
+  eligible: ReturnType<typeof sql>,
+  chunkSize: number,
+  pace: () => Promise<void>,
+): Promise<FreshRows> {
+  const fresh: FreshRows = { ...emptyTables(), hashes: [] }
+  let after = '0'
+  for (;;) {
+    const messages = await queryRows<{ row: ArchivedRow; h: string }>(
       db,
-      sql`select to_jsonb(c) as row from ${sql.identifier(table)} c
-           where c.message_id in (select m.id from messages m where ${eligible}) order by c.id`,
+      sql`select to_jsonb(m) as row, md5(to_jsonb(m)::text) as h from messages m
+           where ${eligible} and m.id > ${after}::bigint order by m.id limit ${chunkSize}`,
     )
-  const [media, corrections, sendJobs, statuses] = await Promise.all([
-    byMessage('media_objects'),
-    byMessage('message_corrections'),
-    byMessage('send_jobs'),
-    queryRows<{ row: ArchivedRow }>(
-      db,
-      sql`select to_jsonb(c) as row from message_status_events c
-           where exists (select 1 from messages m where ${eligible} and m.channel_id = c.channel_id and m.wamid = c.wamid)
-           order by c.id`,
-    ),
-  ])
-  return {
-    messages: messages.map((r) => r.row),
-    media_objects: media.map((r) => r.row),
-    message_corrections: corrections.map((r) => r.row),
-    send_jobs: sendJobs.map((r) => r.row),
-    message_status_events: statuses.map((r) => r.row),
-    hashes: messages.map((r) => [Number(r.row.id), r.h]),
+    if (messages.length === 0) break
+    const ids = JSON.stringify(messages.map((r) => String(r.row.id)))
+    const chunk = sql`(select jsonb_array_elements_text(${ids}::jsonb)::bigint)`
+    const byMessage = (table: string) =>
+      queryRows<{ row: ArchivedRow }>(
+        db,
+        sql`select to_jsonb(c) as row from ${sql.identifier(table)} c where c.message_id in ${chunk} order by c.id`,
+      )
+    const [media, corrections, sendJobs, statuses] = await Promise.all([
+      byMessage('media_objects'),
+      byMessage('message_corrections'),
+      byMessage('send_jobs'),
+      queryRows<{ row: ArchivedRow }>(
+        db,
+        sql`select to_jsonb(c) as row from message_status_events c
+             where exists (select 1 from messages m where m.id in ${chunk}
+                             and m.channel_id = c.channel_id and m.wamid = c.wamid)
+             order by c.id`,
+      ),
+    ])
+    for (const r of messages) {
+      fresh.messages.push(r.row)
+      fresh.hashes.push([Number(r.row.id), r.h])
+    }
+    for (const r of media) fresh.media_objects.push(r.row)
+    for (const r of corrections) fresh.message_corrections.push(r.row)
+    for (const r of sendJobs) fresh.send_jobs.push(r.row)
+    for (const r of statuses) fresh.message_status_events.push(r.row)
+    after = String(messages.at(-1)?.row.id)
+    if (messages.length < chunkSize) break
+    await pace()
   }
+  return fresh
 }
 
 function mergeById(kept: ArchivedRow[], fresh: ArchivedRow[]): ArchivedRow[] {
