@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm'
 import { parseConfig } from '../../backend/src/config'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { createLogger } from '../../backend/src/lib/logger'
-import { archiveWorkspace } from '../../backend/src/lifecycle/retention/archive-job'
+import { ARCHIVE_DUTY_SHARE, archiveWorkspace } from '../../backend/src/lifecycle/retention/archive-job'
 import { restoreArchiveMonth } from '../../backend/src/lifecycle/retention/restore-archive'
 import { LocalDiskStorage } from '../../backend/src/media/local-disk-storage'
 import { type Runtime, startRuntime } from '../../backend/src/runtime'
@@ -44,6 +44,8 @@ const TARGETS = { p99IncreasePercent: 20, savingPercent: 75 }
 const SEED_CHUNK = 100_000
 const STEP_SECONDS = 10
 const DELIVERIES = Number(process.env.BENCH_DELIVERIES || 400_000)
+/** The archive's duty share (backend default ARCHIVE_DUTY_SHARE); 1 = only the 5 ms pauses, as before pacing. */
+const DUTY = Number(process.env.BENCH_ARCHIVE_DUTY || ARCHIVE_DUTY_SHARE)
 
 const log = (line: string) => process.stdout.write(`${line}\n`)
 
@@ -180,7 +182,9 @@ async function seed(runtime: Runtime, workspaceId: string, channelId: string): P
 }
 
 async function main(): Promise<void> {
-  log(`lifecycle bench: ${fmt(MESSAGES)} messages past retention, ingest at ${fmt(RATE)} deliveries/s`)
+  log(
+    `lifecycle bench: ${fmt(MESSAGES)} messages past retention, ingest at ${fmt(RATE)} deliveries/s, archive duty share ${DUTY}`,
+  )
   const url = await recreateDatabase(DB_NAME)
   const dataDir = await mkdtemp(join(tmpdir(), 'scrm-bench-lifecycle-'))
   let runtime: Runtime | undefined
@@ -237,7 +241,7 @@ async function main(): Promise<void> {
 
     const storage = new LocalDiskStorage(join(dataDir, 'media'))
     const a0 = performance.now()
-    const archiving = archiveWorkspace(db, storage, { workspaceId })
+    const archiving = archiveWorkspace(db, storage, { workspaceId, dutyShare: DUTY })
     const during = await steadyLoad(gen, product.origin, index, archiving)
     const results = await archiving
     const archiveSeconds = (performance.now() - a0) / 1000
@@ -275,6 +279,7 @@ async function main(): Promise<void> {
       bench: 'lifecycle',
       messages: MESSAGES,
       ingest_rate: RATE,
+      archive_duty_share: DUTY,
       ingest_p99_ms: round(baseline.p99, 1),
       ingest_p99_during_archive_ms: round(duringArchive.p99, 1),
       ingest_p99_change_percent: round(p99Change, 1),
