@@ -22,6 +22,7 @@ import { classifyRoutes } from './api/routes/classify'
 import { connectionLifecycleRoutes } from './api/routes/connection-lifecycle'
 import { connectionRoutes } from './api/routes/connections'
 import { consoleSessionRoutes } from './api/routes/console-session'
+import { contactChurnRoutes } from './api/routes/contact-churn'
 import { contactFieldRoutes } from './api/routes/contact-fields'
 import { contactTagRoutes } from './api/routes/contact-tags'
 import { contactRoutes } from './api/routes/contacts'
@@ -140,6 +141,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', storeRoutes(deps))
   app.route('/', channelLimitRoutes(deps))
   app.route('/', contactRoutes(deps))
+  app.route('/', contactChurnRoutes(deps))
   app.route('/', broadcastRoutes(deps))
   app.route('/', classifyRoutes(deps))
   app.route('/', correctionRoutes(deps))

@@ -17,6 +17,7 @@ const DUMPED = [
   'contact_identity_history',
   'tags',
   'legal_holds',
+  'churn_risk_changes',
 ]
 
 const contactArb = fc.record({
@@ -110,6 +111,12 @@ describe.each(ENGINES)('merge then undo leaves the database as it was, on %s', (
         values (${workspaceId}, ${id}, ${`case ${n}`}, 'admin:test', now() - interval '2 days',
                 ${hold === 'lifted' ? sql`now() - interval '1 day'` : sql`null`}, ${hold === 'lifted' ? 'admin:test' : null},
                 ${hold === 'lifted' ? 'closed' : null})`)
+    }
+    if (spec.messages > 0) {
+      // A churn mark and its recovery: the person's history moves with them and comes back on undo.
+      await rt.db.db.execute(sql`
+        insert into churn_risk_changes (workspace_id, contact_id, at, at_risk)
+        values (${workspaceId}, ${id}, now() - interval '3 days', true), (${workspaceId}, ${id}, now() - interval '1 day', false)`)
     }
     if (spec.previousPhone) {
       await rt.db.db.execute(sql`

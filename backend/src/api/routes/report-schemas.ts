@@ -155,10 +155,23 @@ export const churnReportSchema = z
     rows: z.array(
       z.object({
         group: z.string(),
-        became_at_risk: z.number().int(),
+        became_at_risk: z.number().int().describe('Became at risk in the group and still are'),
         average_sentiment: z.number().nullable(),
+        marked: z.number().int().describe('Every mark in the group, including contacts that recovered since'),
+        recovered: z.number().int().describe('Left churn risk in the group'),
       }),
     ),
+    cohorts: z
+      .array(
+        z.object({
+          cohort: z.string().describe('Local month the contacts first wrote, YYYY-MM'),
+          contacts: z.number().int(),
+          ever_at_risk: z.number().int(),
+          at_risk_now: z.number().int(),
+          recovered: z.number().int(),
+        }),
+      )
+      .describe('Contacts first seen in the period, by first-contact month'),
   })
   .openapi('ChurnReport')
 

@@ -166,6 +166,18 @@ async function applyContactFields(tx: Executor, firings: Firing[]): Promise<void
   }
   if (byContact.size === 0) return
   const values = [...byContact.values()].sort((a, b) => a.id.localeCompare(b.id))
+  const churn = values.filter((v) => v.churn_set)
+  // Only a real change of state is history: marking a contact already at risk again is not.
+  const churnChanged =
+    churn.length === 0
+      ? []
+      : await queryRows<{ id: string }>(
+          tx,
+          sql`select c.id from contacts c
+                join jsonb_to_recordset(${JSON.stringify(churn)}::jsonb) as v(id uuid, churn_at timestamptz)
+                  on v.id = c.id
+               where (c.churn_risk_at is null) <> (v.churn_at is null)`,
+        )
   await tx.execute(sql`
     update contacts c set
       segment = case when v.segment_set then v.segment else c.segment end,
@@ -182,6 +194,30 @@ async function applyContactFields(tx: Executor, firings: Firing[]): Promise<void
       segment_reason jsonb, segment_at timestamptz, priority text, priority_reason jsonb, paused_until timestamptz,
       churn_set boolean, churn_at timestamptz, churn_reason jsonb)
     where c.id = v.id`)
+  if (churnChanged.length > 0) await recordChurnChanges(tx, firings, new Set(churnChanged.map((r) => r.id)))
+}
+
+/** One history row per contact whose churn mark changed, at the firing that changed it. */
+async function recordChurnChanges(tx: Executor, firings: Firing[], changed: Set<string>): Promise<void> {
+  const last = new Map<
+    string,
+    { workspace_id: string; contact_id: string; at: string; at_risk: boolean; reason: InsightReason }
+  >()
+  for (const f of firings)
+    for (const a of f.actions)
+      if (a.type === 'set_churn_risk' && changed.has(f.contactId))
+        last.set(f.contactId, {
+          workspace_id: f.workspaceId,
+          contact_id: f.contactId,
+          at: iso(f.at),
+          at_risk: a.at_risk,
+          reason: reasonOf(f),
+        })
+  if (last.size === 0) return
+  await tx.execute(sql`
+    insert into churn_risk_changes (workspace_id, contact_id, at, at_risk, reason)
+    select * from jsonb_to_recordset(${JSON.stringify([...last.values()])}::jsonb)
+      as v(workspace_id uuid, contact_id uuid, at timestamptz, at_risk boolean, reason jsonb)`)
 }
 
 async function insertTasks(tx: Executor, firings: Firing[]): Promise<void> {

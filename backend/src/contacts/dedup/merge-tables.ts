@@ -31,6 +31,7 @@ export const MERGE_TABLES: MergeTable[] = [
   t('contact_identity_history', 'id::text'),
   t('contact_tags', 'tag_id::text', { conflictOn: ['tag_id'] }),
   t('rule_firings', 'id::text', { conflictOn: ['rule_id', 'dedupe_key'] }),
+  t('churn_risk_changes', 'id::text'),
   t('crm_record_links', 'id::text', { conflictOn: ['connection_id', 'object_type'] }),
   t('contact_interests', 'sku', {
     conflictOn: ['sku'],
