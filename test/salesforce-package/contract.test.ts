@@ -39,7 +39,7 @@ describe('the LWC fixtures follow the backend contract', () => {
 })
 
 describe('the component reads what the contract produces', () => {
-  it('keeps every message, tag and the window of a parsed thread view', () => {
+  it('keeps every message, tag, the window and the archived month of a parsed thread view', () => {
     for (const name of threadFixtures) {
       const view = threadViewSchema.parse(fixture(name))
       const thread = readThread(JSON.parse(JSON.stringify(view)))
@@ -48,6 +48,7 @@ describe('the component reads what the contract produces', () => {
       expect(thread.window).toEqual(view.window)
       expect(thread.next_cursor).toBe(view.next_cursor)
       expect(thread.contact?.id ?? null).toBe(view.contact?.id ?? null)
+      expect(thread.archived_before).toBe(view.archived_before ?? null)
     }
   })
 

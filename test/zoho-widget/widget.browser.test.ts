@@ -5,6 +5,8 @@ import { sql } from 'drizzle-orm'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../backend/src/db/query-rows'
+import { archiveWorkspace } from '../../backend/src/lifecycle/retention/archive-job'
+import { LocalDiskStorage } from '../../backend/src/media/local-disk-storage'
 import { pt } from '../../zoho-widget/src/i18n/pt'
 import { zh } from '../../zoho-widget/src/i18n/zh'
 import type { ZohoSimulator } from '../simulators/zoho'
@@ -23,6 +25,7 @@ import {
 import { connectZohoOrg, startZoho, type ZohoOrgCredential, zohoEnv } from './zoho-org'
 
 const HOUR = 3_600_000
+const DAY = 24 * HOUR
 const TEMPLATE = 'order_update'
 /** Generous: the machine running the suite may be busy, and nothing here measures speed. */
 const UI_MS = 60_000
@@ -326,6 +329,36 @@ describe.each(ENGINES)('the Zoho widget in Chromium (%s)', { timeout: 300_000 },
     const call = page.invocations.find((c) => c.url.endsWith(`/api/v1/messages/${message.id}/corrections`))
     expect(call).toMatchObject({ method: 'POST', body: { field: 'intent', value: wrong } })
     await shot(page, 'intent-corrected')
+  })
+
+  it('says when a contact’s older history went to the archive', async () => {
+    const waId = '5511987650010'
+    const oldText = 'Vocês entregam em Santos?'
+    const before = await customerWrites(waId, 'Gabi Rocha', oldText, 400 * DAY)
+    await customerWrites(waId, 'Gabi Rocha', 'Voltei! Ainda tem o tênis?')
+    // The daily retention job's work (365 days by default), run now rather than at its hour.
+    const [contact] = await queryRows<{ workspace_id: string }>(
+      h.rt.db.db,
+      sql`select workspace_id::text from contacts where phone_e164 = ${`+${waId}`}`,
+    )
+    await archiveWorkspace(h.rt.db.db, new LocalDiskStorage(join(work, 'archive')), {
+      workspaceId: contact?.workspace_id as string,
+    })
+    const old = new Date(before.messages.find((m: { text: string }) => m.text === oldText).sent_at)
+    const month = new Date(Date.UTC(old.getUTCFullYear(), old.getUTCMonth() + 1, 1)).toISOString().slice(0, 7)
+
+    org.records.set('Contacts/5725767000000411010', { id: '5725767000000411010', Mobile: `+${waId}` })
+    const page = await open()
+    const w = page.widget
+    await page.pageLoad('Contacts', '5725767000000411010')
+    await w.getByTestId('history-archived').waitFor({ timeout: UI_MS })
+    expect(await w.getByTestId('history-archived').textContent()).toBe(
+      `Older history (before ${month}) is archived — ask an admin to restore it.`,
+    )
+    expect(await w.getByText('Voltei! Ainda tem o tênis?', { exact: true }).count()).toBe(1)
+    expect(await w.getByText(oldText, { exact: true }).count()).toBe(0)
+    expect(await w.getByTestId('load-older').count()).toBe(0)
+    await shot(page, 'history-archived')
   })
 
   it('shows what a customer wrote as text, never as markup', async () => {

@@ -27,6 +27,12 @@ describe('the widget reads the @scrm/shared thread contract', () => {
     expect(read.tags[0]?.label).toBe('VIP')
   })
 
+  it('reads the archived month built with the shared schema, and nothing archived when absent', () => {
+    expect(threadSchema.parse(thread({ archived_before: '2025-11' })).archived_before).toBe('2025-11')
+    expect(threadSchema.parse(thread({ archived_before: null })).archived_before).toBeNull()
+    expect(threadSchema.parse(thread()).archived_before ?? null).toBeNull()
+  })
+
   it('keeps reading when the backend adds a status or an insight shape it does not know', () => {
     const view = JSON.parse(JSON.stringify(thread())) as Record<string, unknown> & {
       messages: Record<string, unknown>[]

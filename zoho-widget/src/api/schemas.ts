@@ -116,6 +116,15 @@ export const threadSchema = z.looseObject({
   /** Extras: a shape the widget cannot read drops the hint, never the thread. */
   identity_changes: z.array(identityChangeSchema).nullish().catch(null),
   duplicates: z.array(duplicateHintSchema).nullish().catch(null),
+  /**
+   * `YYYY-MM`: the person's messages before this month are in the archive (past retention). Anything
+   * else reads as nothing archived, so no stray text reaches the notice.
+   */
+  archived_before: z
+    .string()
+    .regex(/^\d{4}-(0[1-9]|1[0-2])$/)
+    .nullish()
+    .catch(null),
 })
 export type WidgetThread = z.infer<typeof threadSchema>
 

@@ -85,6 +85,7 @@ export const en = {
   'value.high': 'High',
   'thread.loadOlder': 'Load older messages',
   'thread.olderError': "Couldn't load older messages: {message}",
+  'thread.archived': 'Older history (before {month}) is archived — ask an admin to restore it.',
   'thread.noMessages': 'No messages yet.',
   'sender.customer': 'Customer',
   'sender.agent': 'Agent',

@@ -88,6 +88,8 @@ export const es: Messages = {
   'value.high': 'Alto',
   'thread.loadOlder': 'Cargar mensajes anteriores',
   'thread.olderError': 'No se pudieron cargar los mensajes anteriores: {message}',
+  'thread.archived':
+    'El historial anterior a {month} está archivado: pide a un administrador que lo restaure.',
   'thread.noMessages': 'Todavía no hay mensajes.',
   'sender.customer': 'Cliente',
   'sender.agent': 'Agente',

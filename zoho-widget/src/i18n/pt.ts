@@ -88,6 +88,8 @@ export const pt: Messages = {
   'value.high': 'Alto',
   'thread.loadOlder': 'Carregar mensagens anteriores',
   'thread.olderError': 'Não foi possível carregar mensagens anteriores: {message}',
+  'thread.archived':
+    'O histórico anterior a {month} está arquivado — peça a um administrador para restaurá-lo.',
   'thread.noMessages': 'Ainda não há mensagens.',
   'sender.customer': 'Cliente',
   'sender.agent': 'Atendente',

@@ -85,6 +85,7 @@ export const zh: Messages = {
   'value.high': '高',
   'thread.loadOlder': '加载更早的消息',
   'thread.olderError': '无法加载更早的消息：{message}',
+  'thread.archived': '{month} 之前的历史记录已归档，请联系管理员恢复。',
   'thread.noMessages': '还没有消息。',
   'sender.customer': '客户',
   'sender.agent': '客服',

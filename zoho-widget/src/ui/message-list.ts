@@ -6,7 +6,10 @@ import { failureText } from '../model/failure-text'
 import { h, replaceChildren } from './dom'
 import { messageView } from './message-view'
 
-/** The thread, oldest first, with "load older" at the top while the backend has more. */
+/**
+ * The thread, oldest first, with "load older" at the top while the backend has more; once it has
+ * none, a note that messages before `archivedBefore` (a month) are in the archive.
+ */
 export class MessageList {
   readonly el = h('section', { class: 'wa-section wa-thread', testid: 'thread' })
 
@@ -21,10 +24,18 @@ export class MessageList {
     hasOlder: boolean,
     loadingOlder: boolean,
     olderError: ApiFailure | null,
+    archivedBefore: string | null,
   ): void {
     const { t } = this.i18n
     replaceChildren(
       this.el,
+      archivedBefore && !hasOlder
+        ? h(
+            'p',
+            { class: 'wa-alert', testid: 'history-archived', attrs: { role: 'status' } },
+            t('thread.archived', { month: archivedBefore }),
+          )
+        : null,
       hasOlder
         ? h(
             'button',

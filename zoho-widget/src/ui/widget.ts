@@ -154,7 +154,13 @@ export class Widget {
   private renderList(): void {
     if (!this.loaded) return
     const { list, thread, loadingOlder, olderError } = this.loaded
-    list.render(thread.messages, thread.next_cursor !== null, loadingOlder, olderError)
+    list.render(
+      thread.messages,
+      thread.next_cursor !== null,
+      loadingOlder,
+      olderError,
+      thread.archived_before ?? null,
+    )
   }
 
   private addMessage(message: WidgetMessage): void {

@@ -130,6 +130,7 @@ import WA_Template_Loading from '@salesforce/label/c.WA_Template_Loading'
 import WA_Template_None from '@salesforce/label/c.WA_Template_None'
 import WA_Template_Preview from '@salesforce/label/c.WA_Template_Preview'
 import WA_Template_Variable from '@salesforce/label/c.WA_Template_Variable'
+import WA_Thread_Archived from '@salesforce/label/c.WA_Thread_Archived'
 import WA_Thread_LoadOlder from '@salesforce/label/c.WA_Thread_LoadOlder'
 import WA_Thread_NoMessages from '@salesforce/label/c.WA_Thread_NoMessages'
 import WA_Thread_OlderError from '@salesforce/label/c.WA_Thread_OlderError'
@@ -214,6 +215,7 @@ export const LABELS = {
   'value.high': WA_Value_High,
   'thread.loadOlder': WA_Thread_LoadOlder,
   'thread.olderError': WA_Thread_OlderError,
+  'thread.archived': WA_Thread_Archived,
   'thread.noMessages': WA_Thread_NoMessages,
   'sender.customer': WA_Sender_Customer,
   'sender.agent': WA_Sender_Agent,

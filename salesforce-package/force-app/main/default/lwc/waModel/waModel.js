@@ -142,6 +142,16 @@ function readContact(raw) {
   }
 }
 
+const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/**
+ * `YYYY-MM` before which the person's history is in the workspace's archive; anything else (an
+ * older server leaves it out) reads as nothing archived, so no stray text reaches the notice.
+ */
+function readArchivedBefore(raw) {
+  return typeof raw === 'string' && MONTH.test(raw) ? raw : null
+}
+
 /** The thread view (GET /api/v1/thread); throws InvalidAnswer when its shape is not the contract's. */
 export function readThread(raw) {
   if (!isObject(raw) || !Array.isArray(raw.messages) || !isObject(raw.window)) {
@@ -156,6 +166,7 @@ export function readThread(raw) {
     next_cursor: str(raw.next_cursor),
     duplicates: readDuplicates(raw.duplicates),
     identity_changes: readIdentityChanges(raw.identity_changes),
+    archived_before: readArchivedBefore(raw.archived_before),
   }
 }
 

@@ -225,6 +225,12 @@ export default class WaThread extends LightningElement {
     return Boolean(this.thread?.next_cursor)
   }
 
+  /** Said once no older page is left: the messages before that month are only in the archive. */
+  get archivedText() {
+    const month = this.thread?.archived_before
+    return month && !this.hasOlder ? t('thread.archived', { month }) : null
+  }
+
   get olderErrorText() {
     return this.olderError ? t('thread.olderError', { message: failureText(this.olderError) }) : null
   }

@@ -336,3 +336,56 @@ describe('c-wa-thread: the loaded thread', () => {
     expect(m2.shadowRoot.querySelector('c-wa-intent-correction')).toBeNull()
   })
 })
+
+describe('c-wa-thread: archived history', () => {
+  const ARCHIVED = 'Older history (before 2025-11) is archived — ask an admin to restore it.'
+
+  it('says before which month the history is archived, at the top of the message list', async () => {
+    getThread.mockResolvedValue(json({ ...THREAD, next_cursor: null }))
+    const element = mount()
+    await flushPromises()
+    const notice = $(element, 'history-archived')
+    expect(text(notice)).toBe(ARCHIVED)
+    expect(notice.className).toContain('slds-scoped-notification')
+    expect(notice.className).toContain('slds-theme_info')
+    expect(notice.getAttribute('role')).toBe('status')
+    expect(notice.compareDocumentPosition($(element, 'messages'))).toBe(Node.DOCUMENT_POSITION_FOLLOWING)
+  })
+
+  it('waits until no older page is left, then says it', async () => {
+    getThread.mockResolvedValueOnce(json(THREAD)).mockResolvedValueOnce(json(OLDER))
+    const element = mount()
+    await flushPromises()
+    expect($(element, 'load-older')).not.toBeNull()
+    expect($(element, 'history-archived')).toBeNull()
+
+    $(element, 'load-older').click()
+    await flushPromises()
+    expect($(element, 'load-older')).toBeNull()
+    expect(text($(element, 'history-archived'))).toBe(ARCHIVED)
+  })
+
+  it.each([
+    ['null', { archived_before: null }],
+    ['absent (an older server)', { archived_before: undefined }],
+  ])('says nothing when the archived month is %s', async (_name, change) => {
+    getThread.mockResolvedValue(json({ ...THREAD, next_cursor: null, ...change }))
+    const element = mount()
+    await flushPromises()
+    expect($(element, 'thread')).not.toBeNull()
+    expect($(element, 'history-archived')).toBeNull()
+  })
+
+  it.each(['<img src=x onerror=alert(1)>', '2025-11<img src=x>', '2025-13', 'November 2025', 202511])(
+    'ignores a month that is not YYYY-MM (%p) and never renders it as markup',
+    async (month) => {
+      getThread.mockResolvedValue(json({ ...THREAD, next_cursor: null, archived_before: month }))
+      const element = mount()
+      await flushPromises()
+      expect($(element, 'thread')).not.toBeNull()
+      expect($(element, 'history-archived')).toBeNull()
+      expect(element.shadowRoot.querySelectorAll('img').length).toBe(0)
+      expect(element.shadowRoot.textContent).not.toContain('Older history')
+    },
+  )
+})
