@@ -5595,6 +5595,130 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/contacts/{id}/churn": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One person's churn trend: the mark now, every mark and recovery, and 12 weeks of interaction and mood */
+        get: {
+            parameters: {
+                query?: {
+                    weeks?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The trend */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["ContactChurn"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No such contact */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/broadcasts": {
         parameters: {
             query?: never;
@@ -19169,6 +19293,28 @@ export interface components {
             /** @description Send before this; afterwards upload the file again */
             expires_at: string;
         };
+        ContactChurn: {
+            at_risk: boolean;
+            since: string | null;
+            reason: {
+                [key: string]: unknown;
+            } | null;
+            history: {
+                at: string;
+                at_risk: boolean;
+                reason: {
+                    [key: string]: unknown;
+                } | null;
+            }[];
+            weeks: {
+                /** @description Monday of the local week, YYYY-MM-DD */
+                week: string;
+                inbound: number;
+                outbound: number;
+                /** @description Of what the person wrote that week, 0..1 */
+                average_sentiment: number | null;
+            }[];
+        };
         Classification: {
             /**
              * @example price_discount
@@ -19493,8 +19639,22 @@ export interface components {
             at_risk_now: number;
             rows: {
                 group: string;
+                /** @description Became at risk in the group and still are */
                 became_at_risk: number;
                 average_sentiment: number | null;
+                /** @description Every mark in the group, including contacts that recovered since */
+                marked: number;
+                /** @description Left churn risk in the group */
+                recovered: number;
+            }[];
+            /** @description Contacts first seen in the period, by first-contact month */
+            cohorts: {
+                /** @description Local month the contacts first wrote, YYYY-MM */
+                cohort: string;
+                contacts: number;
+                ever_at_risk: number;
+                at_risk_now: number;
+                recovered: number;
             }[];
         };
         ProductSuggestionsReport: {
