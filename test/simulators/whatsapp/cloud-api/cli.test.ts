@@ -67,10 +67,17 @@ describe('Cloud API simulator CLI', () => {
     const msg = { messaging_product: 'whatsapp', to: '15551230001', type: 'text', text: { body: 'hi' } }
     const sendTo = (to: string) =>
       fetch(`${url}/v23.0/106540352242922/messages`, { method: 'POST', body: JSON.stringify({ ...msg, to }) })
-    expect((await sendTo('15551230001')).status).toBe(200)
-    expect((await sendTo('15551230002')).status).toBe(429)
+    // Sent together so that they land inside the same 1 s window even on a loaded machine.
+    const statuses = (await Promise.all(['15551230001', '15551230002', '15551230003', '15551230004'].map(sendTo))).map(
+      (r) => r.status,
+    )
+    const accepted = statuses.filter((s) => s === 200).length
+    const refused = statuses.filter((s) => s === 429).length
+    expect(accepted).toBeGreaterThanOrEqual(1)
+    expect(refused).toBeGreaterThanOrEqual(1)
+    expect(accepted + refused).toBe(statuses.length)
     const stats = (await (await fetch(`${url}/__sim/stats`)).json()) as Record<string, unknown>
-    expect(stats).toMatchObject({ accepted: 1, violations: { throughput: 1 } })
+    expect(stats).toMatchObject({ accepted, violations: { throughput: refused } })
     child.kill('SIGTERM')
     const [code] = await once(child, 'exit')
     expect(code).toBe(0)
