@@ -161,6 +161,22 @@ describe.each(ENGINES)('privacy export and erasure on %s', (engine) => {
 
     const refused = await h.rt.api(`/api/v1/contacts/${erasedId}/erase`, { method: 'POST', json: {} })
     expect(refused.status).toBe(400)
+    // A legal hold in force (the person's, then the workspace's) refuses the erasure, touching nothing.
+    const reason = { reason: 'Chargeback dispute 2291' }
+    const erase = () =>
+      h.rt.api(`/api/v1/contacts/${erasedId}/erase`, { method: 'POST', json: { confirm: 'erase' } })
+    for (const hold of [`/api/v1/contacts/${erasedId}/legal-hold`, '/api/v1/legal-holds/workspace']) {
+      expect((await h.rt.api(hold, { method: 'PUT', json: reason })).status).toBe(200)
+      const held = await erase()
+      expect(held.status).toBe(409)
+      expect(await held.json()).toMatchObject({
+        error: { code: 'conflict', message: expect.stringContaining('Chargeback dispute 2291') },
+      })
+      expect(await contactIdOf(h.rt, `+${ERASED}`)).toBe(erasedId)
+      expect((await h.rt.api(hold, { method: 'DELETE', json: { reason: 'Dispute settled' } })).status).toBe(
+        200,
+      )
+    }
     const res = await h.rt.api(`/api/v1/contacts/${erasedId}/erase`, {
       method: 'POST',
       json: { confirm: 'erase' },

@@ -15767,7 +15767,7 @@ export interface paths {
         put?: never;
         /**
          * Erase a person everywhere (right to erasure)
-         * @description Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. CRM records linked to the person are listed: their links are cut, the record itself is deleted with the CRM’s own privacy tool. Irreversible; admin keys only; audited as `contact.erase`.
+         * @description Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. CRM records linked to the person are listed: their links are cut, the record itself is deleted with the CRM’s own privacy tool. Refused with 409 while a legal hold is in force on the person or the workspace. Irreversible; admin keys only; audited as `contact.erase`.
          */
         post: {
             parameters: {
@@ -15879,6 +15879,27 @@ export interface paths {
                 };
                 /** @description No such contact */
                 404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description A legal hold is in force on the person or the workspace */
+                409: {
                     headers: {
                         [name: string]: unknown;
                     };

@@ -8,7 +8,7 @@ import {
   type StoredKeywordMessage,
   storedKeywordSources,
 } from '../intelligence/keywords/record-keywords'
-import { NotFoundError } from '../lib/errors'
+import { ConflictError, NotFoundError } from '../lib/errors'
 import type { MediaStorage } from '../media/storage'
 import { type AuditRecord, recordAudit } from './audit-log'
 import { archivedMessagesOf, eraseFromArchives } from './retention/archive-erasure'
@@ -66,6 +66,7 @@ export async function eraseContact(
             for update`,
     )
     if (!contact) throw new NotFoundError('No such contact in this workspace.')
+    await refuseUnderLegalHold(tx, request.workspaceId, request.contactId)
     const hotMessages = await queryRows<{ channel_id: string; wamid: string | null; text: string | null }>(
       tx,
       sql`select channel_id::text, wamid, text from messages where contact_id = ${request.contactId}::uuid`,
@@ -201,4 +202,23 @@ async function scrubEverywhere(tx: Executor, needles: string[]): Promise<Record<
     if (row && row.n > 0) removed[table] = row.n
   }
   return removed
+}
+
+/**
+ * A legal hold keeps a person's history for a claim in progress, which the right to erasure yields
+ * to (GDPR art. 17(3)(e), LGPD art. 16): the hold is lifted first, on the record, then the erasure runs.
+ */
+async function refuseUnderLegalHold(tx: Executor, workspaceId: string, contactId: string): Promise<void> {
+  const [hold] = await queryRows<{ contact_id: string | null; reason: string }>(
+    tx,
+    sql`select contact_id::text, reason from legal_holds
+         where workspace_id = ${workspaceId}::uuid and lifted_at is null
+           and (contact_id is null or contact_id = ${contactId}::uuid)
+         order by contact_id nulls last limit 1`,
+  )
+  if (!hold) return
+  const scope = hold.contact_id ? 'this contact' : 'the whole workspace'
+  throw new ConflictError(
+    `A legal hold is in force on ${scope} ("${hold.reason}"): lift it before erasing the person.`,
+  )
 }

@@ -43,7 +43,7 @@ const eraseRoute = createRoute({
   tags: ['privacy'],
   summary: 'Erase a person everywhere (right to erasure)',
   description:
-    'Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. CRM records linked to the person are listed: their links are cut, the record itself is deleted with the CRM’s own privacy tool. Irreversible; admin keys only; audited as `contact.erase`.',
+    'Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. CRM records linked to the person are listed: their links are cut, the record itself is deleted with the CRM’s own privacy tool. Refused with 409 while a legal hold is in force on the person or the workspace. Irreversible; admin keys only; audited as `contact.erase`.',
   security: bearerSecurity,
   request: {
     params: uuidParam,
@@ -60,6 +60,7 @@ const eraseRoute = createRoute({
     200: { description: 'What was erased', content: { 'application/json': { schema: erasureSchema } } },
     ...commonErrors,
     404: errorResponse('No such contact'),
+    409: errorResponse('A legal hold is in force on the person or the workspace'),
   },
 })
 
