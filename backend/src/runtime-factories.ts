@@ -12,7 +12,6 @@ import { CrmRegistry } from './crm/registry'
 import { salesforceProvider } from './crm/salesforce/provider'
 import type { CrmSync } from './crm/sync/create-crm-sync'
 import { zohoProvider } from './crm/zoho/provider'
-import { zohoWatchJob } from './crm/zoho/zoho-watch-job'
 import type { DbHandle } from './db/client'
 import { intentRetrainJob } from './intelligence/retrain-job'
 import { type ScheduledJob, Scheduler } from './jobs/scheduler'
@@ -79,8 +78,12 @@ export function createCrmRegistry(
   return crm
 }
 
-/** The change polls of CRMs that do not push their changes (Salesforce), as scheduled jobs. */
-export function crmPollJobs(
+/**
+ * Every CRM's scheduled jobs: the change polls of CRMs that do not push their changes (Salesforce)
+ * and each provider's own upkeep (Zoho's notification channel renewal). The API process and every
+ * worker schedule the same list; the scheduler's slot lease runs each slot once among them.
+ */
+export function crmJobs(
   db: DbHandle['db'],
   crm: CrmRegistry,
   crmSync: CrmSync,
@@ -88,35 +91,16 @@ export function crmPollJobs(
 ): ScheduledJob[] {
   const events = new CrmEventWriter(db)
   return crm.names().flatMap((name) => {
-    const job = crmPollJob(crm.get(name), {
+    const provider = crm.get(name)
+    const poll = crmPollJob(provider, {
       db,
       connectorFor: crmSync.connectorFor,
       store: (provider, rows) => events.append(provider, rows),
       onEvents: () => crmSync.worker.wake(),
       logger: logger.child({ component: 'crm-poll' }),
     })
-    return job ? [job] : []
+    return [...(poll ? [poll] : []), ...(provider.upkeep?.({ connectorFor: crmSync.connectorFor }) ?? [])]
   })
-}
-
-/** Zoho's daily renewal of its notification channels, when Zoho is registered and the schedule is on. */
-export function zohoJobs(
-  db: DbHandle['db'],
-  config: Config,
-  crm: CrmRegistry,
-  crmSync: CrmSync,
-  logger: Logger,
-): ScheduledJob[] {
-  if (!crm.has('zoho') || config.ZOHO_WATCH_SCHEDULE === 'off') return []
-  return [
-    zohoWatchJob({
-      db,
-      schedule: config.ZOHO_WATCH_SCHEDULE,
-      publicUrl: config.PUBLIC_URL,
-      connectorFor: crmSync.connectorFor,
-      logger: logger.child({ component: 'zoho-watch' }),
-    }),
-  ]
 }
 
 export function createSender(

@@ -27,10 +27,9 @@ import {
   createCrmRegistry,
   createScheduler,
   createSender,
-  crmPollJobs,
+  crmJobs,
   type IngestMode,
   isStale,
-  zohoJobs,
 } from './runtime-factories'
 
 export type { IngestMode } from './runtime-factories'
@@ -172,10 +171,7 @@ export async function startRuntime(
     pollMs: config.EVENT_WEBHOOK_POLL_MS,
     batchSize: 50,
   })
-  const scheduler = createScheduler(db.db, config, logger, [
-    ...crmPollJobs(db.db, crm, crmSync, logger),
-    ...zohoJobs(db.db, config, crm, crmSync, logger),
-  ])
+  const scheduler = createScheduler(db.db, config, logger, crmJobs(db.db, crm, crmSync, logger))
   const loops = new LoopRegistry()
   loops.add(
     worker.loop,
@@ -282,5 +278,5 @@ export {
   createCrmRegistry,
   createScheduler,
   createSender,
-  crmPollJobs,
+  crmJobs,
 } from './runtime-factories'

@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { Database } from '../db/client'
 import type { CrmConnection } from '../db/schema'
+import type { ScheduledJob } from '../jobs/scheduler'
 import type { Logger } from '../lib/logger'
 import type { CrmFieldSpec } from './fields'
 import type { CrmConnector } from './port'
@@ -27,6 +28,11 @@ export interface CrmProvider {
   readonly cardAuth?: CrmCardAuth
   /** Absent: the CRM pushes its changes (or none are read back); present: we poll for them. */
   readonly polling?: CrmChangePolling
+  /**
+   * Absent: nothing to keep up. Present: the CRM's own periodic upkeep (Zoho re-arms its expiring
+   * notification channels), scheduled by every process that runs the scheduler, like the polls.
+   */
+  upkeep?(input: { connectorFor: (connection: CrmConnection) => CrmConnector }): ScheduledJob[]
   /** The property a field maps to on a new connection, and whether we create and manage it. */
   defaultProperty(spec: CrmFieldSpec): { property: string; managed: boolean }
   /** The account's request budget, shared by every process through the rate limiter. */

@@ -13,6 +13,7 @@ import { ZohoHttp } from './zoho-http'
 import { DayNotes } from './zoho-notes'
 import { zohoChangeNotifications } from './zoho-notifications'
 import { zohoOAuth } from './zoho-oauth'
+import { zohoWatchJob } from './zoho-watch-job'
 
 /**
  * Zoho counts credits per day and calls in flight, not a per-second rate; spacing calls 10 a
@@ -39,6 +40,18 @@ export function zohoProvider(ctx: CrmContext): CrmProvider {
             publicUrl: ctx.config.PUBLIC_URL,
             logger,
           }),
+    upkeep: ({ connectorFor }) =>
+      settings.watchSchedule === 'off'
+        ? []
+        : [
+            zohoWatchJob({
+              db: ctx.db,
+              schedule: settings.watchSchedule,
+              publicUrl: ctx.config.PUBLIC_URL,
+              connectorFor,
+              logger: logger.child({ component: 'zoho-watch' }),
+            }),
+          ],
     defaultProperty: (spec) => defaultZohoProperty(spec),
     rateBudget: ZOHO_BUDGET,
     connector: (input) => {
