@@ -269,6 +269,12 @@ export const envSchema = z
     ARCHIVE_SCHEDULE: cronSchedule('45 3 * * *'),
     /** When each workspace's daily backup runs (workspace time zone), or `off`. */
     BACKUP_SCHEDULE: cronSchedule('15 2 * * *'),
+    /** When each workspace's export of unanswered conversations runs (workspace time zone), or `off`. */
+    UNREAD_EXPORT_SCHEDULE: cronSchedule('0 2 * * *'),
+    /** Where those exports go (`<dir>/<workspace id>/unread-<date>.csv`); default DATA_DIR/exports. */
+    UNREAD_EXPORT_DIR: optional(z.string()),
+    /** Exports older than this many days are removed. */
+    UNREAD_EXPORT_KEEP_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
     /** Where the daily backups go; default DATA_DIR/backups. */
     BACKUP_DIR: optional(z.string()),
     /** A full backup at least this often; the days between get incremental ones. */

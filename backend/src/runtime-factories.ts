@@ -1,5 +1,6 @@
 import { join } from 'node:path'
 import { analyticsJobs } from './analytics/analytics-jobs'
+import { unreadExportJob } from './analytics/unread-export'
 import { AutomationWorker } from './automation/jobs/worker'
 import { rulesSweepJob } from './automation/rules/sweep'
 import type { Config } from './config'
@@ -195,6 +196,15 @@ export function createScheduler(
       retentionArchiveJob(db, openMediaStorage(config), {
         schedule: config.ARCHIVE_SCHEDULE,
         logger: logger.child({ component: 'retention-archive' }),
+      }),
+    )
+  if (config.UNREAD_EXPORT_SCHEDULE !== 'off')
+    jobs.push(
+      unreadExportJob(db, {
+        schedule: config.UNREAD_EXPORT_SCHEDULE,
+        dir: config.UNREAD_EXPORT_DIR ?? join(config.DATA_DIR, 'exports'),
+        keepDays: config.UNREAD_EXPORT_KEEP_DAYS,
+        logger: logger.child({ component: 'unread-export' }),
       }),
     )
   if (config.BACKUP_PASSPHRASE && config.BACKUP_SCHEDULE !== 'off')
