@@ -73,6 +73,12 @@ export const envSchema = z
     WHATSAPP_APP_SECRET: optionalSecret(8),
     WHATSAPP_VERIFY_TOKEN: optionalSecret(8),
     WHATSAPP_GRAPH_URL: z.string().url().default('https://graph.facebook.com'),
+    /** A second Graph API base (a regional egress or proxy) sends switch to when the hourly health probe fails three times in a row. */
+    WHATSAPP_STANDBY_GRAPH_URL: optional(z.string().url()),
+    /** When each workspace's WhatsApp Cloud API health probe runs (workspace time zone), or `off`. */
+    WHATSAPP_HEALTH_SCHEDULE: cronSchedule('0 * * * *'),
+    /** Wait between the quick re-probes of a failing primary within one run. */
+    WHATSAPP_HEALTH_RETRY_MS: z.coerce.number().int().min(0).max(300_000).default(10_000),
     /**
      * Proof of ownership when a number is registered: `graph` (default) asks the Graph API
      * whether the given access token can read the number; `off` registers any number unchecked,

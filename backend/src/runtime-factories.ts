@@ -3,6 +3,7 @@ import { analyticsJobs } from './analytics/analytics-jobs'
 import { unreadExportJob } from './analytics/unread-export'
 import { AutomationWorker } from './automation/jobs/worker'
 import { rulesSweepJob } from './automation/rules/sweep'
+import { GraphRoutes } from './channels/graph-routes'
 import type { Config } from './config'
 import { dedupScanJob } from './contacts/dedup/scan-job'
 import { hubspotProvider } from './crm/hubspot/provider'
@@ -24,7 +25,11 @@ import { retentionArchiveJob } from './lifecycle/retention/archive-job'
 import { openMediaStorage } from './media/media-services'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
+import { apiHealthJob } from './watchdogs/api-health-job'
 import { CrmEventWriter } from './webhooks/crm-event-writer'
+
+/** A health probe slower than this is no answer at all (the failing threshold is 1.5 s). */
+const PROBE_TIMEOUT_MS = 5_000
 
 export type IngestMode = 'thread' | 'inline' | 'off'
 
@@ -116,6 +121,7 @@ export function createSender(
       apiVersion: config.WHATSAPP_API_VERSION,
       timeoutMs: config.SENDER_REQUEST_TIMEOUT_MS,
     },
+    graphRoutes: new GraphRoutes(db, config.WHATSAPP_GRAPH_URL, config.WHATSAPP_STANDBY_GRAPH_URL),
     encryptionKey,
     logger: logger.child({ component: 'sender' }),
     horizonMs: config.SENDER_HORIZON_MS,
@@ -157,9 +163,25 @@ export function createScheduler(
   db: DbHandle['db'],
   config: Config,
   logger: Logger,
+  encryptionKey: Buffer,
   extra: ScheduledJob[] = [],
 ): Scheduler {
   const jobs: ScheduledJob[] = [...extra]
+  if (config.WHATSAPP_HEALTH_SCHEDULE !== 'off')
+    jobs.push(
+      apiHealthJob(db, {
+        schedule: config.WHATSAPP_HEALTH_SCHEDULE,
+        cloudApi: {
+          graphUrl: config.WHATSAPP_GRAPH_URL,
+          apiVersion: config.WHATSAPP_API_VERSION,
+          timeoutMs: PROBE_TIMEOUT_MS,
+        },
+        standbyGraphUrl: config.WHATSAPP_STANDBY_GRAPH_URL,
+        encryptionKey,
+        retryMs: config.WHATSAPP_HEALTH_RETRY_MS,
+        logger: logger.child({ component: 'whatsapp-health' }),
+      }),
+    )
   if (config.RULES_SWEEP_SCHEDULE !== 'off')
     jobs.push(
       rulesSweepJob(db, {

@@ -171,7 +171,13 @@ export async function startRuntime(
     pollMs: config.EVENT_WEBHOOK_POLL_MS,
     batchSize: 50,
   })
-  const scheduler = createScheduler(db.db, config, logger, crmJobs(db.db, crm, crmSync, logger))
+  const scheduler = createScheduler(
+    db.db,
+    config,
+    logger,
+    encryptionKey,
+    crmJobs(db.db, crm, crmSync, logger),
+  )
   const loops = new LoopRegistry()
   loops.add(
     worker.loop,

@@ -106,7 +106,13 @@ const crmSync =
 // process only (a lease row in job_runs), whichever of this one and the API's claims it first.
 const scheduler =
   config.SCHEDULER === 'inline'
-    ? createScheduler(handle.db, config, root, crmSync ? crmJobs(handle.db, crmRegistry, crmSync, root) : [])
+    ? createScheduler(
+        handle.db,
+        config,
+        root,
+        config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
+        crmSync ? crmJobs(handle.db, crmRegistry, crmSync, root) : [],
+      )
     : null
 
 // Media fetches (MEDIA_WORKER); with MEDIA_STORAGE=local this process must share DATA_DIR with the API.

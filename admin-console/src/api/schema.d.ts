@@ -16832,7 +16832,7 @@ export interface paths {
             parameters: {
                 query?: {
                     state?: "open" | "resolved" | "all";
-                    rule?: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion";
+                    rule?: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health";
                     limit?: number;
                     cursor?: string;
                 };
@@ -19734,7 +19734,7 @@ export interface components {
         Alert: {
             id: string;
             /** @enum {string} */
-            rule: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion";
+            rule: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health";
             subject: string;
             period: string;
             figures: {

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm'
+import type { GraphRoutes } from '../channels/graph-routes'
 import type { Database } from '../db/client'
 import { whatsappChannels } from '../db/schema'
 import { LeaseHeartbeat } from '../jobs/lease-heartbeat'
@@ -22,6 +23,8 @@ import { takeTierSlots } from './tier-slots'
 
 export interface SenderOptions {
   cloudApi: CloudApiConfig
+  /** Where each workspace's sends go while the health probe has failed over; absent: always `cloudApi.graphUrl`. */
+  graphRoutes?: GraphRoutes
   encryptionKey: Buffer
   logger: Logger
   /** How far ahead slots are reserved per claim: short, so a reply never waits behind a broadcast. */
@@ -242,8 +245,11 @@ export class Sender {
         ...recipientField(job.recipient),
         biz_opaque_callback_data: `scrm:${job.messageId}`,
       }
+      const graphUrl = this.options.graphRoutes
+        ? await this.options.graphRoutes.graphUrlFor(channel.workspaceId)
+        : this.options.cloudApi.graphUrl
       const outcome = await sendMessage(
-        this.options.cloudApi,
+        { ...this.options.cloudApi, graphUrl },
         channel.phoneNumberId,
         channel.token,
         body,

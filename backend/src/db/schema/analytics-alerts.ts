@@ -7,6 +7,7 @@ export const ALERT_RULES = [
   'agent_response_time',
   'sync_success',
   'intent_conversion',
+  'api_health',
 ] as const
 export type AlertRule = (typeof ALERT_RULES)[number]
 

@@ -169,11 +169,13 @@ export function createApp(state: SimulatorState): Hono<Env> {
     return json(c, 200, page.page)
   })
 
-  app.get('/:version/:id', (c) => {
+  app.get('/:version/:id', async (c) => {
     const { version, id } = c.req.param()
     if (!VERSION.test(version)) return json(c, ...answer(unknownPath(c.req.path)))
     const number = state.number(id)
     if (number) {
+      const latency = state.options.faults?.readLatencyMs ?? 0
+      if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency))
       if (!state.canAccess(c.get('token'), number.wabaId))
         return json(c, ...answer(unsupportedRequest('get', id, c.get('trace'))))
       const fields = phoneNumberFields(number, c.req.query('fields'))

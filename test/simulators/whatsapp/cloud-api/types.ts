@@ -34,6 +34,8 @@ export interface TemplateDef {
 }
 
 export interface Faults {
+  /** Added before answering a phone-number read (`GET /{phone-number-id}`): a slow Graph, for health probes. */
+  readLatencyMs?: number
   /** Fraction of send requests answered 500 (#131000) or 503 (#131016), not accepted. */
   http5xxRate?: number
   /** Fraction of send requests answered 429 `#130429 Rate limit hit`, not accepted. */
