@@ -22,6 +22,10 @@ export const TEST_ENV = {
   EVENT_WEBHOOKS: 'off',
   MEDIA_WORKER: 'off',
   MIGRATE_ON_START: 'false',
+  // Scheduled jobs that reach outside the database stay out of tests that run the scheduler for
+  // other jobs; their own tests turn them on.
+  WHATSAPP_HEALTH_SCHEDULE: 'off',
+  UNREAD_EXPORT_SCHEDULE: 'off',
 }
 
 /** A response whose JSON tests read field by field; contract checks parse with @scrm/shared schemas. */

@@ -108,6 +108,7 @@ describe.each(ENGINES)('the hourly WhatsApp API health probe (%s)', (engine) => 
       {},
       {
         WHATSAPP_STANDBY_GRAPH_URL: standby.url,
+        WHATSAPP_HEALTH_SCHEDULE: '0 * * * *',
         WHATSAPP_HEALTH_RETRY_MS: '0',
       },
     )
