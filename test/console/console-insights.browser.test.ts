@@ -151,6 +151,28 @@ describe.each(ENGINES)(
       expect(byContact.map((r) => r.n)).toEqual([1, 1])
     })
 
+    it('dismisses a pair that is not one person, so it is not proposed again', async () => {
+      await customerWrites(rt, NUMBER_A, { waId: '85291230003', name: 'Wong Siu Ming' }, 'hello')
+      await customerWrites(rt, NUMBER_A, { waId: '85261230004', name: 'Wong Siu-ming' }, 'hi again')
+      const c = await contactIdOf(rt, '+85291230003')
+      const d = await contactIdOf(rt, '+85261230004')
+      await rt.db.db.execute(sql`update contacts set email = 'wong@example.org' where id in (${c}, ${d})`)
+      await page.getByTestId('scan-now').click()
+      const row = page.getByTestId('duplicate-row')
+      await row.waitFor()
+      expect(await row.getByTestId('reasons').textContent()).toContain('Same email: wong@example.org')
+      await row.getByRole('button', { name: 'Compare' }).click()
+      await page.getByRole('button', { name: 'Not the same person' }).click()
+      await page.getByTestId('duplicates-empty').waitFor()
+      const [pair] = await rows<{ state: string }>(
+        sql`select state from duplicate_candidates where contact_a in (${c}, ${d}) and contact_b in (${c}, ${d})`,
+      )
+      expect(pair?.state).toBe('dismissed')
+      await page.getByTestId('scan-now').click()
+      await page.getByTestId('outcome').waitFor()
+      expect(await page.getByTestId('duplicate-row').count()).toBe(0)
+    })
+
     it('shows the activity report with figures matching the stored messages, a chart and its CSV', async () => {
       // Three days of customer messages, one in ten a complaint (also what the alert rule reads below).
       const [channel] = await rt.db.db.select().from(whatsappChannels)
@@ -172,7 +194,7 @@ describe.each(ENGINES)(
                  count(*) filter (where direction = 'inbound' and intent = 'complaint')::int as complaints
             from messages where workspace_id = ${workspaceId}`,
       )
-      expect(counted).toEqual({ inbound: 32, complaints: 3 })
+      expect(counted).toEqual({ inbound: 34, complaints: 3 })
 
       await open('reports')
       await page.getByLabel('From', { exact: true }).fill(from)
@@ -206,6 +228,34 @@ describe.each(ENGINES)(
       await page.getByLabel('To', { exact: true }).fill(from)
       await page.getByRole('button', { name: 'Show report' }).click()
       expect(await page.getByTestId('error-message').textContent()).toContain('`from` must not be after `to`')
+
+      // Every report answers in the page: its table (or its empty state), never an error.
+      await page.getByLabel('From', { exact: true }).fill(from)
+      await page.getByLabel('To', { exact: true }).fill(to)
+      await page.getByRole('button', { name: 'Show report' }).click()
+      await page.getByTestId('report-table').waitFor()
+      const reports = await page
+        .getByLabel('Report', { exact: true })
+        .locator('option')
+        .evaluateAll((options) => options.map((o) => (o as unknown as { value: string }).value))
+      expect(reports).toHaveLength(8)
+      for (const report of reports) {
+        await page.getByLabel('Report', { exact: true }).selectOption(report)
+        await page
+          .locator(`[data-testid="report-view"][data-report="${report}"], [data-testid="error"]`)
+          .waitFor()
+        expect(await page.getByTestId('error').count(), report).toBe(0)
+      }
+      await page.getByLabel('Report', { exact: true }).selectOption('keywords')
+      await page.locator('[data-testid="report-view"][data-report="keywords"]').waitFor()
+      expect(await page.getByTestId('figure-messages').textContent()).toBe(String(counted?.inbound))
+
+      // The page speaks the console's other languages.
+      await page.getByLabel('Language', { exact: true }).selectOption('zh')
+      await page.getByRole('heading', { name: '报表' }).waitFor()
+      expect(await page.getByTestId('report-table').locator('th').first().textContent()).toBe('分组')
+      await shot('reports-zh')
+      await page.getByLabel('语言', { exact: true }).selectOption('en')
     })
 
     it('shows an alert the complaint rule raised with its figures, and resolves it', async () => {

@@ -79,6 +79,7 @@ function initialQuery(): Query {
 
 /** A report as the page shows it: a flat table, an optional total line, a few figures, and a series to draw. */
 interface View {
+  report: ReportName
   rows: Record<string, unknown>[]
   total?: Record<string, unknown>
   figures: { label: MessageKey; value: string; testId: string }[]
@@ -126,6 +127,7 @@ async function fetchReport(q: Query, n: (v: number) => string): Promise<View> {
       const sum = (k: 'inbound' | 'outbound' | 'complaints') => r.rows.reduce((s, row) => s + row[k], 0)
       const peak = r.peak_hours[0]
       return {
+        report: q.report,
         rows: r.rows.map((x) => flatten(x)),
         figures: [
           { label: 'reports.received', value: n(sum('inbound')), testId: 'figure-inbound' },
@@ -149,6 +151,7 @@ async function fetchReport(q: Query, n: (v: number) => string): Promise<View> {
         ),
       )
       return {
+        report: q.report,
         rows: r.rows.map((x) => flatten(x)),
         total: flatten(r.total),
         figures: [zone(r.time_zone)],
@@ -170,6 +173,7 @@ async function fetchReport(q: Query, n: (v: number) => string): Promise<View> {
         ),
       )
       return {
+        report: q.report,
         rows: r.rows.map((x) => flatten(x)),
         total: flatten(r.total),
         figures: [zone(r.time_zone)],
@@ -188,6 +192,7 @@ async function fetchReport(q: Query, n: (v: number) => string): Promise<View> {
         ),
       )
       return {
+        report: q.report,
         rows: r.rows.map((x) => flatten(x)),
         total: flatten(r.total),
         figures: [
@@ -216,6 +221,7 @@ async function fetchReport(q: Query, n: (v: number) => string): Promise<View> {
         ),
       )
       return {
+        report: q.report,
         rows: r.rows.map((x) => flatten(x)),
         figures: [
           { label: 'reports.atRiskNow', value: n(r.at_risk_now), testId: 'figure-at-risk' },
@@ -242,6 +248,7 @@ async function fetchReport(q: Query, n: (v: number) => string): Promise<View> {
         ),
       )
       return {
+        report: q.report,
         rows: r.rows.map((x) => flatten(x)),
         figures: [
           { label: 'reports.customerMessages', value: n(r.customer_messages), testId: 'figure-messages' },
@@ -264,6 +271,7 @@ async function fetchReport(q: Query, n: (v: number) => string): Promise<View> {
         ),
       )
       return {
+        report: q.report,
         // The phrases of a product as one cell: each term with how many negative messages used it.
         rows: r.rows.map(({ phrases, ...rest }) => ({
           ...rest,
@@ -294,6 +302,7 @@ async function fetchReport(q: Query, n: (v: number) => string): Promise<View> {
         currency: w.report.cost.currency,
       }))
       return {
+        report: q.report,
         rows,
         figures: [],
         series: { x: 'week_start', columns: ['contacts', 'ordered', 'responses'] },
@@ -508,6 +517,8 @@ function ReportView(props: { view: View }) {
         return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(value)
       return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(value)
     }
+    // A report not grouped answers one group named `all`: the whole period.
+    if (column === 'group' && value === 'all') return t('reports.group.none')
     const word = `reports.${column}.${value}`
     if ((column === 'trend' || column === 'theme' || column === 'kind') && word in en)
       return t(word as MessageKey)
@@ -522,7 +533,7 @@ function ReportView(props: { view: View }) {
         }))
       : null
   return (
-    <>
+    <div data-testid="report-view" data-report={props.view.report}>
       {props.view.figures.length > 0 && (
         <dl class="queues" data-testid="report-figures">
           {props.view.figures.map((f) => (
@@ -582,6 +593,6 @@ function ReportView(props: { view: View }) {
           <Pager {...page} label={t('reports.title')} />
         </>
       )}
-    </>
+    </div>
   )
 }
