@@ -278,6 +278,27 @@ describe.each(ENGINES)(
       await page.getByLabel('State', { exact: true }).selectOption('resolved')
       await row.getByText(/^Resolved /).waitFor()
       expect(await row.getByRole('button', { name: 'Resolve' }).count()).toBe(0)
+
+      // More open alerts than a page holds: the pages follow the API's cursor.
+      await storeAlerts(
+        rt.db.db,
+        workspaceId,
+        Array.from({ length: 21 }, (_, i) => ({
+          rule: 'sync_success' as const,
+          subject: 'hubspot',
+          period: `2026-01-${String(i + 1).padStart(2, '0')}`,
+          figures: { success_percent: 80 },
+          suggestion: null,
+        })),
+      )
+      await page.getByLabel('State', { exact: true }).selectOption('open')
+      await page.getByLabel('Rule', { exact: true }).selectOption('sync_success')
+      await expect.poll(() => row.count()).toBe(20)
+      await page.getByRole('button', { name: 'Next' }).click()
+      await page.getByText('Page 2').waitFor()
+      await expect.poll(() => row.count()).toBe(1)
+      await page.getByRole('button', { name: 'Previous' }).click()
+      await expect.poll(() => row.count()).toBe(20)
     })
   },
 )

@@ -256,7 +256,7 @@ export const en = {
   'dup.close': 'Close',
   'dup.mergedAt': 'Merged',
   'dup.survivor': 'Kept',
-  'dup.absorbed': 'Merged into it',
+  'dup.absorbed': 'Absorbed',
   'dup.origin': 'By',
   'dup.automatic': 'Automatic scan',
   'dup.reviewed': 'A person',

@@ -260,7 +260,7 @@ export const es: Record<MessageKey, string> = {
   'dup.close': 'Cerrar',
   'dup.mergedAt': 'Fusionado',
   'dup.survivor': 'Conservado',
-  'dup.absorbed': 'Fusionado en él',
+  'dup.absorbed': 'Absorbido',
   'dup.origin': 'Por',
   'dup.automatic': 'Búsqueda automática',
   'dup.reviewed': 'Una persona',

@@ -259,7 +259,7 @@ export const pt: Record<MessageKey, string> = {
   'dup.close': 'Fechar',
   'dup.mergedAt': 'Unido em',
   'dup.survivor': 'Mantido',
-  'dup.absorbed': 'Unido a ele',
+  'dup.absorbed': 'Absorvido',
   'dup.origin': 'Por',
   'dup.automatic': 'Busca automática',
   'dup.reviewed': 'Uma pessoa',

@@ -252,7 +252,7 @@ export const zh: Record<MessageKey, string> = {
   'dup.close': '关闭',
   'dup.mergedAt': '合并时间',
   'dup.survivor': '保留',
-  'dup.absorbed': '并入',
+  'dup.absorbed': '被并入',
   'dup.origin': '操作方',
   'dup.automatic': '自动扫描',
   'dup.reviewed': '人工',
