@@ -10,11 +10,14 @@ import {
   saveLocale,
   translator,
 } from './i18n'
+import { AlertsPage } from './pages/alerts'
 import { ConnectionsPage } from './pages/connections'
 import { DeadLettersPage } from './pages/dead-letters'
+import { DuplicatesPage } from './pages/duplicates'
 import { EventWebhooksPage } from './pages/event-webhooks'
 import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
+import { ReportsPage } from './pages/reports'
 import { ReviewPage } from './pages/review'
 import { RulesPage } from './pages/rules'
 import { SendingPolicyPage } from './pages/sending-policy'
@@ -28,6 +31,9 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'rules', label: 'nav.rules', render: () => <RulesPage /> },
   { slug: 'review', label: 'nav.review', render: () => <ReviewPage /> },
   { slug: 'dead-letters', label: 'nav.deadLetters', render: () => <DeadLettersPage /> },
+  { slug: 'duplicates', label: 'nav.duplicates', render: () => <DuplicatesPage /> },
+  { slug: 'reports', label: 'nav.reports', render: () => <ReportsPage /> },
+  { slug: 'alerts', label: 'nav.alerts', render: () => <AlertsPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
   { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
   { slug: 'sending-policy', label: 'nav.policy', render: () => <SendingPolicyPage /> },

@@ -1,4 +1,4 @@
-import { and, desc, eq, isNotNull, isNull, lt, or, type SQL } from 'drizzle-orm'
+import { and, desc, eq, isNotNull, isNull, lt, or, type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { type AlertRule, type AnalyticsAlert, analyticsAlerts } from '../db/schema'
 import { NotFoundError } from '../lib/errors'
@@ -12,24 +12,30 @@ export interface AlertFilter {
   limit: number
 }
 
+/**
+ * The time an alert was raised as the cursor carries it: milliseconds (a JS Date). Postgres keeps
+ * microseconds, so ordering and comparing on the stored value would lose, on the next page, the
+ * alerts raised in the same millisecond as the cursor's (one evaluation stores its alerts together).
+ */
+const raisedMs = sql`date_trunc('milliseconds', ${analyticsAlerts.raisedAt})`
+
 /** The workspace's alerts, newest first. */
 export async function listAlerts(db: Executor, filter: AlertFilter): Promise<AnalyticsAlert[]> {
   const where: (SQL | undefined)[] = [eq(analyticsAlerts.workspaceId, filter.workspaceId)]
   if (filter.state === 'open') where.push(isNull(analyticsAlerts.resolvedAt))
   if (filter.state === 'resolved') where.push(isNotNull(analyticsAlerts.resolvedAt))
   if (filter.rule) where.push(eq(analyticsAlerts.rule, filter.rule))
-  if (filter.before)
+  if (filter.before) {
+    const at = sql`${filter.before.raisedAt.toISOString()}::timestamptz`
     where.push(
-      or(
-        lt(analyticsAlerts.raisedAt, filter.before.raisedAt),
-        and(eq(analyticsAlerts.raisedAt, filter.before.raisedAt), lt(analyticsAlerts.id, filter.before.id)),
-      ),
+      or(sql`${raisedMs} < ${at}`, and(sql`${raisedMs} = ${at}`, lt(analyticsAlerts.id, filter.before.id))),
     )
+  }
   return db
     .select()
     .from(analyticsAlerts)
     .where(and(...where))
-    .orderBy(desc(analyticsAlerts.raisedAt), desc(analyticsAlerts.id))
+    .orderBy(desc(raisedMs), desc(analyticsAlerts.id))
     .limit(filter.limit)
 }
 
