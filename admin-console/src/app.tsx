@@ -12,13 +12,16 @@ import {
 } from './i18n'
 import { ConnectionsPage } from './pages/connections'
 import { DeadLettersPage } from './pages/dead-letters'
+import { DiscountPoolsPage } from './pages/discount-pools'
 import { EventWebhooksPage } from './pages/event-webhooks'
 import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
+import { QuickRepliesPage } from './pages/quick-replies'
 import { ReviewPage } from './pages/review'
 import { RulesPage } from './pages/rules'
 import { SendingPolicyPage } from './pages/sending-policy'
 import { type Session, SignIn } from './pages/sign-in'
+import { StoresPage } from './pages/stores'
 import { ErrorBox } from './ui/async'
 
 /** The console's pages: /admin/<slug>. Only finished pages are listed (see README, "Admin console"). */
@@ -28,6 +31,9 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'rules', label: 'nav.rules', render: () => <RulesPage /> },
   { slug: 'review', label: 'nav.review', render: () => <ReviewPage /> },
   { slug: 'dead-letters', label: 'nav.deadLetters', render: () => <DeadLettersPage /> },
+  { slug: 'quick-replies', label: 'nav.quickReplies', render: () => <QuickRepliesPage /> },
+  { slug: 'stores', label: 'nav.stores', render: () => <StoresPage /> },
+  { slug: 'discount-pools', label: 'nav.discountPools', render: () => <DiscountPoolsPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
   { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
   { slug: 'sending-policy', label: 'nav.policy', render: () => <SendingPolicyPage /> },
