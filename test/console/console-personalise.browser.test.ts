@@ -149,7 +149,7 @@ describe.each(ENGINES)(
       expect(await replyRow('a_console_bye')).toHaveLength(1)
     })
 
-    it('adds a store, with an invalid country refused under its input first', async () => {
+    it('adds a store (an invalid country refused under its input first), edits and deletes it', async () => {
       await page.getByRole('link', { name: 'Stores' }).click()
       const section = page.getByTestId('page-stores')
       await section.getByTestId('empty').waitFor()
@@ -181,9 +181,19 @@ describe.each(ENGINES)(
         mapsUrl: null,
       })
       await shot('stores')
+
+      await row.getByRole('button', { name: 'Edit' }).click()
+      await form.getByLabel('Opening hours', { exact: true }).fill('Seg–Sáb 9h–20h')
+      await form.getByRole('button', { name: 'Save store' }).click()
+      await expect.poll(() => page.getByTestId('outcome').textContent()).toBe('Store Loja Paulista saved.')
+      expect(await row.textContent()).toContain('Seg–Sáb 9h–20h')
+      expect((await rt.db.db.select().from(stores))[0]?.hours).toBe('Seg–Sáb 9h–20h')
+      await row.getByRole('button', { name: 'Delete' }).click()
+      await section.getByTestId('empty').waitFor()
+      expect(await rt.db.db.select().from(stores)).toEqual([])
     })
 
-    it('creates a pool by adding its first codes (a bad line refused by line), lists them and removes one', async () => {
+    it('creates a pool by adding its first codes (a bad line refused by line), lists them, removes one, then deletes the pool', async () => {
       await page.getByRole('link', { name: 'Discount codes' }).click()
       const section = page.getByTestId('page-discount-pools')
       await section.getByTestId('empty').waitFor()
@@ -223,6 +233,13 @@ describe.each(ENGINES)(
       const left = await rt.db.db.select().from(discountCodes).where(eq(discountCodes.pool, 'console_summer'))
       expect(left.map((c) => c.code).sort()).toEqual(['SUMMER1', 'SUMMER3'])
       await shot('discount-pools')
+
+      await pool.getByRole('button', { name: 'Delete pool' }).click()
+      await expect
+        .poll(() => section.getByTestId('outcome').first().textContent())
+        .toBe('Pool console_summer deleted with its 2 codes.')
+      await pool.waitFor({ state: 'detached' })
+      expect(await rt.db.db.select().from(discountCodes)).toEqual([])
     })
 
     it('speaks the chosen language on these pages', async () => {
