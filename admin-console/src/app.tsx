@@ -13,15 +13,18 @@ import {
 import { AlertsPage } from './pages/alerts'
 import { ConnectionsPage } from './pages/connections'
 import { DeadLettersPage } from './pages/dead-letters'
+import { DiscountPoolsPage } from './pages/discount-pools'
 import { DuplicatesPage } from './pages/duplicates'
 import { EventWebhooksPage } from './pages/event-webhooks'
 import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
+import { QuickRepliesPage } from './pages/quick-replies'
 import { ReportsPage } from './pages/reports'
 import { ReviewPage } from './pages/review'
 import { RulesPage } from './pages/rules'
 import { SendingPolicyPage } from './pages/sending-policy'
 import { type Session, SignIn } from './pages/sign-in'
+import { StoresPage } from './pages/stores'
 import { ErrorBox } from './ui/async'
 
 /** The console's pages: /admin/<slug>. Only finished pages are listed (see README, "Admin console"). */
@@ -34,6 +37,9 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'duplicates', label: 'nav.duplicates', render: () => <DuplicatesPage /> },
   { slug: 'reports', label: 'nav.reports', render: () => <ReportsPage /> },
   { slug: 'alerts', label: 'nav.alerts', render: () => <AlertsPage /> },
+  { slug: 'quick-replies', label: 'nav.quickReplies', render: () => <QuickRepliesPage /> },
+  { slug: 'stores', label: 'nav.stores', render: () => <StoresPage /> },
+  { slug: 'discount-pools', label: 'nav.discountPools', render: () => <DiscountPoolsPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
   { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
   { slug: 'sending-policy', label: 'nav.policy', render: () => <SendingPolicyPage /> },

@@ -24,6 +24,7 @@ import { connectionRoutes } from './api/routes/connections'
 import { consoleSessionRoutes } from './api/routes/console-session'
 import { contactChurnRoutes } from './api/routes/contact-churn'
 import { contactFieldRoutes } from './api/routes/contact-fields'
+import { contactSearchRoutes } from './api/routes/contact-search'
 import { contactTagRoutes } from './api/routes/contact-tags'
 import { contactRoutes } from './api/routes/contacts'
 import { correctionRoutes } from './api/routes/corrections'
@@ -48,6 +49,7 @@ import { orderLookupRoutes } from './api/routes/order-lookup'
 import { overviewRoutes } from './api/routes/overview'
 import { privacyRoutes } from './api/routes/privacy'
 import { quickReplyRoutes } from './api/routes/quick-replies'
+import { quickReplyDraftPreviewRoutes } from './api/routes/quick-reply-draft-preview'
 import { QUICK_REPLY_PREVIEW_PATH, quickReplyPreviewRoutes } from './api/routes/quick-reply-preview'
 import { reportRoutes } from './api/routes/reports'
 import { retentionRoutes } from './api/routes/retention'
@@ -136,11 +138,13 @@ export function createApp(deps: AppDeps) {
   app.route('/', sendingPolicyRoutes(deps))
   app.route('/', quickReplyRoutes(deps))
   app.route('/', quickReplyPreviewRoutes(deps))
+  app.route('/', quickReplyDraftPreviewRoutes(deps))
   app.route('/', localeSettingsRoutes(deps))
   app.route('/', automationSettingsRoutes(deps))
   app.route('/', storeRoutes(deps))
   app.route('/', channelLimitRoutes(deps))
   app.route('/', contactRoutes(deps))
+  app.route('/', contactSearchRoutes(deps))
   app.route('/', contactChurnRoutes(deps))
   app.route('/', broadcastRoutes(deps))
   app.route('/', classifyRoutes(deps))

@@ -1,6 +1,7 @@
 import { createRoute } from '@hono/zod-openapi'
 import {
   deleteFreeCode,
+  deletePool,
   listDiscountCodes,
   listDiscountPools,
   loadDiscountCodes,
@@ -133,6 +134,24 @@ const remove = createRoute({
   },
 })
 
+const removePool = createRoute({
+  method: 'delete',
+  path: '/api/v1/discount-pools/{pool}',
+  tags: ['automation'],
+  summary: 'Remove a pool and all its codes (refused while a rule hands out codes from it)',
+  security: bearerSecurity,
+  request: { params: z.object({ pool: poolName }) },
+  responses: {
+    200: {
+      description: 'Removed',
+      content: { 'application/json': { schema: z.object({ removed: z.number().int() }) } },
+    },
+    ...commonErrors,
+    404: errorResponse('No such pool in this workspace'),
+    409: errorResponse('A rule hands out codes from this pool; the message names the rules'),
+  },
+})
+
 const encodeCursor = (code: string) => Buffer.from(code, 'utf8').toString('base64url')
 function decodeCursor(cursor: string): string {
   const code = Buffer.from(cursor, 'base64url').toString('utf8')
@@ -174,6 +193,10 @@ export function discountCodeRoutes(deps: AppDeps) {
     const { pool, code } = c.req.valid('param')
     await deleteFreeCode(deps.db, c.get('auth').workspaceId, pool, code)
     return c.json({ ok: true as const }, 200)
+  })
+  app.openapi(removePool, async (c) => {
+    const removed = await deletePool(deps.db, c.get('auth').workspaceId, c.req.valid('param').pool)
+    return c.json({ removed }, 200)
   })
   return app
 }

@@ -1,10 +1,11 @@
 import { createRoute } from '@hono/zod-openapi'
-import { eq } from 'drizzle-orm'
+import { asc, eq } from 'drizzle-orm'
+import { deleteQuickReply } from '../../automation/quick-reply-removal'
 import { quickReplies } from '../../db/schema'
 import type { AppDeps } from '../app-env'
-import { bearerSecurity, commonErrors, newRouter, z } from '../openapi'
+import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
 
-const _idParam = z.object({ id: z.string().uuid() })
+const keyParam = z.object({ key: z.string().regex(/^[a-z0-9_-]{1,100}$/) })
 const ok = z.object({ ok: z.literal(true) })
 
 /** Saved answers with variables, sent as free text inside the window. */
@@ -19,7 +20,7 @@ export function quickReplyRoutes(deps: AppDeps) {
         'Create or change a quick reply ({{first_name}}, {{name}}, {{phone}} or variables given at send time)',
       security: bearerSecurity,
       request: {
-        params: z.object({ key: z.string().regex(/^[a-z0-9_-]{1,100}$/) }),
+        params: keyParam,
         body: {
           required: true,
           content: {
@@ -57,7 +58,7 @@ export function quickReplyRoutes(deps: AppDeps) {
       method: 'get',
       path: '/api/v1/quick-replies',
       tags: ['messages'],
-      summary: "The workspace's quick replies",
+      summary: "The workspace's quick replies, by key",
       security: bearerSecurity,
       responses: {
         200: {
@@ -85,6 +86,7 @@ export function quickReplyRoutes(deps: AppDeps) {
         .select()
         .from(quickReplies)
         .where(eq(quickReplies.workspaceId, c.get('auth').workspaceId))
+        .orderBy(asc(quickReplies.key))
       return c.json(
         {
           quick_replies: rows.map((r) => ({
@@ -96,6 +98,27 @@ export function quickReplyRoutes(deps: AppDeps) {
         },
         200,
       )
+    },
+  )
+
+  app.openapi(
+    createRoute({
+      method: 'delete',
+      path: '/api/v1/quick-replies/{key}',
+      tags: ['messages'],
+      summary: 'Remove a quick reply (refused while a rule sends it)',
+      security: bearerSecurity,
+      request: { params: keyParam },
+      responses: {
+        200: { description: 'Removed', content: { 'application/json': { schema: ok } } },
+        ...commonErrors,
+        404: errorResponse('No such quick reply in this workspace'),
+        409: errorResponse('A rule sends this quick reply; the message names the rules'),
+      },
+    }),
+    async (c) => {
+      await deleteQuickReply(deps.db, c.get('auth').workspaceId, c.req.valid('param').key)
+      return c.json({ ok: true as const }, 200)
     },
   )
   return app

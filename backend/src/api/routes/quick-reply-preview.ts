@@ -27,8 +27,8 @@ const previewRequest = z
   .strict()
   .refine((r) => !(r.contact_id && r.phone), { message: 'give at most one of contact_id or phone' })
 
-const previewAnswer = z.object({
-  key: z.string(),
+/** What a preview says, saved reply or draft alike. */
+export const renderedAnswer = z.object({
   contact_id: z.string().uuid().nullable(),
   text: z
     .string()
@@ -46,6 +46,7 @@ const previewAnswer = z.object({
     .boolean()
     .openapi({ description: 'A send now would be refused with quick_reply_variable_missing' }),
 })
+const previewAnswer = renderedAnswer.extend({ key: z.string() })
 
 /** What a quick reply would say to a contact, without sending it. */
 export function quickReplyPreviewRoutes(deps: AppDeps) {
@@ -101,7 +102,7 @@ export function quickReplyPreviewRoutes(deps: AppDeps) {
 }
 
 /** The contact by id or phone; a phone nobody stored yet previews as the new contact a send would create. */
-async function previewContact(
+export async function previewContact(
   db: Database,
   workspaceId: string,
   body: { contact_id?: string; phone?: string },

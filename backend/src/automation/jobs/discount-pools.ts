@@ -3,6 +3,7 @@ import type { Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import { discountCodes } from '../../db/schema'
 import { ConflictError, NotFoundError } from '../../lib/errors'
+import { ruleList, rulesReferencing } from '../rules/rule-references'
 
 export interface PoolCounts {
   pool: string
@@ -115,4 +116,22 @@ export async function deleteFreeCode(
   const [exists] = await db.select({ id: discountCodes.id }).from(discountCodes).where(match).limit(1)
   if (exists) throw new ConflictError(`Code "${code}" was already given to a contact; it is kept.`)
   throw new NotFoundError(`Pool "${pool}" has no code "${code}".`)
+}
+
+/**
+ * Removes a whole pool, codes given out included (the sent messages keep what each contact got).
+ * Refused while a rule hands out codes from it: the rule would fail at every firing.
+ */
+export async function deletePool(db: Executor, workspaceId: string, pool: string): Promise<number> {
+  const users = await rulesReferencing(db, workspaceId, 'pool', pool)
+  if (users.length > 0)
+    throw new ConflictError(
+      `Pool "${pool}" is used by ${users.length === 1 ? 'rule' : 'rules'} ${ruleList(users)}; change or delete ${users.length === 1 ? 'that rule' : 'those rules'} first.`,
+    )
+  const deleted = await db
+    .delete(discountCodes)
+    .where(and(eq(discountCodes.workspaceId, workspaceId), eq(discountCodes.pool, pool)))
+    .returning({ id: discountCodes.id })
+  if (deleted.length === 0) throw new NotFoundError(`There is no pool "${pool}" in this workspace.`)
+  return deleted.length
 }
