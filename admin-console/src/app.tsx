@@ -10,6 +10,7 @@ import {
   saveLocale,
   translator,
 } from './i18n'
+import { BroadcastsPage } from './pages/broadcasts'
 import { ConnectionsPage } from './pages/connections'
 import { DeadLettersPage } from './pages/dead-letters'
 import { EventWebhooksPage } from './pages/event-webhooks'
@@ -28,6 +29,7 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'rules', label: 'nav.rules', render: () => <RulesPage /> },
   { slug: 'review', label: 'nav.review', render: () => <ReviewPage /> },
   { slug: 'dead-letters', label: 'nav.deadLetters', render: () => <DeadLettersPage /> },
+  { slug: 'broadcasts', label: 'nav.broadcasts', render: () => <BroadcastsPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
   { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
   { slug: 'sending-policy', label: 'nav.policy', render: () => <SendingPolicyPage /> },
