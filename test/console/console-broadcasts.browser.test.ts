@@ -131,6 +131,7 @@ describe.each(ENGINES)('the Broadcasts page in Chromium (%s)', { timeout: 120_00
     const row = page.getByTestId('broadcast-row')
     await expect.poll(() => row.first().getByTestId('row-state').textContent()).toBe('completed')
     expect(await row.first().getByTestId('row-sent').textContent()).toBe('5')
+    expect(await row.first().getByTestId('row-queued').textContent()).toBe('5')
 
     const [b] = (await (await h.rt.api('/api/v1/broadcasts')).json()).broadcasts
     const jobs = await h.rt.db.db.select().from(sendJobs).where(eq(sendJobs.broadcastId, b.id))
@@ -191,6 +192,8 @@ describe.each(ENGINES)('the Broadcasts page in Chromium (%s)', { timeout: 120_00
     const atPause = h.sim.sent.length
     await new Promise((r) => setTimeout(r, 1_500))
     expect(h.sim.sent.length).toBe(atPause)
+    // The page read on until the in-flight send finished: sent + held are every queued recipient.
+    await expect.poll(async () => Number(await text('detail-sent')) + Number(await text('jobs-held'))).toBe(8)
     await shot('broadcasts-paused')
 
     await detail().getByRole('button', { name: 'Resume' }).click()

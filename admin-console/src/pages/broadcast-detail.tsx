@@ -45,6 +45,9 @@ const FINISHED = ['sent', 'failed', 'cancelled']
 
 export const refusedTotal = (b: BroadcastView) => Object.values(b.refused).reduce((n, v) => n + v, 0)
 
+/** Recipients that got a send job (whatever became of it): walked and not refused. */
+export const queuedTotal = (b: BroadcastView) => Object.values(b.jobs).reduce((n, v) => n + v, 0)
+
 /**
  * One broadcast's progress, read again every second while it runs; pause, resume and cancel
  * are enabled only where the API allows them. `onChange` hears each new state (the list follows).
@@ -73,7 +76,9 @@ export function BroadcastDetail(props: {
         setView(next)
         if (next.state !== lastState) props.onChange(next)
         lastState = next.state
-        if (next.state === 'running') timer = setTimeout(read, POLL_MS)
+        // Paused or cancelled, a send already handed to the sender still finishes: read until it has.
+        const inFlight = (next.jobs.sending ?? 0) + (next.jobs.unknown ?? 0)
+        if (next.state === 'running' || inFlight > 0) timer = setTimeout(read, POLL_MS)
       } catch (failure) {
         if (!stopped) setError((failure as Error).message)
       }
@@ -142,7 +147,7 @@ export function BroadcastDetail(props: {
         <dt>{t('broadcasts.recipients')}</dt>
         <dd>{n(view.estimate.recipients)}</dd>
         <dt>{t('broadcasts.queuedRecipients')}</dt>
-        <dd data-testid="detail-queued">{n(view.queued_recipients)}</dd>
+        <dd data-testid="detail-queued">{n(queuedTotal(view))}</dd>
         <dt>{t('broadcasts.sent')}</dt>
         <dd data-testid="detail-sent">{n(view.jobs.sent ?? 0)}</dd>
         <dt>{t('broadcasts.refused')}</dt>
@@ -175,7 +180,7 @@ export function BroadcastDetail(props: {
           </tbody>
         </table>
       )}
-      <div class="actions">
+      <div class="actions bc-actions">
         {(['pause', 'resume', 'cancel'] as const).map((action) => (
           <button
             key={action}

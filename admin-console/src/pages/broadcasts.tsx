@@ -4,7 +4,7 @@ import { useI18n } from '../i18n'
 import { Empty, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { formatDateTime, formatNumber } from '../ui/format'
 import { type BroadcastView, ComposeBroadcast } from './broadcast-compose'
-import { BroadcastDetail, refusedTotal, STATE_LABELS } from './broadcast-detail'
+import { BroadcastDetail, queuedTotal, refusedTotal, STATE_LABELS } from './broadcast-detail'
 
 const PAGE = 20
 
@@ -102,7 +102,7 @@ function BroadcastTable(props: { rows: BroadcastView[]; open: string | null; onO
             <td data-testid="row-state">{t(STATE_LABELS[b.state])}</td>
             <td>{t(b.mode === 'spread' ? 'broadcasts.mode.spread' : 'broadcasts.mode.normal')}</td>
             <td>{formatDateTime(b.created_at, locale)}</td>
-            <td>{n(b.queued_recipients)}</td>
+            <td data-testid="row-queued">{n(queuedTotal(b))}</td>
             <td>{n(refusedTotal(b))}</td>
             <td data-testid="row-sent">{n(b.jobs.sent ?? 0)}</td>
             <td class="row-actions">
