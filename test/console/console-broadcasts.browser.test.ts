@@ -219,6 +219,11 @@ describe.each(ENGINES)('the Broadcasts page in Chromium (%s)', { timeout: 120_00
     expect(lapsed).toHaveLength(by.sent)
     expect(new Set(lapsed).size).toBe(lapsed.length)
     expect(await page.getByTestId('broadcast-row').count()).toBe(2)
+    // Once the last in-flight send finished, the list shows the detail's final figures.
+    await expect
+      .poll(() => page.getByTestId('broadcast-row').first().getByTestId('row-sent').textContent())
+      .toBe(String(by.sent))
+    expect(await text('detail-sent')).toBe(String(by.sent))
     await shot('broadcasts-cancelled')
   })
 

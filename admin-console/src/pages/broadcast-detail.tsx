@@ -74,11 +74,13 @@ export function BroadcastDetail(props: {
         if (stopped) return
         setError(null)
         setView(next)
-        if (next.state !== lastState) props.onChange(next)
-        lastState = next.state
         // Paused or cancelled, a send already handed to the sender still finishes: read until it has.
         const inFlight = (next.jobs.sending ?? 0) + (next.jobs.unknown ?? 0)
-        if (next.state === 'running' || inFlight > 0) timer = setTimeout(read, POLL_MS)
+        const more = next.state === 'running' || inFlight > 0
+        // The list follows each new state, and the final figures once nothing moves any more.
+        if (next.state !== lastState || !more) props.onChange(next)
+        lastState = next.state
+        if (more) timer = setTimeout(read, POLL_MS)
       } catch (failure) {
         if (!stopped) setError((failure as Error).message)
       }
