@@ -11,6 +11,7 @@ import {
   translator,
 } from './i18n'
 import { AlertsPage } from './pages/alerts'
+import { BroadcastsPage } from './pages/broadcasts'
 import { ConnectionsPage } from './pages/connections'
 import { DeadLettersPage } from './pages/dead-letters'
 import { DiscountPoolsPage } from './pages/discount-pools'
@@ -40,6 +41,7 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'quick-replies', label: 'nav.quickReplies', render: () => <QuickRepliesPage /> },
   { slug: 'stores', label: 'nav.stores', render: () => <StoresPage /> },
   { slug: 'discount-pools', label: 'nav.discountPools', render: () => <DiscountPoolsPage /> },
+  { slug: 'broadcasts', label: 'nav.broadcasts', render: () => <BroadcastsPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
   { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
   { slug: 'sending-policy', label: 'nav.policy', render: () => <SendingPolicyPage /> },

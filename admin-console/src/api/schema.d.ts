@@ -6122,7 +6122,96 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The workspace's broadcasts, newest first, with their jobs by state */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Broadcasts, and a cursor for the next page */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            broadcasts: components["schemas"]["Broadcast"][];
+                            next_cursor: string | null;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** A template to a tag or a list of contacts, paced under every limit (dry_run: preflight only) */
         post: {
@@ -6150,6 +6239,9 @@ export interface paths {
                         audience: {
                             tag: string;
                         } | {
+                            /** @enum {string} */
+                            segment: "new" | "potential" | "high_intent" | "customer" | "at_risk" | "lost";
+                        } | {
                             contact_ids: string[];
                         };
                         /** @default false */
@@ -6176,6 +6268,13 @@ export interface paths {
                                 mode: "normal" | "spread";
                                 reason: string | null;
                             };
+                            refusals: {
+                                /** @enum {string} */
+                                reason: "window_closed_template_required" | "opted_out" | "marketing_opted_out" | "cap_exceeded:no_opt_in_daily_template" | "cap_exceeded:same_content" | "cap_exceeded:marketing_weekly" | "cap_exceeded:event_notification" | "automation_paused" | "marketing_blocked_us" | "invalid_recipient" | "contact_unreachable" | "no_channel" | "channel_paused" | "unknown_template" | "template_params_mismatch" | "quick_reply_not_found" | "quick_reply_variable_missing" | "broadcast_duplicate";
+                                recipients: number;
+                                /** @description The policy's sentence for the reason */
+                                message: string;
+                            }[];
                         };
                     };
                 };
@@ -6185,33 +6284,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            /** @enum {string} */
-                            state: "running" | "paused" | "cancelled" | "completed";
-                            /** @enum {string} */
-                            mode: "normal" | "spread";
-                            estimate: {
-                                recipients: number;
-                                api_calls: number;
-                                tier_limit: number | null;
-                                tier_room: number | null;
-                                mps: number;
-                                minutes_at_full_speed: number;
-                                /** @enum {string} */
-                                mode: "normal" | "spread";
-                                reason: string | null;
-                            };
-                            queued_recipients: number;
-                            refused: {
-                                [key: string]: number;
-                            };
-                            jobs: {
-                                [key: string]: number;
-                            };
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["Broadcast"];
                     };
                 };
                 /** @description Invalid request */
@@ -6331,33 +6404,7 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": {
-                            id: string;
-                            name: string;
-                            /** @enum {string} */
-                            state: "running" | "paused" | "cancelled" | "completed";
-                            /** @enum {string} */
-                            mode: "normal" | "spread";
-                            estimate: {
-                                recipients: number;
-                                api_calls: number;
-                                tier_limit: number | null;
-                                tier_room: number | null;
-                                mps: number;
-                                minutes_at_full_speed: number;
-                                /** @enum {string} */
-                                mode: "normal" | "spread";
-                                reason: string | null;
-                            };
-                            queued_recipients: number;
-                            refused: {
-                                [key: string]: number;
-                            };
-                            jobs: {
-                                [key: string]: number;
-                            };
-                            created_at: string;
-                        };
+                        "application/json": components["schemas"]["Broadcast"];
                     };
                 };
                 /** @description Invalid request */
@@ -19876,6 +19923,47 @@ export interface components {
                 /** @description Of what the person wrote that week, 0..1 */
                 average_sentiment: number | null;
             }[];
+        };
+        Broadcast: {
+            id: string;
+            name: string;
+            /** @enum {string} */
+            state: "running" | "paused" | "cancelled" | "completed";
+            /** @enum {string} */
+            mode: "normal" | "spread";
+            channel_id: string;
+            template: {
+                name: string;
+                language: string;
+            };
+            audience: {
+                tag: string;
+            } | {
+                /** @enum {string} */
+                segment: "new" | "potential" | "high_intent" | "customer" | "at_risk" | "lost";
+            } | {
+                /** @description How many contacts were listed */
+                contacts: number;
+            };
+            estimate: {
+                recipients: number;
+                api_calls: number;
+                tier_limit: number | null;
+                tier_room: number | null;
+                mps: number;
+                minutes_at_full_speed: number;
+                /** @enum {string} */
+                mode: "normal" | "spread";
+                reason: string | null;
+            };
+            queued_recipients: number;
+            refused: {
+                [key: string]: number;
+            };
+            jobs: {
+                [key: string]: number;
+            };
+            created_at: string;
         };
         Classification: {
             /**

@@ -29,7 +29,7 @@ export interface ChunkInput {
 
 export type ChunkDecision =
   | { contactId: string; outcome: 'queued'; messageId: number }
-  | { contactId: string; outcome: 'refused'; refusal: SendRefusal }
+  | { contactId: string; outcome: 'refused'; refusal: SendRefusal; message: string }
 
 /** Broadcasts queue behind agent replies and automation. */
 const BROADCAST_PRIORITY = 2
@@ -46,27 +46,79 @@ export async function queueBroadcastChunk(tx: Executor, input: ChunkInput): Prom
   const now = input.now ?? new Date()
   const ids = [...input.contactIds]
   if (ids.length === 0) return []
-  const refuse = (contactId: string, error: SendRefused): ChunkDecision => ({
-    contactId,
-    outcome: 'refused',
-    refusal: error.refusal,
-  })
+  const { decisions, passing, send, policy } = await decideChunk(tx, input, now, true)
+
+  const fresh = await withoutExistingJobs(tx, input.broadcastId, passing)
+  const duplicate = () => new SendRefused('broadcast_duplicate', 'This recipient already has this broadcast.')
+  for (const c of passing)
+    if (!fresh.includes(c)) decisions.set(c.contact.id, refuse(c.contact.id, duplicate()))
+  if (send && fresh.length > 0) {
+    const queued = await insertJobs(tx, input, send, fresh, policy, now, ids)
+    for (const c of fresh) {
+      const messageId = queued.get(c.contact.id)
+      decisions.set(
+        c.contact.id,
+        messageId === undefined
+          ? refuse(c.contact.id, duplicate())
+          : { contactId: c.contact.id, outcome: 'queued', messageId },
+      )
+    }
+  }
+  return ids.map((id) => decisions.get(id) as ChunkDecision)
+}
+
+/**
+ * What the policy would decide now for these recipients, without queueing anything or locking
+ * contacts: the refusals a broadcast's preflight reports. The same decideChunk the expander runs,
+ * so the preflight cannot drift from what the broadcast will do.
+ */
+export async function previewChunk(
+  tx: Executor,
+  input: Omit<ChunkInput, 'broadcastId' | 'notBefore'>,
+): Promise<{ refused: Extract<ChunkDecision, { outcome: 'refused' }>[]; passing: number }> {
+  const now = input.now ?? new Date()
+  if (input.contactIds.length === 0) return { refused: [], passing: 0 }
+  const { decisions, passing } = await decideChunk(tx, { ...input, broadcastId: '' }, now, false)
+  const refused = [...decisions.values()].filter(
+    (d): d is Extract<ChunkDecision, { outcome: 'refused' }> => d.outcome === 'refused',
+  )
+  return { refused, passing: passing.length }
+}
+
+const refuse = (contactId: string, error: SendRefused): ChunkDecision => ({
+  contactId,
+  outcome: 'refused',
+  refusal: error.refusal,
+  message: error.message,
+})
+
+/**
+ * The policy's decision for each recipient of a chunk, in enqueueSend's order: refusals by
+ * contact id, and the recipients that pass every rule. `lock` takes the contacts' row locks
+ * (queueing does; a preview must not hold them).
+ */
+async function decideChunk(tx: Executor, input: ChunkInput, now: Date, lock: boolean) {
+  const ids = [...input.contactIds]
+  const decisions = new Map<string, ChunkDecision>()
+  const candidates: { contact: Contact; recipient: string; policyInput: PolicyInput }[] = []
+  const passing: typeof candidates = []
 
   const [workspace] = await tx.select().from(workspaces).where(eq(workspaces.id, input.workspaceId))
-  if (!workspace) return ids.map((id) => refuse(id, new SendRefused('no_channel', 'Unknown workspace.')))
+  if (!workspace) {
+    for (const id of ids) decisions.set(id, refuse(id, new SendRefused('no_channel', 'Unknown workspace.')))
+    return { decisions, passing, send: null, policy: policyOf({}) }
+  }
   const policy = policyOf(workspace.settings)
-  const locked = await tx
+  const select = tx
     .select()
     .from(contacts)
     .where(and(eq(contacts.workspaceId, input.workspaceId), inArray(contacts.id, ids)))
     .orderBy(asc(contacts.id))
-    .for('update')
+  const locked = lock ? await select.for('update') : await select
   const byId = new Map(locked.map((c) => [c.id, c]))
   const shared = await sharedRefusal(tx, input, now)
   const built = shared ? null : await buildOnce(tx, input, locked[0])
 
-  const decisions = new Map<string, ChunkDecision>()
-  const candidates: { contact: Contact; recipient: string; policyInput: PolicyInput }[] = []
   for (const id of ids) {
     const contact = byId.get(id)
     if (!contact) {
@@ -98,7 +150,6 @@ export async function queueBroadcastChunk(tx: Executor, input: ChunkInput): Prom
   }
 
   const send = built instanceof SendRefused ? null : built
-  const passing: typeof candidates = []
   if (send && candidates.length > 0) {
     const histories = await countHistories(
       tx,
@@ -114,24 +165,7 @@ export async function queueBroadcastChunk(tx: Executor, input: ChunkInput): Prom
       else passing.push(c)
     }
   }
-
-  const fresh = await withoutExistingJobs(tx, input.broadcastId, passing)
-  const duplicate = () => new SendRefused('broadcast_duplicate', 'This recipient already has this broadcast.')
-  for (const c of passing)
-    if (!fresh.includes(c)) decisions.set(c.contact.id, refuse(c.contact.id, duplicate()))
-  if (send && fresh.length > 0) {
-    const queued = await insertJobs(tx, input, send, fresh, policy, now, ids)
-    for (const c of fresh) {
-      const messageId = queued.get(c.contact.id)
-      decisions.set(
-        c.contact.id,
-        messageId === undefined
-          ? refuse(c.contact.id, duplicate())
-          : { contactId: c.contact.id, outcome: 'queued', messageId },
-      )
-    }
-  }
-  return ids.map((id) => decisions.get(id) as ChunkDecision)
+  return { decisions, passing, send, policy }
 }
 
 /** The number's refusals, the same for every recipient of the chunk. */

@@ -1,3 +1,4 @@
+import type { SendRefusal } from '@scrm/shared'
 import { and, asc, eq, gt, inArray, sql } from 'drizzle-orm'
 import type { Database } from '../db/client'
 import { queryRows } from '../db/query-rows'
@@ -17,7 +18,7 @@ import { WorkerLoop } from '../jobs/worker-loop'
 import { ConflictError, NotFoundError } from '../lib/errors'
 import type { Logger } from '../lib/logger'
 import { findSendingChannel } from '../whatsapp/sending-channel'
-import { queueBroadcastChunk } from './broadcast-chunk'
+import { previewChunk, queueBroadcastChunk } from './broadcast-chunk'
 import { SendRefused } from './refusal'
 
 export interface BroadcastInput {
@@ -53,7 +54,10 @@ export async function createBroadcast(db: Database, workspaceId: string, input: 
   }
   const recipients = await countAudience(db, workspaceId, input.audience)
   const estimate = await preflight(db, channel, recipients)
-  if (input.dryRun) return { broadcast: null, estimate }
+  if (input.dryRun) {
+    const refusals = await previewRefusals(db, workspaceId, channel.id, input)
+    return { broadcast: null, estimate, refusals }
+  }
   const [row] = await db
     .insert(broadcasts)
     .values({
@@ -67,7 +71,54 @@ export async function createBroadcast(db: Database, workspaceId: string, input: 
     })
     .returning()
   if (!row) throw new Error('broadcast insert returned nothing')
-  return { broadcast: row, estimate }
+  return { broadcast: row, estimate, refusals: null }
+}
+
+/** Recipients per refusal the preflight reports, with the policy's sentence for the reason. */
+export interface RefusalCount {
+  reason: SendRefusal
+  recipients: number
+  message: string
+}
+
+/** Contacts the preview decides per statement: the expander's chunk size, without locks. */
+const PREVIEW_CHUNK = 1_000
+
+/**
+ * What the sending policy would refuse if the broadcast started now, by reason: the audience
+ * walked in id order through previewChunk (the expander's own decision code, no jobs written).
+ */
+async function previewRefusals(
+  db: Database,
+  workspaceId: string,
+  channelId: string,
+  input: BroadcastInput,
+): Promise<RefusalCount[]> {
+  const counts = new Map<SendRefusal, RefusalCount>()
+  let after: string | null = null
+  for (;;) {
+    const batch: { id: string }[] = await db
+      .select({ id: contacts.id })
+      .from(contacts)
+      .where(and(audienceFilter(workspaceId, input.audience), after ? gt(contacts.id, after) : undefined))
+      .orderBy(asc(contacts.id))
+      .limit(PREVIEW_CHUNK)
+    if (batch.length === 0) break
+    const { refused } = await previewChunk(db, {
+      workspaceId,
+      channelId,
+      content: { type: 'template', ...input.template } as never,
+      contactIds: batch.map((c) => c.id),
+    })
+    for (const r of refused) {
+      const seen = counts.get(r.refusal)
+      if (seen) seen.recipients++
+      else counts.set(r.refusal, { reason: r.refusal, recipients: 1, message: r.message })
+    }
+    if (batch.length < PREVIEW_CHUNK) break
+    after = batch.at(-1)?.id ?? null
+  }
+  return [...counts.values()].sort((a, b) => b.recipients - a.recipients)
 }
 
 /**
@@ -124,6 +175,8 @@ async function pickChannel(db: Database, workspaceId: string, channelId?: string
 function audienceFilter(workspaceId: string, audience: BroadcastAudience) {
   if ('contactIds' in audience)
     return and(eq(contacts.workspaceId, workspaceId), inArray(contacts.id, audience.contactIds))
+  if ('segment' in audience)
+    return and(eq(contacts.workspaceId, workspaceId), eq(contacts.segment, audience.segment))
   return and(
     eq(contacts.workspaceId, workspaceId),
     sql`exists (select 1 from ${contactTags} ct join ${tags} t on t.id = ct.tag_id
@@ -234,30 +287,6 @@ export async function setBroadcastState(
       .where(and(eq(sendJobs.broadcastId, id), inArray(sendJobs.state, from)))
     return next
   })
-}
-
-export async function broadcastProgress(db: Database, workspaceId: string, id: string) {
-  const [row] = await db
-    .select()
-    .from(broadcasts)
-    .where(and(eq(broadcasts.id, id), eq(broadcasts.workspaceId, workspaceId)))
-  if (!row) throw new NotFoundError('No such broadcast in this workspace.')
-  const counts = await db
-    .select({ state: sendJobs.state, n: sql<number>`count(*)::int` })
-    .from(sendJobs)
-    .where(eq(sendJobs.broadcastId, id))
-    .groupBy(sendJobs.state)
-  const jobs = Object.fromEntries(counts.map((c) => [c.state, Number(c.n)]))
-  const open = (jobs.queued ?? 0) + (jobs.held ?? 0) + (jobs.sending ?? 0) + (jobs.unknown ?? 0)
-  let state = row.state
-  if (state === 'running' && row.expandedAt && open === 0) {
-    await db
-      .update(broadcasts)
-      .set({ state: 'completed', updatedAt: new Date() })
-      .where(and(eq(broadcasts.id, id), eq(broadcasts.state, 'running')))
-    state = 'completed'
-  }
-  return { row: { ...row, state }, jobs }
 }
 
 /** Walks running broadcasts that still have recipients to queue, in the sender's process. */

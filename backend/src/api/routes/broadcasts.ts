@@ -1,6 +1,8 @@
 import { createRoute } from '@hono/zod-openapi'
-import type { Broadcast } from '../../db/schema'
-import { broadcastProgress, createBroadcast, setBroadcastState } from '../../outbound/broadcasts'
+import { SEND_REFUSALS } from '@scrm/shared'
+import { type Broadcast, SEGMENTS } from '../../db/schema'
+import { broadcastProgress, listBroadcasts } from '../../outbound/broadcast-progress'
+import { createBroadcast, setBroadcastState } from '../../outbound/broadcasts'
 import type { AppDeps } from '../app-env'
 import { bearerSecurity, commonErrors, errorResponse, newRouter, z } from '../openapi'
 
@@ -15,28 +17,62 @@ const estimateSchema = z.object({
   reason: z.string().nullable(),
 })
 
-const broadcastView = z.object({
-  id: z.string(),
-  name: z.string(),
-  state: z.enum(['running', 'paused', 'cancelled', 'completed']),
-  mode: z.enum(['normal', 'spread']),
-  estimate: estimateSchema,
-  queued_recipients: z.number().int(),
-  refused: z.record(z.string(), z.number()),
-  jobs: z.record(z.string(), z.number()),
-  created_at: z.string(),
-})
+const audienceView = z.union([
+  z.object({ tag: z.string() }),
+  z.object({ segment: z.enum(SEGMENTS) }),
+  z.object({ contacts: z.number().int().openapi({ description: 'How many contacts were listed' }) }),
+])
+
+const broadcastView = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    state: z.enum(['running', 'paused', 'cancelled', 'completed']),
+    mode: z.enum(['normal', 'spread']),
+    channel_id: z.string(),
+    template: z.object({ name: z.string(), language: z.string() }),
+    audience: audienceView,
+    estimate: estimateSchema,
+    queued_recipients: z.number().int(),
+    refused: z.record(z.string(), z.number()),
+    jobs: z.record(z.string(), z.number()),
+    created_at: z.string(),
+  })
+  .openapi('Broadcast')
 
 const toView = (b: Broadcast, jobs: Record<string, number> = {}) => ({
   id: b.id,
   name: b.name,
   state: b.state,
   mode: b.mode,
+  channel_id: b.channelId,
+  template: { name: String(b.content.name ?? ''), language: String(b.content.language ?? '') },
+  audience: 'contactIds' in b.audience ? { contacts: b.audience.contactIds.length } : b.audience,
   estimate: b.estimate,
   queued_recipients: b.expanded,
   refused: b.refused,
   jobs,
   created_at: b.createdAt.toISOString(),
+})
+
+/** What the policy would refuse if the broadcast started now, by reason. */
+const refusalsSchema = z.array(
+  z.object({
+    reason: z.enum(SEND_REFUSALS),
+    recipients: z.number().int(),
+    message: z.string().openapi({ description: "The policy's sentence for the reason" }),
+  }),
+)
+
+/** Cursor of the next page: the last broadcast's created_at and id. */
+const cursorSchema = z
+  .string()
+  .max(200)
+  .regex(/^\d{4}-\d{2}-\d{2}T[\d:.]+Z_[0-9a-f-]{36}$/, 'a cursor from next_cursor')
+
+const listQuery = z.object({
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+  cursor: cursorSchema.optional(),
 })
 
 const createBody = z
@@ -53,6 +89,7 @@ const createBody = z
     }),
     audience: z.union([
       z.object({ tag: z.string().min(1).max(100) }).strict(),
+      z.object({ segment: z.enum(SEGMENTS) }).strict(),
       z.object({ contact_ids: z.array(z.string().uuid()).min(1).max(100_000) }).strict(),
     ]),
     /** Only run the preflight: recipients, API calls, tier room and the mode it would use. */
@@ -76,7 +113,11 @@ export function broadcastRoutes(deps: AppDeps) {
         202: { description: 'Started', content: { 'application/json': { schema: broadcastView } } },
         200: {
           description: 'Preflight only',
-          content: { 'application/json': { schema: z.object({ estimate: estimateSchema }) } },
+          content: {
+            'application/json': {
+              schema: z.object({ estimate: estimateSchema, refusals: refusalsSchema }),
+            },
+          },
         },
         ...commonErrors,
         422: errorResponse('Refused (unknown template, no number)'),
@@ -84,17 +125,57 @@ export function broadcastRoutes(deps: AppDeps) {
     }),
     async (c) => {
       const body = c.req.valid('json')
-      const { broadcast, estimate } = await createBroadcast(deps.db, c.get('auth').workspaceId, {
+      const a = body.audience
+      const { broadcast, estimate, refusals } = await createBroadcast(deps.db, c.get('auth').workspaceId, {
         name: body.name,
         channelId: body.channel_id,
         template: body.template,
         audience:
-          'tag' in body.audience ? { tag: body.audience.tag } : { contactIds: body.audience.contact_ids },
+          'tag' in a
+            ? { tag: a.tag }
+            : 'segment' in a
+              ? { segment: a.segment }
+              : { contactIds: a.contact_ids },
         dryRun: body.dry_run,
       })
-      if (!broadcast) return c.json({ estimate }, 200)
+      if (!broadcast) return c.json({ estimate, refusals: refusals ?? [] }, 200)
       deps.broadcastExpander?.wake()
       return c.json(toView(broadcast), 202)
+    },
+  )
+  app.openapi(
+    createRoute({
+      method: 'get',
+      path: '/api/v1/broadcasts',
+      tags: ['broadcasts'],
+      summary: "The workspace's broadcasts, newest first, with their jobs by state",
+      security: bearerSecurity,
+      request: { query: listQuery },
+      responses: {
+        200: {
+          description: 'Broadcasts, and a cursor for the next page',
+          content: {
+            'application/json': {
+              schema: z.object({ broadcasts: z.array(broadcastView), next_cursor: z.string().nullable() }),
+            },
+          },
+        },
+        ...commonErrors,
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query')
+      const [at, id] = q.cursor ? q.cursor.split('_') : []
+      const before = at && id && !Number.isNaN(Date.parse(at)) ? { createdAt: new Date(at), id } : undefined
+      const rows = await listBroadcasts(deps.db, c.get('auth').workspaceId, { limit: q.limit, before })
+      const last = rows.length === q.limit ? rows.at(-1)?.row : undefined
+      return c.json(
+        {
+          broadcasts: rows.map((r) => toView(r.row, r.jobs)),
+          next_cursor: last ? `${last.createdAt.toISOString()}_${last.id}` : null,
+        },
+        200,
+      )
     },
   )
   app.openapi(

@@ -1,12 +1,14 @@
 import { index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, tstz, updatedAt } from './columns'
+import type { Segment } from './contacts'
 import { whatsappChannels } from './whatsapp-channels'
 import { workspaces } from './workspaces'
 
 export const BROADCAST_STATES = ['running', 'paused', 'cancelled', 'completed'] as const
 export type BroadcastState = (typeof BROADCAST_STATES)[number]
 
-export type BroadcastAudience = { tag: string } | { contactIds: string[] }
+/** Who gets it: contacts with a tag, in a segment, or listed. */
+export type BroadcastAudience = { tag: string } | { segment: Segment } | { contactIds: string[] }
 
 /** What the preflight found, kept with the broadcast so admins see why it runs as it does. */
 export interface BroadcastEstimate {
