@@ -39,7 +39,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -94,7 +94,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -115,7 +115,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -136,7 +136,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -157,7 +157,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -220,7 +220,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -241,7 +241,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -304,7 +304,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -325,7 +325,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -381,7 +381,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -533,7 +533,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -685,7 +685,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -845,7 +845,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -866,7 +866,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -887,7 +887,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -908,7 +908,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -965,7 +965,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1017,7 +1017,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1038,7 +1038,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1059,7 +1059,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1104,7 +1104,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1160,7 +1160,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1181,7 +1181,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1202,7 +1202,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1264,7 +1264,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1285,7 +1285,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1306,7 +1306,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1327,7 +1327,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1348,7 +1348,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1594,7 +1594,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1615,7 +1615,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1636,7 +1636,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1697,7 +1697,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1718,7 +1718,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1739,7 +1739,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1804,7 +1804,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1825,7 +1825,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1846,7 +1846,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1867,7 +1867,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1929,7 +1929,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1950,7 +1950,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -1971,7 +1971,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2040,7 +2040,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2061,7 +2061,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2082,7 +2082,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2141,7 +2141,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2162,7 +2162,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2183,7 +2183,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2204,7 +2204,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2262,7 +2262,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2283,7 +2283,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2304,7 +2304,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2325,7 +2325,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2385,7 +2385,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2406,7 +2406,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2427,7 +2427,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2448,7 +2448,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2469,7 +2469,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2696,7 +2696,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2717,7 +2717,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2738,7 +2738,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2759,7 +2759,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2881,7 +2881,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2902,7 +2902,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2923,7 +2923,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -2944,7 +2944,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3018,7 +3018,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3039,7 +3039,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3060,7 +3060,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3081,7 +3081,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3102,7 +3102,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3123,7 +3123,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3188,7 +3188,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3209,7 +3209,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3230,7 +3230,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3297,7 +3297,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3318,7 +3318,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3339,7 +3339,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3398,7 +3398,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3419,7 +3419,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3440,7 +3440,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3530,7 +3530,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3551,7 +3551,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3572,7 +3572,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3688,7 +3688,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3709,7 +3709,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3730,7 +3730,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3803,7 +3803,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3824,7 +3824,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3845,7 +3845,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3910,7 +3910,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3931,7 +3931,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -3952,7 +3952,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4041,7 +4041,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4062,7 +4062,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4083,7 +4083,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4104,7 +4104,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4186,7 +4186,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4207,7 +4207,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4228,7 +4228,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4328,7 +4328,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4349,7 +4349,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4370,7 +4370,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4429,7 +4429,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4450,7 +4450,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4471,7 +4471,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4523,7 +4523,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4544,7 +4544,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4565,7 +4565,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4636,7 +4636,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4657,7 +4657,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4678,7 +4678,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4749,7 +4749,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4770,7 +4770,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4791,7 +4791,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4877,7 +4877,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4898,7 +4898,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4919,7 +4919,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4940,7 +4940,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -4988,7 +4988,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5009,7 +5009,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5030,7 +5030,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5051,7 +5051,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5125,7 +5125,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5146,7 +5146,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5167,7 +5167,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5188,7 +5188,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5246,7 +5246,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5267,7 +5267,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5288,7 +5288,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5309,7 +5309,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5379,7 +5379,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5400,7 +5400,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5421,7 +5421,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5442,7 +5442,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5511,7 +5511,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5532,7 +5532,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5553,7 +5553,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5574,7 +5574,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5634,7 +5634,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5655,7 +5655,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5676,7 +5676,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5697,7 +5697,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5827,7 +5827,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5848,7 +5848,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5869,7 +5869,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5890,7 +5890,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5973,7 +5973,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -5994,7 +5994,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6015,7 +6015,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6036,7 +6036,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6099,7 +6099,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6120,7 +6120,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6141,7 +6141,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6162,7 +6162,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6183,7 +6183,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6244,7 +6244,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6265,7 +6265,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6286,7 +6286,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6307,7 +6307,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6328,7 +6328,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6389,7 +6389,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6410,7 +6410,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6431,7 +6431,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6452,7 +6452,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6473,7 +6473,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6537,7 +6537,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6558,7 +6558,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6579,7 +6579,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6649,7 +6649,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6670,7 +6670,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6691,7 +6691,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6712,7 +6712,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6774,7 +6774,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6795,7 +6795,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6816,7 +6816,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6886,7 +6886,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6907,7 +6907,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6928,7 +6928,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -6985,7 +6985,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7006,7 +7006,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7027,7 +7027,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7091,7 +7091,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7112,7 +7112,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7133,7 +7133,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7154,7 +7154,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7556,7 +7556,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7577,7 +7577,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -7598,7 +7598,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8335,7 +8335,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8356,7 +8356,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8377,7 +8377,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8398,7 +8398,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8802,7 +8802,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8823,7 +8823,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8844,7 +8844,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8904,7 +8904,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8925,7 +8925,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -8946,7 +8946,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -9454,7 +9454,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -9475,7 +9475,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -9496,7 +9496,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -9517,7 +9517,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -9919,7 +9919,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -9940,7 +9940,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -9961,7 +9961,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -9982,7 +9982,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10720,7 +10720,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10741,7 +10741,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10762,7 +10762,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10783,7 +10783,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10804,7 +10804,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10852,7 +10852,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10873,7 +10873,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10894,7 +10894,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10915,7 +10915,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -10994,7 +10994,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11015,7 +11015,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11036,7 +11036,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11057,7 +11057,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11132,7 +11132,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11153,7 +11153,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11174,7 +11174,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11195,7 +11195,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11292,7 +11292,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11313,7 +11313,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11334,7 +11334,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11398,7 +11398,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11419,7 +11419,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11440,7 +11440,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11543,7 +11543,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11564,7 +11564,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11585,7 +11585,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11606,7 +11606,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11627,7 +11627,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11690,7 +11690,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11711,7 +11711,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11732,7 +11732,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11753,7 +11753,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11774,7 +11774,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11850,7 +11850,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11871,7 +11871,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11892,7 +11892,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11970,7 +11970,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -11991,7 +11991,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12012,7 +12012,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12033,7 +12033,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12054,7 +12054,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12135,7 +12135,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12156,7 +12156,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12177,7 +12177,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12251,7 +12251,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12272,7 +12272,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12293,7 +12293,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12314,7 +12314,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12384,7 +12384,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12405,7 +12405,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12426,7 +12426,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12494,7 +12494,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12515,7 +12515,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12536,7 +12536,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12550,6 +12550,182 @@ export interface paths {
                 };
             };
         };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/connections/{id}/properties": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The contact properties the CRM reports for this connection (read from the CRM, reused for about a minute) */
+        get: {
+            parameters: {
+                query?: {
+                    fresh?: "true" | "false";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Properties, sorted by label */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            properties: {
+                                name: string;
+                                label: string;
+                                /** @enum {string} */
+                                type: "string" | "number" | "datetime" | "enumeration" | "multi_enumeration" | "bool";
+                                crm_type: string;
+                                writable: boolean;
+                            }[];
+                            fetched_at: string;
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No such connection in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The CRM refused the listing or did not answer; its message is passed on */
+                502: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description The CRM connectors do not run in this process */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
         post?: never;
         delete?: never;
         options?: never;
@@ -12627,7 +12803,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12648,7 +12824,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12669,7 +12845,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12746,7 +12922,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12767,7 +12943,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12788,7 +12964,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12877,7 +13053,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12898,7 +13074,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12919,7 +13095,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -12994,7 +13170,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13015,7 +13191,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13036,7 +13212,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13108,7 +13284,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13129,7 +13305,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13150,7 +13326,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13213,7 +13389,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13234,7 +13410,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13255,7 +13431,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13276,7 +13452,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13339,7 +13515,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13360,7 +13536,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13381,7 +13557,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13402,7 +13578,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13465,7 +13641,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13486,7 +13662,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13507,7 +13683,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13528,7 +13704,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13618,7 +13794,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13639,7 +13815,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13660,7 +13836,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13681,7 +13857,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13748,7 +13924,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13769,7 +13945,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13790,7 +13966,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13811,7 +13987,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13881,7 +14057,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13902,7 +14078,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13923,7 +14099,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13971,7 +14147,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -13992,7 +14168,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14013,7 +14189,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14034,7 +14210,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14094,7 +14270,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14115,7 +14291,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14136,7 +14312,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14207,7 +14383,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14228,7 +14404,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14249,7 +14425,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14308,7 +14484,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14329,7 +14505,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14350,7 +14526,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14412,7 +14588,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14433,7 +14609,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14454,7 +14630,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14520,7 +14696,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14541,7 +14717,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14562,7 +14738,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14583,7 +14759,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14604,7 +14780,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14658,7 +14834,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14679,7 +14855,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14700,7 +14876,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14752,7 +14928,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14773,7 +14949,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14794,7 +14970,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14840,7 +15016,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14861,7 +15037,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14882,7 +15058,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14945,7 +15121,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14966,7 +15142,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -14987,7 +15163,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15046,7 +15222,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15067,7 +15243,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15088,7 +15264,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15141,7 +15317,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15162,7 +15338,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15183,7 +15359,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15246,7 +15422,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15267,7 +15443,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15288,7 +15464,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15351,7 +15527,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15372,7 +15548,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15393,7 +15569,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15456,7 +15632,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15477,7 +15653,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15498,7 +15674,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15567,7 +15743,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15588,7 +15764,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15609,7 +15785,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15671,7 +15847,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15692,7 +15868,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15713,7 +15889,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15734,7 +15910,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15823,7 +15999,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15844,7 +16020,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15865,7 +16041,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15886,7 +16062,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15950,7 +16126,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15971,7 +16147,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -15992,7 +16168,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16061,7 +16237,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16082,7 +16258,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16103,7 +16279,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16172,7 +16348,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16193,7 +16369,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16214,7 +16390,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16283,7 +16459,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16304,7 +16480,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16325,7 +16501,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16394,7 +16570,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16415,7 +16591,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16436,7 +16612,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16505,7 +16681,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16526,7 +16702,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16547,7 +16723,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16615,7 +16791,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16636,7 +16812,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16657,7 +16833,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16732,7 +16908,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16753,7 +16929,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16774,7 +16950,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16842,7 +17018,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16863,7 +17039,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16884,7 +17060,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16945,7 +17121,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16966,7 +17142,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -16987,7 +17163,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17008,7 +17184,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17144,7 +17320,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17165,7 +17341,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17186,7 +17362,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17394,7 +17570,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17415,7 +17591,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17436,7 +17612,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17495,7 +17671,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17516,7 +17692,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17537,7 +17713,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17589,7 +17765,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17610,7 +17786,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17631,7 +17807,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17711,7 +17887,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17732,7 +17908,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17753,7 +17929,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17774,7 +17950,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17840,7 +18016,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17861,7 +18037,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17882,7 +18058,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17903,7 +18079,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -17979,7 +18155,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18000,7 +18176,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18021,7 +18197,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18042,7 +18218,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18103,7 +18279,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18124,7 +18300,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18145,7 +18321,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18166,7 +18342,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18233,7 +18409,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18254,7 +18430,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18275,7 +18451,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18348,7 +18524,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18369,7 +18545,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18390,7 +18566,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18462,7 +18638,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18483,7 +18659,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18504,7 +18680,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18525,7 +18701,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18580,7 +18756,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18601,7 +18777,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18622,7 +18798,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18783,7 +18959,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18804,7 +18980,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18825,7 +19001,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -18954,7 +19130,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -19013,7 +19189,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -19073,7 +19249,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;
@@ -19133,7 +19309,7 @@ export interface paths {
                         "application/json": {
                             error: {
                                 /** @enum {string} */
-                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "internal";
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
                                 message: string;
                                 details?: {
                                     path: string;

@@ -68,9 +68,9 @@ describe('Cloud API simulator CLI', () => {
     const sendTo = (to: string) =>
       fetch(`${url}/v23.0/106540352242922/messages`, { method: 'POST', body: JSON.stringify({ ...msg, to }) })
     // Sent together so that they land inside the same 1 s window even on a loaded machine.
-    const statuses = (await Promise.all(['15551230001', '15551230002', '15551230003', '15551230004'].map(sendTo))).map(
-      (r) => r.status,
-    )
+    const statuses = (
+      await Promise.all(['15551230001', '15551230002', '15551230003', '15551230004'].map(sendTo))
+    ).map((r) => r.status)
     const accepted = statuses.filter((s) => s === 200).length
     const refused = statuses.filter((s) => s === 429).length
     expect(accepted).toBeGreaterThanOrEqual(1)
