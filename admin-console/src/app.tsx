@@ -13,6 +13,7 @@ import {
 import { ConnectionsPage } from './pages/connections'
 import { DeadLettersPage } from './pages/dead-letters'
 import { EventWebhooksPage } from './pages/event-webhooks'
+import { LocaleSettingsPage } from './pages/locale-settings'
 import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
 import { ReviewPage } from './pages/review'
@@ -28,6 +29,7 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'rules', label: 'nav.rules', render: () => <RulesPage /> },
   { slug: 'review', label: 'nav.review', render: () => <ReviewPage /> },
   { slug: 'dead-letters', label: 'nav.deadLetters', render: () => <DeadLettersPage /> },
+  { slug: 'locale', label: 'nav.locale', render: () => <LocaleSettingsPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
   { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
   { slug: 'sending-policy', label: 'nav.policy', render: () => <SendingPolicyPage /> },
