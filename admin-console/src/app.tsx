@@ -17,6 +17,7 @@ import { DeadLettersPage } from './pages/dead-letters'
 import { DiscountPoolsPage } from './pages/discount-pools'
 import { DuplicatesPage } from './pages/duplicates'
 import { EventWebhooksPage } from './pages/event-webhooks'
+import { LocaleSettingsPage } from './pages/locale-settings'
 import { NumbersPage } from './pages/numbers'
 import { OverviewPage } from './pages/overview'
 import { QuickRepliesPage } from './pages/quick-replies'
@@ -42,6 +43,7 @@ const PAGES: { slug: string; label: MessageKey; render: () => preact.JSX.Element
   { slug: 'stores', label: 'nav.stores', render: () => <StoresPage /> },
   { slug: 'discount-pools', label: 'nav.discountPools', render: () => <DiscountPoolsPage /> },
   { slug: 'broadcasts', label: 'nav.broadcasts', render: () => <BroadcastsPage /> },
+  { slug: 'locale', label: 'nav.locale', render: () => <LocaleSettingsPage /> },
   { slug: 'webhooks', label: 'nav.webhooks', render: () => <EventWebhooksPage /> },
   { slug: 'connections', label: 'nav.connections', render: () => <ConnectionsPage /> },
   { slug: 'sending-policy', label: 'nav.policy', render: () => <SendingPolicyPage /> },

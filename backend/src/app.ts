@@ -30,6 +30,7 @@ import { contactRoutes } from './api/routes/contacts'
 import { correctionRoutes } from './api/routes/corrections'
 import { crmMappingRoutes } from './api/routes/crm-mapping'
 import { crmOAuthRoutes } from './api/routes/crm-oauth'
+import { crmPropertyRoutes } from './api/routes/crm-properties'
 import { crmReviewRoutes } from './api/routes/crm-review'
 import { crmSyncRoutes } from './api/routes/crm-sync'
 import { crmWebhookRoutes } from './api/routes/crm-webhook'
@@ -154,6 +155,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', duplicateRoutes(deps))
   app.route('/', connectionRoutes(deps))
   app.route('/', crmMappingRoutes(deps))
+  app.route('/', crmPropertyRoutes(deps))
   app.route('/', contactFieldRoutes(deps))
   app.route('/', crmReviewRoutes(deps))
   app.route('/', crmSyncRoutes(deps))

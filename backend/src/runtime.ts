@@ -2,6 +2,7 @@ import type { AppDeps } from './api/app-env'
 import { createApp } from './app'
 import type { AutomationWorker } from './automation/jobs/worker'
 import type { Config } from './config'
+import { CrmPropertyCatalog } from './crm/property-catalog'
 import type { CrmContext, CrmProvider } from './crm/provider'
 import { type CrmSync, createCrmSync } from './crm/sync/create-crm-sync'
 import { type DbHandle, openDatabase } from './db/client'
@@ -206,6 +207,7 @@ export async function startRuntime(
     crmSync: config.CRM_SYNC === 'inline' ? crmSync.worker : undefined,
     crmInstall: { onInstalled: (id) => crmSync.onInstalled(id) },
     crmQuota: (connection) => crmSync.connectorFor(connection).quota(),
+    crmProperties: new CrmPropertyCatalog(crmSync.connectorFor, (provider) => crm.get(provider).label),
     isMigrated: () => migrated,
     loops: () =>
       [

@@ -15,6 +15,8 @@ export const errorCodeSchema = z.enum([
   'payload_too_large',
   'not_configured',
   'unavailable',
+  /** A CRM refused or did not answer a call made for this request (its message is passed on). */
+  'crm_unavailable',
   'internal',
 ])
 export type ErrorCode = z.infer<typeof errorCodeSchema>

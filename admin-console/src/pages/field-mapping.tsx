@@ -1,9 +1,16 @@
-import { useState } from 'preact/hooks'
+import { useRef, useState } from 'preact/hooks'
 import { ApiFailure, api, unwrap } from '../api/client'
 import type { paths } from '../api/schema'
 import { useI18n } from '../i18n'
 import { Empty, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { Pager, usePage } from '../ui/pager'
+import {
+  type CrmProperty,
+  PropertyNotes,
+  PropertyPicker,
+  PropertySource,
+  propertyProblem,
+} from './property-picker'
 
 type Field =
   paths['/api/v1/connections/{id}/mapping']['get']['responses'][200]['content']['application/json']['fields'][number]
@@ -38,12 +45,26 @@ export function FieldMapping(props: { connectionId: string; title: string }) {
       unwrap(api.GET('/api/v1/connections/{id}/mapping', { params: { path: { id: props.connectionId } } })),
     [props.connectionId],
   )
+  // The CRM's own property list, for picking; the editor works without it (names typed by hand).
+  const fresh = useRef(false)
+  const [properties, reloadProperties] = useLoad(() => {
+    const query = fresh.current ? { fresh: 'true' as const } : {}
+    fresh.current = false
+    return unwrap(
+      api.GET('/api/v1/connections/{id}/properties', { params: { path: { id: props.connectionId }, query } }),
+    ).then((answer) => answer.properties)
+  }, [props.connectionId])
+  const readPropertiesAgain = () => {
+    fresh.current = true
+    reloadProperties()
+  }
   // Kept here: the form is remounted after a save, and what the save said must stay on screen.
   const [outcome, setOutcome] = useState<Outcome>(null)
   return (
     <section class="card" aria-labelledby="mapping-title" data-testid="field-mapping">
       <h2 id="mapping-title">{props.title}</h2>
       <p class="hint">{t('map.intro')}</p>
+      <PropertySource load={properties} onReload={readPropertiesAgain} />
       <Loaded load={mapping} retry={reload}>
         {(data) =>
           data.fields.length === 0 ? (
@@ -54,6 +75,7 @@ export function FieldMapping(props: { connectionId: string; title: string }) {
               key={JSON.stringify(data.fields)}
               connectionId={props.connectionId}
               fields={data.fields}
+              properties={properties.state === 'ready' ? properties.data : null}
               onSaved={reload}
               onOutcome={setOutcome}
             />
@@ -68,6 +90,8 @@ export function FieldMapping(props: { connectionId: string; title: string }) {
 function MappingForm(props: {
   connectionId: string
   fields: Field[]
+  /** The CRM's properties; null while unknown (loading or unreadable): no picker, no checks. */
+  properties: CrmProperty[] | null
   onSaved: () => void
   onOutcome: (outcome: Outcome) => void
 }) {
@@ -83,9 +107,20 @@ function MappingForm(props: {
 
   const save = async (event: Event) => {
     event.preventDefault()
-    setBusy(true)
     setOutcome(null)
-    setErrors(new Map())
+    // A read-only property would refuse every write: said on its row before anything is sent.
+    const readOnly = new Map<string, string>()
+    props.fields.forEach((f, i) => {
+      const property = (drafts.get(f.field) as Draft).property.trim()
+      const known = props.properties?.find((p) => p.name === property)
+      if (known && !known.writable) readOnly.set(`${i}.property`, t('map.readOnly', { name: known.name }))
+    })
+    setErrors(readOnly)
+    if (readOnly.size > 0) {
+      setOutcome({ ok: false, message: t('map.readOnlyRefused') })
+      return
+    }
+    setBusy(true)
     try {
       await unwrap(
         api.PUT('/api/v1/connections/{id}/mapping', {
@@ -150,6 +185,25 @@ function MappingForm(props: {
                     aria-invalid={propertyError ? 'true' : undefined}
                     onInput={(e) => set(f.field, { property: e.currentTarget.value })}
                   />
+                  {props.properties && (
+                    <PropertyPicker
+                      fieldLabel={f.label}
+                      fieldKey={f.field}
+                      properties={props.properties}
+                      value={d.property.trim()}
+                      onPick={(name) => set(f.field, { property: name })}
+                    />
+                  )}
+                  {props.properties && (
+                    <PropertyNotes
+                      problem={propertyProblem(
+                        props.properties,
+                        d.property.trim(),
+                        f.type,
+                        f.managed && d.property.trim() === f.property,
+                      )}
+                    />
+                  )}
                   {propertyError && (
                     <div class="error-text" role="alert" data-testid="mapping-error">
                       {propertyError}

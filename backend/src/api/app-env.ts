@@ -1,6 +1,7 @@
 import type { Config } from '../config'
 import type { CrmInstallHooks } from '../crm/oauth'
 import type { CrmQuota } from '../crm/port'
+import type { CrmPropertyCatalog } from '../crm/property-catalog'
 import type { CrmRegistry } from '../crm/registry'
 import type { Database, DriverName } from '../db/client'
 import type { CrmConnection } from '../db/schema'
@@ -36,6 +37,8 @@ export interface AppDeps {
   crmSync?: { wake(): void }
   /** The request budget a CRM account last reported to this process's connector. */
   crmQuota?: (connection: CrmConnection) => CrmQuota | null
+  /** Lists each connection's CRM contact properties for the mapping editor (cached briefly). */
+  crmProperties?: CrmPropertyCatalog
   /** Work after every CRM install (ensure our properties, first backfill); read per request. */
   crmInstall?: CrmInstallHooks
   /** What GET /metrics renders (this process's counters and the shared queues' gauges). */

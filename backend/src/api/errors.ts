@@ -22,6 +22,7 @@ const STATUS: Record<ErrorCode, ContentfulStatusCode> = {
   payload_too_large: 413,
   not_configured: 503,
   unavailable: 503,
+  crm_unavailable: 502,
   internal: 500,
 }
 

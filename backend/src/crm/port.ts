@@ -14,6 +14,19 @@ export interface CrmPropertySpec {
   options?: string[]
 }
 
+/**
+ * A contact property as the CRM lists it, for an admin picking where a field goes: `type` is our
+ * neutral type (compared with the field's), `crmType` the CRM's own word for it, and `writable`
+ * false for what the CRM computes or keeps to itself (formula, calculated, system fields).
+ */
+export interface CrmPropertyInfo {
+  name: string
+  label: string
+  type: CrmFieldType
+  crmType: string
+  writable: boolean
+}
+
 /** One mapped field: which property, and its type. */
 export interface MappedField {
   field: string
@@ -106,6 +119,8 @@ export interface CrmConnector {
     fields: { field: string; property: string; managed: boolean }[],
     tagOptions: string[],
   ): Promise<CrmPropertySpec[]>
+  /** The contact properties the account has now, read from the CRM (no cache here). */
+  listProperties(): Promise<CrmPropertyInfo[]>
   /** Adds enumeration options that are missing (new tags). */
   ensureOptions(property: string, options: string[]): Promise<void>
   upsertContacts(inputs: ContactWrite[], uniqueProperty: string): Promise<WriteResult[]>

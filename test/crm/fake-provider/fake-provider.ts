@@ -7,6 +7,7 @@ import type {
   CrmChange,
   CrmConnector,
   CrmError,
+  CrmPropertyInfo,
   CrmPropertySpec,
   CrmRecord,
   MessageWrite,
@@ -141,6 +142,17 @@ class FakeConnector implements CrmConnector {
       const p = account.properties.get(f.property)
       return p ? [{ name: f.property, type: p.type as CrmPropertySpec['type'], options: p.options }] : []
     })
+  }
+
+  async listProperties(): Promise<CrmPropertyInfo[]> {
+    const account = await this.#account()
+    return [...account.properties].map(([name, p]) => ({
+      name,
+      label: name,
+      type: p.type as CrmPropertyInfo['type'],
+      crmType: p.type,
+      writable: true,
+    }))
   }
 
   async ensureOptions(property: string, options: string[]) {

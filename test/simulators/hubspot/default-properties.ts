@@ -9,6 +9,8 @@ import type { SimProperty, SimPropertyGroup, SimPropertyOption } from './types'
 type Seed = Pick<SimProperty, 'name' | 'label' | 'type' | 'fieldType'> &
   Partial<Pick<SimProperty, 'groupName' | 'hasUniqueValue' | 'options' | 'externalOptions'>> & {
     readOnly?: boolean
+    /** HubSpot computes the value (rollups, counts): `calculated` and read-only. */
+    calculated?: boolean
   }
 
 const options = (values: string[]): SimPropertyOption[] =>
@@ -132,6 +134,15 @@ const OWN: Record<ObjectTypeName, Seed[]> = {
         'PAID_SOCIAL',
       ]),
     },
+    {
+      name: 'num_associated_deals',
+      label: 'Number of Associated Deals',
+      type: 'number',
+      fieldType: 'number',
+      groupName: 'contactinformation',
+      readOnly: true,
+      calculated: true,
+    },
     OWNER,
   ],
   communications: [
@@ -212,7 +223,7 @@ export function defaultProperties(type: ObjectTypeName, at: string): SimProperty
     hasUniqueValue: seed.hasUniqueValue ?? false,
     hidden: false,
     formField: !seed.readOnly,
-    calculated: false,
+    calculated: seed.calculated ?? false,
     externalOptions: seed.externalOptions ?? false,
     hubspotDefined: true,
     createdAt: at,

@@ -162,7 +162,7 @@ export class Org {
           `No such column '${name}' on sobject of type ${sobject}`,
           [name],
         )
-      if (f.system)
+      if (f.system || f.formula)
         throw new RequestError(
           400,
           'INVALID_FIELD_FOR_INSERT_UPDATE',

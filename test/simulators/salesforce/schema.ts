@@ -33,6 +33,8 @@ export interface SfField {
   referenceTo?: string[]
   /** Set only by Salesforce (system fields). */
   system?: boolean
+  /** A formula field: Salesforce computes it (`calculated`, neither createable nor updateable). */
+  formula?: string
   /** Required on create (createable and not nillable). */
   required?: boolean
   defaultValue?: string | boolean | null
@@ -151,6 +153,15 @@ export function defaultSchema(): Map<string, SfField[]> {
         ...SYSTEM,
         ...PERSON_STANDARD,
         { name: 'AccountId', label: 'Account ID', type: 'reference', referenceTo: ['Account'] },
+        // Contact's compound name: read-only, built from FirstName and LastName.
+        sys('Name', 'string', { label: 'Full Name', length: 121 }),
+        // An admin's own formula field, as orgs have them.
+        {
+          name: 'Days_Since_WhatsApp__c',
+          label: 'Days Since WhatsApp',
+          type: 'double',
+          formula: 'TODAY() - DATEVALUE(WA_Last_Inbound_At__c)',
+        },
         ...PACKAGE_PERSON_FIELDS,
       ],
     ],
@@ -249,8 +260,10 @@ export function describeField(f: SfField) {
     externalId: f.externalId ?? false,
     unique: f.unique ?? false,
     caseSensitive: f.caseSensitive ?? false,
-    createable: !f.system,
-    updateable: !f.system,
+    createable: !f.system && !f.formula,
+    updateable: !f.system && !f.formula,
+    calculated: Boolean(f.formula),
+    calculatedFormula: f.formula ?? null,
     nillable: !f.required && f.type !== 'boolean' && !f.system,
     custom: f.name.endsWith('__c'),
     referenceTo: f.referenceTo ?? [],

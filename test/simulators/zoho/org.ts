@@ -153,8 +153,11 @@ export class Org {
       id: nextFieldId(),
       api_name,
       field_label: label,
+      display_label: label,
       data_type: type,
       custom_field: true,
+      read_only: false,
+      field_read_only: false,
       ...(typeof input.length === 'number'
         ? { length: input.length }
         : type === 'text'

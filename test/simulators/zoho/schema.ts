@@ -4,14 +4,23 @@ import type { SimFieldMeta } from './types'
 let fieldSeq = 5_725_767_000_000_000
 export const nextFieldId = () => String(++fieldSeq)
 
-const f = (api_name: string, data_type: string, extra: Partial<SimFieldMeta> = {}): SimFieldMeta => ({
-  id: nextFieldId(),
-  api_name,
-  field_label: api_name.replace(/_/g, ' '),
-  data_type,
-  custom_field: false,
-  ...extra,
-})
+const f = (api_name: string, data_type: string, extra: Partial<SimFieldMeta> = {}): SimFieldMeta => {
+  const field_label = extra.field_label ?? api_name.replace(/_/g, ' ')
+  return {
+    id: nextFieldId(),
+    api_name,
+    field_label,
+    display_label: field_label,
+    data_type,
+    custom_field: false,
+    read_only: false,
+    field_read_only: false,
+    ...extra,
+  }
+}
+/** Fields Zoho fills itself: listed, never writable. */
+const system = (api_name: string, data_type: string, field_label: string) =>
+  f(api_name, data_type, { field_label, display_label: field_label, read_only: true, field_read_only: true })
 
 const LEAD_SOURCES = [
   '-None-',
@@ -34,10 +43,23 @@ export function standardFields(module: string): SimFieldMeta[] {
     f('Mobile', 'phone', { length: 30 }),
     f('Lead_Source', 'picklist', { pick_list_values: picklist(LEAD_SOURCES) }),
     f('Tag', 'tag'),
+    system('Created_Time', 'datetime', 'Created Time'),
+    system('Modified_Time', 'datetime', 'Modified Time'),
   ]
   switch (module) {
     case 'Contacts':
-      return person
+      return [
+        ...person,
+        system('Full_Name', 'text', 'Contact Name'),
+        // An admin's formula field, as orgs have them: computed by Zoho, read-only.
+        f('Days_Since_WhatsApp', 'formula', {
+          field_label: 'Days Since WhatsApp',
+          display_label: 'Days Since WhatsApp',
+          custom_field: true,
+          read_only: true,
+          formula: { return_type: 'double', expression: 'Datecomp(Now(), Modified_Time) / 1440' },
+        }),
+      ]
     case 'Leads':
       return [...person, f('Company', 'text', { length: 200, system_mandatory: true })]
     case 'Notes':

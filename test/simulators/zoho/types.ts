@@ -53,6 +53,13 @@ export interface SimFieldMeta {
   unique?: { casesensitive: boolean }
   pick_list_values?: { display_value: string; actual_value: string }[]
   system_mandatory?: boolean
+  /** The label the UI shows (Zoho lists it beside field_label). */
+  display_label?: string
+  /** Read-only for the user's profile; `field_read_only`: for everyone (system fields). */
+  read_only?: boolean
+  field_read_only?: boolean
+  /** `data_type: 'formula'`: what the expression yields. */
+  formula?: { return_type: string; expression: string }
 }
 
 export interface SimChannel {

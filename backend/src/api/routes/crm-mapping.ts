@@ -88,8 +88,9 @@ export function crmMappingRoutes(deps: AppDeps) {
                           field: z.string().min(1).max(64),
                           property: z
                             .string()
-                            .regex(/^[a-z0-9_]{1,100}$/, {
-                              message: 'a CRM internal property name (a-z, 0-9, _)',
+                            // Salesforce (FirstName, WA_Phone__c) and Zoho (First_Name) names have capitals.
+                            .regex(/^[A-Za-z0-9_]{1,100}$/, {
+                              message: 'a CRM internal property name (letters, digits, _)',
                             })
                             .optional(),
                           enabled: z.boolean().optional(),

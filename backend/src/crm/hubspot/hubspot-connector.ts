@@ -20,6 +20,7 @@ import {
   defaultHubspotProperty,
   fromHubspotValue,
   HUBSPOT_GROUP,
+  hubspotPropertyInfo,
   MESSAGE_ID_PROPERTY,
   optionOf,
   propertyCreate,
@@ -58,6 +59,15 @@ export class HubspotConnector implements CrmConnector {
   }
   ensureOptions(property: string, options: string[]) {
     return this.#http.authorized(() => this.#ensureOptionsOnce(property, options))
+  }
+  /** `GET /crm/v3/properties/contacts` through the SDK; archived ones are not offered. */
+  listProperties() {
+    return this.#http.authorized(async () => {
+      const client = await this.#http.sdk()
+      await this.#http.beforeRequest('default')
+      const answer = await client.crm.properties.coreApi.getAll('contacts', false)
+      return answer.results.filter((p) => !p.archived).map((p) => hubspotPropertyInfo(p))
+    })
   }
   upsertContacts(inputs: ContactWrite[], uniqueProperty: string) {
     return this.#http.authorized(() => this.#upsertContactsOnce(inputs, uniqueProperty))

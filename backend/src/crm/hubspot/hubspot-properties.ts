@@ -1,6 +1,6 @@
 import type { FieldValue } from '../contact-values'
 import { type CrmFieldSpec, type CrmFieldType, fieldSpec } from '../fields'
-import type { CrmPropertySpec } from '../port'
+import type { CrmPropertyInfo, CrmPropertySpec } from '../port'
 import { checkCrmValue, type ValueCheck, type ValueDialect } from '../value-check'
 
 /** Our property group on every object type we write, so admins see where the fields come from. */
@@ -115,5 +115,31 @@ export function fromHubspotValue(raw: string | null, spec: CrmPropertySpec): Fie
       return raw.split(';').filter(Boolean).sort()
     default:
       return raw
+  }
+}
+
+/** A contact property as HubSpot lists it (the attributes the picker reads). */
+export interface HubspotListedProperty {
+  name: string
+  label: string
+  type: string
+  fieldType: string
+  calculated?: boolean
+  hidden?: boolean
+  archived?: boolean
+  modificationMetadata?: { readOnlyValue?: boolean }
+}
+
+/**
+ * HubSpot's contact property → the picker's entry. Calculated properties and those whose value
+ * HubSpot sets itself (`readOnlyValue`: record id, last modified …) refuse writes.
+ */
+export function hubspotPropertyInfo(p: HubspotListedProperty): CrmPropertyInfo {
+  return {
+    name: p.name,
+    label: p.label,
+    type: specFromHubspot(p).type,
+    crmType: `${p.type}/${p.fieldType}`,
+    writable: !p.calculated && !p.modificationMetadata?.readOnlyValue,
   }
 }

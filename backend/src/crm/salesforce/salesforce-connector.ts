@@ -5,6 +5,7 @@ import type {
   CrmChange,
   CrmConnector,
   CrmError,
+  CrmPropertyInfo,
   CrmPropertySpec,
   CrmQuota,
   CrmRecord,
@@ -24,6 +25,7 @@ import {
   type PackageNames,
   packageNames,
   rawOf,
+  salesforcePropertyInfo,
   specFromDescribe,
   toSalesforceJson,
   toSalesforceValue,
@@ -91,6 +93,24 @@ export class SalesforceConnector implements CrmConnector {
     }))
     this.#described.set(sobject, { fields, at: Date.now() })
     return fields
+  }
+
+  /**
+   * Contact's fields from a fresh `describe` (the mapping picker caches it per connection). The
+   * person object people are created as may be Lead; mapped fields must exist on both anyway.
+   */
+  async listProperties(): Promise<CrmPropertyInfo[]> {
+    const answer = await this.api.call((conn) => conn.describe('Contact'))
+    return answer.fields.map((f) =>
+      salesforcePropertyInfo({
+        name: f.name,
+        label: f.label,
+        type: f.type,
+        calculated: f.calculated,
+        updateable: f.updateable,
+        createable: f.createable,
+      }),
+    )
   }
 
   /** Field name → neutral type of an object, for typing the JSON we send. */

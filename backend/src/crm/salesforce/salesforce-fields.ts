@@ -1,6 +1,6 @@
 import type { FieldValue } from '../contact-values'
 import type { CrmFieldSpec, CrmFieldType } from '../fields'
-import type { CrmPropertySpec } from '../port'
+import type { CrmPropertyInfo, CrmPropertySpec } from '../port'
 import { checkCrmValue, type ValueCheck, type ValueDialect } from '../value-check'
 
 /**
@@ -99,6 +99,27 @@ export function specFromDescribe(f: DescribedField): CrmPropertySpec {
       ? (f.picklistValues ?? []).filter((v) => v.active).map((v) => v.value)
       : undefined
   return { name: f.name, type, ...(options ? { options } : {}) }
+}
+
+/** A Contact field as `describe` lists it, for the mapping picker. */
+export interface ListedSalesforceField extends DescribedField {
+  label: string
+  calculated?: boolean
+}
+
+/**
+ * A described field → the picker's entry. Formula and roll-up fields (`calculated`) and fields the
+ * integration user may not both create and update (system fields, read-only by profile) refuse
+ * our writes, which both create and update records.
+ */
+export function salesforcePropertyInfo(f: ListedSalesforceField): CrmPropertyInfo {
+  return {
+    name: f.name,
+    label: f.label,
+    type: specFromDescribe(f).type,
+    crmType: f.type,
+    writable: !f.calculated && Boolean(f.updateable) && Boolean(f.createable),
+  }
 }
 
 const SALESFORCE_VALUES: ValueDialect = {

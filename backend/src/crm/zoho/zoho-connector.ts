@@ -5,6 +5,7 @@ import type {
   CrmChange,
   CrmConnector,
   CrmError,
+  CrmPropertyInfo,
   CrmPropertySpec,
   CrmQuota,
   CrmRecord,
@@ -26,6 +27,7 @@ import {
   toZohoValue,
   WHATSAPP_NUMBER,
   type ZohoFieldMeta,
+  zohoPropertyInfo,
 } from './zoho-fields'
 import type { ZohoHttp } from './zoho-http'
 import { findZohoByUnique, mergeZohoRecords } from './zoho-merges'
@@ -86,6 +88,11 @@ export class ZohoConnector implements CrmConnector {
     const list = (answer.body?.fields ?? []).map((f) => ({ ...f, id: String(f.id) }))
     this.#fields.set(module, list)
     return list
+  }
+
+  /** The Contacts module's fields, listed afresh (the mapping picker caches them per connection). */
+  async listProperties(): Promise<CrmPropertyInfo[]> {
+    return (await this.fields('Contacts', true)).map(zohoPropertyInfo)
   }
 
   async ensureSchema(

@@ -1,6 +1,6 @@
 import type { FieldValue } from '../contact-values'
 import type { CrmFieldSpec, CrmFieldType } from '../fields'
-import type { CrmPropertySpec } from '../port'
+import type { CrmPropertyInfo, CrmPropertySpec } from '../port'
 
 /** Zoho's standard fields our contact fields map to; tags are Zoho's native Tags. */
 const STANDARD: Readonly<Record<string, string>> = {
@@ -47,6 +47,29 @@ export interface ZohoFieldMeta {
   length?: number
   unique?: unknown
   pick_list_values?: { display_value: string; actual_value: string }[]
+  display_label?: string
+  /** Read-only for the connected user's profile. */
+  read_only?: boolean
+  /** Read-only for everyone (system fields such as Created_Time). */
+  field_read_only?: boolean
+  /** Formula fields: what the expression yields. */
+  formula?: { return_type?: string }
+}
+
+/** Zoho computes these; the Fields API lists them but a write to them fails. */
+const COMPUTED_TYPES = new Set(['formula', 'autonumber', 'rollup_summary', 'aggregate'])
+
+/** A field of `GET /settings/fields?module=Contacts` → the picker's entry. */
+export function zohoPropertyInfo(f: ZohoFieldMeta): CrmPropertyInfo {
+  const computed = COMPUTED_TYPES.has(f.data_type)
+  const valueType = f.data_type === 'formula' ? (f.formula?.return_type ?? 'text') : f.data_type
+  return {
+    name: f.api_name,
+    label: f.display_label ?? f.field_label ?? f.api_name,
+    type: specOfField({ ...f, data_type: valueType }).type,
+    crmType: f.data_type === 'formula' ? `formula (${valueType})` : f.data_type,
+    writable: !computed && !f.read_only && !f.field_read_only,
+  }
 }
 
 /** The Fields API body creating our field for a neutral spec. */
