@@ -398,6 +398,7 @@ export const en = {
   'alerts.rule.agent_response_time': 'Agent response time',
   'alerts.rule.sync_success': 'CRM sync success',
   'alerts.rule.intent_conversion': 'Conversion by intent',
+  'alerts.rule.api_health': 'WhatsApp API health',
   'alerts.empty': 'No open alerts.',
   'alerts.emptyResolved': 'No resolved alerts.',
   'alerts.emptyAll': 'No alerts have been raised.',

@@ -403,6 +403,7 @@ export const pt: Record<MessageKey, string> = {
   'alerts.rule.agent_response_time': 'Tempo de resposta do atendente',
   'alerts.rule.sync_success': 'Sucesso da sincronização com o CRM',
   'alerts.rule.intent_conversion': 'Conversão por intenção',
+  'alerts.rule.api_health': 'Saúde da API do WhatsApp',
   'alerts.empty': 'Nenhum alerta aberto.',
   'alerts.emptyResolved': 'Nenhum alerta resolvido.',
   'alerts.emptyAll': 'Nenhum alerta foi gerado.',

@@ -27,6 +27,7 @@ export const RULES: Record<Rule, MessageKey> = {
   agent_response_time: 'alerts.rule.agent_response_time',
   sync_success: 'alerts.rule.sync_success',
   intent_conversion: 'alerts.rule.intent_conversion',
+  api_health: 'alerts.rule.api_health',
 }
 
 export function AlertsPage() {
