@@ -10,7 +10,24 @@ import { launchChromium, SCREENSHOTS, screenshot, serveRuntime, signIn } from '.
 const CONTACTS = 100_000
 /** Loads of each page measured; the p95 is over all of them. */
 const LOADS_PER_PAGE = 6
-const PAGES = ['', 'numbers', 'rules', 'review', 'dead-letters', 'webhooks', 'connections', 'sending-policy']
+const PAGES = [
+  '',
+  'numbers',
+  'rules',
+  'review',
+  'dead-letters',
+  'duplicates',
+  'reports',
+  'alerts',
+  'broadcasts',
+  'quick-replies',
+  'stores',
+  'discount-pools',
+  'locale',
+  'webhooks',
+  'connections',
+  'sending-policy',
+]
 const P95_TARGET_MS = 1_000
 
 /**
