@@ -13,5 +13,6 @@ describe("the admin console's generated API types", () => {
       readFileSync(API_TYPES_PATH, 'utf8') === fresh,
       'run npm run generate:api -w @scrm/admin-console',
     ).toBe(true)
-  })
+    // Loading the whole backend to describe it takes seconds alone, and many more beside other suites.
+  }, 120_000)
 })
