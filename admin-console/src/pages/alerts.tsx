@@ -4,7 +4,7 @@ import type { paths } from '../api/schema'
 import { type MessageKey, useI18n } from '../i18n'
 import { Empty, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { formatDateTime } from '../ui/format'
-import { PAGE_SIZE } from '../ui/pager'
+import { CursorPager, PAGE_SIZE } from '../ui/pager'
 import { plainValue } from '../ui/plain-value'
 
 type AlertQuery = NonNullable<paths['/api/v1/alerts']['get']['parameters']['query']>
@@ -104,19 +104,12 @@ export function AlertsPage() {
             <>
               <AlertTable alerts={data.alerts} onResolve={resolve} />
               {(page > 1 || data.next_cursor) && (
-                <nav class="pager" aria-label={t('alerts.title')}>
-                  <button type="button" disabled={page <= 1} onClick={() => setCursors(cursors.slice(0, -1))}>
-                    {t('page.previous')}
-                  </button>
-                  <span aria-live="polite">{t('alerts.page', { page })}</span>
-                  <button
-                    type="button"
-                    disabled={!data.next_cursor}
-                    onClick={() => data.next_cursor && setCursors([...cursors, data.next_cursor])}
-                  >
-                    {t('page.next')}
-                  </button>
-                </nav>
+                <CursorPager
+                  label={t('alerts.title')}
+                  cursors={cursors}
+                  next={data.next_cursor}
+                  onChange={setCursors}
+                />
               )}
             </>
           )

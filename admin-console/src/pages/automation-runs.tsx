@@ -4,6 +4,7 @@ import type { paths } from '../api/schema'
 import { useI18n } from '../i18n'
 import { Empty, Loaded, useLoad } from '../ui/async'
 import { formatDateTime } from '../ui/format'
+import { CursorPager } from '../ui/pager'
 
 type RunQuery = NonNullable<paths['/api/v1/automation/runs']['get']['parameters']['query']>
 type RunState = NonNullable<RunQuery['state']>
@@ -76,23 +77,12 @@ export function AutomationRuns() {
                   ))}
                 </tbody>
               </table>
-              <nav class="pager" aria-label={t('runs.title')}>
-                <button
-                  type="button"
-                  disabled={cursors.length <= 1}
-                  onClick={() => setCursors(cursors.slice(0, -1))}
-                >
-                  {t('page.previous')}
-                </button>
-                <span aria-live="polite">{cursors.length}</span>
-                <button
-                  type="button"
-                  disabled={!data.next_cursor}
-                  onClick={() => data.next_cursor && setCursors([...cursors, data.next_cursor])}
-                >
-                  {t('page.next')}
-                </button>
-              </nav>
+              <CursorPager
+                label={t('runs.title')}
+                cursors={cursors}
+                next={data.next_cursor}
+                onChange={setCursors}
+              />
             </>
           )
         }

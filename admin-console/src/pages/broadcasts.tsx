@@ -3,6 +3,7 @@ import { api, unwrap } from '../api/client'
 import { useI18n } from '../i18n'
 import { Empty, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { formatDateTime, formatNumber } from '../ui/format'
+import { CursorPager } from '../ui/pager'
 import { type BroadcastView, ComposeBroadcast } from './broadcast-compose'
 import { BroadcastDetail, queuedTotal, refusedTotal, STATE_LABELS } from './broadcast-detail'
 
@@ -51,23 +52,12 @@ export function BroadcastsPage() {
           ) : (
             <>
               <BroadcastTable rows={data.broadcasts} open={open} onOpen={setOpen} />
-              <nav class="pager" aria-label={t('broadcasts.list')}>
-                <button
-                  type="button"
-                  disabled={cursors.length <= 1}
-                  onClick={() => setCursors(cursors.slice(0, -1))}
-                >
-                  {t('page.previous')}
-                </button>
-                <span aria-live="polite">{cursors.length}</span>
-                <button
-                  type="button"
-                  disabled={!data.next_cursor}
-                  onClick={() => data.next_cursor && setCursors([...cursors, data.next_cursor])}
-                >
-                  {t('page.next')}
-                </button>
-              </nav>
+              <CursorPager
+                label={t('broadcasts.list')}
+                cursors={cursors}
+                next={data.next_cursor}
+                onChange={setCursors}
+              />
             </>
           )
         }

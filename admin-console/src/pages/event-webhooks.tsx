@@ -4,7 +4,7 @@ import type { components, paths } from '../api/schema'
 import { useI18n } from '../i18n'
 import { Empty, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { formatDateTime } from '../ui/format'
-import { Pager, usePage } from '../ui/pager'
+import { CursorPager, Pager, usePage } from '../ui/pager'
 
 type Subscription = components['schemas']['EventSubscription']
 type Delivery = components['schemas']['EventDelivery']
@@ -264,23 +264,12 @@ function Deliveries(props: { sub: Subscription }) {
                   ))}
                 </tbody>
               </table>
-              <nav class="pager" aria-label={t('hooks.deliveries')}>
-                <button
-                  type="button"
-                  disabled={pages.length <= 1}
-                  onClick={() => setPages(pages.slice(0, -1))}
-                >
-                  {t('page.previous')}
-                </button>
-                <span aria-live="polite">{pages.length}</span>
-                <button
-                  type="button"
-                  disabled={data.next_before === null}
-                  onClick={() => data.next_before !== null && setPages([...pages, data.next_before])}
-                >
-                  {t('page.next')}
-                </button>
-              </nav>
+              <CursorPager
+                label={t('hooks.deliveries')}
+                cursors={pages}
+                next={data.next_before}
+                onChange={setPages}
+              />
             </>
           )
         }

@@ -3,6 +3,7 @@ import { api, unwrap } from '../api/client'
 import { useI18n } from '../i18n'
 import { Empty, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { formatDateTime } from '../ui/format'
+import { CursorPager } from '../ui/pager'
 
 const PAGE = 50
 
@@ -77,23 +78,12 @@ export function PoolCodes(props: { pool: string; onChanged: () => void }) {
                   ))}
                 </tbody>
               </table>
-              <nav class="pager" aria-label={t('pools.codesOf', { pool: props.pool })}>
-                <button
-                  type="button"
-                  disabled={pages.length <= 1}
-                  onClick={() => setPages(pages.slice(0, -1))}
-                >
-                  {t('page.previous')}
-                </button>
-                <span aria-live="polite">{pages.length}</span>
-                <button
-                  type="button"
-                  disabled={data.next_cursor === null}
-                  onClick={() => data.next_cursor !== null && setPages([...pages, data.next_cursor])}
-                >
-                  {t('page.next')}
-                </button>
-              </nav>
+              <CursorPager
+                label={t('pools.codesOf', { pool: props.pool })}
+                cursors={pages}
+                next={data.next_cursor}
+                onChange={setPages}
+              />
             </>
           )
         }

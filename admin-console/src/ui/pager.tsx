@@ -38,3 +38,36 @@ export function Pager(props: {
     </nav>
   )
 }
+
+/**
+ * Previous / next through an API's cursor. `cursors` holds the cursor of every page opened so far,
+ * the first page's being the empty one, so going back needs no cursor the API never gave.
+ */
+export function CursorPager<C>(props: {
+  label: string
+  cursors: C[]
+  next: C | null | undefined
+  onChange: (cursors: C[]) => void
+}) {
+  const { t } = useI18n()
+  const { cursors, next } = props
+  return (
+    <nav class="pager" aria-label={props.label}>
+      <button
+        type="button"
+        disabled={cursors.length <= 1}
+        onClick={() => props.onChange(cursors.slice(0, -1))}
+      >
+        {t('page.previous')}
+      </button>
+      <span aria-live="polite">{t('page.number', { page: cursors.length })}</span>
+      <button
+        type="button"
+        disabled={next === null || next === undefined}
+        onClick={() => next !== null && next !== undefined && props.onChange([...cursors, next])}
+      >
+        {t('page.next')}
+      </button>
+    </nav>
+  )
+}
