@@ -57,6 +57,7 @@ import { retentionRoutes } from './api/routes/retention'
 import { ruleRoutes } from './api/routes/rules'
 import { sendingPolicyRoutes } from './api/routes/sending-policy'
 import { storeRoutes } from './api/routes/stores'
+import { syncAccuracyRoutes } from './api/routes/sync-accuracy'
 import { templateRoutes } from './api/routes/templates'
 import { threadRoutes } from './api/routes/thread'
 import { whatsappWebhookRoutes } from './api/routes/whatsapp-webhook'
@@ -159,6 +160,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', contactFieldRoutes(deps))
   app.route('/', crmReviewRoutes(deps))
   app.route('/', crmSyncRoutes(deps))
+  app.route('/', syncAccuracyRoutes(deps))
   app.route('/', connectionLifecycleRoutes(deps))
   app.route('/', cardKeyRoutes(deps))
   app.route('/', catalogRoutes(deps))

@@ -277,6 +277,8 @@ export const envSchema = z
     BACKUP_SCHEDULE: cronSchedule('15 2 * * *'),
     /** When each workspace's export of unanswered conversations runs (workspace time zone), or `off`. */
     UNREAD_EXPORT_SCHEDULE: cronSchedule('0 2 * * *'),
+    /** When each workspace's daily CRM sync-accuracy sample runs (workspace time zone), or `off`. */
+    SYNC_ACCURACY_SCHEDULE: cronSchedule('40 4 * * *'),
     /** Where those exports go (`<dir>/<workspace id>/unread-<date>.csv`); default DATA_DIR/exports. */
     UNREAD_EXPORT_DIR: optional(z.string()),
     /** Exports older than this many days are removed. */

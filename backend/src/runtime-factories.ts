@@ -6,6 +6,7 @@ import { rulesSweepJob } from './automation/rules/sweep'
 import { GraphRoutes } from './channels/graph-routes'
 import type { Config } from './config'
 import { dedupScanJob } from './contacts/dedup/scan-job'
+import type { ConnectorFor } from './crm/connectors'
 import { hubspotProvider } from './crm/hubspot/provider'
 import { crmPollJob } from './crm/inbound/poll-crm-changes'
 import { reportMergeToCrms } from './crm/merge-review-items'
@@ -26,6 +27,7 @@ import { openMediaStorage } from './media/media-services'
 import { BroadcastExpander } from './outbound/broadcasts'
 import { Sender } from './outbound/sender'
 import { apiHealthJob } from './watchdogs/api-health-job'
+import { syncAccuracyJob } from './watchdogs/sync-accuracy-job'
 import { CrmEventWriter } from './webhooks/crm-event-writer'
 
 /** A health probe slower than this is no answer at all (the failing threshold is 1.5 s). */
@@ -165,6 +167,8 @@ export function createScheduler(
   logger: Logger,
   encryptionKey: Buffer,
   extra: ScheduledJob[] = [],
+  /** The CRM sync's connectors; without them (no CRM sync in this process) no accuracy sample. */
+  connectorFor?: ConnectorFor,
 ): Scheduler {
   const jobs: ScheduledJob[] = [...extra]
   if (config.WHATSAPP_HEALTH_SCHEDULE !== 'off')
@@ -227,6 +231,14 @@ export function createScheduler(
         dir: config.UNREAD_EXPORT_DIR ?? join(config.DATA_DIR, 'exports'),
         keepDays: config.UNREAD_EXPORT_KEEP_DAYS,
         logger: logger.child({ component: 'unread-export' }),
+      }),
+    )
+  if (connectorFor && config.SYNC_ACCURACY_SCHEDULE !== 'off')
+    jobs.push(
+      syncAccuracyJob(db, {
+        schedule: config.SYNC_ACCURACY_SCHEDULE,
+        connectorFor,
+        logger: logger.child({ component: 'sync-accuracy' }),
       }),
     )
   if (config.BACKUP_PASSPHRASE && config.BACKUP_SCHEDULE !== 'off')

@@ -178,6 +178,7 @@ export async function startRuntime(
     logger,
     encryptionKey,
     crmJobs(db.db, crm, crmSync, logger),
+    crmSync.connectorFor,
   )
   const loops = new LoopRegistry()
   loops.add(

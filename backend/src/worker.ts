@@ -112,6 +112,7 @@ const scheduler =
         root,
         config.ENCRYPTION_KEY ?? devEncryptionKey(config.DATA_DIR),
         crmSync ? crmJobs(handle.db, crmRegistry, crmSync, root) : [],
+        crmSync?.connectorFor,
       )
     : null
 

@@ -25,6 +25,7 @@ export const TEST_ENV = {
   // Scheduled jobs that reach outside the database stay out of tests that run the scheduler for
   // other jobs; their own tests turn them on.
   WHATSAPP_HEALTH_SCHEDULE: 'off',
+  SYNC_ACCURACY_SCHEDULE: 'off',
   UNREAD_EXPORT_SCHEDULE: 'off',
 }
 

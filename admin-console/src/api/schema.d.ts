@@ -13789,6 +13789,127 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections/{id}/sync/accuracy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The latest daily samples of CRM records read back and compared with what the sync would write */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Samples, newest first */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            connection_id: string;
+                            samples: {
+                                /** @example 2026-03-01 */
+                                day: string;
+                                sampled_at: string;
+                                records_sampled: number;
+                                fields_compared: number;
+                                fields_equal: number;
+                                accuracy: number | null;
+                                differences_total: number;
+                                differences: {
+                                    record_id: string;
+                                    field: string;
+                                    ours: string | null;
+                                    crm: string | null;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connections/hubspot/install": {
         parameters: {
             query?: never;
@@ -17596,7 +17717,7 @@ export interface paths {
             parameters: {
                 query?: {
                     state?: "open" | "resolved" | "all";
-                    rule?: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health";
+                    rule?: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health" | "sync_accuracy";
                     limit?: number;
                     cursor?: string;
                 };
@@ -20539,7 +20660,7 @@ export interface components {
         Alert: {
             id: string;
             /** @enum {string} */
-            rule: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health";
+            rule: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health" | "sync_accuracy";
             subject: string;
             period: string;
             figures: {

@@ -400,6 +400,7 @@ export const en = {
   'alerts.rule.sync_success': 'CRM sync success',
   'alerts.rule.intent_conversion': 'Conversion by intent',
   'alerts.rule.api_health': 'WhatsApp API health',
+  'alerts.rule.sync_accuracy': 'CRM sync accuracy',
   'alerts.empty': 'No open alerts.',
   'alerts.emptyResolved': 'No resolved alerts.',
   'alerts.emptyAll': 'No alerts have been raised.',

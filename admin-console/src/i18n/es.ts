@@ -405,6 +405,7 @@ export const es: Record<MessageKey, string> = {
   'alerts.rule.sync_success': 'Éxito de la sincronización con el CRM',
   'alerts.rule.intent_conversion': 'Conversión por intención',
   'alerts.rule.api_health': 'Salud de la API de WhatsApp',
+  'alerts.rule.sync_accuracy': 'Precisión de la sincronización con el CRM',
   'alerts.empty': 'No hay alertas abiertas.',
   'alerts.emptyResolved': 'No hay alertas resueltas.',
   'alerts.emptyAll': 'No se ha generado ninguna alerta.',

@@ -405,6 +405,7 @@ export const pt: Record<MessageKey, string> = {
   'alerts.rule.sync_success': 'Sucesso da sincronização com o CRM',
   'alerts.rule.intent_conversion': 'Conversão por intenção',
   'alerts.rule.api_health': 'Saúde da API do WhatsApp',
+  'alerts.rule.sync_accuracy': 'Precisão da sincronização com o CRM',
   'alerts.empty': 'Nenhum alerta aberto.',
   'alerts.emptyResolved': 'Nenhum alerta resolvido.',
   'alerts.emptyAll': 'Nenhum alerta foi gerado.',

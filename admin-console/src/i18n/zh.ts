@@ -393,6 +393,7 @@ export const zh: Record<MessageKey, string> = {
   'alerts.rule.sync_success': 'CRM 同步成功率',
   'alerts.rule.intent_conversion': '按意图的转化率',
   'alerts.rule.api_health': 'WhatsApp API 健康状况',
+  'alerts.rule.sync_accuracy': 'CRM 同步准确率',
   'alerts.empty': '没有未解决的警报。',
   'alerts.emptyResolved': '没有已解决的警报。',
   'alerts.emptyAll': '尚未触发任何警报。',

@@ -28,6 +28,7 @@ export const RULES: Record<Rule, MessageKey> = {
   sync_success: 'alerts.rule.sync_success',
   intent_conversion: 'alerts.rule.intent_conversion',
   api_health: 'alerts.rule.api_health',
+  sync_accuracy: 'alerts.rule.sync_accuracy',
 }
 
 export function AlertsPage() {

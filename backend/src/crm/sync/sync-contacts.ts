@@ -11,6 +11,7 @@ import { addReviewItems } from '../review'
 import { CONTACT_OBJECT } from './contact-object'
 import type { ClaimedChange } from './outbox'
 import { dropChanges } from './outbox'
+import { outgoingValue, writtenToLinkedRecord } from './outgoing-value'
 import { type BatchOutcome, finishBatch } from './settle'
 import type { SyncOptions } from './sync-options'
 import { writeBatch } from './write-batch'
@@ -83,13 +84,9 @@ export async function syncContacts(
     const properties: Record<string, FieldValue> = {}
     const values_sent: Record<string, FieldValue> = {}
     for (const f of fields) {
-      const spec = fieldSpec(f.field)
-      if (!spec) continue
-      if (spec.onCreateOnly && link) continue
-      let value = values[f.field] ?? null
-      if ((value === null || value === '') && f.defaultValue !== null && f.defaultValue !== undefined) {
-        value = f.defaultValue
-      }
+      if (!fieldSpec(f.field)) continue
+      if (link && !writtenToLinkedRecord(f)) continue
+      const value = outgoingValue(f, values)
       if (link && f.field in synced && sameValue(synced[f.field]?.v, value)) continue
       if (!link && (value === null || (Array.isArray(value) && value.length === 0))) {
         // Not sent, but both sides now agree it is empty: a later edit on either side is a change.

@@ -8,6 +8,7 @@ export const ALERT_RULES = [
   'sync_success',
   'intent_conversion',
   'api_health',
+  'sync_accuracy',
 ] as const
 export type AlertRule = (typeof ALERT_RULES)[number]
 
