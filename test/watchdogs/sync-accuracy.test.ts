@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../backend/src/db/query-rows'
+import { type SfFixture, startSfFixture } from '../crm/salesforce/sf-support'
 import { type SyncFixture, startSyncFixture } from '../crm/sync/sync-support'
 import { contactIdOf, customerWrites } from '../support/conversation'
 import { ENGINES } from '../support/test-db'
@@ -177,5 +178,42 @@ describe.each(ENGINES)('the daily CRM sync-accuracy sample (%s)', (engine) => {
     const res = await f.rt.api(`/api/v1/connections/${f.connectionId}/sync/accuracy`, { key })
     expect(res.status).toBe(404)
     expect((await res.json()).error.code).toBe('not_found')
+  })
+})
+
+describe.each(ENGINES)('the sync-accuracy sample on Salesforce (%s)', (engine) => {
+  let f: SfFixture
+  beforeAll(async () => {
+    f = await startSfFixture(engine, {
+      env: { SYNC_ACCURACY_SCHEDULE: '40 4 * * *', RULES_SWEEP_SCHEDULE: 'off', DEDUP_SCAN_SCHEDULE: 'off' },
+    })
+    for (const p of PEOPLE.slice(0, 3)) await customerWrites(f.rt, NUMBER_A, p, `Oi, sou ${p.name}`)
+    await f.drain()
+  }, 120_000)
+  afterAll(async () => {
+    await f?.close()
+  })
+
+  it('the same sample through the Salesforce connector: equal, then an edit nobody polled yet is reported', async () => {
+    const sample = async (day: number) => {
+      await f.rt.scheduler.runOnce(new Date(Date.now() + day * 86_400_000 + 60_000))
+      return (await (await f.rt.api(`/api/v1/connections/${f.connectionId}/sync/accuracy?limit=1`)).json())
+        .samples[0]
+    }
+    const first = await sample(1)
+    expect(first.records_sampled).toBe(3)
+    expect(first.fields_compared).toBeGreaterThan(3 * 10)
+    expect(first).toMatchObject({ fields_equal: first.fields_compared, accuracy: 100, differences: [] })
+
+    // Salesforce does not push changes: until the next poll applies it, the edit is only in the org.
+    const lead = f.sim.records(f.orgId, 'Lead').find((l) => l.WA_Phone__c === `+${PEOPLE[0]?.waId}`)
+    f.sim.editRecord(f.orgId, 'Lead', lead?.Id as string, { FirstName: 'Renomeada' })
+    const second = await sample(2)
+    expect(second).toMatchObject({
+      records_sampled: 3,
+      fields_equal: second.fields_compared - 1,
+      differences_total: 1,
+      differences: [{ record_id: lead?.Id, field: 'first_name', crm: 'Renomeada' }],
+    })
   })
 })

@@ -138,6 +138,11 @@ export interface CrmConnector {
     value: FieldValue,
     spec: CrmPropertySpec,
   ): { ok: true; value: string } | { ok: false; reason: string }
+  /**
+   * What the connector writes instead of an empty value where the CRM requires one (a required
+   * name: the number stands in); undefined where an empty value is written as empty.
+   */
+  emptyStandIn?(property: string, uniqueValue: string): string | undefined
   /** The CRM's stored string → our neutral value, for changes coming back. */
   parseValue(raw: string | null, spec: CrmPropertySpec): FieldValue
   /** One stored change notification → a neutral change; null for events we do not act on. */

@@ -43,17 +43,23 @@ export function compareRecord(
   connector: CrmConnector,
   fields: MappedField[],
   ours: Record<string, FieldValue>,
+  /** The record's upsert key as the sync sends it (the contact's number). */
+  uniqueValue: string,
   recordId: string,
   record: CrmRecord | undefined,
 ): void {
   for (const f of fields) {
     const formatted = connector.formatValue(outgoingValue(f, ours), f.spec)
     if (!formatted.ok) continue
+    let written: string = formatted.value
+    const parsed = canonical(connector.parseValue(written, f.spec))
+    // Where the CRM requires a value, the connector writes a stand-in for our empty one.
+    if (parsed === null) written = connector.emptyStandIn?.(f.property, uniqueValue) ?? written
     const raw = record?.properties[f.property] ?? null
     tally.fieldsCompared += 1
     if (
       sameValue(
-        canonical(connector.parseValue(formatted.value, f.spec)),
+        canonical(connector.parseValue(written, f.spec)),
         canonical(connector.parseValue(raw, f.spec)),
       )
     ) {
@@ -62,7 +68,7 @@ export function compareRecord(
     }
     tally.differencesTotal += 1
     if (tally.differences.length < DIFFERENCES_KEPT)
-      tally.differences.push({ record_id: recordId, field: f.field, ours: formatted.value, crm: raw })
+      tally.differences.push({ record_id: recordId, field: f.field, ours: written, crm: raw })
   }
 }
 

@@ -1,5 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm'
 import { storeAlerts } from '../analytics/alert-rules'
+import { localDate } from '../analytics/report-period'
+import { analyticsContext } from '../analytics/workspace-context'
 import { fieldValues, loadSnapshots } from '../crm/contact-values'
 import { mappedFields, mappingRows } from '../crm/mapping'
 import type { CrmConnector } from '../crm/port'
@@ -46,7 +48,8 @@ export function syncAccuracyJob(db: Database, options: SyncAccuracyOptions): Sch
         .select()
         .from(crmConnections)
         .where(and(eq(crmConnections.workspaceId, workspaceId), eq(crmConnections.state, 'active')))
-      const day = scheduledFor.toISOString().slice(0, 10)
+      // The workspace's local day of the slot: one sample per connection and local day.
+      const day = localDate(scheduledFor, (await analyticsContext(db, workspaceId)).timeZone)
       for (const connection of connections) {
         // One CRM refusing (revoked token, provider not on this server) does not stop the others.
         try {
@@ -92,12 +95,13 @@ export async function sampleConnection(
       const now = new Date()
       for (const link of batch) {
         const snap = snapshots.get(link.contact_id)
-        if (!snap) continue
+        if (!snap?.contact.phoneE164) continue
         compareRecord(
           tally,
           connector,
           fields,
           fieldValues(snap, policy, now),
+          snap.contact.phoneE164,
           link.record_id,
           byId.get(link.record_id),
         )

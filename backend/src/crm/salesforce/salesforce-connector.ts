@@ -358,6 +358,11 @@ export class SalesforceConnector implements CrmConnector {
     return toSalesforceValue(value, spec)
   }
 
+  /** LastName is required: a person without a name gets their number there (see #required). */
+  emptyStandIn(property: string, uniqueValue: string): string | undefined {
+    return property === 'LastName' ? uniqueValue : undefined
+  }
+
   parseValue(raw: string | null, spec: CrmPropertySpec): FieldValue {
     return fromSalesforceValue(raw, spec)
   }

@@ -361,6 +361,11 @@ export class ZohoConnector implements CrmConnector {
     return toZohoValue(value, spec)
   }
 
+  /** Last_Name is required: a person without a name gets their number there (see #required). */
+  emptyStandIn(property: string, uniqueValue: string): string | undefined {
+    return property === 'Last_Name' ? uniqueValue : undefined
+  }
+
   parseValue(raw: string | null, spec: CrmPropertySpec): FieldValue {
     return fromZohoValue(raw, spec)
   }

@@ -13,8 +13,8 @@ export interface SyncAccuracyDifference {
 
 /**
  * The daily sync-accuracy sample of one connection: linked records read back from the CRM and
- * compared field by field with what the sync would write now. One row per connection and day
- * (the workspace's local day of the run); a run again that day replaces it.
+ * compared field by field with what the sync would write now. One row per connection and local
+ * day; a run again that day replaces it.
  */
 export const syncAccuracySamples = pgTable(
   'sync_accuracy_samples',
@@ -26,7 +26,7 @@ export const syncAccuracySamples = pgTable(
     connectionId: uuid('connection_id')
       .notNull()
       .references(() => crmConnections.id, { onDelete: 'cascade' }),
-    /** `YYYY-MM-DD`, the day of the scheduled slot. */
+    /** `YYYY-MM-DD`, the workspace's local day of the scheduled slot. */
     day: text('day').notNull(),
     recordsSampled: integer('records_sampled').notNull(),
     fieldsCompared: integer('fields_compared').notNull(),
