@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../backend/src/db/query-rows'
 import { type SfFixture, startSfFixture } from '../crm/salesforce/sf-support'
 import { type SyncFixture, startSyncFixture } from '../crm/sync/sync-support'
+import { startZohoFixture, type ZohoFixture } from '../crm/zoho/zoho-support'
 import { contactIdOf, customerWrites } from '../support/conversation'
 import { ENGINES } from '../support/test-db'
 import { NUMBER_A } from '../support/test-runtime'
@@ -214,6 +215,43 @@ describe.each(ENGINES)('the sync-accuracy sample on Salesforce (%s)', (engine) =
       fields_equal: second.fields_compared - 1,
       differences_total: 1,
       differences: [{ record_id: lead?.Id, field: 'first_name', crm: 'Renomeada' }],
+    })
+  })
+})
+
+describe.each(ENGINES)('the sync-accuracy sample on Zoho (%s)', (engine) => {
+  let f: ZohoFixture
+  beforeAll(async () => {
+    f = await startZohoFixture(engine, {
+      env: { SYNC_ACCURACY_SCHEDULE: '40 4 * * *', RULES_SWEEP_SCHEDULE: 'off', DEDUP_SCAN_SCHEDULE: 'off' },
+    })
+    for (const p of PEOPLE.slice(0, 3)) await customerWrites(f.rt, NUMBER_A, p, `Oi, sou ${p.name}`)
+    await f.drain()
+  }, 120_000)
+  afterAll(async () => {
+    await f?.close()
+  })
+
+  it('the same sample through the Zoho connector: equal, then an edit whose notification is held is reported', async () => {
+    const sample = async (day: number) => {
+      await f.rt.scheduler.runOnce(new Date(Date.now() + day * 86_400_000 + 60_000))
+      return (await (await f.rt.api(`/api/v1/connections/${f.connectionId}/sync/accuracy?limit=1`)).json())
+        .samples[0]
+    }
+    const first = await sample(1)
+    expect(first.records_sampled).toBe(3)
+    expect(first.fields_compared).toBeGreaterThan(3 * 10)
+    expect(first).toMatchObject({ fields_equal: first.fields_compared, accuracy: 100, differences: [] })
+
+    const record = f.sim.records(f.orgId, 'Contacts').find((c) => c.WhatsApp_Number === `+${PEOPLE[0]?.waId}`)
+    f.sim.holdNotifications(true)
+    f.sim.editRecord(f.orgId, 'Contacts', record?.id as string, { First_Name: 'Renomeada' })
+    const second = await sample(2)
+    expect(second).toMatchObject({
+      records_sampled: 3,
+      fields_equal: second.fields_compared - 1,
+      differences_total: 1,
+      differences: [{ record_id: record?.id, field: 'first_name', crm: 'Renomeada' }],
     })
   })
 })
