@@ -16,6 +16,7 @@ import {
   rawFunnel,
   rawHourOfWeek,
   rawResponses,
+  rawService,
   rawServiceTotal,
 } from '../support/analytics-baseline'
 import { seedChannel } from '../support/seed-channel'
@@ -90,7 +91,10 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
         stream,
         fc.constantFrom('UTC', 'Europe/Berlin', 'Asia/Kolkata', 'America/Sao_Paulo'),
         fc.boolean(),
-        async (items, zone, withHours) => {
+        // the report may be asked in another zone than the workspace's, half-hour and 45-minute ones too
+        fc.constantFrom(null, 'Asia/Kathmandu', 'Australia/Adelaide', 'America/New_York'),
+        fc.constantFrom('day', 'week', 'agent'),
+        async (items, zone, withHours, askedZone, group) => {
           const { channel, contactIds } = await freshWorkspace()
           // Business hours in the workspace's own zone (the stream crosses Europe's DST change).
           if (withHours)
@@ -122,6 +126,11 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
 
           const service = await serviceReport(handle.db, period, 'none')
           expect(service.total).toEqual(await rawServiceTotal(handle.db, period))
+          // grouped, from the digests of whole hours plus the answers of hours a local day cuts
+          const asked = { ...period, timeZone: askedZone ?? zone, from: '2026-03-27', to: '2026-03-30' }
+          const grouped = await serviceReport(handle.db, asked, group)
+          expect(grouped.rows).toEqual(await rawService(handle.db, asked, group))
+          expect(grouped.total).toEqual(await rawServiceTotal(handle.db, asked))
 
           const activity = await activityReport(handle.db, period, 'day')
           expect(
@@ -146,6 +155,91 @@ describe.each(ENGINES)('rollups equal raw SQL over messages (%s)', (engine) => {
       ),
       { numRuns: engine === 'pg' ? 15 : 25 },
     )
+  })
+
+  it('keeps the response digests equal to the answers through inserts, moves and deletions', async () => {
+    const { channel, contactIds } = await freshWorkspace()
+    const t = (minutes: number) => new Date(Date.parse('2026-03-28T08:50:00Z') + minutes * 60_000)
+    const talk = (contact: number, at: number, agentId: string): SeedMessage[] => [
+      { contact, direction: 'inbound', sender: 'customer', at: t(at) },
+      { contact, direction: 'outbound', sender: 'agent', agentId, at: t(at + 5) },
+    ]
+    await seedMessages(handle.db, channel, contactIds, [
+      ...talk(0, 0, 'u-ana'),
+      ...talk(1, 1, 'u-ana'),
+      ...talk(2, 2, 'u-bo'),
+      ...talk(0, 20, 'u-ana'),
+      ...talk(1, 30, 'u-bo'),
+    ])
+    // each cell's values, unpacked in SQL, against the answers themselves
+    const cells = () =>
+      queryRows<Record<string, unknown>>(
+        handle.db,
+        sql`select hour, agent, first,
+              (select array_agg(v order by v) from (
+                 select ('x' || encode(substring(seconds from i for 4), 'hex'))::bit(32)::int as v
+                 from generate_series(1, length(seconds), 4) i) x) as waits
+            from analytics_response_digests where workspace_id = ${channel.workspaceId} order by 1, 2, 3`,
+      )
+    const answers = () =>
+      queryRows<Record<string, unknown>>(
+        handle.db,
+        sql`select date_trunc('hour', responded_at, 'UTC') as hour, agent, first, array_agg(seconds order by seconds) as waits
+            from analytics_responses where workspace_id = ${channel.workspaceId} group by 1, 2, 3 order by 1, 2, 3`,
+      )
+    expect((await cells()).length).toBe(4)
+    expect(await cells()).toEqual(await answers())
+    // a merge moves answers to another contact and agent names can change: cells are rebuilt
+    await handle.db.execute(
+      sql`update analytics_responses set agent = 'u-cy' where workspace_id = ${channel.workspaceId} and agent = 'u-bo'`,
+    )
+    expect(await cells()).toEqual(await answers())
+    // an erased contact takes its answers with it; a cell left empty goes
+    await handle.db.execute(sql`delete from contacts where id = ${contactIds[2]}::uuid`)
+    await handle.db.execute(sql`delete from contacts where id = ${contactIds[0]}::uuid`)
+    expect(await cells()).toEqual(await answers())
+    expect((await answers()).length).toBeGreaterThan(0)
+  })
+
+  it('splits an hour a local midnight cuts through (Kathmandu +5:45, Adelaide +10:30) by the answers themselves', async () => {
+    const { channel, contactIds } = await freshWorkspace()
+    // Kathmandu's midnight of 2026-03-29 is 18:15 UTC; Adelaide's (+10:30 in March) is 13:30 UTC.
+    const answerAt = (contact: number, iso: string, waitMinutes: number): SeedMessage[] => [
+      {
+        contact,
+        direction: 'inbound',
+        sender: 'customer',
+        at: new Date(Date.parse(iso) - waitMinutes * 60_000),
+      },
+      { contact, direction: 'outbound', sender: 'agent', agentId: 'u-ana', at: new Date(iso) },
+    ]
+    await seedMessages(handle.db, channel, contactIds, [
+      ...answerAt(0, '2026-03-28T18:10:00Z', 1),
+      ...answerAt(1, '2026-03-28T18:20:00Z', 2),
+      ...answerAt(2, '2026-03-28T18:50:00Z', 3),
+      ...answerAt(3, '2026-03-28T13:20:00Z', 4),
+      ...answerAt(4, '2026-03-28T13:40:00Z', 5),
+    ])
+    for (const timeZone of ['Asia/Kathmandu', 'Australia/Adelaide']) {
+      for (const [from, to] of [
+        ['2026-03-28', '2026-03-29'],
+        ['2026-03-29', '2026-03-29'],
+      ] as const) {
+        const period: ReportPeriod = { workspaceId: channel.workspaceId, from, to, timeZone }
+        const report = await serviceReport(handle.db, period, 'day')
+        expect(report.rows).toEqual(await rawService(handle.db, period, 'day'))
+        expect(report.total).toEqual(await rawServiceTotal(handle.db, period))
+      }
+    }
+    const kathmandu = await serviceReport(
+      handle.db,
+      { workspaceId: channel.workspaceId, from: '2026-03-28', to: '2026-03-29', timeZone: 'Asia/Kathmandu' },
+      'day',
+    )
+    expect(kathmandu.rows.map((r) => [r.group, r.responses])).toEqual([
+      ['2026-03-28', 3], // 19:05, 19:25 and 23:55 local
+      ['2026-03-29', 2], // 00:05 and 00:35 local, the same UTC hour as 23:55
+    ])
   })
 
   it('marks the first answer of each 24-hour conversation, measures from the earliest waiting message', async () => {

@@ -7,6 +7,9 @@
  *   - rollup lag at 1,500 messages/s: batches of 150 committed every 100 ms; a batch's rollups are
  *     visible when it commits, so the lag is the commit latency; the same load with the rollup
  *     trigger off is the baseline of what the trigger costs.
+ *   - the keywords report (the 150 most used words and phrases) and the monthly product
+ *     suggestions, whose rollups are filled by ingest's own keyword counting, against the same
+ *     counts recomputed from the raw messages' texts.
  * Last line: one JSON object.
  */
 import { sql } from 'drizzle-orm'
@@ -15,6 +18,11 @@ import { analyticsOf } from '../../backend/src/analytics/analytics-settings'
 import { churnReport } from '../../backend/src/analytics/churn-report'
 import { costReport } from '../../backend/src/analytics/cost-report'
 import { funnelReport } from '../../backend/src/analytics/funnel-report'
+import { type KeywordsRequest, keywordsReport } from '../../backend/src/analytics/keywords-report'
+import {
+  type ProductSuggestionsRequest,
+  productSuggestionsReport,
+} from '../../backend/src/analytics/product-suggestions-report'
 import type { ReportPeriod } from '../../backend/src/analytics/report-period'
 import { serviceReport } from '../../backend/src/analytics/service-report'
 import { openDatabase } from '../../backend/src/db/client'
@@ -25,9 +33,17 @@ import {
   rawDailyActivity,
   rawFunnel,
   rawHourOfWeek,
+  rawService,
   rawServiceTotal,
 } from '../support/analytics-baseline'
 import { dropDatabase, fmt, percentile, recreateDatabase, round, sortedCopy } from './common'
+import {
+  countSeededKeywords,
+  keywordsMatchRaw,
+  seedCatalog,
+  suggestionsMatchRaw,
+  variantColumns,
+} from './keyword-bench'
 
 const MESSAGES = Number(process.env.BENCH_MESSAGES ?? 1_000_000)
 const CONTACTS = Number(process.env.BENCH_CONTACTS ?? Math.max(100, Math.round(MESSAGES / 50)))
@@ -38,6 +54,8 @@ const DB = 'scrm_bench_reports'
 const START = '2026-01-01T00:00:00Z'
 const DAYS = 90
 const log = (line: string) => process.stderr.write(`${line}\n`)
+/** The brief's "150+ keywords customers use most", and the monthly product suggestions. */
+const KEYWORDS: KeywordsRequest = { group: 'none', kind: 'all', limit: 150 }
 
 async function timed<T>(
   run: () => Promise<T>,
@@ -82,6 +100,8 @@ async function main() {
     // Per contact: alternating customer message / agent answer, a pair every ~43 h, the contact's
     // own offset in the day; waits from 0 s to 15 min; intents by hash; ~1 in 10 answers billed.
     const perContact = Math.ceil(MESSAGES / CONTACTS)
+    const customer = variantColumns(sql`n`, sql`k`)
+    await seedCatalog(db, workspaceId)
     const seedStart = performance.now()
     const chunk = Math.max(1, Math.floor(CONTACTS / 20))
     for (let from = 1; from <= CONTACTS; from += chunk) {
@@ -97,14 +117,17 @@ async function main() {
           from c cross join generate_series(0, ${perContact - 1}) k
           where c.n between ${from} and ${to}
         )
-        insert into messages (workspace_id, channel_id, contact_id, wamid, direction, type, text, status, sender, agent_id, sent_at, intent)
+        insert into messages (workspace_id, channel_id, contact_id, wamid, direction, type, text, status, sender, agent_id, sent_at, intent, language, products)
         select ${workspaceId}, ${channelId}, contact_id, 'wamid.bench.' || n || '.' || k,
-          case when k % 2 = 0 then 'inbound' else 'outbound' end, 'text', 'bench',
+          case when k % 2 = 0 then 'inbound' else 'outbound' end, 'text',
+          case when k % 2 = 0 then ${customer.text} else 'bench' end,
           case when k % 2 = 0 then 'received' else 'sent' end,
           case when k % 2 = 0 then 'customer' else 'agent' end,
           case when k % 2 = 1 then 'agent-' || ((n + k) % ${AGENTS}) end,
           sent_at,
-          case when k % 2 = 0 then (array['complaint','price_discount','product_inquiry','quote','order_status','other','other','other','other','purchase_intent'])[1 + (n * 7 + k * 3) % 10] end
+          case when k % 2 = 0 then (array['complaint','price_discount','product_inquiry','quote','order_status','other','other','other','other','purchase_intent'])[1 + (n * 7 + k * 3) % 10] end,
+          case when k % 2 = 0 then ${customer.language} end,
+          case when k % 2 = 0 then ${customer.products} end
         from m where sent_at < ${START}::timestamptz + interval '${sql.raw(String(DAYS))} days'
         order by sent_at`)
       log(`seeded contacts ${fmt(to)}/${fmt(CONTACTS)} (${round((performance.now() - seedStart) / 1000)} s)`)
@@ -117,6 +140,9 @@ async function main() {
           'category', case when id % 20 = 1 then 'marketing' when id % 10 = 1 then 'utility' else 'service' end)
       from messages m cross join (values ('sent', interval '1 second'), ('delivered', interval '3 seconds')) s(status, after)
       where m.workspace_id = ${workspaceId} and m.direction = 'outbound'`)
+    const keywordStart = performance.now()
+    await countSeededKeywords(db, workspaceId, log)
+    const keywordSeconds = round((performance.now() - keywordStart) / 1000)
     await db.execute(sql`analyze`)
     const [count] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from messages`)
     const seedSeconds = round((performance.now() - seedStart) / 1000)
@@ -130,6 +156,13 @@ async function main() {
       to: '2026-03-31',
       timeZone: 'America/Sao_Paulo',
     }
+    const SUGGESTIONS: ProductSuggestionsRequest = {
+      workspaceId,
+      month: '2026-02',
+      products: 20,
+      terms: 10,
+      kind: 'phrase',
+    }
     const settings = analyticsOf({
       analytics: { rate_card: { currency: 'USD', rates: { marketing: 0.0625, utility: 0.008 } } },
     })
@@ -139,6 +172,8 @@ async function main() {
       cost: () => costReport(db, period, 'day', settings),
       funnel: () => funnelReport(db, period, 'intent'),
       churn: () => churnReport(db, period, 'week'),
+      keywords: () => keywordsReport(db, period, KEYWORDS),
+      product_suggestions: () => productSuggestionsReport(db, SUGGESTIONS),
     }
     const results: Record<string, { p50: number; p95: number; baseline_p95?: number; equal?: boolean }> = {}
     for (const [name, run] of Object.entries(reports)) {
@@ -146,8 +181,21 @@ async function main() {
       results[name] = { p50: r.p50, p95: r.p95 }
       log(`${name}: p50 ${r.p50} ms, p95 ${r.p95} ms`)
     }
-    const service = await serviceReport(db, period, 'none')
-    const rawService = await timed(() => rawServiceTotal(db, period), BASELINE_ITERATIONS)
+    const service = await serviceReport(db, period, 'agent')
+    const rawServiceAnswer = await timed(
+      async () => ({ total: await rawServiceTotal(db, period), rows: await rawService(db, period, 'agent') }),
+      BASELINE_ITERATIONS,
+    )
+    const keywords = await keywordsReport(db, period, KEYWORDS)
+    const rawKeywords = await timed(
+      () => keywordsMatchRaw(db, period, keywords, KEYWORDS.limit),
+      BASELINE_ITERATIONS,
+    )
+    const suggestions = await productSuggestionsReport(db, SUGGESTIONS)
+    const rawSuggestions = await timed(
+      () => suggestionsMatchRaw(db, workspaceId, period.timeZone, suggestions, SUGGESTIONS.kind),
+      BASELINE_ITERATIONS,
+    )
     const activity = await activityReport(db, period, 'day')
     const rawActivity = await timed(
       async () => [await rawDailyActivity(db, period), await rawHourOfWeek(db, period)] as const,
@@ -160,8 +208,20 @@ async function main() {
     const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
     results.service = {
       ...results.service!,
-      baseline_p95: rawService.p95,
-      equal: same(service.total, rawService.answer),
+      baseline_p95: rawServiceAnswer.p95,
+      equal:
+        same(service.total, rawServiceAnswer.answer.total) &&
+        same(service.rows, rawServiceAnswer.answer.rows),
+    }
+    results.keywords = {
+      ...results.keywords!,
+      baseline_p95: rawKeywords.p95,
+      equal: rawKeywords.answer && keywords.rows.length > 0,
+    }
+    results.product_suggestions = {
+      ...results.product_suggestions!,
+      baseline_p95: rawSuggestions.p95,
+      equal: rawSuggestions.answer,
     }
     results.activity = {
       ...results.activity!,
@@ -248,6 +308,7 @@ async function main() {
         agents: AGENTS,
         days: DAYS,
         seed_seconds: seedSeconds,
+        keyword_count_seconds: keywordSeconds,
         reports: results,
         worst_report_p95_ms: worstP95,
         target_p95_ms: 200,

@@ -34,11 +34,22 @@ export const rawResponses = (workspaceId: string) => sql`
     row_number() over (partition by contact_id, conversation order by id) = 1 as first
   from answers`
 
-/** The service report's total from raw messages. */
-export async function rawServiceTotal(db: Executor, p: ReportPeriod) {
-  const [row] = await queryRows<Record<string, string | number | null>>(
+type RawServiceGroup = 'none' | 'day' | 'week' | 'agent'
+
+const rawServiceKey = (group: RawServiceGroup, timeZone: string) =>
+  group === 'day'
+    ? sql`to_char(responded_at at time zone ${timeZone}, 'YYYY-MM-DD')`
+    : group === 'week'
+      ? sql`to_char(date_trunc('week', responded_at at time zone ${timeZone}), 'YYYY-MM-DD')`
+      : group === 'agent'
+        ? sql`agent`
+        : sql`'all'`
+
+/** The service report's figures per group from raw messages (one `percentile_disc` query). */
+export async function rawService(db: Executor, p: ReportPeriod, group: RawServiceGroup) {
+  const rows = await queryRows<Record<string, string | number | null>>(
     db,
-    sql`select count(*)::int as responses,
+    sql`select ${rawServiceKey(group, p.timeZone)} as "group", count(*)::int as responses,
           percentile_disc(0.5) within group (order by seconds) as median,
           percentile_disc(0.9) within group (order by seconds) as p90,
           count(*) filter (where first)::int as first_responses,
@@ -55,22 +66,46 @@ export async function rawServiceTotal(db: Executor, p: ReportPeriod) {
           from (${rawResponses(p.workspaceId)}) r, workspaces w where w.id = ${p.workspaceId}
         ) r
         where responded_at >= (${p.from}::date::timestamp at time zone ${p.timeZone})
-          and responded_at < ((${p.to}::date + 1)::timestamp at time zone ${p.timeZone})`,
+          and responded_at < ((${p.to}::date + 1)::timestamp at time zone ${p.timeZone})
+        group by 1`,
   )
   const n = (v: unknown) => (v === null || v === undefined ? null : Number(v))
-  return {
-    responses: Number(row?.responses ?? 0),
-    median_seconds: n(row?.median),
-    p90_seconds: n(row?.p90),
-    first_responses: Number(row?.first_responses ?? 0),
-    first_median_seconds: n(row?.first_median),
-    first_p90_seconds: n(row?.first_p90),
-    business_responses: Number(row?.business_responses ?? 0),
-    business_median_seconds: n(row?.business_median),
-    business_p90_seconds: n(row?.business_p90),
-    first_business_median_seconds: n(row?.first_business_median),
-    first_business_p90_seconds: n(row?.first_business_p90),
+  return rows
+    .map((row) => ({
+      group: String(row.group),
+      responses: Number(row.responses ?? 0),
+      median_seconds: n(row.median),
+      p90_seconds: n(row.p90),
+      first_responses: Number(row.first_responses ?? 0),
+      first_median_seconds: n(row.first_median),
+      first_p90_seconds: n(row.first_p90),
+      business_responses: Number(row.business_responses ?? 0),
+      business_median_seconds: n(row.business_median),
+      business_p90_seconds: n(row.business_p90),
+      first_business_median_seconds: n(row.first_business_median),
+      first_business_p90_seconds: n(row.first_business_p90),
+    }))
+    .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))
+}
+
+/** The service report's total from raw messages. */
+export async function rawServiceTotal(db: Executor, p: ReportPeriod) {
+  const [row] = await rawService(db, p, 'none')
+  const { group: _group, ...figures } = row ?? {
+    group: 'all',
+    responses: 0,
+    median_seconds: null,
+    p90_seconds: null,
+    first_responses: 0,
+    first_median_seconds: null,
+    first_p90_seconds: null,
+    business_responses: 0,
+    business_median_seconds: null,
+    business_p90_seconds: null,
+    first_business_median_seconds: null,
+    first_business_p90_seconds: null,
   }
+  return figures
 }
 
 /** Per local day: messages each way, complaints and conversations begun, from raw messages. */

@@ -2,6 +2,7 @@ import { type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
 import { localDay, localWeek, periodEnd, periodStart, type ReportPeriod } from './report-period'
+import { type PackedWaits, percentileDisc, sortedWaits } from './wait-values'
 
 export const SERVICE_GROUPS = ['none', 'day', 'week', 'agent'] as const
 export type ServiceGroup = (typeof SERVICE_GROUPS)[number]
@@ -33,49 +34,27 @@ export interface ServiceReport {
   rows: ServiceRow[]
 }
 
-const groupKey = (group: ServiceGroup, timeZone: string): SQL => {
+/** The group of an answer given at `at` by `agent`. */
+const groupKey = (group: ServiceGroup, timeZone: string, at: SQL, agent: SQL): SQL => {
   switch (group) {
     case 'day':
-      return localDay(sql`responded_at`, timeZone)
+      return localDay(at, timeZone)
     case 'week':
-      return localWeek(sql`responded_at`, timeZone)
+      return localWeek(at, timeZone)
     case 'agent':
-      return sql`agent`
+      return agent
     default:
       return sql`'all'`
   }
 }
 
-interface FigureRow {
+/** One group's packed waits, split by first answer or not (as the digests keep them). */
+interface PackedRow {
   group: string
-  responses: string
-  median: number | null
-  p90: number | null
-  first_responses: string
-  first_median: number | null
-  first_p90: number | null
-  business_responses: string
-  business_median: number | null
-  business_p90: number | null
-  first_business_median: number | null
-  first_business_p90: number | null
+  first: boolean
+  seconds: PackedWaits
+  business_seconds: PackedWaits
 }
-
-const n = (v: number | null) => (v === null ? null : Number(v))
-
-const figures = (r: FigureRow): ResponseFigures => ({
-  responses: Number(r.responses),
-  median_seconds: n(r.median),
-  p90_seconds: n(r.p90),
-  first_responses: Number(r.first_responses),
-  first_median_seconds: n(r.first_median),
-  first_p90_seconds: n(r.first_p90),
-  business_responses: Number(r.business_responses),
-  business_median_seconds: n(r.business_median),
-  business_p90_seconds: n(r.business_p90),
-  first_business_median_seconds: n(r.first_business_median),
-  first_business_p90_seconds: n(r.first_business_p90),
-})
 
 const EMPTY: ResponseFigures = {
   responses: 0,
@@ -91,24 +70,64 @@ const EMPTY: ResponseFigures = {
   first_business_p90_seconds: null,
 }
 
-async function responseFigures(db: Executor, period: ReportPeriod, key: SQL, extra: SQL = sql``) {
-  return queryRows<FigureRow>(
+function figures(rows: PackedRow[]): ResponseFigures {
+  const firsts = rows.filter((r) => r.first)
+  const all = sortedWaits(rows.map((r) => r.seconds))
+  const first = sortedWaits(firsts.map((r) => r.seconds))
+  const business = sortedWaits(rows.map((r) => r.business_seconds))
+  const firstBusiness = sortedWaits(firsts.map((r) => r.business_seconds))
+  return {
+    responses: all.length,
+    median_seconds: percentileDisc(all, 0.5),
+    p90_seconds: percentileDisc(all, 0.9),
+    first_responses: first.length,
+    first_median_seconds: percentileDisc(first, 0.5),
+    first_p90_seconds: percentileDisc(first, 0.9),
+    business_responses: business.length,
+    business_median_seconds: percentileDisc(business, 0.5),
+    business_p90_seconds: percentileDisc(business, 0.9),
+    first_business_median_seconds: percentileDisc(firstBusiness, 0.5),
+    first_business_p90_seconds: percentileDisc(firstBusiness, 0.9),
+  }
+}
+
+/**
+ * The period's waits per group, packed. Whole UTC hours inside the period that fall in one group
+ * come from `analytics_response_digests` (one row per hour and agent); an hour the period's edge
+ * or a local midnight cuts through (zones offset by 30 or 45 minutes) is read answer by answer
+ * from `analytics_responses`. Either way each answer is counted once, in its own group.
+ */
+async function packedWaits(db: Executor, period: ReportPeriod, group: ServiceGroup): Promise<PackedRow[]> {
+  const start = periodStart(period)
+  const end = periodEnd(period)
+  const tz = period.timeZone
+  const hourKey = groupKey(group, tz, sql`h.hour`, sql`d.agent`)
+  const hourEndKey = groupKey(group, tz, sql`h.hour + interval '1 hour' - interval '1 microsecond'`, sql`''`)
+  const whole =
+    group === 'day' || group === 'week'
+      ? sql`h.hour >= ${start} and h.hour + interval '1 hour' <= ${end} and ${groupKey(group, tz, sql`h.hour`, sql`''`)} = ${hourEndKey}`
+      : sql`h.hour >= ${start} and h.hour + interval '1 hour' <= ${end}`
+  return queryRows<PackedRow>(
     db,
-    sql`select ${key} as "group", count(*) as responses,
-          percentile_disc(0.5) within group (order by seconds) as median,
-          percentile_disc(0.9) within group (order by seconds) as p90,
-          count(*) filter (where first) as first_responses,
-          percentile_disc(0.5) within group (order by seconds) filter (where first) as first_median,
-          percentile_disc(0.9) within group (order by seconds) filter (where first) as first_p90,
-          count(business_seconds) as business_responses,
-          percentile_disc(0.5) within group (order by business_seconds) as business_median,
-          percentile_disc(0.9) within group (order by business_seconds) as business_p90,
-          percentile_disc(0.5) within group (order by business_seconds) filter (where first) as first_business_median,
-          percentile_disc(0.9) within group (order by business_seconds) filter (where first) as first_business_p90
-        from analytics_responses
-        where workspace_id = ${period.workspaceId}
-          and responded_at >= ${periodStart(period)} and responded_at < ${periodEnd(period)} ${extra}
-        group by 1 order by 1`,
+    sql`with hours as (
+          select hour, ${whole} as whole
+          from generate_series(date_trunc('hour', ${start}, 'UTC'), ${end} - interval '1 microsecond', interval '1 hour') h(hour)
+        ), parts as (
+          select ${hourKey} as "group", d.first, d.seconds, d.business_seconds
+          from hours h
+          join analytics_response_digests d on d.workspace_id = ${period.workspaceId} and d.hour = h.hour
+          where h.whole
+          union all
+          select ${groupKey(group, tz, sql`r.responded_at`, sql`r.agent`)}, r.first, int4send(r.seconds),
+                 coalesce(int4send(r.business_seconds), ''::bytea)
+          from hours h
+          join analytics_responses r on r.workspace_id = ${period.workspaceId}
+            and r.responded_at >= greatest(h.hour, ${start}) and r.responded_at < least(h.hour + interval '1 hour', ${end})
+          where not h.whole
+        )
+        select "group", first, string_agg(seconds, ''::bytea) as seconds,
+               string_agg(business_seconds, ''::bytea) as business_seconds
+        from parts group by 1, 2`,
   )
 }
 
@@ -118,15 +137,18 @@ export async function serviceReport(
   period: ReportPeriod,
   group: ServiceGroup,
 ): Promise<ServiceReport> {
-  const [total] = await responseFigures(db, period, sql`'all'`)
+  const packed = await packedWaits(db, period, group)
+  if (packed.length === 0) return { total: EMPTY, rows: [] }
+  const byGroup = new Map<string, PackedRow[]>()
+  for (const row of packed) byGroup.set(row.group, [...(byGroup.get(row.group) ?? []), row])
   const rows =
     group === 'none'
       ? []
-      : (await responseFigures(db, period, groupKey(group, period.timeZone))).map((r) => ({
-          group: r.group,
-          ...figures(r),
-        }))
-  return { total: total ? figures(total) : EMPTY, rows }
+      : [...byGroup.keys()]
+          // the order Postgres's `order by` gave before: byte order of the group text
+          .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+          .map((key) => ({ group: key, ...figures(byGroup.get(key) ?? []) }))
+  return { total: figures(packed), rows }
 }
 
 /**
