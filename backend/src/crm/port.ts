@@ -53,6 +53,11 @@ export interface MessageWrite {
   body: string
   at: Date
   mediaUrl: string | null
+  /**
+   * A day's log written while over the storage budget (crm/sync/thinned-message-writes.ts): `body`
+   * holds the day's messages as finished lines, written as they are, with no sender prefix.
+   */
+  dayLog?: boolean
 }
 
 export interface TaskWrite {

@@ -126,6 +126,7 @@ async function createOrUpsert(
 }
 
 function messageBody(m: MessageWrite): string {
+  if (m.dayLog) return m.body
   const who = m.direction === 'inbound' ? 'Customer' : 'Us'
   const media = m.mediaUrl ? `\n${m.mediaUrl}` : ''
   return `${who}: ${m.body}${media}`

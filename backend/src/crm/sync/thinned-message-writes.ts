@@ -46,7 +46,14 @@ export function thinnedMessageWrites(options: {
     toWrite(m, ref, recordId) {
       const plain = messageWrites.toWrite(m, ref, recordId)
       if (!m.digest) return plain
-      return { ...plain, externalId: m.digest.key, body: m.digest.body, at: m.digest.at, mediaUrl: null }
+      return {
+        ...plain,
+        externalId: m.digest.key,
+        body: m.digest.body,
+        at: m.digest.at,
+        mediaUrl: null,
+        dayLog: true,
+      }
     },
     /** One write per day log; each message of it gets that write's result (one record, not one each). */
     async send(connector, writes) {
@@ -69,15 +76,15 @@ export type DigestRow = MessageRow & { digest?: { key: string; body: string; at:
 const dayKey = (m: MessageRow) => `scrm-day:${m.contactId}:${m.sentAt.toISOString().slice(0, 10)}`
 
 /**
- * The day's log as it stands: every customer and person message of the contact that UTC day
- * from when thinning began (or the earliest message being written now, if older), in order.
+ * The day's log as it stands: the contact's customer and person messages sent that UTC day and
+ * stored since thinning began (or since the earliest one being written now, if that one waited
+ * longer), in order. Stored, not sent: a message stored before thinning was logged on its own.
  */
 async function dayDigest(db: Executor, key: string, group: MessageRow[], since: Date) {
   const m0 = group[0] as MessageRow
   const day = m0.sentAt.toISOString().slice(0, 10)
   const dayStart = new Date(`${day}T00:00:00Z`)
-  const earliest = Math.min(since.getTime(), ...group.map((m) => m.sentAt.getTime()))
-  const from = new Date(Math.max(dayStart.getTime(), earliest))
+  const storedFrom = new Date(Math.min(since.getTime(), ...group.map((m) => m.createdAt.getTime())))
   const to = new Date(dayStart.getTime() + 86_400_000)
   const ids = group.map((m) => m.id)
   const lines = await queryRows<{
@@ -92,7 +99,8 @@ async function dayDigest(db: Executor, key: string, group: MessageRow[], since: 
     db,
     sql`select sent_at, direction, sender, type, text, media_url, deleted_at from messages
          where contact_id = ${m0.contactId} and wamid is not null and sender <> 'automation'
-           and sent_at >= ${from.toISOString()}::timestamptz and sent_at < ${to.toISOString()}::timestamptz
+           and sent_at >= ${dayStart.toISOString()}::timestamptz and sent_at < ${to.toISOString()}::timestamptz
+           and created_at >= ${storedFrom.toISOString()}::timestamptz
            and (thread_visible or id in (${sql.join(
              ids.map((id) => sql`${id}`),
              sql`, `,
@@ -108,5 +116,6 @@ async function dayDigest(db: Executor, key: string, group: MessageRow[], since: 
       return `[${time} UTC] ${who}: ${text}${media}`
     })
     .join('\n')
-  return { key, body: `WhatsApp ${day}\n${body}`, at: from }
+  const first = lines[0]?.sent_at
+  return { key, body: `WhatsApp ${day}\n${body}`, at: first ? new Date(first) : m0.sentAt }
 }
