@@ -3,19 +3,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { queryRows } from '../../../backend/src/db/query-rows'
 import { contactIdOf, customerWrites } from '../../support/conversation'
 import { ENGINES } from '../../support/test-db'
-import { NUMBER_A, type TestRuntime } from '../../support/test-runtime'
+import { NUMBER_A } from '../../support/test-runtime'
 import { type SyncFixture, startSyncFixture } from '../sync/sync-support'
+import { automatedReply } from './storage-support'
 
 const ANA = { waId: '5511987650101', name: 'Ana' }
 const BRUNO = { waId: '5511987650102', name: 'Bruno' }
-
-/** An automated reply as the sender stores it once Meta accepted it (sender `automation`). */
-export async function automatedReply(rt: TestRuntime, contactId: string, wamid: string, text: string) {
-  await rt.db.db.execute(sql`
-    insert into messages (workspace_id, channel_id, contact_id, wamid, direction, type, text, status, sender, sent_at)
-    select workspace_id, channel_id, contact_id, ${wamid}, 'outbound', 'text', ${text}, 'sent', 'automation', now()
-      from messages where contact_id = ${contactId} order by id desc limit 1`)
-}
 
 describe.each(ENGINES)('the CRM storage budget on HubSpot (%s)', (engine) => {
   let f: SyncFixture
