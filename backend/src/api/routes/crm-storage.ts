@@ -68,7 +68,6 @@ const settingsBody = z
 export function crmStorageRoutes(deps: AppDeps) {
   const app = newRouter()
   const defaultBp = Math.round(deps.config.CRM_STORAGE_BUDGET_PERCENT * 100)
-  const answer = (connection: CrmConnection, estimate: StorageEstimate) => view(connection, estimate)
   app.openapi(
     createRoute({
       method: 'get',
@@ -90,8 +89,10 @@ export function crmStorageRoutes(deps: AppDeps) {
     async (c) => {
       const connection = await connectionOf(deps.db, c.get('auth').workspaceId, c.req.valid('param').id)
       const profile = storageProfileFor(deps.crm, connection)
+      // Evaluated as the sync does, so the state shown is today's even when no message was
+      // written since the month turned (the switch is idempotent; its alert is once a month).
       const { estimate } = await evaluateThinning(deps.db, connection, profile, defaultBp)
-      return c.json(answer(connection, estimate), 200)
+      return c.json(view(connection, estimate), 200)
     },
   )
   app.openapi(
@@ -120,7 +121,7 @@ export function crmStorageRoutes(deps: AppDeps) {
       await updateStorageSettings(deps.db, connection, c.req.valid('json'))
       const profile = storageProfileFor(deps.crm, connection)
       const { estimate } = await evaluateThinning(deps.db, connection, profile, defaultBp)
-      return c.json(answer(connection, estimate), 200)
+      return c.json(view(connection, estimate), 200)
     },
   )
   return app

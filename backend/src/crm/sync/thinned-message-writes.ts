@@ -13,8 +13,10 @@ import { type MessageRow, messageWrites } from './message-writes'
  * 1. automated messages (sender `automation`) are not logged at all;
  * 2. where the CRM logs one record per message (HubSpot communications, Salesforce
  *    `WA_Message__c`), each contact gets one log per UTC day instead: the day's customer and
- *    person messages as lines of one record keyed `scrm-day:<contact>:<day>`, written again
- *    (an upsert by that key) as the day goes on. Zoho already writes one note per day.
+ *    person messages as lines of one record keyed `scrm-day:<contact>:<day>:<thinning start>`,
+ *    written again (an upsert by that key) as the day goes on. The thinning start in the key
+ *    keeps a second thinned spell on the same day from overwriting the first one's log. Zoho
+ *    already writes one note per day.
  *
  * Nothing is lost: every message stays in our thread, and contact fields are written in full.
  */
@@ -34,7 +36,7 @@ export function thinnedMessageWrites(options: {
       const groups = new Map<string, DigestRow[]>()
       for (const m of rows.values()) {
         if (!m.wamid || leaveOut(m)) continue
-        const key = dayKey(m)
+        const key = dayKey(m, options.since)
         groups.set(key, [...(groups.get(key) ?? []), m])
       }
       for (const [key, group] of groups) {
@@ -73,7 +75,8 @@ export function thinnedMessageWrites(options: {
 
 export type DigestRow = MessageRow & { digest?: { key: string; body: string; at: Date } }
 
-const dayKey = (m: MessageRow) => `scrm-day:${m.contactId}:${m.sentAt.toISOString().slice(0, 10)}`
+const dayKey = (m: MessageRow, since: Date) =>
+  `scrm-day:${m.contactId}:${m.sentAt.toISOString().slice(0, 10)}:${since.getTime().toString(36)}`
 
 /**
  * The day's log as it stands: the contact's customer and person messages sent that UTC day and
