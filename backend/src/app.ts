@@ -32,6 +32,7 @@ import { crmMappingRoutes } from './api/routes/crm-mapping'
 import { crmOAuthRoutes } from './api/routes/crm-oauth'
 import { crmPropertyRoutes } from './api/routes/crm-properties'
 import { crmReviewRoutes } from './api/routes/crm-review'
+import { crmStorageRoutes } from './api/routes/crm-storage'
 import { crmSyncRoutes } from './api/routes/crm-sync'
 import { crmWebhookRoutes } from './api/routes/crm-webhook'
 import { deadLetterRoutes } from './api/routes/dead-letters'
@@ -161,6 +162,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', crmReviewRoutes(deps))
   app.route('/', crmSyncRoutes(deps))
   app.route('/', syncAccuracyRoutes(deps))
+  app.route('/', crmStorageRoutes(deps))
   app.route('/', connectionLifecycleRoutes(deps))
   app.route('/', cardKeyRoutes(deps))
   app.route('/', catalogRoutes(deps))

@@ -124,6 +124,11 @@ export const envSchema = z
     CRM_SYNC_LEASE_MS: optional(z.coerce.number().int().min(1_000).max(600_000)),
     CRM_SYNC_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(20).default(3),
     CRM_SYNC_RETRY_MS: z.coerce.number().int().min(10).max(86_400_000).default(300_000),
+    /**
+     * What the sync may add to a CRM per month, in percent of its storage capacity, where a
+     * connection sets no budget of its own; over it the sync writes thinned (crm/storage/).
+     */
+    CRM_STORAGE_BUDGET_PERCENT: z.coerce.number().min(0.01).max(100).default(5),
     AUTOMATION_WORKER: z.enum(['inline', 'off']).default('inline'),
     AUTOMATION_POLL_MS: z.coerce.number().int().min(10).max(60_000).default(1_000),
     /** Tries of a job that keeps failing for a passing reason (order service down) before it fails. */
@@ -279,6 +284,8 @@ export const envSchema = z
     UNREAD_EXPORT_SCHEDULE: cronSchedule('0 2 * * *'),
     /** When each workspace's daily CRM sync-accuracy sample runs (workspace time zone), or `off`. */
     SYNC_ACCURACY_SCHEDULE: cronSchedule('40 4 * * *'),
+    /** When each workspace's CRM storage capacities are read from the CRMs that report one (Salesforce), or `off`. */
+    CRM_STORAGE_SCHEDULE: cronSchedule('10 5 * * *'),
     /** Where those exports go (`<dir>/<workspace id>/unread-<date>.csv`); default DATA_DIR/exports. */
     UNREAD_EXPORT_DIR: optional(z.string()),
     /** Exports older than this many days are removed. */

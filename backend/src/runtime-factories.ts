@@ -13,6 +13,7 @@ import { reportMergeToCrms } from './crm/merge-review-items'
 import type { CrmContext, CrmProvider } from './crm/provider'
 import { CrmRegistry } from './crm/registry'
 import { salesforceProvider } from './crm/salesforce/provider'
+import { storageCapacityJob } from './crm/storage/capacity-job'
 import type { CrmSync } from './crm/sync/create-crm-sync'
 import { zohoProvider } from './crm/zoho/provider'
 import type { DbHandle } from './db/client'
@@ -239,6 +240,14 @@ export function createScheduler(
         schedule: config.SYNC_ACCURACY_SCHEDULE,
         connectorFor,
         logger: logger.child({ component: 'sync-accuracy' }),
+      }),
+    )
+  if (connectorFor && config.CRM_STORAGE_SCHEDULE !== 'off')
+    jobs.push(
+      storageCapacityJob(db, {
+        schedule: config.CRM_STORAGE_SCHEDULE,
+        connectorFor,
+        logger: logger.child({ component: 'crm-storage' }),
       }),
     )
   if (config.BACKUP_PASSPHRASE && config.BACKUP_SCHEDULE !== 'off')

@@ -26,6 +26,7 @@ export const TEST_ENV = {
   // other jobs; their own tests turn them on.
   WHATSAPP_HEALTH_SCHEDULE: 'off',
   SYNC_ACCURACY_SCHEDULE: 'off',
+  CRM_STORAGE_SCHEDULE: 'off',
   UNREAD_EXPORT_SCHEDULE: 'off',
 }
 

@@ -13910,6 +13910,241 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/connections/{id}/storage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the sync adds to this CRM this month (so far, projected, last month) against its storage budget, per kind, and whether it writes thinned */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description The storage estimate */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrmStorageEstimate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No such connection in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        /** Set the CRM's storage capacity (overriding the reported or default one) and the monthly budget's percentage; thinning follows at once */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        capacity?: number | null;
+                        budget_percent?: number | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description The estimate under the new settings */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["CrmStorageEstimate"];
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No such connection in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/connections/hubspot/install": {
         parameters: {
             query?: never;
@@ -17717,7 +17952,7 @@ export interface paths {
             parameters: {
                 query?: {
                     state?: "open" | "resolved" | "all";
-                    rule?: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health" | "sync_accuracy";
+                    rule?: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health" | "sync_accuracy" | "crm_storage_budget";
                     limit?: number;
                     cursor?: string;
                 };
@@ -20340,6 +20575,66 @@ export interface components {
                 raised_at: string;
             } | null;
         };
+        CrmStorageEstimate: {
+            connection_id: string;
+            provider: string;
+            /** @example 2026-12 */
+            month: string;
+            /** @example America/Sao_Paulo */
+            time_zone: string;
+            /** @enum {string} */
+            unit: "bytes" | "records";
+            capacity: {
+                value: number;
+                /** @enum {string} */
+                origin: "admin" | "crm" | "default";
+                source: string;
+            } | null;
+            budget_percent: number;
+            budget: number | null;
+            this_month: {
+                used: number;
+                projected: number;
+                used_share: number | null;
+                projected_share: number | null;
+            };
+            last_month: {
+                month: string;
+                used: number;
+            };
+            kinds: {
+                records: {
+                    records_created: number;
+                    writes: number;
+                    bytes: number;
+                    units: number;
+                };
+                message_logs: {
+                    records_created: number;
+                    writes: number;
+                    bytes: number;
+                    units: number;
+                    skipped: number;
+                };
+                tasks: {
+                    records_created: number;
+                    writes: number;
+                    bytes: number;
+                    units: number;
+                };
+                files: {
+                    records_created: number;
+                    writes: number;
+                    bytes: number;
+                    units: number;
+                };
+            };
+            thinning: {
+                active: boolean;
+                since: string | null;
+                steps: ("automated_messages_not_logged" | "messages_one_log_per_contact_and_day")[];
+            };
+        };
         OrderLookupSettings: {
             configured: boolean;
             url: string | null;
@@ -20660,7 +20955,7 @@ export interface components {
         Alert: {
             id: string;
             /** @enum {string} */
-            rule: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health" | "sync_accuracy";
+            rule: "complaint_rate" | "agent_response_time" | "sync_success" | "intent_conversion" | "api_health" | "sync_accuracy" | "crm_storage_budget";
             subject: string;
             period: string;
             figures: {

@@ -401,6 +401,7 @@ export const en = {
   'alerts.rule.intent_conversion': 'Conversion by intent',
   'alerts.rule.api_health': 'WhatsApp API health',
   'alerts.rule.sync_accuracy': 'CRM sync accuracy',
+  'alerts.rule.crm_storage_budget': 'CRM storage budget',
   'alerts.empty': 'No open alerts.',
   'alerts.emptyResolved': 'No resolved alerts.',
   'alerts.emptyAll': 'No alerts have been raised.',
@@ -629,6 +630,15 @@ export const en = {
   'crm.budgetValue': '{used} of {limit} ({share})',
   'crm.budgetStopped': 'sync paused to protect the budget until {until}',
   'crm.noBudget': 'not reported yet',
+  'storage.title': 'CRM storage this month',
+  'storage.records': 'records',
+  'storage.used': '{used} of {budget} used ({percent} % of the CRM a month)',
+  'storage.projected': 'At this rate: {projected} this month ({share} % of the budget)',
+  'storage.noCapacity':
+    '{used} written this month; the CRM’s capacity is not known yet (set it to get a budget)',
+  'storage.thinning':
+    'Over budget: writing thinned since {since} (automated messages not logged, one log per contact and day; contact fields in full)',
+  'storage.full': 'Within budget: everything is written',
   'crm.lastSynced': 'Last synced',
   'crm.sync': 'Sync',
   'crm.pending':

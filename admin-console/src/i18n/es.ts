@@ -406,6 +406,7 @@ export const es: Record<MessageKey, string> = {
   'alerts.rule.intent_conversion': 'Conversión por intención',
   'alerts.rule.api_health': 'Salud de la API de WhatsApp',
   'alerts.rule.sync_accuracy': 'Precisión de la sincronización con el CRM',
+  'alerts.rule.crm_storage_budget': 'Presupuesto de almacenamiento del CRM',
   'alerts.empty': 'No hay alertas abiertas.',
   'alerts.emptyResolved': 'No hay alertas resueltas.',
   'alerts.emptyAll': 'No se ha generado ninguna alerta.',
@@ -637,6 +638,15 @@ export const es: Record<MessageKey, string> = {
   'crm.budgetValue': '{used} de {limit} ({share})',
   'crm.budgetStopped': 'sincronización en pausa para proteger el presupuesto hasta {until}',
   'crm.noBudget': 'aún no informado',
+  'storage.title': 'Almacenamiento en el CRM este mes',
+  'storage.records': 'registros',
+  'storage.used': '{used} de {budget} usados ({percent} % del CRM al mes)',
+  'storage.projected': 'A este ritmo: {projected} este mes ({share} % del presupuesto)',
+  'storage.noCapacity':
+    '{used} escritos este mes; aún no se conoce la capacidad del CRM (defínala para tener un presupuesto)',
+  'storage.thinning':
+    'Sobre el presupuesto: escritura reducida desde {since} (mensajes automáticos sin registrar, un registro por contacto y día; campos del contacto completos)',
+  'storage.full': 'Dentro del presupuesto: se escribe todo',
   'crm.lastSynced': 'Última sincronización',
   'crm.sync': 'Sincronización',
   'crm.pending':

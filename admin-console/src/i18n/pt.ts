@@ -406,6 +406,7 @@ export const pt: Record<MessageKey, string> = {
   'alerts.rule.intent_conversion': 'Conversão por intenção',
   'alerts.rule.api_health': 'Saúde da API do WhatsApp',
   'alerts.rule.sync_accuracy': 'Precisão da sincronização com o CRM',
+  'alerts.rule.crm_storage_budget': 'Orçamento de armazenamento do CRM',
   'alerts.empty': 'Nenhum alerta aberto.',
   'alerts.emptyResolved': 'Nenhum alerta resolvido.',
   'alerts.emptyAll': 'Nenhum alerta foi gerado.',
@@ -637,6 +638,15 @@ export const pt: Record<MessageKey, string> = {
   'crm.budgetValue': '{used} de {limit} ({share})',
   'crm.budgetStopped': 'sincronização pausada para proteger o orçamento até {until}',
   'crm.noBudget': 'ainda não informado',
+  'storage.title': 'Armazenamento no CRM neste mês',
+  'storage.records': 'registros',
+  'storage.used': '{used} de {budget} usados ({percent} % do CRM por mês)',
+  'storage.projected': 'Neste ritmo: {projected} neste mês ({share} % do orçamento)',
+  'storage.noCapacity':
+    '{used} gravados neste mês; a capacidade do CRM ainda não é conhecida (defina-a para ter um orçamento)',
+  'storage.thinning':
+    'Acima do orçamento: gravação reduzida desde {since} (mensagens automáticas não registradas, um registro por contato e dia; campos do contato completos)',
+  'storage.full': 'Dentro do orçamento: tudo é gravado',
   'crm.lastSynced': 'Última sincronização',
   'crm.sync': 'Sincronização',
   'crm.pending':

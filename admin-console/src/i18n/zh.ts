@@ -394,6 +394,7 @@ export const zh: Record<MessageKey, string> = {
   'alerts.rule.intent_conversion': '按意图的转化率',
   'alerts.rule.api_health': 'WhatsApp API 健康状况',
   'alerts.rule.sync_accuracy': 'CRM 同步准确率',
+  'alerts.rule.crm_storage_budget': 'CRM 存储预算',
   'alerts.empty': '没有未解决的警报。',
   'alerts.emptyResolved': '没有已解决的警报。',
   'alerts.emptyAll': '尚未触发任何警报。',
@@ -619,6 +620,14 @@ export const zh: Record<MessageKey, string> = {
   'crm.budgetValue': '{limit} 中已用 {used}（{share}）',
   'crm.budgetStopped': '为保护配额，同步暂停至 {until}',
   'crm.noBudget': '尚未报告',
+  'storage.title': '本月 CRM 存储',
+  'storage.records': '条记录',
+  'storage.used': '已用 {used}，预算 {budget}（每月 CRM 容量的 {percent}%）',
+  'storage.projected': '按当前速度：本月 {projected}（预算的 {share}%）',
+  'storage.noCapacity': '本月已写入 {used}；CRM 容量尚未知（设置后即有预算）',
+  'storage.thinning':
+    '超出预算：自 {since} 起精简写入（不记录自动消息，每位联系人每天一条记录；联系人字段完整写入）',
+  'storage.full': '在预算内：全部写入',
   'crm.lastSynced': '上次同步',
   'crm.sync': '同步',
   'crm.pending':

@@ -29,6 +29,7 @@ export const RULES: Record<Rule, MessageKey> = {
   intent_conversion: 'alerts.rule.intent_conversion',
   api_health: 'alerts.rule.api_health',
   sync_accuracy: 'alerts.rule.sync_accuracy',
+  crm_storage_budget: 'alerts.rule.crm_storage_budget',
 }
 
 export function AlertsPage() {

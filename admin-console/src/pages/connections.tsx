@@ -5,6 +5,7 @@ import { useI18n } from '../i18n'
 import { Empty, ErrorBox, Loaded, type Outcome, OutcomeLine, useLoad } from '../ui/async'
 import { formatDateTime, formatNumber } from '../ui/format'
 import { Pager, usePage } from '../ui/pager'
+import { StorageBudget } from './crm-storage'
 import { FieldMapping } from './field-mapping'
 
 type Connection =
@@ -166,6 +167,10 @@ function ConnectionCard(props: { connection: Connection; onChanged: () => void }
         <dt>{t('crm.sync')}</dt>
         <dd data-testid="connection-sync" aria-live="polite">
           {sync ? t('crm.pending', sync.pending) : syncError ? '' : t('state.loading')}
+        </dd>
+        <dt>{t('storage.title')}</dt>
+        <dd>
+          <StorageBudget connectionId={c.id} />
         </dd>
       </dl>
       {syncError && <ErrorBox message={syncError} onRetry={() => setTick((n) => n + 1)} />}

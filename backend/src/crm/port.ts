@@ -53,6 +53,11 @@ export interface MessageWrite {
   body: string
   at: Date
   mediaUrl: string | null
+  /**
+   * A day's log written while over the storage budget (crm/sync/thinned-message-writes.ts): `body`
+   * holds the day's messages as finished lines, written as they are, with no sender prefix.
+   */
+  dayLog?: boolean
 }
 
 export interface TaskWrite {
@@ -75,8 +80,12 @@ export interface CrmError {
 }
 
 export type WriteResult =
-  | { ref: string; ok: true; recordId: string }
-  | { ref: string; ok: false; error: CrmError }
+  /**
+   * `created`: whether the CRM made a new record for this write (an upsert that matched an existing
+   * one, or a line appended to a day's note, did not). Unknown when absent: the storage estimate
+   * then counts a new record (an upper bound).
+   */
+  { ref: string; ok: true; recordId: string; created?: boolean } | { ref: string; ok: false; error: CrmError }
 
 /** A change the CRM told us about, in neutral form. */
 export type CrmChange =
@@ -105,6 +114,28 @@ export interface CrmQuota {
   max: number
   windowMs: number
   at: number
+}
+
+/**
+ * How a CRM counts what the sync stores in it (`crm/storage/`). `unit` is what its capacity is
+ * measured in; `recordCost` what one record the sync creates costs in that unit, per kind of write.
+ */
+export interface CrmStorageProfile {
+  unit: 'bytes' | 'records'
+  recordCost: { contact: number; message: number; task: number }
+  /**
+   * Messages already go into one record per contact and day (Zoho's day notes): the generic
+   * coalescing step of thinning has nothing to add.
+   */
+  messagesByDay: boolean
+  /** The capacity assumed when neither the CRM nor an admin gave one (null: none known). */
+  defaultCapacity: CrmStorageCapacity | null
+}
+
+/** A storage capacity in the profile's unit, and where the figure came from. */
+export interface CrmStorageCapacity {
+  value: number
+  source: string
 }
 
 export interface CrmConnector {
@@ -151,4 +182,8 @@ export interface CrmConnector {
   quota(): CrmQuota | null
   /** Maps a thrown error (HTTP answer, network) to what the engine should do. */
   classifyError(error: unknown): CrmError
+  /** How the CRM counts storage; absent: one record counts one unit and no capacity is known. */
+  readonly storage?: CrmStorageProfile
+  /** The account's storage capacity where the CRM's API reports it (null: not reported now). */
+  storageCapacity?(): Promise<CrmStorageCapacity | null>
 }

@@ -4,7 +4,7 @@ import type { CrmConnection } from '../db/schema'
 import type { ScheduledJob } from '../jobs/scheduler'
 import type { Logger } from '../lib/logger'
 import type { CrmFieldSpec } from './fields'
-import type { CrmConnector } from './port'
+import type { CrmConnector, CrmStorageProfile } from './port'
 import type { CrmRateBudget } from './sync/crm-rate-limiter'
 
 /**
@@ -37,6 +37,11 @@ export interface CrmProvider {
   defaultProperty(spec: CrmFieldSpec): { property: string; managed: boolean }
   /** The account's request budget, shared by every process through the rate limiter. */
   readonly rateBudget: CrmRateBudget
+  /**
+   * How the CRM counts what the sync stores in it, for the storage estimate (the connector carries
+   * the same profile for the sync). Absent: each record one unit, no capacity known.
+   */
+  storageProfile?(connection: CrmConnection): CrmStorageProfile
   /** The connector for one connection (called once per connection and process, then kept). */
   connector(input: ConnectorInput): CrmConnector
 }

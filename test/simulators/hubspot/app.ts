@@ -12,6 +12,7 @@ import { type SimEnv, send } from './http'
 import { oauthRoutes } from './oauth-routes'
 import { objectRoutes } from './objects'
 import { propertyRoutes } from './properties'
+import { recordLimitRoutes } from './record-limits'
 import type { SimulatorState } from './state'
 
 const DATED = ':version{[0-9]{4}-[0-9]{2}}'
@@ -92,6 +93,8 @@ export function createApp(state: SimulatorState): Hono<SimEnv> {
   app.route('/crm/v3/properties', propertyRoutes(state))
   app.route(`/crm/properties/${DATED}`, propertyRoutes(state))
   app.route('/crm/v4', associationRoutes(state))
+  app.route('/crm/v3/limits', recordLimitRoutes(state))
+  app.route(`/crm/limits/${DATED}`, recordLimitRoutes(state))
 
   app.notFound((c) =>
     send(c, hubspotError(404, 'OBJECT_NOT_FOUND', `No route for ${c.req.method} ${c.req.path}`)),

@@ -12,6 +12,7 @@ import { createApp } from './app'
 import type { ObjectTypeName } from './object-types'
 import { resolveObjectType } from './object-types'
 import { toSimRecord } from './portal'
+import { DEFAULT_RECORD_LIMITS } from './record-limits'
 import { SimulatorState } from './state'
 import { DEFAULTS, type HubspotSimulator, type HubspotSimulatorOptions } from './types'
 import {
@@ -74,6 +75,12 @@ export async function startHubspotSimulator(
     records,
     associations: (portalId, fromType, fromId) =>
       state.portal(portalId).associations.list(typeOf(fromType), fromId),
+    setRecordLimits: (portalId, limits) => {
+      state.recordLimits.set(portalId, {
+        ...(state.recordLimits.get(portalId) ?? DEFAULT_RECORD_LIMITS),
+        ...limits,
+      })
+    },
     properties: (portalId, objectType) => state.portal(portalId).propertyList(typeOf(objectType)),
     groups: (portalId, objectType) =>
       [...(state.portal(portalId).groups.get(typeOf(objectType))?.values() ?? [])]

@@ -4,6 +4,7 @@
  */
 import { FaultQueue } from './faults'
 import { OAuthServer } from './oauth'
+import type { ObjectTypeName } from './object-types'
 import { Portal } from './portal'
 import { RollingWindow } from './rate-limit'
 import { DEFAULTS, type HubspotSimulatorOptions, type SimRequestLog } from './types'
@@ -14,6 +15,8 @@ export type ResolvedOptions = Required<Omit<HubspotSimulatorOptions, 'webhookUrl
 export class SimulatorState {
   readonly options: ResolvedOptions
   readonly portals = new Map<number, Portal>()
+  /** Record limits per portal for the limits tracking API (record-limits.ts); unset: the defaults. */
+  readonly recordLimits = new Map<number, Record<ObjectTypeName, number>>()
   readonly oauth: OAuthServer
   readonly burst: RollingWindow
   readonly search: RollingWindow

@@ -193,4 +193,9 @@ export interface HubspotSimulator {
   gdprDeleteContact(portalId: number, id: string): Promise<void>
   /** Revoked refresh tokens stop working (uninstall). */
   revokedTokens(): string[]
+  /** The portal's record limits in the limits tracking API (`GET /crm/v3/limits/records`). */
+  setRecordLimits(
+    portalId: number,
+    limits: Partial<Record<'contacts' | 'communications' | 'tasks', number>>,
+  ): void
 }

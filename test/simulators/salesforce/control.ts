@@ -51,6 +51,14 @@ export function controlRoutes(state: SimulatorState): Hono {
     if (b.limit !== undefined) org.limit = Number(b.limit)
     return c.json({ used: org.used, limit: org.limit })
   })
+  app.put('/orgs/:orgId/storage', async (c) => {
+    const org = state.existingOrg(c.req.param('orgId'))
+    const b = await body(c)
+    if (b.dataMb !== undefined) org.storage.dataMb = Number(b.dataMb)
+    if (b.fileMb !== undefined) org.storage.fileMb = Number(b.fileMb)
+    if (b.visible !== undefined) org.storage.visible = Boolean(b.visible)
+    return c.json(org.storage)
+  })
   app.delete('/orgs/:orgId/fields/:sobject/:field', (c) => {
     const org = state.existingOrg(c.req.param('orgId'))
     const fields = org.fields(c.req.param('sobject'))

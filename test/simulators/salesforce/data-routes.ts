@@ -31,7 +31,20 @@ export function dataRoutes(state: SimulatorState): Hono<SimEnv> {
 
   app.get('/limits', (c) => {
     const org = orgOf(c)
-    return c.json({ DailyApiRequests: { Max: org.limit, Remaining: Math.max(0, org.limit - org.used) } })
+    // Storage figures only for an API user with "Manage Users" (REST API guide, "Limits").
+    const storage = org.storage.visible
+      ? {
+          DataStorageMB: {
+            Max: org.storage.dataMb,
+            Remaining: Math.max(0, Math.floor(org.storage.dataMb - org.dataStorageUsedMb())),
+          },
+          FileStorageMB: { Max: org.storage.fileMb, Remaining: org.storage.fileMb },
+        }
+      : {}
+    return c.json({
+      DailyApiRequests: { Max: org.limit, Remaining: Math.max(0, org.limit - org.used) },
+      ...storage,
+    })
   })
 
   app.get('/sobjects/:type/describe', (c) =>

@@ -40,6 +40,11 @@ export class Org {
   readonly deleted = new Map<string, Map<string, SimRecord>>()
   readonly rules: SimValidationRule[] = []
   used = 0
+  /**
+   * Data and file storage allocations in MB (a Developer Edition's 5 and 20 by default, as in
+   * Salesforce's own `/limits` example), and whether the API user may see them ("Manage Users").
+   */
+  storage = { dataMb: 5, fileMb: 20, visible: true }
   #lastStamp = 0
   /** Set: every change is stamped this instant (as if all of them fell in one second of the org's clock). */
   heldClock: number | null = null
@@ -53,6 +58,14 @@ export class Org {
     public limit: number,
     private readonly ids: IdSequence,
   ) {}
+
+  /** Data storage used, as Salesforce counts most records: 2 KB each, live or in the recycle bin. */
+  dataStorageUsedMb(): number {
+    let records = 0
+    for (const t of this.live.values()) records += t.size
+    for (const t of this.deleted.values()) records += t.size
+    return (records * 2) / 1024
+  }
 
   fields(sobject: string): SfField[] {
     const fields = this.schema.get(sobject)

@@ -65,6 +65,9 @@ export async function startSalesforceSimulator(
       o.used = used
       if (limit !== undefined) o.limit = limit
     },
+    setStorage: (orgId, storage) => {
+      Object.assign(org(orgId).storage, storage)
+    },
     removeField: (orgId, sobject, field) => {
       const o = org(orgId)
       o.schema.set(

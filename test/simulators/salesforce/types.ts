@@ -92,6 +92,8 @@ export interface SalesforceSimulator {
   deletedRecords(orgId: string, sobject: string): SimRecord[]
   apiUsage(orgId: string): { used: number; limit: number }
   setApiUsage(orgId: string, used: number, limit?: number): void
+  /** The org's storage allocations (MB) and whether `/limits` shows them to the API user. */
+  setStorage(orgId: string, storage: { dataMb?: number; fileMb?: number; visible?: boolean }): void
   removeField(orgId: string, sobject: string, field: string): void
   addValidationRule(orgId: string, rule: SimValidationRule): void
   requests: SimRequestLog[]

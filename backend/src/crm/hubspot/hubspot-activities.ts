@@ -75,7 +75,7 @@ async function createOrUpsert(
     return rows.map((r) => {
       const id = byKey.get(r.key)
       return id
-        ? { ref: r.ref, ok: true as const, recordId: id }
+        ? { ref: r.ref, ok: true as const, recordId: id, created: true }
         : { ref: r.ref, ok: false as const, error: missingResult() }
     })
   } catch (error) {
@@ -84,7 +84,7 @@ async function createOrUpsert(
   }
   // Some of them exist already (a retried batch): upsert by our id, then associate.
   const upserted = await http.json<{
-    results: { id: string; properties: Record<string, string> }[]
+    results: { id: string; properties: Record<string, string>; new?: boolean }[]
     errors?: { message: string; context?: { objectWriteTraceId?: string[] } }[]
   }>('POST', `/crm/v3/objects/${objectType}/batch/upsert`, {
     inputs: rows.map((r) => ({
@@ -95,6 +95,7 @@ async function createOrUpsert(
     })),
   })
   const byKey = new Map(upserted.results.map((r) => [r.properties[idProperty], r.id]))
+  const isNew = new Map(upserted.results.map((r) => [r.properties[idProperty], r.new]))
   const ok = rows.filter((r) => byKey.has(r.key))
   if (ok.length > 0) {
     await http.json('POST', `/crm/v4/associations/${objectType}/contacts/batch/create`, {
@@ -107,7 +108,12 @@ async function createOrUpsert(
   }
   return rows.map((r) => {
     const id = byKey.get(r.key)
-    if (id) return { ref: r.ref, ok: true as const, recordId: id }
+    if (id) {
+      const created = isNew.get(r.key)
+      return typeof created === 'boolean'
+        ? { ref: r.ref, ok: true as const, recordId: id, created }
+        : { ref: r.ref, ok: true as const, recordId: id }
+    }
     const err = upserted.errors?.find((e) => e.context?.objectWriteTraceId?.includes(r.ref))
     return {
       ref: r.ref,
@@ -120,6 +126,7 @@ async function createOrUpsert(
 }
 
 function messageBody(m: MessageWrite): string {
+  if (m.dayLog) return m.body
   const who = m.direction === 'inbound' ? 'Customer' : 'Us'
   const media = m.mediaUrl ? `\n${m.mediaUrl}` : ''
   return `${who}: ${m.body}${media}`

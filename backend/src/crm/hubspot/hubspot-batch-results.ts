@@ -12,7 +12,8 @@ export function missingResult(): CrmError {
 }
 
 export interface BatchAnswer {
-  results: { id: string; properties?: Record<string, string | null> }[]
+  /** `new` (upserts only): whether HubSpot created the record. */
+  results: { id: string; properties?: Record<string, string | null>; new?: boolean }[]
   errors?: { message: string; category?: string; context?: Record<string, string[]> }[]
 }
 
@@ -23,10 +24,14 @@ export function matchResults<I extends { ref: string }>(
   resultKey: (r: BatchAnswer['results'][number]) => string | null | undefined,
   inputKey: (i: I) => string,
 ): WriteResult[] {
-  const byKey = new Map(answer.results.map((r) => [resultKey(r) ?? '', r.id]))
+  const byKey = new Map(answer.results.map((r) => [resultKey(r) ?? '', r]))
   return inputs.map((i) => {
-    const id = byKey.get(inputKey(i))
-    if (id) return { ref: i.ref, ok: true as const, recordId: id }
+    const hit = byKey.get(inputKey(i))
+    const id = hit?.id
+    if (id)
+      return typeof hit.new === 'boolean'
+        ? { ref: i.ref, ok: true as const, recordId: id, created: hit.new }
+        : { ref: i.ref, ok: true as const, recordId: id }
     const err = answer.errors?.find(
       (e) => e.context?.objectWriteTraceId?.includes(i.ref) || e.context?.ids?.includes(inputKey(i)),
     )

@@ -28,6 +28,7 @@ import {
   TASK_ID_PROPERTY,
   toHubspotValue,
 } from './hubspot-properties'
+import { capacityFromRecordLimits, HUBSPOT_STORAGE } from './hubspot-storage'
 import { hubspotChange, hubspotEventSchema } from './webhook-events'
 
 export type { HubspotConnectorOptions } from './hubspot-http'
@@ -48,6 +49,7 @@ interface HubspotProperty {
 export class HubspotConnector implements CrmConnector {
   readonly provider = 'hubspot'
   readonly batchLimit = BATCH_LIMIT
+  readonly storage = HUBSPOT_STORAGE
   readonly #http: HubspotHttp
 
   constructor(options: HubspotConnectorOptions) {
@@ -92,6 +94,13 @@ export class HubspotConnector implements CrmConnector {
       })
       return { recordId: merged.id }
     })
+  }
+
+  /** The record limits of the objects we write (`/crm/v3/limits/records`). */
+  storageCapacity() {
+    return this.#http.authorized(async () =>
+      capacityFromRecordLimits(await this.#http.json('GET', '/crm/v3/limits/records')),
+    )
   }
 
   quota(): CrmQuota | null {

@@ -5,6 +5,7 @@ import { hubspotCardAuth } from './hubspot-card-auth'
 import { hubspotChangeNotifications } from './hubspot-change-notifications'
 import { HubspotConnector } from './hubspot-connector'
 import { defaultHubspotProperty } from './hubspot-properties'
+import { HUBSPOT_STORAGE } from './hubspot-storage'
 import { hubspotOAuth } from './oauth/hubspot-oauth'
 
 /** 110 requests per rolling 10 s per installed account (search excluded), search 5 / s. */
@@ -21,6 +22,7 @@ export function hubspotProvider(config: Config): CrmProvider {
     cardAuth: hubspotCardAuth(config),
     defaultProperty: defaultHubspotProperty,
     rateBudget: HUBSPOT_BUDGET,
+    storageProfile: () => HUBSPOT_STORAGE,
     connector: ({ accessToken, beforeRequest }) =>
       new HubspotConnector({
         basePath: config.HUBSPOT_API_URL.replace(/\/$/, ''),

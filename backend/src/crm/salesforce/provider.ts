@@ -10,6 +10,7 @@ import { salesforceCardAuth } from './salesforce-card-auth'
 import { SalesforceConnector } from './salesforce-connector'
 import { defaultSalesforceProperty } from './salesforce-fields'
 import { salesforceOAuth } from './salesforce-oauth'
+import { SALESFORCE_STORAGE } from './salesforce-storage'
 import { salesforceSettings } from './settings'
 
 /**
@@ -38,6 +39,7 @@ export function salesforceProvider(ctx: CrmContext): CrmProvider {
           }),
     defaultProperty: (spec) => defaultSalesforceProperty(spec, settings.prefix),
     rateBudget: SALESFORCE_BUDGET,
+    storageProfile: () => SALESFORCE_STORAGE,
     connector: (input) => {
       const { connection } = input
       const budget = new ApiBudget(ctx.db, connection.id, connection.apiUsage, settings.stopShare, logger)

@@ -128,7 +128,7 @@ export async function upsertSalesforceTasks(
       ...toWriteResults(
         fresh.map((t) => t.ref),
         answer,
-      ),
+      ).map((r) => (r.ok ? { ...r, created: true } : r)),
     )
   }
   if (known.length > 0) {
@@ -142,7 +142,7 @@ export async function upsertSalesforceTasks(
       ...toWriteResults(
         known.map((t) => t.ref),
         answer,
-      ),
+      ).map((r) => (r.ok ? { ...r, created: false } : r)),
     )
   }
   const byRef = new Map(results.map((r) => [r.ref, r]))

@@ -9,6 +9,7 @@ import type {
   CrmPropertySpec,
   CrmQuota,
   CrmRecord,
+  CrmStorageCapacity,
   MessageWrite,
   TaskWrite,
   WriteResult,
@@ -31,6 +32,7 @@ import {
   toSalesforceValue,
 } from './salesforce-fields'
 import { type SaveResult, toWriteResults } from './salesforce-results'
+import { capacityFromLimits, SALESFORCE_STORAGE } from './salesforce-storage'
 import type { NewRecordObject } from './settings'
 
 /** sObject Collections take at most 200 records per call. */
@@ -62,6 +64,7 @@ export interface SalesforceConnectorOptions {
 export class SalesforceConnector implements CrmConnector {
   readonly provider = 'salesforce'
   readonly batchLimit = BATCH_LIMIT
+  readonly storage = SALESFORCE_STORAGE
   readonly names: PackageNames
   readonly #described = new Map<string, { fields: DescribedField[]; at: number }>()
 
@@ -312,6 +315,12 @@ export class SalesforceConnector implements CrmConnector {
     return Object.fromEntries(
       Object.entries(properties).map(([name, value]) => [name, toSalesforceJson(value, types.get(name))]),
     )
+  }
+
+  /** Data storage from `/limits` (jsforce `limits()`); null where the API user may not see it. */
+  async storageCapacity(): Promise<CrmStorageCapacity | null> {
+    const limits = await this.api.call((conn) => conn.limits())
+    return capacityFromLimits(limits as unknown as Record<string, unknown>)
   }
 
   logMessages(inputs: MessageWrite[]): Promise<WriteResult[]> {

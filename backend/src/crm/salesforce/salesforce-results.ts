@@ -13,7 +13,10 @@ export interface SaveResult {
 export function toWriteResults(refs: string[], answers: SaveResult[]): WriteResult[] {
   return refs.map((ref, i) => {
     const a = answers[i]
-    if (a?.success && a.id) return { ref, ok: true as const, recordId: a.id }
+    if (a?.success && a.id)
+      return typeof a.created === 'boolean'
+        ? { ref, ok: true as const, recordId: a.id, created: a.created }
+        : { ref, ok: true as const, recordId: a.id }
     const first = a?.errors?.[0]
     return {
       ref,

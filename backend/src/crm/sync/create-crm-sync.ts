@@ -32,6 +32,7 @@ export function createCrmSync(
     heartbeatMs: config.LEASE_HEARTBEAT_MS,
     maxAttempts: config.CRM_SYNC_MAX_ATTEMPTS,
     retryDelayMs: config.CRM_SYNC_RETRY_MS,
+    storageBudgetBasisPoints: Math.round(config.CRM_STORAGE_BUDGET_PERCENT * 100),
     logger: logger.child({ component: 'crm-sync' }),
   })
   return {

@@ -1,6 +1,8 @@
 import type { Executor } from '../../db/client'
 import type { CrmConnection } from '../../db/schema'
 import type { CrmConnector, WriteResult } from '../port'
+import { meterSkipped, meterWrites } from '../storage/storage-meter'
+import { storageProfileOf } from '../storage/storage-profile'
 import { type ClaimedChange, dropChanges, touchOutbox } from './outbox'
 import { type ContactLink, contactLinks, waitForContactRecord } from './record-ids'
 import { type BatchOutcome, finishBatch } from './settle'
@@ -24,6 +26,13 @@ export interface LinkedKind<Row, W extends { ref: string }> {
   target(row: Row, link: ContactLink | undefined): LinkedTarget
   toWrite(row: Row, ref: string, recordId: string): W
   send(connector: CrmConnector, writes: W[]): Promise<WriteResult[]>
+  /** UTF-8 bytes of the text a write carries, for the storage meter. */
+  bytes(write: W): number
+  /**
+   * A subject this kind does not write at all (thinning leaves automated messages out of the
+   * CRM): dropped from the outbox and counted as skipped; it stays in our thread.
+   */
+  leaveOut?(row: Row): boolean
 }
 
 export async function syncLinked<Row, W extends { ref: string }>(
@@ -46,10 +55,14 @@ export async function syncLinked<Row, W extends { ref: string }>(
   const gone: ClaimedChange[] = []
   const waiting: ClaimedChange[] = []
   const writes: W[] = []
+  let leftOut = 0
   for (const change of changes) {
     const row = rows.get(change.subjectId)
     const target = row ? kind.target(row, linkOf.get(kind.owner(row).contactId)) : 'drop'
-    if (!row || target === 'drop') gone.push(change)
+    if (row && target !== 'drop' && kind.leaveOut?.(row)) {
+      leftOut++
+      gone.push(change)
+    } else if (!row || target === 'drop') gone.push(change)
     else if (target === 'wait') {
       waiting.push(change)
       const { workspaceId, contactId } = kind.owner(row)
@@ -58,6 +71,15 @@ export async function syncLinked<Row, W extends { ref: string }>(
   }
   await dropChanges(db, gone)
   await waitForContactRecord(db, waiting)
+  await meterSkipped(db, connection, leftOut)
   const batch = await writeBatch(connector, writes, (w) => kind.send(connector, w))
+  await meterWrites(
+    db,
+    connection,
+    kind.outboxKind,
+    storageProfileOf(connector),
+    writes.map((w) => ({ ref: w.ref, bytes: kind.bytes(w), mayCreate: true })),
+    batch.results,
+  )
   return finishBatch(db, connection, changes, batch, options, kind.outboxKind)
 }

@@ -2,9 +2,10 @@ import { inArray } from 'drizzle-orm'
 import { contacts, type Message, messages } from '../../db/schema'
 import { displayPgText } from '../../lib/pg-text'
 import type { MessageWrite } from '../port'
+import { utf8Bytes } from '../storage/storage-meter'
 import type { LinkedKind } from './linked-writes'
 
-type MessageRow = Message & { phone: string | null }
+export type MessageRow = Message & { phone: string | null }
 
 /** Messages are logged on their contacts' CRM records (as the CRM's communications / activities). */
 export const messageWrites: LinkedKind<MessageRow, MessageWrite> = {
@@ -43,4 +44,5 @@ export const messageWrites: LinkedKind<MessageRow, MessageWrite> = {
     mediaUrl: m.mediaUrl,
   }),
   send: (connector, writes) => connector.logMessages(writes),
+  bytes: (w) => utf8Bytes(w.body, w.mediaUrl),
 }

@@ -4,6 +4,9 @@ import { type CrmConnection, crmConnections } from '../../db/schema'
 import type { LeaseHeartbeat } from '../../jobs/lease-heartbeat'
 import { mappedFields, mappingRows } from '../mapping'
 import type { CrmConnector } from '../port'
+import { DEFAULT_BUDGET_BASIS_POINTS } from '../storage/storage-budget'
+import { storageProfileOf } from '../storage/storage-profile'
+import { evaluateThinning } from '../storage/storage-thinning'
 import { ensureConnectionSchema, ensureTagOptions } from './ensure-schema'
 import { syncLinked } from './linked-writes'
 import { syncMerges } from './merge-writes'
@@ -13,6 +16,7 @@ import type { BatchOutcome } from './settle'
 import { syncContacts } from './sync-contacts'
 import type { SyncOptions } from './sync-options'
 import { taskWrites } from './task-writes'
+import { thinnedMessageWrites } from './thinned-message-writes'
 
 export interface SyncRound extends BatchOutcome {
   /** Changes claimed this round; 0 = nothing was due. */
@@ -77,8 +81,23 @@ async function runRound(
   if (contactChanges.length >= connector.batchLimit) return total
   const messageChanges = await claimChangesOf('message')
   total.claimed += messageChanges.length
-  if (messageChanges.length > 0)
-    add(await syncLinked(db, connection, connector, messageChanges, options, messageWrites))
+  if (messageChanges.length > 0) {
+    // Over the month's storage budget, messages are written thinned (contact fields never are).
+    const profile = storageProfileOf(connector)
+    const thinning = await evaluateThinning(
+      db,
+      connection,
+      profile,
+      options.storageBudgetBasisPoints ?? DEFAULT_BUDGET_BASIS_POINTS,
+    )
+    const kind = thinning.on
+      ? thinnedMessageWrites({
+          since: thinning.estimate.thinning_since ?? new Date(),
+          coalesce: !profile.messagesByDay,
+        })
+      : messageWrites
+    add(await syncLinked(db, connection, connector, messageChanges, options, kind))
+  }
   const taskChanges = await claimChangesOf('task')
   total.claimed += taskChanges.length
   if (taskChanges.length > 0)

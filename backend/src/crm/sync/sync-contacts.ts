@@ -8,6 +8,8 @@ import { fieldSpec } from '../fields'
 import type { ContactWrite, CrmConnector, MappedField } from '../port'
 import type { NewReviewItem } from '../review'
 import { addReviewItems } from '../review'
+import { meterWrites, utf8Bytes } from '../storage/storage-meter'
+import { storageProfileOf } from '../storage/storage-profile'
 import { CONTACT_OBJECT } from './contact-object'
 import type { ClaimedChange } from './outbox'
 import { dropChanges } from './outbox'
@@ -132,6 +134,19 @@ export async function syncContacts(
     batch.results.push(...done.results)
     batch.calls += done.calls
   }
+  await meterWrites(
+    db,
+    connection,
+    'contact',
+    storageProfileOf(connector),
+    // A write by record id updates what is there; one by the unique key may create the record.
+    writes.map((w) => ({
+      ref: w.ref,
+      bytes: utf8Bytes(...Object.values(w.properties).map((v) => (v === null ? null : String(v)))),
+      mayCreate: !w.recordId,
+    })),
+    batch.results,
+  )
   // Link every record the CRM accepted, in one statement, with the values it now holds.
   const at = new Date()
   const accepted = batch.results.flatMap((r) => {

@@ -8,4 +8,6 @@ export interface SyncOptions {
   /** Tries of a transient failure before it becomes a review item (the brief: 3, 5 min apart). */
   maxAttempts: number
   retryDelayMs: number
+  /** The storage budget per month when a connection sets none, in basis points of its capacity (500 = 5 %). */
+  storageBudgetBasisPoints?: number
 }

@@ -1,6 +1,7 @@
 import { inArray } from 'drizzle-orm'
 import { type FollowUpTask, followUpTasks } from '../../db/schema'
 import type { TaskWrite } from '../port'
+import { utf8Bytes } from '../storage/storage-meter'
 import type { LinkedKind } from './linked-writes'
 
 /** Follow-up reminders become CRM tasks on the contact's record. */
@@ -26,4 +27,5 @@ export const taskWrites: LinkedKind<FollowUpTask, TaskWrite> = {
     done: t.status !== 'open',
   }),
   send: (connector, writes) => connector.upsertTasks(writes),
+  bytes: (w) => utf8Bytes(w.title, w.body),
 }

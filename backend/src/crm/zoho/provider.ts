@@ -13,6 +13,7 @@ import { ZohoHttp } from './zoho-http'
 import { DayNotes } from './zoho-notes'
 import { zohoChangeNotifications } from './zoho-notifications'
 import { zohoOAuth } from './zoho-oauth'
+import { zohoStorageProfile } from './zoho-storage'
 import { zohoWatchJob } from './zoho-watch-job'
 
 /**
@@ -54,6 +55,7 @@ export function zohoProvider(ctx: CrmContext): CrmProvider {
           ],
     defaultProperty: (spec) => defaultZohoProperty(spec),
     rateBudget: ZOHO_BUDGET,
+    storageProfile: (connection) => zohoStorageProfile(zohoStateOf(connection).edition ?? settings.edition),
     connector: (input) => {
       const { connection } = input
       const state = zohoStateOf(connection)
@@ -81,6 +83,7 @@ export function zohoProvider(ctx: CrmContext): CrmProvider {
         http,
         newRecords: state.newRecords ?? settings.newRecords,
         notes: new DayNotes(ctx.db, connection.id),
+        edition: state.edition ?? settings.edition,
       })
     },
   }

@@ -9,12 +9,13 @@ import type {
   CrmPropertySpec,
   CrmQuota,
   CrmRecord,
+  CrmStorageProfile,
   MessageWrite,
   TaskWrite,
   WriteResult,
 } from '../port'
 import { parseZohoChange } from './change-events'
-import type { ZohoPersonModule } from './settings'
+import type { ZohoEdition, ZohoPersonModule } from './settings'
 import { classifyRecordError, classifyZohoError } from './zoho-errors'
 import {
   defaultZohoProperty,
@@ -32,6 +33,7 @@ import {
 import type { ZohoHttp } from './zoho-http'
 import { findZohoByUnique, mergeZohoRecords } from './zoho-merges'
 import type { DayNotes } from './zoho-notes'
+import { zohoStorageProfile } from './zoho-storage'
 import { upsertZohoTasks } from './zoho-tasks'
 
 /** Zoho's records APIs take at most 100 records (or ids) per call. */
@@ -53,6 +55,8 @@ export interface ZohoConnectorOptions {
   http: ZohoHttp
   newRecords: ZohoPersonModule
   notes: DayNotes
+  /** The org's edition: its default data storage (zoho-storage.ts). */
+  edition: ZohoEdition
 }
 
 /**
@@ -64,11 +68,14 @@ export interface ZohoConnectorOptions {
 export class ZohoConnector implements CrmConnector {
   readonly provider = 'zoho'
   readonly batchLimit = BATCH_LIMIT
+  readonly storage: CrmStorageProfile
   readonly #fields = new Map<string, ZohoFieldMeta[]>()
   /** Which module a record id lives in, as far as we learnt it. */
   readonly moduleOf = new Map<string, ZohoPersonModule>()
 
-  constructor(readonly options: ZohoConnectorOptions) {}
+  constructor(readonly options: ZohoConnectorOptions) {
+    this.storage = zohoStorageProfile(options.edition)
+  }
 
   get http(): ZohoHttp {
     return this.options.http
@@ -269,7 +276,10 @@ export class ZohoConnector implements CrmConnector {
     const id = element.details?.id
     if (element.status === 'success' && (typeof id === 'string' || typeof id === 'number')) {
       if (module) this.moduleOf.set(String(id), module)
-      return { ref, ok: true, recordId: String(id) }
+      // An upsert says whether it inserted; a plain create or update does not (the caller knows).
+      return element.action === 'insert' || element.action === 'update'
+        ? { ref, ok: true, recordId: String(id), created: element.action === 'insert' }
+        : { ref, ok: true, recordId: String(id) }
     }
     return {
       ref,

@@ -138,7 +138,12 @@ export class DayNotes {
   ): Promise<void> {
     for (const [j, p] of batch.entries()) {
       const outcome = connector.resultOf('', elements[j])
-      for (const ref of p.refs) results.set(ref, { ...outcome, ref })
+      // A new note is one record, carried by its first message; appended lines add no record.
+      for (const [k, ref] of p.refs.entries())
+        results.set(
+          ref,
+          outcome.ok ? { ...outcome, ref, created: !p.noteId && k === 0 } : { ...outcome, ref },
+        )
       if (!outcome.ok) continue
       await this.db
         .insert(zohoDayNotes)

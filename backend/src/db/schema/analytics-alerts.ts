@@ -9,6 +9,7 @@ export const ALERT_RULES = [
   'intent_conversion',
   'api_health',
   'sync_accuracy',
+  'crm_storage_budget',
 ] as const
 export type AlertRule = (typeof ALERT_RULES)[number]
 
