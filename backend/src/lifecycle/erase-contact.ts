@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Database, Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
+import { type QueuedRecordErasure, queueRecordErasures } from '../crm/erasure/queue-erasures'
 import {
   forgetKeywords,
   STORED_KEYWORD_COLUMNS,
@@ -40,8 +41,11 @@ export interface ErasureResult {
   removed: Record<string, number>
   mediaFilesRemoved: number
   tombstones: number
-  /** CRM records linked to the person: their links are cut; the CRM's own privacy tool deletes the record. */
-  crmRecords: { connectionId: string; objectType: string; recordId: string }[]
+  /**
+   * CRM records linked to the person and what the sync will do there (`delete` a record we created,
+   * `mark` one the CRM had); `GET /api/v1/erasures/{erasureId}` shows when it is done.
+   */
+  crmRecords: QueuedRecordErasure[]
 }
 
 /**
@@ -77,11 +81,12 @@ export async function eraseContact(
       sql`select m.id::text from media_objects m join messages g on g.id = m.message_id
            where g.contact_id = ${request.contactId}::uuid`,
     )
-    const crmRecords = await queryRows<{ connectionId: string; objectType: string; recordId: string }>(
-      tx,
-      sql`select connection_id::text as "connectionId", object_type as "objectType", record_id as "recordId"
-            from crm_record_links where contact_id = ${request.contactId}::uuid`,
-    )
+    // Queued before the links go with the contact; carried out by the CRM sync, outside this transaction.
+    const crmRecords = await queueRecordErasures(tx, {
+      workspaceId: request.workspaceId,
+      erasureId,
+      contactIds: [request.contactId],
+    })
     const keys = [
       ...new Set(messages.filter((m) => m.wamid).map((m) => tombstoneKey(m.channel_id, m.wamid as string))),
     ]
@@ -118,7 +123,17 @@ export async function eraseContact(
       action: 'contact.erase',
       targetType: 'contact',
       targetId: request.contactId,
-      detail: { erasure_id: erasureId, removed, media_objects: media.length, crm_records: crmRecords },
+      detail: {
+        erasure_id: erasureId,
+        removed,
+        media_objects: media.length,
+        crm_records: crmRecords.map((r) => ({
+          connection_id: r.connectionId,
+          object_type: r.objectType,
+          record_id: r.recordId,
+          action: r.action,
+        })),
+      },
     })
     return { removed, media, crmRecords, tombstones: keys.length, needles }
   })

@@ -12,7 +12,8 @@ export function missingResult(): CrmError {
 }
 
 export interface BatchAnswer {
-  results: { id: string; properties?: Record<string, string | null> }[]
+  /** `_new` (the SDK's name for the upsert's `new`): the upsert created the record. */
+  results: { id: string; properties?: Record<string, string | null>; _new?: boolean }[]
   errors?: { message: string; category?: string; context?: Record<string, string[]> }[]
 }
 
@@ -23,10 +24,16 @@ export function matchResults<I extends { ref: string }>(
   resultKey: (r: BatchAnswer['results'][number]) => string | null | undefined,
   inputKey: (i: I) => string,
 ): WriteResult[] {
-  const byKey = new Map(answer.results.map((r) => [resultKey(r) ?? '', r.id]))
+  const byKey = new Map(answer.results.map((r) => [resultKey(r) ?? '', r]))
   return inputs.map((i) => {
-    const id = byKey.get(inputKey(i))
-    if (id) return { ref: i.ref, ok: true as const, recordId: id }
+    const found = byKey.get(inputKey(i))
+    if (found)
+      return {
+        ref: i.ref,
+        ok: true as const,
+        recordId: found.id,
+        ...(typeof found._new === 'boolean' ? { created: found._new } : {}),
+      }
     const err = answer.errors?.find(
       (e) => e.context?.objectWriteTraceId?.includes(i.ref) || e.context?.ids?.includes(inputKey(i)),
     )

@@ -13,7 +13,13 @@ export interface SaveResult {
 export function toWriteResults(refs: string[], answers: SaveResult[]): WriteResult[] {
   return refs.map((ref, i) => {
     const a = answers[i]
-    if (a?.success && a.id) return { ref, ok: true as const, recordId: a.id }
+    if (a?.success && a.id)
+      return {
+        ref,
+        ok: true as const,
+        recordId: a.id,
+        ...(typeof a.created === 'boolean' ? { created: a.created } : {}),
+      }
     const first = a?.errors?.[0]
     return {
       ref,

@@ -147,6 +147,8 @@ export async function syncContacts(
         contactId: r.ref,
         syncedValues: synced,
         syncedAt: at,
+        // Whether the record is ours decides, at an erasure, between deleting it and only marking it.
+        createdByUs: r.created ?? null,
       },
     ]
   })
@@ -160,6 +162,10 @@ export async function syncContacts(
           recordId: sql`excluded.record_id`,
           syncedValues: sql`${crmRecordLinks.syncedValues} || excluded.synced_values`,
           syncedAt: sql`excluded.synced_at`,
+          // An update by id says nothing about who created the record: keep what the upsert said.
+          createdByUs: sql`case when ${crmRecordLinks.recordId} = excluded.record_id
+                                then coalesce(${crmRecordLinks.createdByUs}, excluded.created_by_us)
+                                else excluded.created_by_us end`,
         },
       })
   }

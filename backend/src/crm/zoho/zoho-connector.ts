@@ -269,7 +269,9 @@ export class ZohoConnector implements CrmConnector {
     const id = element.details?.id
     if (element.status === 'success' && (typeof id === 'string' || typeof id === 'number')) {
       if (module) this.moduleOf.set(String(id), module)
-      return { ref, ok: true, recordId: String(id) }
+      // An upsert says `insert` (a new record, ours) or `update` (it matched one the org had).
+      const created = element.action === 'insert' ? true : element.action === 'update' ? false : undefined
+      return { ref, ok: true, recordId: String(id), ...(created === undefined ? {} : { created }) }
     }
     return {
       ref,
