@@ -76,8 +76,7 @@ export interface CrmError {
 
 export type WriteResult =
   /** `created`: the upsert made a new record (false: it found one the CRM had); absent when not told. */
-  | { ref: string; ok: true; recordId: string; created?: boolean }
-  | { ref: string; ok: false; error: CrmError }
+  { ref: string; ok: true; recordId: string; created?: boolean } | { ref: string; ok: false; error: CrmError }
 
 /** One CRM record of an erased person, as the sync hands it to the connector. */
 export interface RecordErasure {

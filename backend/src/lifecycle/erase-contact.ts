@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
+import { type QueuedRecordErasure, queueRecordErasures } from '../crm/erasure/queue-erasures'
 import type { Database, Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
-import { type QueuedRecordErasure, queueRecordErasures } from '../crm/erasure/queue-erasures'
 import {
   forgetKeywords,
   STORED_KEYWORD_COLUMNS,

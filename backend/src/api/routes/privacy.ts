@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
+import { erasureStatus } from '../../crm/erasure/erasure-status'
 import { eraseContact } from '../../lifecycle/erase-contact'
 import { exportContact } from '../../lifecycle/export-contact'
 import type { AppDeps } from '../app-env'
@@ -33,8 +34,51 @@ const erasureSchema = z.object({
   media_files_removed: z.number().int(),
   tombstones: z.number().int(),
   crm_records: z.array(
-    z.object({ connection_id: z.string(), object_type: z.string(), record_id: z.string() }),
+    z.object({
+      connection_id: z.string(),
+      object_type: z.string(),
+      record_id: z.string(),
+      action: z.enum(['delete', 'mark']).openapi({
+        description:
+          '`delete`: our sync created the record, it is deleted (HubSpot: GDPR delete). `mark`: the CRM had it before us; it stays, our fields are emptied, our notes/communications/tasks on it removed, and it is flagged for the CRM’s own privacy deletion.',
+      }),
+    }),
   ),
+})
+
+const recordErasureSchema = z.object({
+  connection_id: z.string(),
+  object_type: z.string(),
+  record_id: z.string(),
+  action: z.enum(['delete', 'mark']),
+  state: z.enum(['pending', 'done', 'failed']).openapi({
+    description: '`failed`: the CRM refused for good; a review item (`GET /api/v1/review`) says why.',
+  }),
+  outcome: z.enum(['deleted', 'already_gone', 'marked']).nullable(),
+  activities_removed: z.number().int(),
+  last_error: z.string().nullable(),
+  done_at: z.string().nullable(),
+})
+
+const erasureStatusSchema = z.object({
+  erasure_id: z.string().uuid(),
+  crm_records: z.array(recordErasureSchema),
+})
+
+const erasureStatusRoute = createRoute({
+  method: 'get',
+  path: '/api/v1/erasures/{id}',
+  tags: ['privacy'],
+  summary: 'Where the CRM side of an erasure stands',
+  description:
+    'Per CRM record of an erased person (`erasure_id` of the erase answer): what is done there and how it went. The CRM calls run in the background sync, rate-limited, retried through outages. Admin keys only.',
+  security: bearerSecurity,
+  request: { params: uuidParam },
+  responses: {
+    200: { description: 'Per record', content: { 'application/json': { schema: erasureStatusSchema } } },
+    ...commonErrors,
+    404: errorResponse('No such erasure in this workspace'),
+  },
 })
 
 const eraseRoute = createRoute({
@@ -43,7 +87,7 @@ const eraseRoute = createRoute({
   tags: ['privacy'],
   summary: 'Erase a person everywhere (right to erasure)',
   description:
-    'Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. CRM records linked to the person are listed: their links are cut, the record itself is deleted with the CRM’s own privacy tool. Refused with 409 while a legal hold is in force on the person or the workspace. Irreversible; admin keys only; audited as `contact.erase`.',
+    'Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. The CRM records linked to the person are listed with what happens to each (`delete` a record our sync created, `mark` one the CRM had); the CRM calls run afterwards in the background sync (`GET /api/v1/erasures/{id}`). Refused with 409 while a legal hold is in force on the person or the workspace. Irreversible; admin keys only; audited as `contact.erase`.',
   security: bearerSecurity,
   request: {
     params: uuidParam,
@@ -113,6 +157,30 @@ export function privacyRoutes(deps: AppDeps) {
           connection_id: r.connectionId,
           object_type: r.objectType,
           record_id: r.recordId,
+          action: r.action,
+        })),
+      }),
+      200,
+    )
+  })
+  app.openapi(erasureStatusRoute, async (c) => {
+    const auth = c.get('auth')
+    requireAdmin(auth.scope)
+    const erasureId = c.req.valid('param').id
+    const rows = await erasureStatus(deps.db, auth.workspaceId, erasureId)
+    return c.json(
+      erasureStatusSchema.parse({
+        erasure_id: erasureId,
+        crm_records: rows.map((r) => ({
+          connection_id: r.connectionId,
+          object_type: r.objectType,
+          record_id: r.recordId,
+          action: r.action,
+          state: r.state,
+          outcome: r.outcome,
+          activities_removed: r.activitiesRemoved,
+          last_error: r.lastError,
+          done_at: r.doneAt?.toISOString() ?? null,
         })),
       }),
       200,

@@ -29,14 +29,20 @@ export async function syncErasures(
     const [erasure] = await db
       .select()
       .from(crmRecordErasures)
-      .where(and(eq(crmRecordErasures.id, change.subjectId), eq(crmRecordErasures.connectionId, connection.id)))
+      .where(
+        and(eq(crmRecordErasures.id, change.subjectId), eq(crmRecordErasures.connectionId, connection.id)),
+      )
     // Done already (a repeated claim), or gone with its connection: nothing to send.
     if (!erasure || erasure.state === 'done') {
       await dropChanges(db, [change])
       continue
     }
     if (!connector.eraseRecord) {
-      await fail(db, erasure, { kind: 'permanent', code: 'not_supported', message: 'no erasure through this API' })
+      await fail(db, erasure, {
+        kind: 'permanent',
+        code: 'not_supported',
+        message: 'no erasure through this API',
+      })
       await addReviewItems(db, [reviewItem(connection, erasure, change, null)])
       await completeChanges(db, [change])
       outcome.failed++
