@@ -90,6 +90,8 @@ export interface RecordErasure {
   action: 'delete' | 'mark'
   /** The properties we manage on the record (our WhatsApp fields, tags, intent, segment ...). */
   clearProperties: string[]
+  /** The workspace's tag keys: where the CRM keeps tags natively (Zoho), these are removed from the record. */
+  tagKeys: string[]
 }
 
 /** What the CRM did: `already_gone` when the record no longer existed (a 404 on delete counts as done). */

@@ -2,7 +2,13 @@ import { randomUUID } from 'node:crypto'
 import { e164ToWaId, toE164 } from '@scrm/shared'
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client'
-import { type CrmConnection, type CrmRecordLink, contacts, crmRecordLinks } from '../../db/schema'
+import {
+  type CrmConnection,
+  type CrmRecordLink,
+  contacts,
+  crmRecordErasures,
+  crmRecordLinks,
+} from '../../db/schema'
 import { queueRecordErasures } from '../erasure/queue-erasures'
 import { fieldSpec } from '../fields'
 import { mappedFields, mappingRows } from '../mapping'
@@ -189,6 +195,20 @@ async function linkCreatedRecord(
 ): Promise<CrmRecordLink | string> {
   const existing = await primaryLink(tx, connection.id, record.id)
   if (existing) return existing
+  // A record kept (marked) for an erased person may still hold their phone in the CRM's own
+  // fields; linking it would bring the person back here. It stays unlinked until they write again.
+  const [kept] = await tx
+    .select({ id: crmRecordErasures.id })
+    .from(crmRecordErasures)
+    .where(
+      and(
+        eq(crmRecordErasures.connectionId, connection.id),
+        eq(crmRecordErasures.recordId, record.id),
+        eq(crmRecordErasures.action, 'mark'),
+      ),
+    )
+    .limit(1)
+  if (kept) return 'record was kept for an erased person; not linked again'
   const unique = ctx.fields.find((f) => fieldSpec(f.field)?.unique)
   const raw =
     (unique && record.properties[unique.property]) || record.properties.phone || record.properties.mobilephone

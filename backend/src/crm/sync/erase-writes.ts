@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
-import { type CrmConnection, type CrmRecordErasure, crmRecordErasures } from '../../db/schema'
+import { type CrmConnection, type CrmRecordErasure, crmRecordErasures, tags } from '../../db/schema'
 import { crmRequests } from '../../lib/metrics'
 import { mappingRows } from '../mapping'
 import type { CrmConnector, CrmError } from '../port'
@@ -25,6 +25,7 @@ export async function syncErasures(
 ): Promise<BatchOutcome> {
   const outcome: BatchOutcome = { calls: 0, written: 0, failed: 0 }
   let clearProperties: string[] | null = null
+  let tagKeys: string[] | null = null
   for (const change of changes) {
     const [erasure] = await db
       .select()
@@ -51,6 +52,9 @@ export async function syncErasures(
     clearProperties ??= (await mappingRows(db, connection.id, (spec) => connector.defaultProperty(spec)))
       .filter((m) => m.managed && m.enabled)
       .map((m) => m.property)
+    tagKeys ??= (
+      await db.select({ key: tags.key }).from(tags).where(eq(tags.workspaceId, connection.workspaceId))
+    ).map((t) => t.key)
     outcome.calls++
     try {
       const done = await connector.eraseRecord({
@@ -58,6 +62,7 @@ export async function syncErasures(
         recordId: erasure.recordId,
         action: erasure.action,
         clearProperties,
+        tagKeys,
       })
       crmRequests.inc({ provider: connector.provider, outcome: 'ok' })
       await db

@@ -9,12 +9,15 @@ import type {
   CrmPropertySpec,
   CrmQuota,
   CrmRecord,
+  ErasureOutcome,
   MessageWrite,
+  RecordErasure,
   TaskWrite,
   WriteResult,
 } from '../port'
 import { parseZohoChange } from './change-events'
 import type { ZohoPersonModule } from './settings'
+import { eraseZohoRecord } from './zoho-erasure'
 import { classifyRecordError, classifyZohoError } from './zoho-errors'
 import {
   defaultZohoProperty,
@@ -324,6 +327,10 @@ export class ZohoConnector implements CrmConnector {
 
   upsertTasks(inputs: TaskWrite[]): Promise<WriteResult[]> {
     return upsertZohoTasks(this, inputs)
+  }
+
+  eraseRecord(erasure: RecordErasure): Promise<ErasureOutcome> {
+    return eraseZohoRecord(this, erasure)
   }
 
   async readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]> {
