@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
-import { type QueuedRecordErasure, queueRecordErasures } from '../crm/erasure/queue-erasures'
 import type { Database, Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
 import {
@@ -34,6 +33,25 @@ const KEPT_TABLES = new Set([
 /** Texts shorter than this are too common to identify a person's words in other tables. */
 const MIN_TEXT_NEEDLE = 8
 
+/** One CRM record of the person and what the erasure does there (`delete` ours, `mark` the CRM's). */
+export interface CrmRecordPlan {
+  id: string
+  connectionId: string
+  objectType: string
+  recordId: string
+  action: 'delete' | 'mark'
+}
+
+/**
+ * Queues the CRM side of an erasure inside its transaction, before the links go with the contact;
+ * the CRM sync carries it out later. Passed in by the caller (`crm/erasure`): the CRMs sit above
+ * this module, so it names none of them.
+ */
+export type QueueCrmErasures = (
+  tx: Executor,
+  input: { workspaceId: string; erasureId: string; contactIds: string[] },
+) => Promise<CrmRecordPlan[]>
+
 export interface ErasureResult {
   erasureId: string
   contactId: string
@@ -45,7 +63,7 @@ export interface ErasureResult {
    * CRM records linked to the person and what the sync will do there (`delete` a record we created,
    * `mark` one the CRM had); `GET /api/v1/erasures/{erasureId}` shows when it is done.
    */
-  crmRecords: QueuedRecordErasure[]
+  crmRecords: CrmRecordPlan[]
 }
 
 /**
@@ -58,6 +76,7 @@ export async function eraseContact(
   db: Database,
   storage: MediaStorage,
   request: { workspaceId: string; contactId: string; actor: Omit<AuditRecord, 'action' | 'workspaceId'> },
+  queueCrmErasures: QueueCrmErasures,
 ): Promise<ErasureResult> {
   const erasureId = randomUUID()
   // Archived history counts as theirs too: its wamids are tombstoned and its words looked for.
@@ -82,7 +101,7 @@ export async function eraseContact(
            where g.contact_id = ${request.contactId}::uuid`,
     )
     // Queued before the links go with the contact; carried out by the CRM sync, outside this transaction.
-    const crmRecords = await queueRecordErasures(tx, {
+    const crmRecords = await queueCrmErasures(tx, {
       workspaceId: request.workspaceId,
       erasureId,
       contactIds: [request.contactId],

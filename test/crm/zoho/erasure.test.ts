@@ -110,7 +110,7 @@ describe.each(ENGINES)('erasure in Zoho (%s)', (engine) => {
     )
     expect(link).toEqual({ record_id: id, created_by_us: false })
     const before = contactOf(`+${p.waId}`)
-    const tagsBefore = (before?.Tag as { name: string }[]).map((t) => t.name)
+    const tagsBefore = ((before?.Tag ?? []) as { name: string }[]).map((t) => t.name)
     expect(tagsBefore).toContain('vip')
 
     const answer = await erase(contactId)
@@ -124,7 +124,7 @@ describe.each(ENGINES)('erasure in Zoho (%s)', (engine) => {
       WA_Last_Inbound_At: null,
     })
     // The workspace's tags come off, the org's own stay, the marker goes on.
-    expect((after?.Tag as { name: string }[]).map((t) => t.name).sort()).toEqual(
+    expect(((after?.Tag ?? []) as { name: string }[]).map((t) => t.name).sort()).toEqual(
       [...tagsBefore.filter((t) => t !== 'vip'), 'WA erasure requested'].sort(),
     )
     expect(notesOf(id).map((n) => String(n.id))).toEqual([String(repNote.id)])

@@ -1,5 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { erasureStatus } from '../../crm/erasure/erasure-status'
+import { queueRecordErasures } from '../../crm/erasure/queue-erasures'
 import { eraseContact } from '../../lifecycle/erase-contact'
 import { exportContact } from '../../lifecycle/export-contact'
 import type { AppDeps } from '../app-env'
@@ -135,17 +136,22 @@ export function privacyRoutes(deps: AppDeps) {
     const auth = c.get('auth')
     requireAdmin(auth.scope)
     if (!deps.media) throw new ApiError('not_configured', 'Media storage is not configured in this process.')
-    const result = await eraseContact(deps.db, deps.media.storage, {
-      workspaceId: auth.workspaceId,
-      contactId: c.req.valid('param').id,
-      actor: {
-        ...auditActor(
-          auth,
-          crmUserOf((n) => c.req.query(n)),
-        ),
-        requestId: c.get('requestId') ?? null,
+    const result = await eraseContact(
+      deps.db,
+      deps.media.storage,
+      {
+        workspaceId: auth.workspaceId,
+        contactId: c.req.valid('param').id,
+        actor: {
+          ...auditActor(
+            auth,
+            crmUserOf((n) => c.req.query(n)),
+          ),
+          requestId: c.get('requestId') ?? null,
+        },
       },
-    })
+      queueRecordErasures,
+    )
     return c.json(
       erasureSchema.parse({
         erasure_id: result.erasureId,
