@@ -90,10 +90,15 @@ async function archiveOurActivities(
   return removed
 }
 
-/** The marker is created the first time a matched record is erased (one read, then nothing). */
+/** Accounts (one client each) whose marker property is known to exist, so it is checked once per process. */
+const markerReady = new WeakSet<HubspotHttp>()
+
+/** The marker is created the first time a matched record is erased (one read per process, then nothing). */
 async function ensureMarkerProperty(http: HubspotHttp): Promise<void> {
+  if (markerReady.has(http)) return
   try {
     await http.json('GET', `/crm/v3/properties/contacts/${ERASURE_MARKER_PROPERTY}`)
+    markerReady.add(http)
     return
   } catch (error) {
     if (statusOf(error) !== 404) throw error
@@ -113,4 +118,5 @@ async function ensureMarkerProperty(http: HubspotHttp): Promise<void> {
     // Another process created it meanwhile.
     if (statusOf(error) !== 409) throw error
   }
+  markerReady.add(http)
 }
