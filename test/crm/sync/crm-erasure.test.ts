@@ -1,6 +1,8 @@
-import { sql } from 'drizzle-orm'
+import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { syncConnectionRound } from '../../../backend/src/crm/sync/sync-connection'
 import { queryRows } from '../../../backend/src/db/query-rows'
+import { type CrmConnection, crmConnections } from '../../../backend/src/db/schema'
 import type { Sender } from '../../simulators/whatsapp/envelopes'
 import { contactIdOf, customerWrites } from '../../support/conversation'
 import { ENGINES } from '../../support/test-db'
@@ -280,13 +282,53 @@ describe.each(ENGINES)('erasure in HubSpot (%s)', (engine) => {
     expect(liveRecord(FOREIGN_PORTAL, p.waId as string)?.id).toBe(foreignRecord)
   })
 
+  it('a person erased while their record was being written: the record the CRM just created is deleted again', async () => {
+    const p = person(8, 'Hugo Corrida')
+    await customerWrites(f.rt, NUMBER_A, p, WORDS(8))
+    const contactId = await contactIdOf(f.rt, `+${p.waId}`)
+    const [connection] = await f.rt.db.db
+      .select()
+      .from(crmConnections)
+      .where(eq(crmConnections.id, f.connectionId))
+    const real = f.rt.crmSync.connectorFor(connection as CrmConnection)
+    // The erasure commits after the sync read the contact and before HubSpot answers its upsert.
+    const racing = new Proxy(real, {
+      get(target, name) {
+        if (name === 'upsertContacts')
+          return async (...args: Parameters<typeof real.upsertContacts>) => {
+            const answer = await real.upsertContacts(...args)
+            await erase(contactId)
+            return answer
+          }
+        const value = Reflect.get(target, name, target)
+        return typeof value === 'function' ? value.bind(target) : value
+      },
+    })
+    await syncConnectionRound(f.rt.db.db, connection as CrmConnection, racing, {
+      settleMs: 0,
+      maxWaitMs: 0,
+      leaseMs: 30_000,
+      maxAttempts: 3,
+      retryDelayMs: 20,
+    })
+    const written = f.sim.contacts(f.portalId).find((c) => c.properties.scrm_wa_phone === `+${p.waId}`)
+    expect(written).toBeDefined()
+    const [orphan] = await queryRows<{ action: string; state: string }>(
+      f.rt.db.db,
+      sql`select action, state from crm_record_erasures where record_id = ${written?.id as string}`,
+    )
+    expect(orphan).toEqual({ action: 'delete', state: 'pending' })
+    await f.drain()
+    expect(f.sim.contacts(f.portalId).some((c) => c.id === written?.id)).toBe(false)
+  })
+
   it('leaves no trace of an erased person’s number or words in any table once the CRM side is done', async () => {
     const tables = await queryRows<{ name: string }>(
       f.rt.db.db,
       sql`select table_name as name from information_schema.tables
            where table_schema = current_schema() and table_type = 'BASE TABLE' order by 1`,
     )
-    const erasedPeople = [1, 2, 4, 5, 6]
+    const erasedPeople = [1, 2, 4, 5, 6, 8]
     for (const n of erasedPeople) {
       const p = person(n, '')
       for (const needle of [p.waId as string, WORDS(n)]) {

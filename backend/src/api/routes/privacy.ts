@@ -1,6 +1,6 @@
 import { createRoute } from '@hono/zod-openapi'
 import { erasureStatus } from '../../crm/erasure/erasure-status'
-import { queueRecordErasures } from '../../crm/erasure/queue-erasures'
+import { queueRecordErasures } from '../../crm/sync/erasure-queue'
 import { eraseContact } from '../../lifecycle/erase-contact'
 import { exportContact } from '../../lifecycle/export-contact'
 import type { AppDeps } from '../app-env'

@@ -9,11 +9,11 @@ import {
   crmRecordErasures,
   crmRecordLinks,
 } from '../../db/schema'
-import { queueRecordErasures } from '../erasure/queue-erasures'
 import { fieldSpec } from '../fields'
 import { mappedFields, mappingRows } from '../mapping'
 import type { CrmChange, CrmConnector, CrmRecord, MappedField } from '../port'
 import { CONTACT_OBJECT } from '../sync/contact-object'
+import { queueRecordErasures } from '../sync/erasure-queue'
 import { applyRemoteField } from './apply-remote-field'
 
 /**

@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
-import { type CrmConnection, crmRecordLinks, type SyncedValues, workspaces } from '../../db/schema'
+import { type CrmConnection, contacts, crmRecordLinks, type SyncedValues, workspaces } from '../../db/schema'
 import { policyOf } from '../../outbound/policy-settings'
 import { type FieldValue, fieldValues, loadSnapshots, sameValue } from '../contact-values'
 import { fieldSpec } from '../fields'
@@ -9,6 +9,7 @@ import type { ContactWrite, CrmConnector, MappedField } from '../port'
 import type { NewReviewItem } from '../review'
 import { addReviewItems } from '../review'
 import { CONTACT_OBJECT } from './contact-object'
+import { queueOrphanErasures } from './erasure-queue'
 import type { ClaimedChange } from './outbox'
 import { dropChanges } from './outbox'
 import { outgoingValue, writtenToLinkedRecord } from './outgoing-value'
@@ -134,7 +135,7 @@ export async function syncContacts(
   }
   // Link every record the CRM accepted, in one statement, with the values it now holds.
   const at = new Date()
-  const accepted = batch.results.flatMap((r) => {
+  let accepted = batch.results.flatMap((r) => {
     if (!r.ok) return []
     const values = sent.get(r.ref) ?? {}
     const synced = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, at: at.getTime() }]))
@@ -152,6 +153,31 @@ export async function syncContacts(
       },
     ]
   })
+  // A person erased while this batch was in flight has no contact to link any more: what the CRM
+  // just wrote for them is queued for erasure instead (a record it created is deleted again).
+  const alive = new Set(
+    accepted.length > 0
+      ? (
+          await db
+            .select({ id: contacts.id })
+            .from(contacts)
+            .where(
+              inArray(
+                contacts.id,
+                accepted.map((a) => a.contactId),
+              ),
+            )
+        ).map((c) => c.id)
+      : [],
+  )
+  await queueOrphanErasures(db, {
+    workspaceId: connection.workspaceId,
+    connectionId: connection.id,
+    records: accepted
+      .filter((a) => !alive.has(a.contactId))
+      .map((a) => ({ objectType: a.objectType, recordId: a.recordId, createdByUs: a.createdByUs })),
+  })
+  accepted = accepted.filter((a) => alive.has(a.contactId))
   if (accepted.length > 0) {
     await db
       .insert(crmRecordLinks)

@@ -1,8 +1,9 @@
+import { randomUUID } from 'node:crypto'
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import type { CrmErasureAction } from '../../db/schema'
-import { queueOutbox } from '../sync/outbox'
+import { queueOutbox } from './outbox'
 
 /** What an erasure will do to one linked CRM record (the erase answer lists these). */
 export interface QueuedRecordErasure {
@@ -46,4 +47,33 @@ export async function queueRecordErasures(
   )
   for (const q of queued) await queueOutbox(tx, input.workspaceId, q.connectionId, 'erase', q.id)
   return queued
+}
+
+/**
+ * Records the CRM wrote for people erased while the write was in flight (the erasure committed
+ * between the sync reading the contact and the CRM answering): no link can hold them any more,
+ * so they are queued for erasure as a linked record would have been, under an erasure id of their
+ * own (a refusal still reaches the review queue, naming the record).
+ */
+export async function queueOrphanErasures(
+  db: Executor,
+  input: {
+    workspaceId: string
+    connectionId: string
+    records: { objectType: string; recordId: string; createdByUs: boolean | null }[]
+  },
+): Promise<void> {
+  if (input.records.length === 0) return
+  const erasureId = randomUUID()
+  for (const r of input.records) {
+    const [row] = await queryRows<{ id: string }>(
+      db,
+      sql`insert into crm_record_erasures
+            (workspace_id, connection_id, erasure_id, object_type, record_id, created_by_us, action)
+          values (${input.workspaceId}::uuid, ${input.connectionId}::uuid, ${erasureId}::uuid, ${r.objectType},
+                  ${r.recordId}, ${r.createdByUs === true}, ${r.createdByUs === true ? 'delete' : 'mark'})
+          returning id::text`,
+    )
+    if (row) await queueOutbox(db, input.workspaceId, input.connectionId, 'erase', row.id)
+  }
 }
