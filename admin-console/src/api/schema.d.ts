@@ -16817,6 +16817,132 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CRM record erasures, newest first
+         * @description Every CRM record an erasure reaches — from an erase request, or from a CRM’s own privacy deletion carried to the other connected CRMs — filtered by `state`. Admin keys only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "pending" | "done" | "failed";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Record erasures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            crm_records: {
+                                /** Format: uuid */
+                                erasure_id: string;
+                                connection_id: string;
+                                object_type: string;
+                                record_id: string;
+                                /** @enum {string} */
+                                action: "delete" | "mark";
+                                /**
+                                 * @description `failed`: the CRM refused for good; a review item (`GET /api/v1/review`) says why.
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "done" | "failed";
+                                /** @enum {string|null} */
+                                outcome: "deleted" | "already_gone" | "marked" | null;
+                                activities_removed: number;
+                                last_error: string | null;
+                                created_at: string;
+                                done_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/erasures/{id}": {
         parameters: {
             query?: never;
@@ -16849,6 +16975,8 @@ export interface paths {
                             /** Format: uuid */
                             erasure_id: string;
                             crm_records: {
+                                /** Format: uuid */
+                                erasure_id: string;
                                 connection_id: string;
                                 object_type: string;
                                 record_id: string;
@@ -16863,6 +16991,7 @@ export interface paths {
                                 outcome: "deleted" | "already_gone" | "marked" | null;
                                 activities_removed: number;
                                 last_error: string | null;
+                                created_at: string;
                                 done_at: string | null;
                             }[];
                         };

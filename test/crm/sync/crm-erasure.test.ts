@@ -279,6 +279,18 @@ describe.each(ENGINES)('erasure in HubSpot (%s)', (engine) => {
       sql`select connection_id::text, state, outcome from crm_record_erasures where record_id in (${here}, ${there})`,
     )
     expect(rows).toEqual([{ connection_id: other.id, state: 'done', outcome: 'deleted' }])
+    // That erasure has no erase answer to take an id from: the list shows it.
+    const listed = await (await f.rt.api('/api/v1/erasures?state=done')).json()
+    expect(listed.crm_records).toContainEqual(
+      expect.objectContaining({
+        connection_id: other.id,
+        record_id: there,
+        action: 'delete',
+        outcome: 'deleted',
+      }),
+    )
+    const foreign = await (await f.rt.api('/api/v1/erasures', { key: foreignKey })).json()
+    expect(foreign.crm_records).toEqual([])
     expect(liveRecord(FOREIGN_PORTAL, p.waId as string)?.id).toBe(foreignRecord)
   })
 

@@ -1,5 +1,4 @@
 import { createRoute } from '@hono/zod-openapi'
-import { erasureStatus } from '../../crm/erasure/erasure-status'
 import { queueRecordErasures } from '../../crm/sync/erasure-queue'
 import { eraseContact } from '../../lifecycle/erase-contact'
 import { exportContact } from '../../lifecycle/export-contact'
@@ -45,41 +44,6 @@ const erasureSchema = z.object({
       }),
     }),
   ),
-})
-
-const recordErasureSchema = z.object({
-  connection_id: z.string(),
-  object_type: z.string(),
-  record_id: z.string(),
-  action: z.enum(['delete', 'mark']),
-  state: z.enum(['pending', 'done', 'failed']).openapi({
-    description: '`failed`: the CRM refused for good; a review item (`GET /api/v1/review`) says why.',
-  }),
-  outcome: z.enum(['deleted', 'already_gone', 'marked']).nullable(),
-  activities_removed: z.number().int(),
-  last_error: z.string().nullable(),
-  done_at: z.string().nullable(),
-})
-
-const erasureStatusSchema = z.object({
-  erasure_id: z.string().uuid(),
-  crm_records: z.array(recordErasureSchema),
-})
-
-const erasureStatusRoute = createRoute({
-  method: 'get',
-  path: '/api/v1/erasures/{id}',
-  tags: ['privacy'],
-  summary: 'Where the CRM side of an erasure stands',
-  description:
-    'Per CRM record of an erased person (`erasure_id` of the erase answer): what is done there and how it went. The CRM calls run in the background sync, rate-limited, retried through outages. Admin keys only.',
-  security: bearerSecurity,
-  request: { params: uuidParam },
-  responses: {
-    200: { description: 'Per record', content: { 'application/json': { schema: erasureStatusSchema } } },
-    ...commonErrors,
-    404: errorResponse('No such erasure in this workspace'),
-  },
 })
 
 const eraseRoute = createRoute({
@@ -164,29 +128,6 @@ export function privacyRoutes(deps: AppDeps) {
           object_type: r.objectType,
           record_id: r.recordId,
           action: r.action,
-        })),
-      }),
-      200,
-    )
-  })
-  app.openapi(erasureStatusRoute, async (c) => {
-    const auth = c.get('auth')
-    requireAdmin(auth.scope)
-    const erasureId = c.req.valid('param').id
-    const rows = await erasureStatus(deps.db, auth.workspaceId, erasureId)
-    return c.json(
-      erasureStatusSchema.parse({
-        erasure_id: erasureId,
-        crm_records: rows.map((r) => ({
-          connection_id: r.connectionId,
-          object_type: r.objectType,
-          record_id: r.recordId,
-          action: r.action,
-          state: r.state,
-          outcome: r.outcome,
-          activities_removed: r.activitiesRemoved,
-          last_error: r.lastError,
-          done_at: r.doneAt?.toISOString() ?? null,
         })),
       }),
       200,

@@ -1,7 +1,7 @@
-import { and, asc, eq, sql } from 'drizzle-orm'
+import { and, asc, desc, eq, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
-import { type CrmRecordErasure, crmRecordErasures } from '../../db/schema'
+import { type CrmErasureState, type CrmRecordErasure, crmRecordErasures } from '../../db/schema'
 import { NotFoundError } from '../../lib/errors'
 
 /**
@@ -26,4 +26,26 @@ export async function erasureStatus(
   )
   if (!audited?.yes) throw new NotFoundError('There is no such erasure in this workspace.')
   return rows
+}
+
+/**
+ * The workspace's CRM record erasures, newest first: those of erase requests and those a CRM's own
+ * privacy deletion started in the other CRMs (which have no erase answer to take an id from).
+ */
+export async function listRecordErasures(
+  db: Executor,
+  workspaceId: string,
+  filter: { state?: CrmErasureState; limit: number },
+): Promise<CrmRecordErasure[]> {
+  return db
+    .select()
+    .from(crmRecordErasures)
+    .where(
+      and(
+        eq(crmRecordErasures.workspaceId, workspaceId),
+        filter.state ? eq(crmRecordErasures.state, filter.state) : undefined,
+      ),
+    )
+    .orderBy(desc(crmRecordErasures.createdAt), desc(crmRecordErasures.id))
+    .limit(filter.limit)
 }

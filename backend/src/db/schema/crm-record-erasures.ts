@@ -11,6 +11,9 @@ export type CrmErasureAction = (typeof CRM_ERASURE_ACTIONS)[number]
 export const CRM_ERASURE_STATES = ['pending', 'done', 'failed'] as const
 export type CrmErasureState = (typeof CRM_ERASURE_STATES)[number]
 
+/** What the CRM did: `already_gone` when the record no longer existed (a 404 on delete is done). */
+export const CRM_ERASURE_OUTCOMES = ['deleted', 'already_gone', 'marked'] as const
+
 /**
  * One CRM record of an erased person, and what the erasure does there. Written in the erasure's
  * transaction with an outbox row (kind `erase`) that the sync worker carries out later, rate-limited
@@ -34,8 +37,7 @@ export const crmRecordErasures = pgTable(
     createdByUs: boolean('created_by_us').notNull(),
     action: text('action', { enum: CRM_ERASURE_ACTIONS }).notNull(),
     state: text('state', { enum: CRM_ERASURE_STATES }).notNull().default('pending'),
-    /** What the CRM did, in neutral words: `deleted`, `already_gone`, `marked`. */
-    outcome: text('outcome'),
+    outcome: text('outcome', { enum: CRM_ERASURE_OUTCOMES }),
     /** Our notes, communications or tasks removed from the record. */
     activitiesRemoved: integer('activities_removed').notNull().default(0),
     lastError: text('last_error'),
