@@ -39,6 +39,7 @@ import { deadLetterRoutes } from './api/routes/dead-letters'
 import { discountCodeRoutes } from './api/routes/discount-codes'
 import { docsRoutes } from './api/routes/docs'
 import { duplicateRoutes } from './api/routes/duplicates'
+import { erasureRoutes } from './api/routes/erasures'
 import { eventSubscriptionRoutes } from './api/routes/event-subscriptions'
 import { healthRoutes } from './api/routes/health'
 import { localeSettingsRoutes } from './api/routes/locale-settings'
@@ -172,6 +173,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', eventSubscriptionRoutes(deps))
   app.route('/', auditRoutes(deps))
   app.route('/', privacyRoutes(deps))
+  app.route('/', erasureRoutes(deps))
   app.route('/', reportRoutes(deps))
   app.route('/', alertRoutes(deps))
   app.route('/', analyticsSettingsRoutes(deps))

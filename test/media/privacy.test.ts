@@ -188,6 +188,12 @@ describe.each(ENGINES)('privacy export and erasure on %s', (engine) => {
     expect(body.tombstones).toBe(4)
     expect(body.removed).toMatchObject({ contacts: 1, messages: 4 })
     expect(body.removed.webhook_events).toBeGreaterThan(0)
+    // No CRM is connected: nothing is queued for one, and the erasure's CRM status says so.
+    expect(body.crm_records).toEqual([])
+    const status = await h.rt.api(`/api/v1/erasures/${body.erasure_id}`)
+    expect(status.status).toBe(200)
+    expect(await status.json()).toEqual({ erasure_id: body.erasure_id, crm_records: [] })
+    expect((await h.rt.api(`/api/v1/erasures/${erasedId}`)).status).toBe(404)
 
     for (const needle of [ERASED, `+${ERASED}`, WORDS, CAPTION, 'Temos sim, no tamanho 42', 'Maria Apagada'])
       expect(await traces(needle), needle).toEqual([])

@@ -25,6 +25,7 @@ const PERSON_FIELDS: Record<string, string> = {
   WA_Median_Response_Seconds__c: 'Number',
   WA_Window_Open_Until__c: 'DateTime',
   WA_Customer_Level__c: 'Text',
+  WA_Erasure_Requested_At__c: 'DateTime',
 }
 const MESSAGE_FIELDS: Record<string, string> = {
   WA_Message_Key__c: 'Text',

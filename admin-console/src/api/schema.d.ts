@@ -16887,7 +16887,7 @@ export interface paths {
         put?: never;
         /**
          * Erase a person everywhere (right to erasure)
-         * @description Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. CRM records linked to the person are listed: their links are cut, the record itself is deleted with the CRM’s own privacy tool. Refused with 409 while a legal hold is in force on the person or the workspace. Irreversible; admin keys only; audited as `contact.erase`.
+         * @description Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. The CRM records linked to the person are listed with what happens to each (`delete` a record our sync created, `mark` one the CRM had); the CRM calls run afterwards in the background sync (`GET /api/v1/erasures/{id}`). Refused with 409 while a legal hold is in force on the person or the workspace. Irreversible; admin keys only; audited as `contact.erase`.
          */
         post: {
             parameters: {
@@ -16930,6 +16930,11 @@ export interface paths {
                                 connection_id: string;
                                 object_type: string;
                                 record_id: string;
+                                /**
+                                 * @description `delete`: our sync created the record, it is deleted (HubSpot: GDPR delete). `mark`: the CRM had it before us; it stays, our fields are emptied, our notes/communications/tasks on it removed, and it is flagged for the CRM’s own privacy deletion.
+                                 * @enum {string}
+                                 */
+                                action: "delete" | "mark";
                             }[];
                         };
                     };
@@ -17041,6 +17046,280 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/erasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * CRM record erasures, newest first
+         * @description Every CRM record an erasure reaches — from an erase request, or from a CRM’s own privacy deletion carried to the other connected CRMs — filtered by `state`. Admin keys only.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "pending" | "done" | "failed";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Record erasures */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            crm_records: {
+                                /** Format: uuid */
+                                erasure_id: string;
+                                connection_id: string;
+                                object_type: string;
+                                record_id: string;
+                                /** @enum {string} */
+                                action: "delete" | "mark";
+                                /**
+                                 * @description `failed`: the CRM refused for good; a review item (`GET /api/v1/review`) says why.
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "done" | "failed";
+                                /** @enum {string|null} */
+                                outcome: "deleted" | "already_gone" | "marked" | null;
+                                activities_removed: number;
+                                last_error: string | null;
+                                created_at: string;
+                                done_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/erasures/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Where the CRM side of an erasure stands
+         * @description Per CRM record of an erased person (`erasure_id` of the erase answer): what is done there and how it went. The CRM calls run in the background sync, rate-limited, retried through outages. Admin keys only.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Per record */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            erasure_id: string;
+                            crm_records: {
+                                /** Format: uuid */
+                                erasure_id: string;
+                                connection_id: string;
+                                object_type: string;
+                                record_id: string;
+                                /** @enum {string} */
+                                action: "delete" | "mark";
+                                /**
+                                 * @description `failed`: the CRM refused for good; a review item (`GET /api/v1/review`) says why.
+                                 * @enum {string}
+                                 */
+                                state: "pending" | "done" | "failed";
+                                /** @enum {string|null} */
+                                outcome: "deleted" | "already_gone" | "marked" | null;
+                                activities_removed: number;
+                                last_error: string | null;
+                                created_at: string;
+                                done_at: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Invalid request */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Missing or invalid API key */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Not allowed for this key */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+                /** @description No such erasure in this workspace */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            error: {
+                                /** @enum {string} */
+                                code: "bad_request" | "validation_failed" | "invalid_json" | "invalid_envelope" | "unauthorized" | "invalid_signature" | "forbidden" | "not_found" | "conflict" | "send_refused" | "payload_too_large" | "not_configured" | "unavailable" | "crm_unavailable" | "internal";
+                                message: string;
+                                details?: {
+                                    path: string;
+                                    message: string;
+                                }[];
+                                reason?: string;
+                                request_id?: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

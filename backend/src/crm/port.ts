@@ -87,6 +87,29 @@ export type WriteResult =
    */
   { ref: string; ok: true; recordId: string; created?: boolean } | { ref: string; ok: false; error: CrmError }
 
+/** One CRM record of an erased person, as the sync hands it to the connector. */
+export interface RecordErasure {
+  objectType: string
+  recordId: string
+  /**
+   * `delete`: our upsert created the record, so it goes (through the CRM's privacy deletion where
+   * it has one). `mark`: the CRM had the record before us; it stays, `clearProperties` are emptied
+   * and the record is flagged for the CRM's own privacy process.
+   */
+  action: 'delete' | 'mark'
+  /** The properties we manage on the record (our WhatsApp fields, tags, intent, segment ...). */
+  clearProperties: string[]
+  /** The workspace's tag keys: where the CRM keeps tags natively (Zoho), these are removed from the record. */
+  tagKeys: string[]
+}
+
+/** What the CRM did: `already_gone` when the record no longer existed (a 404 on delete counts as done). */
+export interface ErasureOutcome {
+  outcome: 'deleted' | 'already_gone' | 'marked'
+  /** Our notes, communications, messages or tasks removed from the record first. */
+  activitiesRemoved: number
+}
+
 /** A change the CRM told us about, in neutral form. */
 export type CrmChange =
   | { type: 'created'; eventId: string; recordId: string; at: number }
@@ -164,6 +187,12 @@ export interface CrmConnector {
    * person instead. A CRM merge cannot be undone, so only a merge of ours calls it.
    */
   mergeRecords?(primaryId: string, mergedId: string): Promise<{ recordId: string }>
+  /**
+   * Carries out an erasure on one record: removes the activities we logged there (they hold the
+   * person's words), then deletes the record or clears and flags it. Idempotent: run again after
+   * a crash it finds nothing left to remove. Absent where the CRM's API cannot: a person is asked.
+   */
+  eraseRecord?(erasure: RecordErasure): Promise<ErasureOutcome>
   /** Our value as the property wants it, or why it cannot take it (checked before sending). */
   formatValue(
     value: FieldValue,

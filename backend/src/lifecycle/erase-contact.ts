@@ -33,6 +33,25 @@ const KEPT_TABLES = new Set([
 /** Texts shorter than this are too common to identify a person's words in other tables. */
 const MIN_TEXT_NEEDLE = 8
 
+/** One CRM record of the person and what the erasure does there (`delete` ours, `mark` the CRM's). */
+export interface CrmRecordPlan {
+  id: string
+  connectionId: string
+  objectType: string
+  recordId: string
+  action: 'delete' | 'mark'
+}
+
+/**
+ * Queues the CRM side of an erasure inside its transaction, before the links go with the contact;
+ * the CRM sync carries it out later. Passed in by the caller (`crm/erasure`): the CRMs sit above
+ * this module, so it names none of them.
+ */
+export type QueueCrmErasures = (
+  tx: Executor,
+  input: { workspaceId: string; erasureId: string; contactIds: string[] },
+) => Promise<CrmRecordPlan[]>
+
 export interface ErasureResult {
   erasureId: string
   contactId: string
@@ -40,8 +59,11 @@ export interface ErasureResult {
   removed: Record<string, number>
   mediaFilesRemoved: number
   tombstones: number
-  /** CRM records linked to the person: their links are cut; the CRM's own privacy tool deletes the record. */
-  crmRecords: { connectionId: string; objectType: string; recordId: string }[]
+  /**
+   * CRM records linked to the person and what the sync will do there (`delete` a record we created,
+   * `mark` one the CRM had); `GET /api/v1/erasures/{erasureId}` shows when it is done.
+   */
+  crmRecords: CrmRecordPlan[]
 }
 
 /**
@@ -54,6 +76,7 @@ export async function eraseContact(
   db: Database,
   storage: MediaStorage,
   request: { workspaceId: string; contactId: string; actor: Omit<AuditRecord, 'action' | 'workspaceId'> },
+  queueCrmErasures: QueueCrmErasures,
 ): Promise<ErasureResult> {
   const erasureId = randomUUID()
   // Archived history counts as theirs too: its wamids are tombstoned and its words looked for.
@@ -77,11 +100,12 @@ export async function eraseContact(
       sql`select m.id::text from media_objects m join messages g on g.id = m.message_id
            where g.contact_id = ${request.contactId}::uuid`,
     )
-    const crmRecords = await queryRows<{ connectionId: string; objectType: string; recordId: string }>(
-      tx,
-      sql`select connection_id::text as "connectionId", object_type as "objectType", record_id as "recordId"
-            from crm_record_links where contact_id = ${request.contactId}::uuid`,
-    )
+    // Queued before the links go with the contact; carried out by the CRM sync, outside this transaction.
+    const crmRecords = await queueCrmErasures(tx, {
+      workspaceId: request.workspaceId,
+      erasureId,
+      contactIds: [request.contactId],
+    })
     const keys = [
       ...new Set(messages.filter((m) => m.wamid).map((m) => tombstoneKey(m.channel_id, m.wamid as string))),
     ]
@@ -118,7 +142,17 @@ export async function eraseContact(
       action: 'contact.erase',
       targetType: 'contact',
       targetId: request.contactId,
-      detail: { erasure_id: erasureId, removed, media_objects: media.length, crm_records: crmRecords },
+      detail: {
+        erasure_id: erasureId,
+        removed,
+        media_objects: media.length,
+        crm_records: crmRecords.map((r) => ({
+          connection_id: r.connectionId,
+          object_type: r.objectType,
+          record_id: r.recordId,
+          action: r.action,
+        })),
+      },
     })
     return { removed, media, crmRecords, tombstones: keys.length, needles }
   })

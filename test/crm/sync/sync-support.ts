@@ -13,6 +13,8 @@ export interface SyncFixture {
   rt: TestRuntime
   portalId: number
   connectionId: string
+  /** Where the simulator delivers webhooks (to put back after a test switched delivery off). */
+  webhookUrl: string
   /** Runs sync passes until nothing is due (changes waiting for a retry time stay waiting). */
   drain(): Promise<SyncRound>
   /** Waits until the simulator's webhook deliveries are stored, then applies them. */
@@ -50,6 +52,7 @@ export async function startSyncFixture(
     rt,
     portalId: PORTAL,
     connectionId: connection.id,
+    webhookUrl: `${origin}/webhooks/hubspot`,
     drain: () => drainCrmSync(rt),
     async close() {
       await closeServer(server as unknown as Server)

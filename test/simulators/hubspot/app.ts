@@ -7,7 +7,14 @@ import { Hono } from 'hono'
 import { associationRoutes } from './associations'
 import { authorizeRoutes } from './authorize-page'
 import { controlRoutes } from './control'
-import { correlationId, hubspotError, secondlyLimit, serverError, tenSecondlyLimit } from './errors'
+import {
+  correlationId,
+  hubspotError,
+  missingScopes,
+  secondlyLimit,
+  serverError,
+  tenSecondlyLimit,
+} from './errors'
 import { type SimEnv, send } from './http'
 import { oauthRoutes } from './oauth-routes'
 import { objectRoutes } from './objects'
@@ -47,6 +54,10 @@ export function createApp(state: SimulatorState): Hono<SimEnv> {
       }
       if (fault === 429) {
         c.res = send(c, tenSecondlyLimit(groupName(state, c.get('portalId'))))
+        return
+      }
+      if (fault === 403) {
+        c.res = send(c, missingScopes(['crm.objects.contacts.write']))
         return
       }
       if (fault) {

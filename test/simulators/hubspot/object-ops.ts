@@ -102,3 +102,16 @@ export function archive(state: SimulatorState, portal: Portal, record: StoredRec
     ])
   }
 }
+
+/**
+ * GDPR delete: the record is removed for good (not restorable, unlike an archive), its associations
+ * go, and the portal announces `contact.privacyDeletion` like a delete made in HubSpot's UI.
+ */
+export function purge(state: SimulatorState, portal: Portal, record: StoredRecord): void {
+  archiveRecord(portal, record)
+  portal.records.get(record.type)?.delete(record.id)
+  for (const [from, into] of portal.mergedInto) if (into === record.id) portal.mergedInto.delete(from)
+  void state.emit(portal.id, 'INTEGRATION', (source) => [
+    state.webhooks.event(portal.id, 'contact.privacyDeletion', record.id, source, {}),
+  ])
+}

@@ -414,3 +414,28 @@ describe('search index lag', () => {
     }
   })
 })
+
+describe('GDPR delete (POST /crm/v3/objects/contacts/gdpr-delete)', () => {
+  it('removes the contact for good through the SDK’s purge; an unknown id is 404, a missing objectId 400', async () => {
+    const created = await hubspot.crm.contacts.basicApi.create({
+      properties: { firstname: 'Gina', email: 'gina@example.com' },
+      associations: [],
+    })
+    await hubspot.crm.contacts.basicApi.purge({ objectId: created.id })
+    expect(sim.contacts(PORTAL).some((c) => c.id === created.id)).toBe(false)
+    // Unlike an archive, it cannot be read back as archived either.
+    expect((await call('GET', `/crm/v3/objects/contacts/${created.id}?archived=true`)).status).toBe(404)
+    const again = await call('POST', '/crm/v3/objects/contacts/gdpr-delete', { objectId: created.id })
+    expect(again).toMatchObject({ status: 404, body: { category: 'OBJECT_NOT_FOUND' } })
+    expect((await call('POST', '/crm/v3/objects/contacts/gdpr-delete', {})).status).toBe(400)
+    // By email: an address no contact has is blocklisted, which answers 204 too.
+    expect(
+      (
+        await call('POST', '/crm/v3/objects/contacts/gdpr-delete', {
+          objectId: 'nobody@example.com',
+          idProperty: 'email',
+        })
+      ).status,
+    ).toBe(204)
+  })
+})

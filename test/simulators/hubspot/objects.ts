@@ -18,7 +18,7 @@ import {
 } from './http'
 import { mergeRoutes } from './merges'
 import { batchCreate, batchRead, batchUpdate, batchUpsert } from './object-batches'
-import { applyCreate, applyUpdate, archive, associationsOf, lookup, planCreate } from './object-ops'
+import { applyCreate, applyUpdate, archive, associationsOf, lookup, planCreate, purge } from './object-ops'
 import { type ObjectTypeDef, readNames } from './object-types'
 import { type Portal, toSimRecord } from './portal'
 import { searchRoute } from './search'
@@ -71,6 +71,31 @@ export function objectRoutes(state: SimulatorState): Hono<SimEnv> {
       if (record) archive(state, r.portal, record)
     }
     return { status: 204, body: null }
+  })
+
+  /**
+   * `POST /crm/v3/objects/contacts/gdpr-delete` `{ objectId, idProperty? }` → 204. By id, an
+   * unknown contact is 404; by `idProperty: "email"`, an unknown address is blocklisted (204).
+   */
+  app.post('/:objectType/gdpr-delete', async (c) => {
+    const r = resolve(c, true)
+    if (!r.ok) return send(c, r.answer)
+    if (r.def.name !== 'contacts') return send(c, notFound())
+    const body = await readJson(c)
+    if (!body.ok) return send(c, body.answer)
+    const b = body.body
+    if (!isRecord(b) || typeof b.objectId !== 'string' || b.objectId === '')
+      return send(c, validationError('Invalid input JSON: objectId is required'))
+    const idProperty = typeof b.idProperty === 'string' ? b.idProperty : 'hs_object_id'
+    if (idProperty !== 'hs_object_id' && idProperty !== 'email')
+      return send(c, validationError(`Invalid idProperty ${idProperty}: use email or leave it out`))
+    const record =
+      idProperty === 'email'
+        ? r.portal.findByUnique('contacts', 'email', b.objectId)
+        : r.portal.find('contacts', b.objectId)
+    if (!record) return send(c, idProperty === 'email' ? { status: 204, body: null } : notFound())
+    purge(state, r.portal, record)
+    return send(c, { status: 204, body: null })
   })
 
   app.post('/:objectType', async (c) => {

@@ -126,8 +126,11 @@ export interface SimRequestLog {
   inputs: number
 }
 
-/** An HTTP error, a dropped connection, or `garbage`: 200 with an HTML body where JSON was due. */
-export type FaultStatus = 429 | 500 | 502 | 503 | 'drop' | 'garbage'
+/**
+ * An HTTP error, a dropped connection, or `garbage`: 200 with an HTML body where JSON was due.
+ * 403 answers HubSpot's MISSING_SCOPES body (a refusal that retrying does not cure).
+ */
+export type FaultStatus = 403 | 429 | 500 | 502 | 503 | 'drop' | 'garbage'
 
 export interface FaultMatch {
   method?: string

@@ -168,3 +168,29 @@ const err = (statusCode: string, message: string, fields: string[]): RecordError
   message,
   fields,
 })
+
+/**
+ * `DELETE /composite/sobjects?ids=a,b[&allOrNone=true]`: at most 200 ids of any types, moved to
+ * the recycle bin; per-id results in request order (`ENTITY_IS_DELETED` for an id that is gone).
+ */
+export function collectionDelete(org: Org, idsParam: string | undefined, allOrNone: boolean): SimAnswer {
+  const ids = (idsParam ?? '').split(',').filter(Boolean)
+  if (ids.length === 0) return sfError(400, 'MISSING_ARGUMENT', 'ids parameter is required')
+  if (ids.length > MAX_RECORDS)
+    return sfError(400, 'EXCEEDED_ID_LIMIT', `cannot delete more than ${MAX_RECORDS} records in one call`)
+  const found = ids.map((id) => ({ id, sobject: org.typeOfId(id) }))
+  const live = found.map((f) => (f.sobject && org.find(f.sobject, f.id) ? f.sobject : undefined))
+  const failed = live.some((s) => !s)
+  const results = found.map((f, i) => {
+    if (!live[i])
+      return {
+        id: f.id,
+        success: false,
+        errors: [{ statusCode: 'ENTITY_IS_DELETED', message: 'entity is deleted', fields: [] }],
+      }
+    if (allOrNone && failed) return { id: f.id, success: false, errors: [ROLLED_BACK] }
+    org.remove(live[i] as string, f.id)
+    return { id: f.id, success: true, errors: [] }
+  })
+  return { status: 200, body: results }
+}

@@ -7,7 +7,7 @@
  */
 import { randomBytes } from 'node:crypto'
 import { Hono } from 'hono'
-import { collectionWrite } from './collections'
+import { collectionDelete, collectionWrite } from './collections'
 import { notFound, sfError } from './errors'
 import { type Ctx, isRecord, orgOf, readJson, type SimEnv, send } from './http'
 import { RequestError, sfDateTime } from './org'
@@ -189,6 +189,11 @@ export function dataRoutes(state: SimulatorState): Hono<SimEnv> {
       return send(c, answer)
     })
   }
+  app.delete('/composite/sobjects', (c) =>
+    guard(c, () =>
+      send(c, collectionDelete(orgOf(c), c.req.query('ids'), c.req.query('allOrNone') === 'true')),
+    ),
+  )
   app.post('/composite/sobjects', (c) => collections({ kind: 'create' })(c))
   app.patch('/composite/sobjects', (c) => collections({ kind: 'update' })(c))
   app.patch('/composite/sobjects/:type/:field', (c) =>

@@ -127,6 +127,7 @@ export const PACKAGE_PERSON_FIELDS: SfField[] = [
   { name: 'WA_Median_Response_Seconds__c', label: 'WhatsApp Median Response (s)', type: 'double' },
   { name: 'WA_Window_Open_Until__c', label: 'WhatsApp Window Open Until', type: 'datetime' },
   { name: 'WA_Customer_Level__c', label: 'Customer Level', type: 'string', length: 255 },
+  { name: 'WA_Erasure_Requested_At__c', label: 'WhatsApp Erasure Requested', type: 'datetime' },
 ]
 
 const PERSON_STANDARD: SfField[] = [

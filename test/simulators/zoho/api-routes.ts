@@ -343,7 +343,7 @@ export function apiRoutes(): Hono<ApiEnv> {
 
   app.get('/:module/search', (c) => {
     const module = c.req.param('module')
-    if (!PERSON_MODULES.has(module))
+    if (!PERSON_MODULES.has(module) && module !== 'Tasks')
       return zohoError(c, 400, 'INVALID_MODULE', 'the module name given seems to be invalid')
     const criteria = c.req.query('criteria') ?? ''
     const terms = [...criteria.matchAll(/\(([A-Za-z0-9_]+):(equals|starts_with):([^()]*)\)/g)]
@@ -351,7 +351,9 @@ export function apiRoutes(): Hono<ApiEnv> {
       return zohoError(c, 400, 'INVALID_QUERY', 'invalid query formed', { reason: 'criteria' })
     const rows = [...c.get('org').table(module).values()].filter((r) =>
       terms.some(([, field, op, value]) => {
-        const v = String(r[field as string] ?? '')
+        const raw = r[field as string]
+        // A lookup (Who_Id, What_Id) is searched by the related record's id.
+        const v = String((isObject(raw) ? raw.id : raw) ?? '')
         const want = decodeURIComponent(String(value)).replace(/\\([(),])/g, '$1')
         return op === 'equals'
           ? v.toLowerCase() === want.toLowerCase()
@@ -386,6 +388,51 @@ export function apiRoutes(): Hono<ApiEnv> {
       data: rows.map((r) => pick(r, fields)),
       info: { count: rows.length, more_records: false },
     })
+  })
+
+  // ---- A record's related list of Notes (`fields` is required in v8, as for record lists)
+  app.get('/:module/:id/Notes', (c) => {
+    const module = c.req.param('module')
+    if (!PERSON_MODULES.has(module))
+      return zohoError(c, 400, 'INVALID_MODULE', 'the module name given seems to be invalid')
+    const fields = c.req.query('fields')?.split(',').filter(Boolean) ?? null
+    if (!fields)
+      return zohoError(c, 400, 'REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', {
+        param: 'fields',
+      })
+    const id = c.req.param('id')
+    const rows = [...c.get('org').table('Notes').values()].filter((n) => {
+      const parent = n.Parent_Id as { id?: string } | undefined
+      return String(parent?.id ?? '') === id
+    })
+    if (rows.length === 0) return c.body(null, 204)
+    return c.json({
+      data: rows.slice(0, 200).map((r) => pick(r, fields)),
+      info: { count: Math.min(200, rows.length), more_records: rows.length > 200 },
+    })
+  })
+
+  // ---- Delete records: `DELETE /{module}?ids=a,b` (≤ 100); an id that is not there is INVALID_DATA
+  app.delete('/:module', (c) => {
+    const module = c.req.param('module')
+    if (!PERSON_MODULES.has(module) && module !== 'Notes' && module !== 'Tasks')
+      return zohoError(c, 400, 'INVALID_MODULE', 'the module name given seems to be invalid')
+    const ids = c.req.query('ids')?.split(',').filter(Boolean) ?? []
+    if (ids.length === 0)
+      return zohoError(c, 400, 'REQUIRED_PARAM_MISSING', 'One of the expected parameter is missing', {
+        param: 'ids',
+      })
+    if (ids.length > MAX_RECORDS)
+      return zohoError(c, 400, 'LIMIT_EXCEEDED', 'too many ids', { limit: MAX_RECORDS })
+    const org = c.get('org')
+    c.set('credits', writeCost(ids.length))
+    c.set('records', ids.length)
+    const answers = ids.map((id) =>
+      org.delete(module, id)
+        ? { code: 'SUCCESS', details: { id }, message: 'record deleted', status: 'success' as const }
+        : elementError('INVALID_DATA', 'the related id given seems to be invalid', { id }),
+    )
+    return answerBatch(c, 'data', answers)
   })
 
   app.get('/:module/:id', (c) => {

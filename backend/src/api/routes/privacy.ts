@@ -1,4 +1,5 @@
 import { createRoute } from '@hono/zod-openapi'
+import { queueRecordErasures } from '../../crm/sync/erasure-queue'
 import { eraseContact } from '../../lifecycle/erase-contact'
 import { exportContact } from '../../lifecycle/export-contact'
 import type { AppDeps } from '../app-env'
@@ -33,7 +34,15 @@ const erasureSchema = z.object({
   media_files_removed: z.number().int(),
   tombstones: z.number().int(),
   crm_records: z.array(
-    z.object({ connection_id: z.string(), object_type: z.string(), record_id: z.string() }),
+    z.object({
+      connection_id: z.string(),
+      object_type: z.string(),
+      record_id: z.string(),
+      action: z.enum(['delete', 'mark']).openapi({
+        description:
+          '`delete`: our sync created the record, it is deleted (HubSpot: GDPR delete). `mark`: the CRM had it before us; it stays, our fields are emptied, our notes/communications/tasks on it removed, and it is flagged for the CRM’s own privacy deletion.',
+      }),
+    }),
   ),
 })
 
@@ -43,7 +52,7 @@ const eraseRoute = createRoute({
   tags: ['privacy'],
   summary: 'Erase a person everywhere (right to erasure)',
   description:
-    'Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. CRM records linked to the person are listed: their links are cut, the record itself is deleted with the CRM’s own privacy tool. Refused with 409 while a legal hold is in force on the person or the workspace. Irreversible; admin keys only; audited as `contact.erase`.',
+    'Deletes the contact, their messages and media, and every row that holds their number, WhatsApp ids or words (raw deliveries included); keeps an anonymous tombstone per message so redeliveries stay erased. The CRM records linked to the person are listed with what happens to each (`delete` a record our sync created, `mark` one the CRM had); the CRM calls run afterwards in the background sync (`GET /api/v1/erasures/{id}`). Refused with 409 while a legal hold is in force on the person or the workspace. Irreversible; admin keys only; audited as `contact.erase`.',
   security: bearerSecurity,
   request: {
     params: uuidParam,
@@ -91,17 +100,22 @@ export function privacyRoutes(deps: AppDeps) {
     const auth = c.get('auth')
     requireAdmin(auth.scope)
     if (!deps.media) throw new ApiError('not_configured', 'Media storage is not configured in this process.')
-    const result = await eraseContact(deps.db, deps.media.storage, {
-      workspaceId: auth.workspaceId,
-      contactId: c.req.valid('param').id,
-      actor: {
-        ...auditActor(
-          auth,
-          crmUserOf((n) => c.req.query(n)),
-        ),
-        requestId: c.get('requestId') ?? null,
+    const result = await eraseContact(
+      deps.db,
+      deps.media.storage,
+      {
+        workspaceId: auth.workspaceId,
+        contactId: c.req.valid('param').id,
+        actor: {
+          ...auditActor(
+            auth,
+            crmUserOf((n) => c.req.query(n)),
+          ),
+          requestId: c.get('requestId') ?? null,
+        },
       },
-    })
+      queueRecordErasures,
+    )
     return c.json(
       erasureSchema.parse({
         erasure_id: result.erasureId,
@@ -113,6 +127,7 @@ export function privacyRoutes(deps: AppDeps) {
           connection_id: r.connectionId,
           object_type: r.objectType,
           record_id: r.recordId,
+          action: r.action,
         })),
       }),
       200,

@@ -12,8 +12,11 @@ export function missingResult(): CrmError {
 }
 
 export interface BatchAnswer {
-  /** `new` (upserts only): whether HubSpot created the record. */
-  results: { id: string; properties?: Record<string, string | null>; new?: boolean }[]
+  /**
+   * Whether the upsert created the record: `_new` where the SDK answered (its name for the wire's
+   * `new`), `new` where we called the API directly.
+   */
+  results: { id: string; properties?: Record<string, string | null>; new?: boolean; _new?: boolean }[]
   errors?: { message: string; category?: string; context?: Record<string, string[]> }[]
 }
 
@@ -26,12 +29,16 @@ export function matchResults<I extends { ref: string }>(
 ): WriteResult[] {
   const byKey = new Map(answer.results.map((r) => [resultKey(r) ?? '', r]))
   return inputs.map((i) => {
-    const hit = byKey.get(inputKey(i))
-    const id = hit?.id
-    if (id)
-      return typeof hit.new === 'boolean'
-        ? { ref: i.ref, ok: true as const, recordId: id, created: hit.new }
-        : { ref: i.ref, ok: true as const, recordId: id }
+    const found = byKey.get(inputKey(i))
+    if (found) {
+      const created = typeof found._new === 'boolean' ? found._new : found.new
+      return {
+        ref: i.ref,
+        ok: true as const,
+        recordId: found.id,
+        ...(typeof created === 'boolean' ? { created } : {}),
+      }
+    }
     const err = answer.errors?.find(
       (e) => e.context?.objectWriteTraceId?.includes(i.ref) || e.context?.ids?.includes(inputKey(i)),
     )

@@ -9,11 +9,13 @@ import type {
   CrmQuota,
   CrmRecord,
   MessageWrite,
+  RecordErasure,
   TaskWrite,
   WriteResult,
 } from '../port'
 import { logHubspotMessages, upsertHubspotTasks } from './hubspot-activities'
 import { matchResults, stringProps } from './hubspot-batch-results'
+import { eraseHubspotRecord } from './hubspot-erasure'
 import { classifyHubspotError } from './hubspot-errors'
 import { type HubspotConnectorOptions, HubspotHttp } from './hubspot-http'
 import {
@@ -101,6 +103,10 @@ export class HubspotConnector implements CrmConnector {
     return this.#http.authorized(async () =>
       capacityFromRecordLimits(await this.#http.json('GET', '/crm/v3/limits/records')),
     )
+  }
+
+  eraseRecord(erasure: RecordErasure) {
+    return this.#http.authorized(() => eraseHubspotRecord(this.#http, erasure))
   }
 
   quota(): CrmQuota | null {

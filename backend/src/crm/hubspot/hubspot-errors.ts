@@ -42,7 +42,8 @@ export function classifyHubspotError(error: unknown): CrmError {
   return { kind: 'permanent', code: body?.category ?? `http_${status}`, message }
 }
 
-function statusOf(error: unknown): number | undefined {
+/** The HTTP status of a HubSpot answer (SDK exception or our own fetch); undefined for a network error. */
+export function statusOf(error: unknown): number | undefined {
   if (error instanceof HubspotHttpError) return error.status
   const code = (error as { code?: unknown })?.code
   return typeof code === 'number' && code >= 100 ? code : undefined

@@ -1,11 +1,19 @@
+import { randomUUID } from 'node:crypto'
 import { e164ToWaId, toE164 } from '@scrm/shared'
 import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm'
 import type { Database, Executor } from '../../db/client'
-import { type CrmConnection, type CrmRecordLink, contacts, crmRecordLinks } from '../../db/schema'
+import {
+  type CrmConnection,
+  type CrmRecordLink,
+  contacts,
+  crmRecordErasures,
+  crmRecordLinks,
+} from '../../db/schema'
 import { fieldSpec } from '../fields'
 import { mappedFields, mappingRows } from '../mapping'
 import type { CrmChange, CrmConnector, CrmRecord, MappedField } from '../port'
 import { CONTACT_OBJECT } from '../sync/contact-object'
+import { queueRecordErasures } from '../sync/erasure-queue'
 import { applyRemoteField } from './apply-remote-field'
 
 /**
@@ -125,13 +133,24 @@ async function applyOne(
           delete from webhook_events where state in ('processed', 'dead', 'unrouted')
             and raw_body like ${`%"${key.replace(/[\\%_"]/g, '')}"%`}`)
       }
+      // Their records in the other connected CRMs are handled like any erasure's; this CRM's record
+      // is gone already, so nothing is sent back to it (no echo of its own privacy deletion).
+      const others = await queueRecordErasures(tx, {
+        workspaceId: connection.workspaceId,
+        erasureId: randomUUID(),
+        contactIds: ids,
+        exceptConnectionId: connection.id,
+      })
       await tx
         .delete(contacts)
         .where(and(eq(contacts.workspaceId, connection.workspaceId), inArray(contacts.id, ids)))
       await tx.execute(sql`
         delete from crm_outbox where connection_id = ${connection.id} and kind = 'contact'
           and subject_id in (select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`)
-      return `privacy deletion: erased ${ids.length} contact(s) and their history`
+      return (
+        `privacy deletion: erased ${ids.length} contact(s) and their history` +
+        (others.length > 0 ? `; ${others.length} record(s) in other CRMs queued for erasure` : '')
+      )
     }
     case 'deleted': {
       const cut = await tx
@@ -176,6 +195,20 @@ async function linkCreatedRecord(
 ): Promise<CrmRecordLink | string> {
   const existing = await primaryLink(tx, connection.id, record.id)
   if (existing) return existing
+  // A record kept (marked) for an erased person may still hold their phone in the CRM's own
+  // fields; linking it would bring the person back here. It stays unlinked until they write again.
+  const [kept] = await tx
+    .select({ id: crmRecordErasures.id })
+    .from(crmRecordErasures)
+    .where(
+      and(
+        eq(crmRecordErasures.connectionId, connection.id),
+        eq(crmRecordErasures.recordId, record.id),
+        eq(crmRecordErasures.action, 'mark'),
+      ),
+    )
+    .limit(1)
+  if (kept) return 'record was kept for an erased person; not linked again'
   const unique = ctx.fields.find((f) => fieldSpec(f.field)?.unique)
   const raw =
     (unique && record.properties[unique.property]) || record.properties.phone || record.properties.mobilephone

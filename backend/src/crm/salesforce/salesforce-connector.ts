@@ -11,6 +11,7 @@ import type {
   CrmRecord,
   CrmStorageCapacity,
   MessageWrite,
+  RecordErasure,
   TaskWrite,
   WriteResult,
 } from '../port'
@@ -18,6 +19,7 @@ import { parseSalesforceChange } from './poll-events'
 import { type PersonObject, personObjectOf, soqlString } from './record-types'
 import { logSalesforceMessages, upsertSalesforceTasks } from './salesforce-activities'
 import type { SalesforceApi } from './salesforce-api'
+import { eraseSalesforceRecord } from './salesforce-erasure'
 import { classifySalesforceError, PackageIncompleteError } from './salesforce-errors'
 import {
   type DescribedField,
@@ -329,6 +331,10 @@ export class SalesforceConnector implements CrmConnector {
 
   upsertTasks(inputs: TaskWrite[]): Promise<WriteResult[]> {
     return upsertSalesforceTasks(this, inputs)
+  }
+
+  eraseRecord(erasure: RecordErasure) {
+    return eraseSalesforceRecord(this, erasure)
   }
 
   async readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]> {

@@ -50,6 +50,8 @@ export function packageNames(prefix: string) {
       status: p('WA_Status__c'),
     },
     taskKey: p('WA_Task_Key__c'),
+    /** On Contact and Lead: when an erased person's record was cleared for the org's own privacy deletion. */
+    erasureRequestedAt: p('WA_Erasure_Requested_At__c'),
   }
 }
 

@@ -14,9 +14,12 @@ export function toWriteResults(refs: string[], answers: SaveResult[]): WriteResu
   return refs.map((ref, i) => {
     const a = answers[i]
     if (a?.success && a.id)
-      return typeof a.created === 'boolean'
-        ? { ref, ok: true as const, recordId: a.id, created: a.created }
-        : { ref, ok: true as const, recordId: a.id }
+      return {
+        ref,
+        ok: true as const,
+        recordId: a.id,
+        ...(typeof a.created === 'boolean' ? { created: a.created } : {}),
+      }
     const first = a?.errors?.[0]
     return {
       ref,

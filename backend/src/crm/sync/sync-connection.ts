@@ -8,6 +8,7 @@ import { DEFAULT_BUDGET_BASIS_POINTS } from '../storage/storage-budget'
 import { storageProfileOf } from '../storage/storage-profile'
 import { evaluateThinning } from '../storage/storage-thinning'
 import { ensureConnectionSchema, ensureTagOptions } from './ensure-schema'
+import { syncErasures } from './erase-writes'
 import { syncLinked } from './linked-writes'
 import { syncMerges } from './merge-writes'
 import { messageWrites } from './message-writes'
@@ -53,7 +54,7 @@ async function runRound(
   connection: CrmConnection,
   connector: CrmConnector,
   options: SyncOptions,
-  claimChangesOf: (kind: 'contact' | 'message' | 'task' | 'merge') => Promise<ClaimedChange[]>,
+  claimChangesOf: (kind: 'contact' | 'message' | 'task' | 'merge' | 'erase') => Promise<ClaimedChange[]>,
 ): Promise<SyncRound> {
   const total: SyncRound = { calls: 0, written: 0, failed: 0, claimed: 0 }
   const add = (o: BatchOutcome) => {
@@ -61,7 +62,11 @@ async function runRound(
     total.written += o.written
     total.failed += o.failed
   }
-  // Merges first: the contact writes of this round then go to the record the CRM kept.
+  // Erasures first: the person asked, and nothing else of theirs is queued any more.
+  const eraseChanges = await claimChangesOf('erase')
+  total.claimed += eraseChanges.length
+  if (eraseChanges.length > 0) add(await syncErasures(db, connection, connector, eraseChanges, options))
+  // Merges next: the contact writes of this round then go to the record the CRM kept.
   const mergeChanges = await claimChangesOf('merge')
   total.claimed += mergeChanges.length
   if (mergeChanges.length > 0) add(await syncMerges(db, connection, connector, mergeChanges, options))

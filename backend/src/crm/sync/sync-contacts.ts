@@ -1,7 +1,7 @@
 import { and, eq, inArray, sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
-import { type CrmConnection, crmRecordLinks, type SyncedValues, workspaces } from '../../db/schema'
+import { type CrmConnection, contacts, crmRecordLinks, type SyncedValues, workspaces } from '../../db/schema'
 import { policyOf } from '../../outbound/policy-settings'
 import { type FieldValue, fieldValues, loadSnapshots, sameValue } from '../contact-values'
 import { fieldSpec } from '../fields'
@@ -11,6 +11,7 @@ import { addReviewItems } from '../review'
 import { meterWrites, utf8Bytes } from '../storage/storage-meter'
 import { storageProfileOf } from '../storage/storage-profile'
 import { CONTACT_OBJECT } from './contact-object'
+import { queueOrphanErasures } from './erasure-queue'
 import type { ClaimedChange } from './outbox'
 import { dropChanges } from './outbox'
 import { outgoingValue, writtenToLinkedRecord } from './outgoing-value'
@@ -149,7 +150,7 @@ export async function syncContacts(
   )
   // Link every record the CRM accepted, in one statement, with the values it now holds.
   const at = new Date()
-  const accepted = batch.results.flatMap((r) => {
+  let accepted = batch.results.flatMap((r) => {
     if (!r.ok) return []
     const values = sent.get(r.ref) ?? {}
     const synced = Object.fromEntries(Object.entries(values).map(([k, v]) => [k, { v, at: at.getTime() }]))
@@ -162,9 +163,36 @@ export async function syncContacts(
         contactId: r.ref,
         syncedValues: synced,
         syncedAt: at,
+        // Whether the record is ours decides, at an erasure, between deleting it and only marking it.
+        createdByUs: r.created ?? null,
       },
     ]
   })
+  // A person erased while this batch was in flight has no contact to link any more: what the CRM
+  // just wrote for them is queued for erasure instead (a record it created is deleted again).
+  const alive = new Set(
+    accepted.length > 0
+      ? (
+          await db
+            .select({ id: contacts.id })
+            .from(contacts)
+            .where(
+              inArray(
+                contacts.id,
+                accepted.map((a) => a.contactId),
+              ),
+            )
+        ).map((c) => c.id)
+      : [],
+  )
+  await queueOrphanErasures(db, {
+    workspaceId: connection.workspaceId,
+    connectionId: connection.id,
+    records: accepted
+      .filter((a) => !alive.has(a.contactId))
+      .map((a) => ({ objectType: a.objectType, recordId: a.recordId, createdByUs: a.createdByUs })),
+  })
+  accepted = accepted.filter((a) => alive.has(a.contactId))
   if (accepted.length > 0) {
     await db
       .insert(crmRecordLinks)
@@ -175,6 +203,10 @@ export async function syncContacts(
           recordId: sql`excluded.record_id`,
           syncedValues: sql`${crmRecordLinks.syncedValues} || excluded.synced_values`,
           syncedAt: sql`excluded.synced_at`,
+          // An update by id says nothing about who created the record: keep what the upsert said.
+          createdByUs: sql`case when ${crmRecordLinks.recordId} = excluded.record_id
+                                then coalesce(${crmRecordLinks.createdByUs}, excluded.created_by_us)
+                                else excluded.created_by_us end`,
         },
       })
   }

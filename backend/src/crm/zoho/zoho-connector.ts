@@ -9,13 +9,15 @@ import type {
   CrmPropertySpec,
   CrmQuota,
   CrmRecord,
-  CrmStorageProfile,
+  ErasureOutcome,
   MessageWrite,
+  RecordErasure,
   TaskWrite,
   WriteResult,
 } from '../port'
 import { parseZohoChange } from './change-events'
 import type { ZohoEdition, ZohoPersonModule } from './settings'
+import { eraseZohoRecord } from './zoho-erasure'
 import { classifyRecordError, classifyZohoError } from './zoho-errors'
 import {
   defaultZohoProperty,
@@ -276,10 +278,9 @@ export class ZohoConnector implements CrmConnector {
     const id = element.details?.id
     if (element.status === 'success' && (typeof id === 'string' || typeof id === 'number')) {
       if (module) this.moduleOf.set(String(id), module)
-      // An upsert says whether it inserted; a plain create or update does not (the caller knows).
-      return element.action === 'insert' || element.action === 'update'
-        ? { ref, ok: true, recordId: String(id), created: element.action === 'insert' }
-        : { ref, ok: true, recordId: String(id) }
+      // An upsert says `insert` (a new record, ours) or `update` (it matched one the org had).
+      const created = element.action === 'insert' ? true : element.action === 'update' ? false : undefined
+      return { ref, ok: true, recordId: String(id), ...(created === undefined ? {} : { created }) }
     }
     return {
       ref,
@@ -332,6 +333,10 @@ export class ZohoConnector implements CrmConnector {
 
   upsertTasks(inputs: TaskWrite[]): Promise<WriteResult[]> {
     return upsertZohoTasks(this, inputs)
+  }
+
+  eraseRecord(erasure: RecordErasure): Promise<ErasureOutcome> {
+    return eraseZohoRecord(this, erasure)
   }
 
   async readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]> {

@@ -4,7 +4,7 @@ import { tstz } from './columns'
 import { crmConnections } from './crm-connections'
 import { workspaces } from './workspaces'
 
-export const CRM_OUTBOX_KINDS = ['contact', 'message', 'task', 'merge'] as const
+export const CRM_OUTBOX_KINDS = ['contact', 'message', 'task', 'merge', 'erase'] as const
 export type CrmOutboxKind = (typeof CRM_OUTBOX_KINDS)[number]
 
 /**
@@ -24,7 +24,7 @@ export const crmOutbox = pgTable(
       .notNull()
       .references(() => crmConnections.id, { onDelete: 'cascade' }),
     kind: text('kind', { enum: CRM_OUTBOX_KINDS }).notNull(),
-    /** Contact or task uuid, message id, or (kind `merge`) the contact merge's id. */
+    /** Contact or task uuid, message id, (kind `merge`) the contact merge's id, (kind `erase`) the record erasure's id. */
     subjectId: text('subject_id').notNull(),
     version: integer('version').notNull().default(1),
     firstChangedAt: tstz('first_changed_at').notNull().defaultNow(),

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
+import { boolean, index, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core'
 import { createdAt, tstz } from './columns'
 import { contacts } from './contacts'
 import { crmConnections } from './crm-connections'
@@ -35,6 +35,12 @@ export const crmRecordLinks = pgTable(
     /** The values both sides agreed on at the last sync, per mapped field (for conflict checks). */
     syncedValues: jsonb('synced_values').$type<SyncedValues>().notNull().default({}),
     syncedAt: tstz('synced_at'),
+    /**
+     * Whether our upsert created the record (true) or found one the CRM already had (false), as the
+     * CRM answered it. Null for links made before this was recorded, or by a record the CRM created:
+     * an erasure deletes only records known to be ours, and marks the others.
+     */
+    createdByUs: boolean('created_by_us'),
     createdAt: createdAt(),
   },
   (t) => [
