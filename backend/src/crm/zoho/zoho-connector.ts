@@ -9,6 +9,7 @@ import type {
   CrmPropertySpec,
   CrmQuota,
   CrmRecord,
+  CrmStorageProfile,
   ErasureOutcome,
   MessageWrite,
   RecordErasure,
