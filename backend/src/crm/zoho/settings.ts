@@ -4,6 +4,8 @@ import { ZOHO_ACCOUNTS_SERVERS } from './data-centres'
 
 export type ZohoEdition = 'free' | 'standard' | 'professional' | 'enterprise' | 'ultimate'
 export type ZohoPersonModule = 'Contacts' | 'Leads'
+/** Where a person can be, in the order records are looked for. */
+export const PERSON_MODULES: ZohoPersonModule[] = ['Contacts', 'Leads']
 
 /** Rolling 24-hour credit base and calls in flight per org, by edition (shared/reference/zoho.md §2.8). */
 export const EDITION_LIMITS: Readonly<Record<ZohoEdition, { credits: number; concurrency: number }>> = {

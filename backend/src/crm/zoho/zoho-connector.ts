@@ -17,7 +17,7 @@ import type {
   WriteResult,
 } from '../port'
 import { parseZohoChange } from './change-events'
-import type { ZohoEdition, ZohoPersonModule } from './settings'
+import { PERSON_MODULES, type ZohoEdition, type ZohoPersonModule } from './settings'
 import { eraseZohoRecord } from './zoho-erasure'
 import { classifyRecordError, classifyZohoError } from './zoho-errors'
 import {
@@ -25,7 +25,6 @@ import {
   fieldCreateBody,
   fromZohoValue,
   LEAD_SOURCE_VALUE,
-  rawOfZoho,
   specOfField,
   toZohoJson,
   toZohoValue,
@@ -36,12 +35,12 @@ import {
 import type { ZohoHttp } from './zoho-http'
 import { findZohoByUnique, mergeZohoRecords } from './zoho-merges'
 import type { DayNotes } from './zoho-notes'
+import { readZohoContacts } from './zoho-read-contacts'
 import { zohoStorageProfile } from './zoho-storage'
 import { upsertZohoTasks } from './zoho-tasks'
 
 /** Zoho's records APIs take at most 100 records (or ids) per call. */
 export const BATCH_LIMIT = 100
-const PERSON_MODULES: ZohoPersonModule[] = ['Contacts', 'Leads']
 /** Leads need a Company; WhatsApp gives none. */
 const UNKNOWN_COMPANY = 'WhatsApp'
 
@@ -340,37 +339,8 @@ export class ZohoConnector implements CrmConnector {
     return eraseZohoRecord(this, erasure)
   }
 
-  async readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]> {
-    const out: CrmRecord[] = []
-    // Found in this call, not "module known": a record learnt earlier may have moved module since
-    // (a converted Lead) or be asked for again from a fresh read.
-    const found = new Set<string>()
-    let left = [...new Set(ids)]
-    for (const module of PERSON_MODULES) {
-      if (left.length === 0) break
-      const have = new Set((await this.fields(module)).map((f) => f.api_name))
-      const wanted = [...new Set([...properties, 'Phone', 'Mobile', 'Modified_Time'])].filter(
-        (p) => have.has(p) || p === 'Modified_Time',
-      )
-      for (let i = 0; i < left.length; i += BATCH_LIMIT) {
-        const answer = await this.http.call<{ data?: Record<string, unknown>[] }>({
-          method: 'GET',
-          path: `/${module}?ids=${left.slice(i, i + BATCH_LIMIT).join(',')}&fields=${wanted.join(',')}`,
-        })
-        for (const r of answer.body?.data ?? []) {
-          const id = String(r.id)
-          this.moduleOf.set(id, module)
-          found.add(id)
-          const props: Record<string, string | null> = {}
-          for (const p of wanted) props[p] = rawOfZoho(r[p], p)
-          props.phone = rawOfZoho(r.Phone, 'Phone')
-          props.mobilephone = rawOfZoho(r.Mobile, 'Mobile')
-          out.push({ id, properties: props })
-        }
-      }
-      left = left.filter((id) => !found.has(id))
-    }
-    return out
+  readContacts(ids: string[], properties: string[]): Promise<CrmRecord[]> {
+    return readZohoContacts(this, ids, properties)
   }
 
   formatValue(value: FieldValue, spec: CrmPropertySpec) {
