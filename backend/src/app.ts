@@ -60,6 +60,7 @@ import { ruleRoutes } from './api/routes/rules'
 import { sendingPolicyRoutes } from './api/routes/sending-policy'
 import { storeRoutes } from './api/routes/stores'
 import { syncAccuracyRoutes } from './api/routes/sync-accuracy'
+import { syncDailyRoutes } from './api/routes/sync-daily'
 import { templateRoutes } from './api/routes/templates'
 import { threadRoutes } from './api/routes/thread'
 import { whatsappWebhookRoutes } from './api/routes/whatsapp-webhook'
@@ -163,6 +164,7 @@ export function createApp(deps: AppDeps) {
   app.route('/', crmReviewRoutes(deps))
   app.route('/', crmSyncRoutes(deps))
   app.route('/', syncAccuracyRoutes(deps))
+  app.route('/', syncDailyRoutes(deps))
   app.route('/', crmStorageRoutes(deps))
   app.route('/', connectionLifecycleRoutes(deps))
   app.route('/', cardKeyRoutes(deps))

@@ -1,4 +1,5 @@
-import { integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core'
+import { sql } from 'drizzle-orm'
+import { customType, integer, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core'
 import { tstz } from './columns'
 import { workspaces } from './workspaces'
 
@@ -8,6 +9,9 @@ import { workspaces } from './workspaces'
  * No foreign key on the connection: the trigger fires while a deleted connection's changes are
  * removed, and the figures of past days stay after a connection is gone.
  */
+/** Raw bytes; drizzle 0.45 has no built-in `bytea` column. */
+const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => 'bytea' })
+
 export const analyticsSync = pgTable(
   'analytics_sync',
   {
@@ -18,6 +22,11 @@ export const analyticsSync = pgTable(
     bucket: tstz('bucket').notNull(),
     succeeded: integer('succeeded').notNull().default(0),
     failed: integer('failed').notNull().default(0),
+    /**
+     * For each change written: milliseconds from the first change the sync had not yet written to
+     * the write, as 4-byte big-endian integers (`int4send`), for the daily p50/p95 per connection.
+     */
+    latenciesMs: bytea('latencies_ms').notNull().default(sql`''::bytea`),
   },
   (t) => [primaryKey({ columns: [t.workspaceId, t.connectionId, t.bucket] })],
 )
