@@ -221,12 +221,14 @@ export async function suggestionsMatchRaw(
   workspaceId: string,
   timeZone: string,
   report: ProductSuggestionsReport,
-  kind: 'word' | 'phrase',
+  request: { products: number; kind: 'word' | 'phrase' },
 ) {
+  const { kind } = request
   const now = await rawProductCounts(db, workspaceId, report.month, timeZone)
   const before = await rawProductCounts(db, workspaceId, report.previous_month, timeZone)
   const mentions = [...now].filter(([key]) => key.endsWith('\0mention\0'))
-  if (report.rows.length !== Math.min(mentions.length, report.rows.length) || report.rows.length === 0)
+  // every product mentioned is listed, up to the asked number
+  if (report.rows.length === 0 || report.rows.length !== Math.min(mentions.length, request.products))
     return false
   for (const p of report.rows) {
     const c = now.get(`${p.sku}\0mention\0`)

@@ -193,7 +193,7 @@ async function main() {
     )
     const suggestions = await productSuggestionsReport(db, SUGGESTIONS)
     const rawSuggestions = await timed(
-      () => suggestionsMatchRaw(db, workspaceId, period.timeZone, suggestions, SUGGESTIONS.kind),
+      () => suggestionsMatchRaw(db, workspaceId, period.timeZone, suggestions, SUGGESTIONS),
       BASELINE_ITERATIONS,
     )
     const activity = await activityReport(db, period, 'day')

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { ReportPeriod } from '../../backend/src/analytics/report-period'
 import type { Executor } from '../../backend/src/db/client'
 import { queryRows } from '../../backend/src/db/query-rows'
+import { compareText } from '../../backend/src/lib/compare-text'
 
 /**
  * The reports' answers computed from the raw tables (messages, message_status_events) in one SQL
@@ -85,7 +86,7 @@ export async function rawService(db: Executor, p: ReportPeriod, group: RawServic
       first_business_median_seconds: n(row.first_business_median),
       first_business_p90_seconds: n(row.first_business_p90),
     }))
-    .sort((a, b) => (a.group < b.group ? -1 : a.group > b.group ? 1 : 0))
+    .sort((a, b) => compareText(a.group, b.group))
 }
 
 /** The service report's total from raw messages. */

@@ -1,6 +1,7 @@
 import { type SQL, sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
+import { compareText } from '../lib/compare-text'
 import { localDay, localWeek, periodEnd, periodStart, type ReportPeriod } from './report-period'
 import { type PackedWaits, percentilesDisc, unpackWaits } from './wait-values'
 
@@ -54,20 +55,6 @@ interface PackedRow {
   first: boolean
   seconds: PackedWaits
   business_seconds: PackedWaits
-}
-
-const EMPTY: ResponseFigures = {
-  responses: 0,
-  median_seconds: null,
-  p90_seconds: null,
-  first_responses: 0,
-  first_median_seconds: null,
-  first_p90_seconds: null,
-  business_responses: 0,
-  business_median_seconds: null,
-  business_p90_seconds: null,
-  first_business_median_seconds: null,
-  first_business_p90_seconds: null,
 }
 
 /** One group's waits, unpacked once (a group's runs also go into the total). */
@@ -202,7 +189,6 @@ export async function serviceReport(
     await tx.execute(sql`set local jit = off`)
     return packedWaits(tx, period, group)
   })
-  if (packed.length === 0) return { total: EMPTY, rows: [] }
   const byGroup = new Map<string, WaitRuns[]>()
   for (const row of packed) {
     const runs = byGroup.get(row.group) ?? []
@@ -217,8 +203,7 @@ export async function serviceReport(
     group === 'none'
       ? []
       : [...byGroup.keys()]
-          // the order Postgres's `order by` gave before: byte order of the group text
-          .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+          .sort(compareText)
           .map((key) => ({ group: key, ...figures(byGroup.get(key) ?? []) }))
   return { total: figures([...byGroup.values()].flat()), rows }
 }

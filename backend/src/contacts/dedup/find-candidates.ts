@@ -1,3 +1,4 @@
+import { compareText } from '../../lib/compare-text'
 import type { DedupProfile } from './profile'
 import { type PairScore, scorePair } from './scoring'
 
@@ -155,9 +156,4 @@ function sortName(p: DedupProfile | undefined): string {
 /** Every pair compared, for measuring what blocking misses on a sample. */
 export function allPairs(profiles: DedupProfile[], reviewScore: number): FindResult {
   return findCandidates(profiles, { reviewScore, maxBlock: Number.POSITIVE_INFINITY, keys: () => ['all'] })
-}
-
-/** Code-unit order: any fixed order groups near names; locale collation costs far more. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0
 }

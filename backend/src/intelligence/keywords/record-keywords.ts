@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import type { Executor } from '../../db/client'
 import { queryRows } from '../../db/query-rows'
 import { usableTimeZone } from '../../jobs/schedule'
+import { compareText } from '../../lib/compare-text'
 import type { DetectedLanguage } from '../types'
 import { extractTerms } from './extract-terms'
 
@@ -139,7 +140,7 @@ class Tally<T> {
   }
   /** Sorted: concurrent batches then take the row locks in the same order. */
   rows(): T[] {
-    return [...this.entries.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v)
+    return [...this.entries.entries()].sort(([a], [b]) => compareText(a, b)).map(([, v]) => v)
   }
 }
 
