@@ -32,7 +32,9 @@ export async function storeAlerts(db: Executor, workspaceId: string, alerts: Rai
 /** Over the threshold: `part / whole > percent %`, in integers so 5.0 % is not over 5 %. */
 const over = (part: number, whole: number, percent: number) => whole > 0 && part * 100 > percent * whole
 const under = (part: number, whole: number, percent: number) => whole > 0 && part * 100 < percent * whole
-const pct = (part: number, whole: number) => (whole === 0 ? null : Math.round((part / whole) * 10_000) / 100)
+/** `part` of `whole` in percent, two decimals; null of nothing. */
+export const percentOf = (part: number, whole: number): number | null =>
+  whole === 0 ? null : Math.round((part / whole) * 10_000) / 100
 
 /**
  * Complaint rate over the threshold on `days` consecutive local days ending on `day`. The streak
@@ -56,7 +58,7 @@ export async function complaintStreak(
   for (let d = day; d >= from; d = addDays(d, -1)) {
     const figures = days.get(d)
     if (!figures || !over(figures.complaints, figures.inbound, percent)) break
-    streak.unshift({ ...figures, rate_percent: pct(figures.complaints, figures.inbound) })
+    streak.unshift({ ...figures, rate_percent: percentOf(figures.complaints, figures.inbound) })
   }
   if (streak.length < needed) return []
   const first = streak[0]?.day as string
@@ -119,7 +121,7 @@ export async function syncFailures(
         threshold_percent: percent,
         succeeded: r.succeeded,
         failed: r.failed,
-        success_percent: pct(r.succeeded, r.succeeded + r.failed),
+        success_percent: percentOf(r.succeeded, r.succeeded + r.failed),
       },
       suggestion:
         'Open the CRM review queue for this connection: each failed change is there with the CRM’s error, to fix and retry.',

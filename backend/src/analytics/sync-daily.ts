@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm'
 import type { Executor } from '../db/client'
 import { queryRows } from '../db/query-rows'
+import { percentOf } from './alert-rules'
 import { localDay, periodEnd, periodStart, type ReportPeriod } from './report-period'
 import { type PackedWaits, percentilesDisc, unpackWaits } from './wait-values'
 
@@ -42,8 +43,7 @@ export async function syncDaily(
       day: r.day,
       succeeded,
       failed,
-      success_percent:
-        succeeded + failed === 0 ? null : Math.round((succeeded / (succeeded + failed)) * 10_000) / 100,
+      success_percent: percentOf(succeeded, succeeded + failed),
       latency_p50_ms: p50 ?? null,
       latency_p95_ms: p95 ?? null,
     }
